@@ -1,0 +1,378 @@
+"""The command line. Every user error: one line on stderr, an exit code, no traceback.
+
+Exit codes: 0 ok, 1 user error, 2 usage error, 3 wrong passphrase / locked out.
+"""
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from app import __version__
+from app.errors import UserError, VertrouwdError
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_PASSPHRASE = 0, 1, 2, 3
+ENV_PASSPHRASE = "VERTROUWD_PASSPHRASE"
+ENV_NEW_PASSPHRASE = "VERTROUWD_NEW_PASSPHRASE"
+
+
+def default_vault_path() -> Path:
+    import platformdirs
+    return Path(platformdirs.user_data_dir("Vertrouwd", appauthor=False)) / "vertrouwd.vault"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="vertrouwd", description="Vertrouwd: the confidential adviser's encrypted case log.")
+    p.add_argument("--version", action="version", version=f"vertrouwd {__version__}")
+    p.add_argument("--vault", metavar="PATH", help="the vault file (default: in the user data folder)")
+    p.add_argument("--passphrase-file", metavar="FILE",
+                   help=f"read the passphrase from FILE (else ${ENV_PASSPHRASE}, else a prompt)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("init", help="create a new vault")
+
+    org = sub.add_parser("org", help="client organisations").add_subparsers(dest="org_cmd", required=True,
+                                                                            parser_class=_Parser)
+    a = org.add_parser("add", help="add an organisation")
+    a.add_argument("name")
+    a.add_argument("--unit", action="append", default=[], help="a unit or department (repeatable)")
+    ol = org.add_parser("list", help="list organisations")
+    ol.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="import a vertrouwd-data/1 JSON file (all or nothing)")
+    imp.add_argument("file")
+
+    exp = sub.add_parser("export", help="export all data as vertrouwd-data/1 JSON (plain text!)")
+    exp.add_argument("out")
+    exp.add_argument("--without-notes", action="store_true")
+
+    case = sub.add_parser("case", help="cases").add_subparsers(dest="case_cmd", required=True,
+                                                               parser_class=_Parser)
+    cl = case.add_parser("list", help="list cases")
+    cl.add_argument("--org")
+    cl.add_argument("--year", type=int)
+    cl.add_argument("--status", choices=["open", "gesloten"])
+    cl.add_argument("--json", action="store_true")
+
+    b = sub.add_parser("backup", help="write an encrypted backup")
+    b.add_argument("out")
+    r = sub.add_parser("restore", help="restore the vault from a backup")
+    r.add_argument("backup")
+    r.add_argument("--force", action="store_true", help="replace an existing vault")
+    sub.add_parser("passwd", help=f"change the passphrase (new one from ${ENV_NEW_PASSPHRASE} or a prompt)")
+    sub.add_parser("check", help="check the vault's encryption and structure")
+
+    d = sub.add_parser("demo", help="fill the vault with synthetic demo data")
+    d.add_argument("--cases", type=int, required=True)
+    d.add_argument("--orgs", type=int, default=5)
+    d.add_argument("--years", type=int, default=3)
+    d.add_argument("--seed", type=int, default=1)
+
+    dec = sub.add_parser("decide", help="decision aid: which route fits the facts")
+    dec.add_argument("--facts", required=True, metavar="FILE.json")
+    dec.add_argument("--lang", choices=["nl", "en"], default="nl")
+
+    rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
+    rep.add_argument("--org", required=True)
+    rep.add_argument("--year", type=int, required=True)
+    rep.add_argument("--format", choices=["pdf", "csv", "json"], required=True)
+    rep.add_argument("--out", required=True)
+    rep.add_argument("--threshold", type=int)
+    rep.add_argument("--lang", choices=["nl", "en"], default="nl")
+
+    st = sub.add_parser("stats", help="signed statistics for supervisors").add_subparsers(
+        dest="stats_cmd", required=True, parser_class=_Parser)
+    se = st.add_parser("export", help="write a signed .vstat file")
+    se.add_argument("--org", required=True)
+    se.add_argument("--year", type=int, required=True)
+    se.add_argument("--out", required=True)
+    se.add_argument("--to", metavar="SUPERVISOR_PUBKEY", help="encrypt to this supervisor key file")
+    se.add_argument("--threshold", type=int)
+    sv = st.add_parser("verify", help="verify .vstat files")
+    sv.add_argument("files", nargs="+")
+    sv.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT")
+    sm = st.add_parser("merge", help="combine .vstat files")
+    sm.add_argument("files", nargs="+")
+    sm.add_argument("--out", required=True)
+    sm.add_argument("--by", choices=["organisation", "adviser", "year", "all"], default="organisation")
+    sm.add_argument("--lang", choices=["nl", "en"], default="nl")
+    sk = st.add_parser("keygen", help="make a supervisor key pair for encrypted delivery")
+    sk.add_argument("--out", required=True, metavar="DIR")
+
+    ret = sub.add_parser("retention", help="retention: show or remove case details that fall due")
+    ret.add_argument("action", choices=["show", "purge"])
+    ret.add_argument("--yes", action="store_true", help="purge without asking")
+    return p
+
+
+# -- passphrases --------------------------------------------------------------------------------
+def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, label: str = "Passphrase",
+                    use_file: bool = True) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if use_file and args.passphrase_file:
+        try:
+            with open(args.passphrase_file, encoding="utf-8") as fh:
+                value = fh.readline().rstrip("\r\n")
+        except OSError as exc:
+            raise UserError(f"Cannot read the passphrase file {args.passphrase_file}: {exc.strerror}.") \
+                from None
+        if not value:
+            raise UserError(f"The passphrase file {args.passphrase_file} is empty.")
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise UserError(f"No passphrase given: set {env} or use --passphrase-file FILE.")
+    value = getpass.getpass(f"{label}: ")
+    if confirm and getpass.getpass(f"{label} (again): ") != value:
+        raise UserError("The two passphrases differ. Nothing was changed; try again.")
+    return value
+
+
+def _vault_path(args) -> Path:
+    return Path(args.vault) if args.vault else default_vault_path()
+
+
+def _open(args):
+    from app.repository import Repository
+    from app.vault import Vault
+    vault = Vault.open(_vault_path(args), read_passphrase(args))
+    return vault, Repository(vault)
+
+
+# -- commands -----------------------------------------------------------------------------------
+def cmd_init(args, out: TextIO, err: TextIO) -> int:
+    from app.vault import Vault
+    path = _vault_path(args)
+    if path.exists():
+        raise UserError(f"A vault already exists at {path}; nothing was changed.")
+    vault = Vault.create(path, read_passphrase(args, confirm=True))
+    vault.close()
+    print(f"Vault created at {path}. Keep the passphrase safe: without it the data cannot be recovered. "
+          "Make a backup now and then (vertrouwd backup FILE).", file=out)
+    return EXIT_OK
+
+
+def cmd_org(args, out, err) -> int:
+    vault, repo = _open(args)
+    try:
+        if args.org_cmd == "add":
+            repo.add_organisation(args.name, args.unit)
+            print(f"Organisation added: {args.name.strip()}", file=out)
+        else:
+            orgs = repo.list_organisations()
+            if args.json:
+                json.dump([{"name": o.name, "units": o.units} for o in orgs], out, ensure_ascii=False,
+                          indent=1)
+                out.write("\n")
+            else:
+                for o in orgs:
+                    print(o.name + (f"  ({', '.join(o.units)})" if o.units else ""), file=out)
+    finally:
+        vault.close()
+    return EXIT_OK
+
+
+def cmd_import(args, out, err) -> int:
+    from app import interchange
+    data = interchange.load_file(args.file)
+    interchange.parse(data)  # validate before asking for the passphrase-protected vault
+    vault, repo = _open(args)
+    try:
+        counts = interchange.import_data(repo, data)
+    finally:
+        vault.close()
+    print("Imported: {organisations} organisations, {cases} cases, {contacts} contacts, "
+          "{activities} activities.".format(**counts), file=out)
+    return EXIT_OK
+
+
+def cmd_export(args, out, err) -> int:
+    from app import interchange
+    vault, repo = _open(args)
+    try:
+        interchange.export_data(repo, args.out, include_notes=not args.without_notes)
+        repo.log("export", "gegevens")
+    finally:
+        vault.close()
+    print(f"Written to {args.out}. Warning: this file is NOT encrypted; keep it safe and delete it "
+          "when done.", file=err)
+    return EXIT_OK
+
+
+def cmd_case(args, out, err) -> int:
+    vault, repo = _open(args)
+    try:
+        if args.org:
+            repo.organisation(args.org)  # a clear error for an unknown name
+            args.org = repo.organisation(args.org).name
+        rows = repo.list_cases(organisation=args.org, year=args.year, status=args.status)
+    finally:
+        vault.close()
+    if args.json:
+        json.dump([{"code": r.code, "organisation": r.organisation, "opened": r.opened.isoformat(),
+                    "closed": r.closed.isoformat() if r.closed else None, "status": r.status,
+                    "reporter_role": r.reporter_role, "behaviour": r.behaviour,
+                    "accused_relation": r.accused_relation, "follow_up": r.follow_up,
+                    "contacts": r.contacts, "minutes": r.minutes} for r in rows], out, ensure_ascii=False,
+                  indent=1)
+        out.write("\n")
+    else:
+        for r in rows:
+            print(f"{r.code}\t{r.organisation}\t{r.opened.isoformat()}\t{r.status}\t{r.behaviour}\t"
+                  f"{r.contacts} contact(s)", file=out)
+        print(f"{len(rows)} case(s)", file=err)
+    return EXIT_OK
+
+
+def cmd_backup(args, out, err) -> int:
+    vault, repo = _open(args)
+    try:
+        path = vault.backup(args.out)
+        repo.log("backup")
+    finally:
+        vault.close()
+    print(f"Encrypted backup written to {path}. It opens with the current passphrase.", file=out)
+    return EXIT_OK
+
+
+def cmd_restore(args, out, err) -> int:
+    from app.vault import Vault
+    path = _vault_path(args)
+    if path.exists() and not args.force:
+        raise UserError(f"A vault already exists at {path}. Add --force to replace it with the backup.")
+    vault = Vault.restore(args.backup, path, read_passphrase(args), force=args.force)
+    vault.close()
+    print(f"Vault restored from {args.backup}.", file=out)
+    return EXIT_OK
+
+
+def cmd_passwd(args, out, err) -> int:
+    vault, repo = _open(args)
+    try:
+        new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="New passphrase",
+                              use_file=False)
+        vault.change_passphrase(new)
+        repo.log("wachtwoord_gewijzigd")
+    finally:
+        vault.close()
+    print("Passphrase changed. The old passphrase no longer opens the vault; older backups still need "
+          "the old one.", file=out)
+    return EXIT_OK
+
+
+def cmd_check(args, out, err) -> int:
+    vault, _ = _open(args)
+    try:
+        result = vault.check()
+    finally:
+        vault.close()
+    print(result.describe(), file=out if result.ok else err)
+    return EXIT_OK if result.ok else EXIT_USER
+
+
+def cmd_demo(args, out, err) -> int:
+    from app import demo
+    if args.cases < 0 or args.orgs < 1 or args.years < 1:
+        raise UserError("--cases must be 0 or more, --orgs and --years 1 or more.")
+    vault, repo = _open(args)
+    try:
+        counts = demo.generate(repo, args.cases, orgs=args.orgs, years=args.years, seed=args.seed)
+    finally:
+        vault.close()
+    print("Demo data added: {organisations} organisations, {cases} cases, {contacts} contacts, "
+          "{activities} activities.".format(**counts), file=out)
+    return EXIT_OK
+
+
+def cmd_decide(args, out, err) -> int:
+    from app import decide
+    result = decide.decide_from_file(args.facts, args.lang)
+    json.dump(result, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def cmd_report(args, out, err) -> int:
+    from app import report
+    vault, repo = _open(args)
+    try:
+        path = report.export_report(repo, org=args.org, year=args.year, fmt=args.format, out=args.out,
+                                    threshold=args.threshold, lang=args.lang)
+    finally:
+        vault.close()
+    print(f"Report written to {path}.", file=out)
+    return EXIT_OK
+
+
+def cmd_stats(args, out, err) -> int:
+    from app import exchange
+    if args.stats_cmd == "verify":
+        return exchange.cmd_verify(args.files, args.trust, out, err)
+    if args.stats_cmd == "merge":
+        return exchange.cmd_merge(args.files, args.out, args.by, args.lang, out, err)
+    if args.stats_cmd == "keygen":
+        return exchange.cmd_keygen(args.out, out, err)
+    from app import report
+    vault, repo = _open(args)
+    try:
+        path = report.export_vstat(repo, org=args.org, year=args.year, out=args.out, to=args.to,
+                                   threshold=args.threshold)
+    finally:
+        vault.close()
+    print(f"Signed statistics written to {path}.", file=out)
+    return EXIT_OK
+
+
+def cmd_retention(args, out, err) -> int:
+    from app import retention
+    vault, repo = _open(args)
+    try:
+        return retention.cmd_retention(repo, args.action, args.yes, out, err)
+    finally:
+        vault.close()
+
+
+COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "export": cmd_export, "case": cmd_case,
+            "backup": cmd_backup, "restore": cmd_restore, "passwd": cmd_passwd, "check": cmd_check,
+            "demo": cmd_demo, "decide": cmd_decide, "report": cmd_report, "stats": cmd_stats,
+            "retention": cmd_retention}
+
+
+def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    if not args.command:
+        parser.print_help(out)
+        return EXIT_USAGE
+    try:
+        return COMMANDS[args.command](args, out, err)
+    except VertrouwdError as exc:
+        print(f"vertrouwd: {exc.message}", file=err)
+        return exc.exit_code
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("vertrouwd: interrupted; nothing was half-written.", file=err)
+        return 130
+    except OSError as exc:
+        print(f"vertrouwd: {exc.strerror or exc} ({exc.filename or ''})", file=err)
+        return EXIT_USER
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Synthetic demo data with plausible distributions, for trying the program and for benchmarks.
+
+Everything is made up: organisation names are invented, notes are assembled from neutral phrases
+and never contain a name or another identifier.
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from app.repository import Repository
+
+ORG_NAMES = ["Gemeente Voorbeeld", "Zorggroep De Linde", "Transportbedrijf Noordkade", "Hogeschool Westland",
+             "Woningstichting Op Dreef", "Ingenieursbureau Stroom", "Stichting Kinderopvang Klimop",
+             "Provinciale Dienst Polderland", "Supermarktketen Versplein", "Museum Het Pakhuis",
+             "Waterschap Lage Landen", "Thuiszorg Samen", "Drukkerij Letterzetter", "Politieacademie Oost",
+             "Ziekenhuis Rijnoever", "Omroep Middenland"]
+UNITS = ["Publiekszaken", "ICT", "Financiën", "Facilitair", "Zorg", "Logistiek", "Onderwijs", "Klantcontact",
+         "Personeelszaken", "Techniek"]
+
+BEHAVIOUR = {"pesten": 25, "intimidatie": 15, "seksuele_intimidatie": 11, "agressie_geweld": 10,
+             "discriminatie": 8, "integriteit": 6, "werkdruk": 9, "arbeidsconflict": 12, "overig": 4}
+RELATION = {"leidinggevende": 40, "collega": 38, "derde": 10, "ondergeschikte": 5, "onbekend": 7}
+ROLE = {"medewerker": 70, "leidinggevende": 8, "omstander": 8, "oud_medewerker": 3, "stagiair": 3,
+        "flexkracht": 5, "vrijwilliger": 1, "overig": 2}
+FOLLOW_UP = {"opvang_advies": 35, "doorverwijzing": 12, "bemiddeling": 8, "informele_oplossing": 18,
+             "klacht": 6, "melding_intern": 8, "melding_extern": 2, "aangifte": 2, "geen_vervolg": 9}
+CHANNEL = {"persoonlijk": 50, "telefonisch": 25, "video": 20, "schriftelijk": 5}
+ACTIVITY = {"voorlichting": 40, "training": 15, "beleidsadvies": 20, "overleg": 20, "overig": 5}
+NOTE_PARTS = [
+    "Verhaal aangehoord en rol van de vertrouwenspersoon toegelicht.",
+    "Grenzen van vertrouwelijkheid besproken.",
+    "Medewerker ervaart het gedrag al enkele maanden.",
+    "Mogelijkheden doorgenomen: informeel gesprek, melding of klacht.",
+    "Medewerker wil eerst zelf het gesprek aangaan.",
+    "Afgesproken over twee weken opnieuw contact te hebben.",
+    "Spanning en slaapproblemen genoemd; bedrijfsarts als mogelijkheid genoemd.",
+    "Situatie is verbeterd sinds het vorige gesprek.",
+    "Medewerker twijfelt of een formele stap verstandig is.",
+    "Toestemming gegeven voor een anonieme registratie.",
+]
+
+
+def _pick(rng: random.Random, weights: dict[str, int]) -> str:
+    return rng.choices(list(weights), weights=list(weights.values()))[0]
+
+
+def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: int = 1,
+             today: date | None = None) -> dict[str, int]:
+    """Add `cases` synthetic cases spread over `orgs` organisations and the last `years` years."""
+    if cases < 0 or orgs < 1 or years < 1:
+        raise ValueError("cases must be >= 0, orgs and years >= 1")
+    rng = random.Random(seed)
+    today = today or date.today()
+    first_year = today.year - years + 1
+    org_ids: list[tuple[int, list[int], float]] = []
+    with repo.vault.transaction() as conn:
+        existing = {o.name for o in repo.list_organisations()}
+        names = [n for n in ORG_NAMES if n not in existing]
+        k = 2
+        while len(names) < orgs:
+            names += [f"{n} {k}" for n in ORG_NAMES if f"{n} {k}" not in existing]
+            k += 1
+        for i in range(orgs):
+            cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)",
+                               (names[i], today.isoformat()))
+            oid = int(cur.lastrowid)
+            unit_ids = []
+            for u in rng.sample(UNITS, rng.randint(2, 6)):
+                unit_ids.append(int(conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)",
+                                                 (oid, u)).lastrowid))
+            org_ids.append((oid, unit_ids, rng.uniform(0.3, 3.0)))  # size weight
+        weights = [w for _, _, w in org_ids]
+        counters: dict[int, int] = {}
+        for (code,) in conn.execute("SELECT code FROM cases"):
+            y, n = code.split("-", 1)
+            if n.isdigit():
+                counters[int(y)] = max(counters.get(int(y), 0), int(n))
+        n_contacts = 0
+        span = (today - date(first_year, 1, 1)).days
+        case_rows, contact_rows = [], []
+        for _ in range(cases):
+            oid, unit_ids, _w = rng.choices(org_ids, weights=weights)[0]
+            opened = date(first_year, 1, 1) + timedelta(days=rng.randint(0, max(span, 0)))
+            counters[opened.year] = counters.get(opened.year, 0) + 1
+            code = f"{opened.year}-{counters[opened.year]:03d}"
+            k = max(1, min(8, round(rng.gauss(3, 1.3))))
+            dates = sorted(opened + timedelta(days=rng.randint(0, 120)) for _ in range(k - 1))
+            dates = [opened] + [d for d in dates if d <= today]
+            last = dates[-1]
+            closed = last + timedelta(days=rng.randint(0, 30))
+            is_open = closed > today or rng.random() < 0.04
+            follow = "lopend" if is_open else _pick(rng, FOLLOW_UP)
+            case_rows.append((code, oid, opened.isoformat(), None if is_open else closed.isoformat(),
+                              _pick(rng, ROLE), _pick(rng, BEHAVIOUR), _pick(rng, RELATION), follow,
+                              rng.choice(unit_ids) if rng.random() < 0.5 else None, dates))
+        for row in case_rows:
+            cid = int(conn.execute(
+                "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
+                "accused_relation, follow_up, unit_id) VALUES (?,?,?,?,?,?,?,?,?)", row[:9]).lastrowid)
+            for j, d in enumerate(row[9]):
+                kind = "intake" if j == 0 else ("nazorg" if j == len(row[9]) - 1 and j > 1 else "vervolg")
+                notes = " ".join(rng.sample(NOTE_PARTS, rng.randint(1, 3)))
+                contact_rows.append((cid, d.isoformat(), rng.choice([30, 45, 45, 60, 60, 75, 90]),
+                                     _pick(rng, CHANNEL), kind, notes))
+        conn.executemany("INSERT INTO contacts(case_id, date, minutes, channel, kind, notes) "
+                         "VALUES (?,?,?,?,?,?)", contact_rows)
+        n_contacts = len(contact_rows)
+        act_rows = []
+        for oid, _units, w in org_ids:
+            for year in range(first_year, today.year + 1):
+                for _ in range(max(1, round(rng.gauss(4 * w, 2)))):
+                    d = date(year, 1, 1) + timedelta(days=rng.randint(0, 364))
+                    if d <= today:
+                        act_rows.append((oid, d.isoformat(), _pick(rng, ACTIVITY),
+                                         rng.choice([1.0, 1.5, 2.0, 2.5, 3.0, 4.0])))
+        conn.executemany("INSERT INTO activities(organisation_id, date, kind, hours) VALUES (?,?,?,?)",
+                         act_rows)
+        repo._audit(conn, "demo", f"{cases} casussen")
+    return {"organisations": orgs, "cases": cases, "contacts": n_contacts, "activities": len(act_rows)}

@@ -1,0 +1,173 @@
+"""The interchange format `vertrouwd-data/1`: all-or-nothing import and export of a vault's data.
+
+Every record is checked before anything is written, and the writes run in one transaction, so an
+invalid record leaves the vault exactly as it was. Errors name the record and the field.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app import fsutil
+from app.errors import UserError, ValidationError
+from app.repository import Repository
+from models import entities as E
+from models.entities import Activity, Case, Contact, Organisation
+
+FORMAT = "vertrouwd-data/1"
+MAX_FILE = 200 * 1024 * 1024
+
+CASE_KEYS = {"code", "organisation", "opened", "closed", "reporter_role", "behaviour", "extra_behaviours",
+             "accused_relation", "follow_up", "extra_follow_ups", "unit", "contacts"}
+CASE_REQUIRED = {"code", "organisation", "opened", "reporter_role", "behaviour", "accused_relation",
+                 "follow_up"}
+CONTACT_KEYS = {"date", "minutes", "channel", "kind", "notes"}
+ACTIVITY_KEYS = {"organisation", "date", "kind", "hours"}
+
+
+def _fail(record: str, field: str, message: str) -> None:
+    raise ValidationError(f"{record}: {field}: {message}", field=field, record=record)
+
+
+def _keys(obj, allowed: set[str], required: set[str], record: str) -> None:
+    if not isinstance(obj, dict):
+        _fail(record, "-", "expected an object {...}")
+    for k in obj:
+        if k not in allowed:
+            _fail(record, k, "unknown field (allowed: " + ", ".join(sorted(allowed)) + ")")
+    for k in sorted(required):
+        if k not in obj:
+            _fail(record, k, "missing")
+
+
+def _date(value, record: str, field: str, optional: bool = False):
+    if value is None and optional:
+        return None
+    d, problem = E.parse_date(value, field)
+    if problem:
+        _fail(record, field, problem.message.split(": ", 1)[1])
+    return d
+
+
+def _str_list(value, record: str, field: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        _fail(record, field, "expected a list of codes")
+    return list(value)
+
+
+def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
+    """Turn the parsed JSON into records; raises ValidationError naming the first bad record."""
+    if not isinstance(data, dict):
+        raise UserError("The file does not hold a JSON object.")
+    if data.get("format") != FORMAT:
+        raise UserError(f"Unknown format {data.get('format')!r}: expected \"{FORMAT}\".")
+    unknown = set(data) - {"format", "organisations", "cases", "activities"}
+    if unknown:
+        raise UserError(f"Unknown top-level field(s): {', '.join(sorted(unknown))}.")
+    orgs, cases, acts = [], [], []
+    for i, o in enumerate(data.get("organisations") or []):
+        rec = f"organisations[{i}]"
+        _keys(o, {"name", "units"}, {"name"}, rec)
+        if not isinstance(o["name"], str):
+            _fail(rec, "name", "expected text")
+        org = Organisation(name=o["name"].strip(), units=_str_list(o.get("units"), rec, "units"))
+        problems = E.validate_organisation(org)
+        if problems:
+            _fail(rec, problems[0].field, problems[0].message.split(": ", 1)[1])
+        orgs.append(org)
+    for i, c in enumerate(data.get("cases") or []):
+        rec = f"cases[{i}]" + (f" ({c.get('code')})" if isinstance(c, dict) and c.get("code") else "")
+        _keys(c, CASE_KEYS, CASE_REQUIRED, rec)
+        for f in ("organisation", "unit"):
+            if c.get(f) is not None and not isinstance(c[f], str):
+                _fail(rec, f, "expected text")
+        contacts = []
+        for j, k in enumerate(c.get("contacts") or []):
+            krec = f"{rec} contacts[{j}]"
+            _keys(k, CONTACT_KEYS, {"date", "minutes", "channel", "kind"}, krec)
+            contacts.append(Contact(date=_date(k["date"], krec, "date"), minutes=k["minutes"],
+                                    channel=k["channel"], kind=k["kind"], notes=k.get("notes") or ""))
+        case = Case(code=c["code"], organisation=c["organisation"], opened=_date(c["opened"], rec, "opened"),
+                    closed=_date(c.get("closed"), rec, "closed", optional=True),
+                    reporter_role=c["reporter_role"], behaviour=c["behaviour"],
+                    accused_relation=c["accused_relation"], follow_up=c["follow_up"],
+                    extra_behaviours=_str_list(c.get("extra_behaviours"), rec, "extra_behaviours"),
+                    extra_follow_ups=_str_list(c.get("extra_follow_ups"), rec, "extra_follow_ups"),
+                    unit=c.get("unit"), contacts=contacts)
+        cases.append((rec, case))
+    for i, a in enumerate(data.get("activities") or []):
+        rec = f"activities[{i}]"
+        _keys(a, ACTIVITY_KEYS, ACTIVITY_KEYS, rec)
+        acts.append((rec, Activity(organisation=a["organisation"], date=_date(a["date"], rec, "date"),
+                                   kind=a["kind"], hours=a["hours"])))
+    return orgs, cases, acts
+
+
+def import_data(repo: Repository, data: dict) -> dict[str, int]:
+    orgs, cases, acts = parse(data)
+    with repo.vault.transaction() as conn:
+        known = {o.name.lower() for o in repo.list_organisations()}
+        for i, org in enumerate(orgs):
+            if org.name.lower() in known:
+                # an organisation that exists already: add missing units only
+                existing = repo.organisation(org.name)
+                oid = existing.id
+                for u in org.units:
+                    if u not in existing.units:
+                        conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (oid, u))
+            else:
+                try:
+                    repo._insert_org(conn, org)
+                except ValidationError as exc:
+                    raise ValidationError(f"organisations[{i}]: {exc.message}", field=exc.field,
+                                          record=f"organisations[{i}]") from None
+                known.add(org.name.lower())
+        for rec, case in cases:
+            cid = repo._write_case(conn, case, rec)
+            for j, contact in enumerate(case.contacts):
+                repo._insert_contact(conn, cid, case.opened, contact, f"{rec} contacts[{j}]")
+        for rec, act in acts:
+            repo._insert_activity(conn, act, rec)
+        repo._audit(conn, "import", f"{len(cases)} casussen")
+    return {"organisations": len(orgs), "cases": len(cases), "activities": len(acts),
+            "contacts": sum(len(c.contacts) for _, c in cases)}
+
+
+def load_file(path: str | Path) -> dict:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE:
+            raise UserError(f"{path} is larger than {MAX_FILE // (1024 * 1024)} MB; split it into parts.")
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except FileNotFoundError:
+        raise UserError(f"The file {path} does not exist.") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path} is not UTF-8 text.") from None
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") \
+            from None
+    except OSError as exc:
+        raise UserError(f"{path} cannot be read: {exc.strerror}.") from None
+
+
+def export_data(repo: Repository, path: str | Path, *, include_notes: bool = True) -> None:
+    """Write the whole vault as vertrouwd-data/1 JSON (plain text: the caller warns the adviser)."""
+    orgs = [{"name": o.name, "units": o.units} for o in repo.list_organisations()]
+    cases = []
+    for row in reversed(repo.list_cases()):
+        c = repo.get_case(row.id)
+        cases.append({"code": c.code, "organisation": c.organisation, "opened": c.opened.isoformat(),
+                      "closed": c.closed.isoformat() if c.closed else None,
+                      "reporter_role": c.reporter_role, "behaviour": c.behaviour,
+                      "extra_behaviours": c.extra_behaviours, "accused_relation": c.accused_relation,
+                      "follow_up": c.follow_up, "extra_follow_ups": c.extra_follow_ups, "unit": c.unit,
+                      "contacts": [{"date": k.date.isoformat(), "minutes": k.minutes, "channel": k.channel,
+                                    "kind": k.kind, "notes": k.notes if include_notes else ""}
+                                   for k in c.contacts]})
+    acts = [{"organisation": a.organisation, "date": a.date.isoformat(), "kind": a.kind, "hours": a.hours}
+            for a in reversed(repo.list_activities())]
+    fsutil.write_text_atomic(path, json.dumps({"format": FORMAT, "organisations": orgs, "cases": cases,
+                                               "activities": acts}, ensure_ascii=False, indent=1))

@@ -1,0 +1,183 @@
+"""Schema versions and ordered migrations.
+
+Each step moves the schema one version up inside one transaction. Before the first step runs on an
+existing vault, a copy of the (still encrypted) file is kept beside it as <vault>.pre-vN.bak.
+A vault file of every released version lives in tests/fixtures and is upgraded by the tests.
+"""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from app import fsutil
+from app.errors import VaultError
+
+V1 = """
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE organisations (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    created TEXT NOT NULL
+);
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    UNIQUE (organisation_id, name)
+);
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    opened TEXT NOT NULL,
+    closed TEXT,
+    reporter_role TEXT NOT NULL,
+    behaviour TEXT NOT NULL,
+    accused_relation TEXT NOT NULL,
+    follow_up TEXT NOT NULL,
+    unit_id INTEGER REFERENCES units(id),
+    CHECK (closed IS NULL OR closed >= opened)
+);
+CREATE INDEX cases_org_opened ON cases(organisation_id, opened);
+CREATE TABLE case_extra_behaviours (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    PRIMARY KEY (case_id, code)
+);
+CREATE TABLE case_extra_follow_ups (
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    PRIMARY KEY (case_id, code)
+);
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    minutes INTEGER NOT NULL CHECK (minutes >= 0),
+    channel TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX contacts_case ON contacts(case_id, date);
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    hours REAL NOT NULL CHECK (hours >= 0)
+);
+CREATE INDEX activities_org_date ON activities(organisation_id, date);
+"""
+
+V2 = """
+ALTER TABLE contacts ADD COLUMN checklist TEXT;
+ALTER TABLE contacts ADD COLUMN flagged INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cases ADD COLUMN details_purged TEXT;
+CREATE TABLE decisions (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    created TEXT NOT NULL,
+    tree_version TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE TABLE reminders (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+    due TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    done INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX reminders_due ON reminders(done, due);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    object TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE drafts (key TEXT PRIMARY KEY, data TEXT NOT NULL, saved TEXT NOT NULL);
+CREATE TABLE report_texts (
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, year)
+);
+CREATE TABLE published_reports (
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id) ON DELETE CASCADE,
+    year INTEGER NOT NULL,
+    created TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (organisation_id, year)
+);
+"""
+
+
+def _script(sql: str) -> Callable:
+    def step(conn) -> None:
+        for stmt in sql.split(";"):
+            if stmt.strip():
+                conn.execute(stmt)
+    return step
+
+
+def _v2(conn) -> None:
+    _script(V2)(conn)
+    key = Ed25519PrivateKey.generate().private_bytes_raw()
+    conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('signing_key', ?)", (key.hex(),))
+
+
+MIGRATIONS: list[tuple[int, Callable]] = [
+    (1, _script(V1)),
+    (2, _v2),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn) -> int:
+    row = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name='schema_version'").fetchone()
+    if not row:
+        return 0
+    row = conn.execute("SELECT max(version) FROM schema_version").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn, db_path: Path | None, target: int | None = None) -> list[int]:
+    """Bring the schema up to `target` (default: latest). Returns the versions applied."""
+    target = LATEST if target is None else target
+    version = current_version(conn)
+    if version > LATEST:
+        raise VaultError(f"This vault was made by a newer version of Vertrouwd (schema {version}). "
+                         "Update the program to open it.")
+    steps = [(v, fn) for v, fn in MIGRATIONS if version < v <= target]
+    if not steps:
+        return []
+    if db_path is not None and version > 0:
+        keep = db_path.with_name(f"{db_path.name}.pre-v{steps[-1][0]}.bak")
+        tmp = keep.with_name(keep.name + ".tmp")
+        shutil.copyfile(db_path, tmp)
+        fsutil.replace_file(tmp, keep)
+        from app.vault import key_path  # local import: vault imports this module
+        if key_path(db_path).exists():
+            shutil.copyfile(key_path(db_path), key_path(keep))
+    applied = []
+    for v, fn in steps:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            fn(conn)
+            conn.execute("DELETE FROM schema_version")
+            conn.execute("INSERT INTO schema_version(version) VALUES (?)", (v,))
+            if v >= 2:
+                conn.execute("INSERT INTO audit_log(at, action, object) VALUES (?, 'migratie', ?)",
+                             (datetime.now(UTC).isoformat(timespec="seconds"), f"schema {v}"))
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        applied.append(v)
+    return applied

@@ -1,0 +1,517 @@
+"""The repository: the only place with SQL. Every write is validated first and runs in one
+transaction, so a rejected record writes nothing.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from app.errors import UserError, ValidationError
+from app.resources import vocabularies
+from app.vault import Vault
+from models import entities as E
+from models.entities import Activity, Case, Contact, Organisation, Problem
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _raise(problems: list[Problem], record: str | None = None) -> None:
+    if problems:
+        p = problems[0]
+        where = f"{record}: " if record else ""
+        err = ValidationError(where + p.message, field=p.field, record=record)
+        err.problems = problems  # type: ignore[attr-defined]
+        raise err
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """A light row for lists: enough to show, sort and filter without loading contacts."""
+
+    id: int
+    code: str
+    organisation: str
+    opened: date
+    closed: date | None
+    reporter_role: str
+    behaviour: str
+    accused_relation: str
+    follow_up: str
+    contacts: int
+    minutes: int
+    last_contact: date | None
+
+    @property
+    def status(self) -> str:
+        return "gesloten" if self.closed else "open"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    id: int
+    case_id: int
+    case_code: str
+    organisation: str
+    due: date
+    kind: str
+    source: str
+
+
+class Repository:
+    def __init__(self, vault: Vault):
+        self.vault = vault
+        self.vocabs = vocabularies()
+
+    # -- helpers ----------------------------------------------------------------------------
+    @property
+    def conn(self):
+        return self.vault.conn
+
+    def _audit(self, conn, action: str, obj: str = "") -> None:
+        conn.execute("INSERT INTO audit_log(at, action, object) VALUES (?, ?, ?)", (_now(), action, obj))
+
+    def audit_log(self, limit: int = 200) -> list[tuple[str, str, str]]:
+        return [tuple(r) for r in self.conn.execute(
+            "SELECT at, action, object FROM audit_log ORDER BY id DESC LIMIT ?", (limit,))]
+
+    def log(self, action: str, obj: str = "") -> None:
+        with self.vault.transaction() as conn:
+            self._audit(conn, action, obj)
+
+    # -- settings ---------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def signing_key(self) -> bytes:
+        value = self.get_setting("signing_key")
+        if not value:
+            raise UserError("This vault has no signing key. Open it once with this version to add one.")
+        return bytes.fromhex(value)
+
+    # -- organisations ----------------------------------------------------------------------
+    def _org_id(self, conn, name: str, record: str | None = None) -> int:
+        row = conn.execute("SELECT id FROM organisations WHERE name = ?", (name,)).fetchone()
+        if not row:
+            where = f"{record}: " if record else ""
+            raise ValidationError(f"{where}organisation: unknown organisation {name!r}. Add it first "
+                                  "(vertrouwd org add NAME).", field="organisation", record=record)
+        return int(row[0])
+
+    def _insert_org(self, conn, org: Organisation) -> int:
+        _raise(E.validate_organisation(org))
+        name = org.name.strip()
+        if conn.execute("SELECT 1 FROM organisations WHERE name = ?", (name,)).fetchone():
+            raise ValidationError(f"name: an organisation called {name!r} already exists", field="name")
+        cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)", (name, _now()))
+        oid = int(cur.lastrowid)
+        for u in org.units:
+            conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (oid, u.strip()))
+        return oid
+
+    def add_organisation(self, name: str, units: list[str] | None = None) -> int:
+        with self.vault.transaction() as conn:
+            oid = self._insert_org(conn, Organisation(name=name, units=list(units or [])))
+            self._audit(conn, "organisatie_toegevoegd", f"organisatie {oid}")
+            return oid
+
+    def update_organisation(self, org_id: int, name: str, units: list[str]) -> None:
+        org = Organisation(name=name, units=units, id=org_id)
+        _raise(E.validate_organisation(org))
+        with self.vault.transaction() as conn:
+            clash = conn.execute("SELECT id FROM organisations WHERE name = ? AND id != ?",
+                                 (name.strip(), org_id)).fetchone()
+            if clash:
+                raise ValidationError(f"name: an organisation called {name.strip()!r} already exists",
+                                      field="name")
+            conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
+            existing = {r[1]: r[0] for r in conn.execute(
+                "SELECT id, name FROM units WHERE organisation_id = ?", (org_id,))}
+            wanted = [u.strip() for u in units]
+            for uname, uid in existing.items():
+                if uname not in wanted:
+                    used = conn.execute("SELECT count(*) FROM cases WHERE unit_id = ?", (uid,)).fetchone()[0]
+                    if used:
+                        raise ValidationError(f"units: {uname!r} is used by {used} case(s) and cannot be "
+                                              "removed", field="units")
+                    conn.execute("DELETE FROM units WHERE id = ?", (uid,))
+            for u in wanted:
+                if u not in existing:
+                    conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (org_id, u))
+            self._audit(conn, "organisatie_gewijzigd", f"organisatie {org_id}")
+
+    def delete_organisation(self, org_id: int) -> None:
+        with self.vault.transaction() as conn:
+            n = conn.execute("SELECT count(*) FROM cases WHERE organisation_id = ?", (org_id,)).fetchone()[0]
+            m = conn.execute("SELECT count(*) FROM activities WHERE organisation_id = ?",
+                             (org_id,)).fetchone()[0]
+            if n or m:
+                raise UserError(f"This organisation still has {n} case(s) and {m} activity(ies); "
+                                "remove those first.")
+            conn.execute("DELETE FROM organisations WHERE id = ?", (org_id,))
+            self._audit(conn, "organisatie_verwijderd", f"organisatie {org_id}")
+
+    def list_organisations(self) -> list[Organisation]:
+        units: dict[int, list[str]] = {}
+        for oid, uname in self.conn.execute("SELECT organisation_id, name FROM units ORDER BY name"):
+            units.setdefault(oid, []).append(uname)
+        return [Organisation(name=n, units=units.get(i, []), id=i) for i, n in self.conn.execute(
+            "SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE")]
+
+    def organisation(self, name: str) -> Organisation:
+        for org in self.list_organisations():
+            if org.name.lower() == name.strip().lower():
+                return org
+        raise UserError(f"Unknown organisation {name!r}. See the list with: vertrouwd org list")
+
+    # -- cases ------------------------------------------------------------------------------
+    def next_case_code(self, year: int) -> str:
+        rows = self.conn.execute("SELECT code FROM cases WHERE code LIKE ?", (f"{year}-%",)).fetchall()
+        n = max((int(c.split("-", 1)[1]) for (c,) in rows if c.split("-", 1)[1].isdigit()), default=0)
+        return f"{year}-{n + 1:03d}"
+
+    def _unit_id(self, conn, org_id: int, unit: str | None, record: str | None) -> int | None:
+        if unit is None:
+            return None
+        row = conn.execute("SELECT id FROM units WHERE organisation_id = ? AND name = ?",
+                           (org_id, unit)).fetchone()
+        if not row:
+            raise ValidationError(f"{record + ': ' if record else ''}unit: {unit!r} is not a unit of this "
+                                  "organisation", field="unit", record=record)
+        return int(row[0])
+
+    def _write_case(self, conn, case: Case, record: str | None) -> int:
+        _raise(E.validate_case(case, self.vocabs), record)
+        org_id = self._org_id(conn, case.organisation, record)
+        unit_id = self._unit_id(conn, org_id, case.unit, record)
+        clash = conn.execute("SELECT id FROM cases WHERE code = ?", (case.code,)).fetchone()
+        if clash and clash[0] != case.id:
+            raise ValidationError(f"{record + ': ' if record else ''}code: case {case.code} already exists",
+                                  field="code", record=record)
+        values = (case.code, org_id, case.opened.isoformat(),
+                  case.closed.isoformat() if case.closed else None, case.reporter_role, case.behaviour,
+                  case.accused_relation, case.follow_up, unit_id)
+        if case.id is None:
+            cur = conn.execute(
+                "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
+                "accused_relation, follow_up, unit_id) VALUES (?,?,?,?,?,?,?,?,?)", values)
+            cid = int(cur.lastrowid)
+        else:
+            first = conn.execute("SELECT min(date) FROM contacts WHERE case_id = ?", (case.id,)).fetchone()[0]
+            if first and first < case.opened.isoformat():
+                raise ValidationError("opened: a contact of this case lies before this opening date",
+                                      field="opened", record=record)
+            cur = conn.execute(
+                "UPDATE cases SET code=?, organisation_id=?, opened=?, closed=?, reporter_role=?, "
+                "behaviour=?, accused_relation=?, follow_up=?, unit_id=? WHERE id = ?", (*values, case.id))
+            if cur.rowcount != 1:
+                raise UserError(f"Case {case.code} no longer exists.")
+            cid = case.id
+            conn.execute("DELETE FROM case_extra_behaviours WHERE case_id = ?", (cid,))
+            conn.execute("DELETE FROM case_extra_follow_ups WHERE case_id = ?", (cid,))
+        conn.executemany("INSERT OR IGNORE INTO case_extra_behaviours(case_id, code) VALUES (?, ?)",
+                         [(cid, c) for c in case.extra_behaviours if c != case.behaviour])
+        conn.executemany("INSERT OR IGNORE INTO case_extra_follow_ups(case_id, code) VALUES (?, ?)",
+                         [(cid, c) for c in case.extra_follow_ups if c != case.follow_up])
+        return cid
+
+    def _insert_contact(self, conn, case_id: int, opened: date, c: Contact, record: str | None) -> int:
+        _raise(E.validate_contact(c, self.vocabs, opened), record)
+        cur = conn.execute(
+            "INSERT INTO contacts(case_id, date, minutes, channel, kind, notes, checklist, flagged) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            (case_id, c.date.isoformat(), c.minutes, c.channel, c.kind, c.notes,
+             json.dumps(c.checklist, ensure_ascii=False) if c.checklist else None, int(c.flagged)))
+        return int(cur.lastrowid)
+
+    def add_case(self, case: Case) -> int:
+        case.id = None
+        with self.vault.transaction() as conn:
+            cid = self._write_case(conn, case, None)
+            for c in case.contacts:
+                self._insert_contact(conn, cid, case.opened, c, None)
+            self._audit(conn, "casus_aangemaakt", f"casus {cid}")
+        case.id = cid
+        return cid
+
+    def update_case(self, case: Case) -> None:
+        if case.id is None:
+            raise ValueError("update_case needs a case with an id")
+        with self.vault.transaction() as conn:
+            self._write_case(conn, case, None)
+            self._audit(conn, "casus_gewijzigd", f"casus {case.id}")
+
+    def close_case(self, case_id: int, closed: date, follow_up: str | None = None) -> None:
+        case = self.get_case(case_id)
+        case.closed = closed
+        if follow_up:
+            case.follow_up = follow_up
+        with self.vault.transaction() as conn:
+            self._write_case(conn, case, None)
+            conn.execute("UPDATE reminders SET done = 1 WHERE case_id = ?", (case_id,))
+            self._audit(conn, "casus_gesloten", f"casus {case_id}")
+
+    def reopen_case(self, case_id: int) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE cases SET closed = NULL WHERE id = ?", (case_id,))
+            self._audit(conn, "casus_heropend", f"casus {case_id}")
+
+    def delete_case(self, case_id: int) -> None:
+        """Remove a case with everything that belongs to it (e.g. consent withdrawn)."""
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+            self._audit(conn, "casus_verwijderd", f"casus {case_id}")
+
+    def _contacts(self, case_id: int) -> list[Contact]:
+        out = []
+        for row in self.conn.execute(
+                "SELECT id, date, minutes, channel, kind, notes, checklist, flagged FROM contacts "
+                "WHERE case_id = ? ORDER BY date, id", (case_id,)):
+            out.append(Contact(id=row[0], case_id=case_id, date=date.fromisoformat(row[1]), minutes=row[2],
+                               channel=row[3], kind=row[4], notes=row[5],
+                               checklist=json.loads(row[6]) if row[6] else None, flagged=bool(row[7])))
+        return out
+
+    def get_case(self, case_id: int) -> Case:
+        row = self.conn.execute(
+            "SELECT c.id, c.code, o.name, c.opened, c.closed, c.reporter_role, c.behaviour, "
+            "c.accused_relation, c.follow_up, u.name, c.details_purged FROM cases c "
+            "JOIN organisations o ON o.id = c.organisation_id LEFT JOIN units u ON u.id = c.unit_id "
+            "WHERE c.id = ?", (case_id,)).fetchone()
+        if not row:
+            raise UserError(f"Case {case_id} does not exist (it may have been removed).")
+        extra_b = [r[0] for r in self.conn.execute(
+            "SELECT code FROM case_extra_behaviours WHERE case_id = ? ORDER BY code", (case_id,))]
+        extra_f = [r[0] for r in self.conn.execute(
+            "SELECT code FROM case_extra_follow_ups WHERE case_id = ? ORDER BY code", (case_id,))]
+        return Case(id=row[0], code=row[1], organisation=row[2], opened=date.fromisoformat(row[3]),
+                    closed=date.fromisoformat(row[4]) if row[4] else None, reporter_role=row[5],
+                    behaviour=row[6], accused_relation=row[7], follow_up=row[8], unit=row[9],
+                    details_purged=date.fromisoformat(row[10]) if row[10] else None,
+                    extra_behaviours=extra_b, extra_follow_ups=extra_f, contacts=self._contacts(case_id))
+
+    def case_id_by_code(self, code: str) -> int:
+        row = self.conn.execute("SELECT id FROM cases WHERE code = ?", (code,)).fetchone()
+        if not row:
+            raise UserError(f"No case with code {code}.")
+        return int(row[0])
+
+    def list_cases(self, *, organisation: str | None = None, year: int | None = None,
+                   status: str | None = None, behaviour: str | None = None) -> list[CaseRow]:
+        """Cases, newest first. `year` selects the cases opened in that year."""
+        where, args = [], []
+        if organisation:
+            where.append("o.name = ?")
+            args.append(organisation)
+        if year:
+            where.append("c.opened >= ? AND c.opened < ?")
+            args += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+        if status == "open":
+            where.append("c.closed IS NULL")
+        elif status == "gesloten":
+            where.append("c.closed IS NOT NULL")
+        if behaviour:
+            where.append("c.behaviour = ?")
+            args.append(behaviour)
+        sql = ("SELECT c.id, c.code, o.name, c.opened, c.closed, c.reporter_role, c.behaviour, "
+               "c.accused_relation, c.follow_up, coalesce(k.n, 0), coalesce(k.m, 0), k.last "
+               "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
+               "LEFT JOIN (SELECT case_id, count(*) n, sum(minutes) m, max(date) last FROM contacts "
+               "GROUP BY case_id) k ON k.case_id = c.id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY c.opened DESC, c.code DESC"
+        fromiso = date.fromisoformat
+        return [CaseRow(r[0], r[1], r[2], fromiso(r[3]), fromiso(r[4]) if r[4] else None, r[5], r[6], r[7],
+                        r[8], r[9], r[10], fromiso(r[11]) if r[11] else None)
+                for r in self.conn.execute(sql, args)]
+
+    def case_years(self) -> list[int]:
+        return [int(r[0]) for r in self.conn.execute(
+            "SELECT DISTINCT substr(opened, 1, 4) FROM cases ORDER BY 1 DESC")]
+
+    # -- contacts ---------------------------------------------------------------------------
+    def add_contact(self, case_id: int, contact: Contact) -> int:
+        with self.vault.transaction() as conn:
+            row = conn.execute("SELECT opened FROM cases WHERE id = ?", (case_id,)).fetchone()
+            if not row:
+                raise UserError("The case of this contact no longer exists.")
+            cid = self._insert_contact(conn, case_id, date.fromisoformat(row[0]), contact, None)
+            self._audit(conn, "contact_toegevoegd", f"casus {case_id}")
+        contact.id, contact.case_id = cid, case_id
+        return cid
+
+    def update_contact(self, contact: Contact) -> None:
+        if contact.id is None:
+            raise ValueError("update_contact needs a contact with an id")
+        with self.vault.transaction() as conn:
+            row = conn.execute("SELECT c.opened, k.case_id FROM contacts k JOIN cases c ON c.id = k.case_id "
+                               "WHERE k.id = ?", (contact.id,)).fetchone()
+            if not row:
+                raise UserError("This contact no longer exists.")
+            _raise(E.validate_contact(contact, self.vocabs, date.fromisoformat(row[0])))
+            conn.execute(
+                "UPDATE contacts SET date=?, minutes=?, channel=?, kind=?, notes=?, checklist=?, flagged=? "
+                "WHERE id = ?",
+                (contact.date.isoformat(), contact.minutes, contact.channel, contact.kind, contact.notes,
+                 json.dumps(contact.checklist, ensure_ascii=False) if contact.checklist else None,
+                 int(contact.flagged), contact.id))
+            self._audit(conn, "contact_gewijzigd", f"casus {row[1]}")
+
+    def delete_contact(self, contact_id: int) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+            self._audit(conn, "contact_verwijderd", f"contact {contact_id}")
+
+    def flagged_contacts(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM contacts WHERE flagged = 1").fetchone()[0])
+
+    # -- activities -------------------------------------------------------------------------
+    def _insert_activity(self, conn, act: Activity, record: str | None) -> int:
+        _raise(E.validate_activity(act, self.vocabs), record)
+        oid = self._org_id(conn, act.organisation, record)
+        cur = conn.execute("INSERT INTO activities(organisation_id, date, kind, hours) VALUES (?,?,?,?)",
+                           (oid, act.date.isoformat(), act.kind, float(act.hours)))
+        return int(cur.lastrowid)
+
+    def add_activity(self, act: Activity) -> int:
+        with self.vault.transaction() as conn:
+            aid = self._insert_activity(conn, act, None)
+            self._audit(conn, "activiteit_toegevoegd", f"activiteit {aid}")
+        act.id = aid
+        return aid
+
+    def update_activity(self, act: Activity) -> None:
+        _raise(E.validate_activity(act, self.vocabs))
+        with self.vault.transaction() as conn:
+            oid = self._org_id(conn, act.organisation)
+            conn.execute("UPDATE activities SET organisation_id=?, date=?, kind=?, hours=? WHERE id=?",
+                         (oid, act.date.isoformat(), act.kind, float(act.hours), act.id))
+            self._audit(conn, "activiteit_gewijzigd", f"activiteit {act.id}")
+
+    def delete_activity(self, act_id: int) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM activities WHERE id = ?", (act_id,))
+            self._audit(conn, "activiteit_verwijderd", f"activiteit {act_id}")
+
+    def list_activities(self, organisation: str | None = None, year: int | None = None) -> list[Activity]:
+        where, args = [], []
+        if organisation:
+            where.append("o.name = ?")
+            args.append(organisation)
+        if year:
+            where.append("a.date >= ? AND a.date < ?")
+            args += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+        sql = ("SELECT a.id, o.name, a.date, a.kind, a.hours FROM activities a "
+               "JOIN organisations o ON o.id = a.organisation_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY a.date DESC, a.id DESC"
+        return [Activity(id=r[0], organisation=r[1], date=date.fromisoformat(r[2]), kind=r[3], hours=r[4])
+                for r in self.conn.execute(sql, args)]
+
+    # -- reminders --------------------------------------------------------------------------
+    def add_reminder(self, case_id: int, due: date, kind: str, source: str = "") -> int:
+        with self.vault.transaction() as conn:
+            cur = conn.execute("INSERT INTO reminders(case_id, due, kind, source) VALUES (?,?,?,?)",
+                               (case_id, due.isoformat(), kind, source))
+            return int(cur.lastrowid)
+
+    def replace_reminders(self, case_id: int, source: str, items: list[tuple[date, str]]) -> None:
+        """Set the open reminders that come from one source (e.g. a contact's checklist)."""
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM reminders WHERE case_id = ? AND source = ? AND done = 0",
+                         (case_id, source))
+            conn.executemany("INSERT INTO reminders(case_id, due, kind, source) VALUES (?,?,?,?)",
+                             [(case_id, d.isoformat(), k, source) for d, k in items])
+
+    def complete_reminder(self, reminder_id: int) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("UPDATE reminders SET done = 1 WHERE id = ?", (reminder_id,))
+
+    def reminders(self, until: date | None = None, case_id: int | None = None) -> list[Reminder]:
+        where, args = ["r.done = 0"], []
+        if until:
+            where.append("r.due <= ?")
+            args.append(until.isoformat())
+        if case_id:
+            where.append("r.case_id = ?")
+            args.append(case_id)
+        sql = ("SELECT r.id, r.case_id, c.code, o.name, r.due, r.kind, r.source FROM reminders r "
+               "JOIN cases c ON c.id = r.case_id JOIN organisations o ON o.id = c.organisation_id WHERE "
+               + " AND ".join(where) + " ORDER BY r.due, c.code")
+        return [Reminder(r[0], r[1], r[2], r[3], date.fromisoformat(r[4]), r[5], r[6])
+                for r in self.conn.execute(sql, args)]
+
+    # -- decisions --------------------------------------------------------------------------
+    def save_decision(self, case_id: int, saved: dict) -> int:
+        with self.vault.transaction() as conn:
+            cur = conn.execute("INSERT INTO decisions(case_id, created, tree_version, data) VALUES (?,?,?,?)",
+                               (case_id, _now(), str(saved.get("tree_version", "")),
+                                json.dumps(saved, ensure_ascii=False)))
+            self._audit(conn, "beslishulp_opgeslagen", f"casus {case_id}")
+            return int(cur.lastrowid)
+
+    def decisions(self, case_id: int) -> list[tuple[int, str, dict]]:
+        return [(r[0], r[1], json.loads(r[2])) for r in self.conn.execute(
+            "SELECT id, created, data FROM decisions WHERE case_id = ? ORDER BY id", (case_id,))]
+
+    # -- drafts -----------------------------------------------------------------------------
+    def save_draft(self, key: str, data: dict) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO drafts(key, data, saved) VALUES (?,?,?)",
+                         (key, json.dumps(data, ensure_ascii=False), _now()))
+
+    def drafts(self) -> dict[str, dict]:
+        return {r[0]: json.loads(r[1]) for r in self.conn.execute("SELECT key, data FROM drafts")}
+
+    def delete_draft(self, key: str) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+
+    # -- report texts and published figures -------------------------------------------------
+    def report_text(self, org_id: int, year: int) -> str:
+        row = self.conn.execute("SELECT text FROM report_texts WHERE organisation_id = ? AND year = ?",
+                                (org_id, year)).fetchone()
+        return row[0] if row else ""
+
+    def set_report_text(self, org_id: int, year: int, text: str) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO report_texts(organisation_id, year, text) VALUES (?,?,?)",
+                         (org_id, year, text))
+
+    def published_report(self, org_id: int, year: int) -> dict | None:
+        row = self.conn.execute("SELECT data FROM published_reports WHERE organisation_id = ? AND year = ?",
+                                (org_id, year)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_published_report(self, org_id: int, year: int, data: dict) -> None:
+        with self.vault.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO published_reports(organisation_id, year, created, data) "
+                         "VALUES (?,?,?,?)", (org_id, year, _now(), json.dumps(data, ensure_ascii=False)))
+            self._audit(conn, "jaarverslag_vastgelegd", f"organisatie {org_id} {year}")
+
+    # -- dashboard --------------------------------------------------------------------------
+    def open_case_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM cases WHERE closed IS NULL").fetchone()[0])
+
+    def cases_per_organisation(self, year: int) -> list[tuple[str, int]]:
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT o.name, count(c.id) FROM organisations o LEFT JOIN cases c ON c.organisation_id = o.id "
+            "AND c.opened >= ? AND c.opened < ? GROUP BY o.id ORDER BY o.name COLLATE NOCASE",
+            (f"{year:04d}-01-01", f"{year + 1:04d}-01-01"))]
+
+    def counts(self) -> dict[str, int]:
+        q = self.conn.execute
+        return {"organisations": q("SELECT count(*) FROM organisations").fetchone()[0],
+                "cases": q("SELECT count(*) FROM cases").fetchone()[0],
+                "contacts": q("SELECT count(*) FROM contacts").fetchone()[0],
+                "activities": q("SELECT count(*) FROM activities").fetchone()[0]}

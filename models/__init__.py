@@ -1,0 +1,1 @@
+"""The domain of Vertrouwd: pure Python (no Qt, no SQL, no file I/O)."""

@@ -1,0 +1,172 @@
+"""Domain records. None of them has a field for a name, e-mail, phone, address, birth date or
+personnel number: a case is known by a pseudonymous code only.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from models import vocab as V
+from models.vocab import Vocabularies
+
+CASE_CODE_RE = re.compile(r"^\d{4}-\d{3,5}$")
+MAX_MINUTES = 24 * 60
+MAX_HOURS = 24 * 7
+MAX_NAME = 120
+
+
+@dataclass
+class Organisation:
+    name: str
+    units: list[str] = field(default_factory=list)
+    id: int | None = None
+
+
+@dataclass
+class Contact:
+    date: date
+    minutes: int
+    channel: str
+    kind: str
+    notes: str = ""
+    checklist: dict | None = None
+    flagged: bool = False
+    id: int | None = None
+    case_id: int | None = None
+
+
+@dataclass
+class Case:
+    code: str
+    organisation: str
+    opened: date
+    reporter_role: str
+    behaviour: str
+    accused_relation: str
+    follow_up: str
+    closed: date | None = None
+    extra_behaviours: list[str] = field(default_factory=list)
+    extra_follow_ups: list[str] = field(default_factory=list)
+    unit: str | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    details_purged: date | None = None
+    id: int | None = None
+
+    @property
+    def status(self) -> str:
+        return "gesloten" if self.closed else "open"
+
+
+@dataclass
+class Activity:
+    organisation: str
+    date: date
+    kind: str
+    hours: float
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One validation problem: which field, a stable code the window translates, and an English text."""
+
+    field: str
+    code: str
+    message: str
+
+
+def _code(problems: list[Problem], vocabs: Vocabularies, name: str, fieldname: str, value) -> None:
+    if not isinstance(value, str) or value not in vocabs[name]:
+        allowed = ", ".join(vocabs[name].codes)
+        problems.append(Problem(fieldname, "unknown_code",
+                                f"{fieldname}: unknown code {value!r} (allowed: {allowed})"))
+
+
+def validate_organisation(org: Organisation) -> list[Problem]:
+    problems = []
+    name = (org.name or "").strip()
+    if not name:
+        problems.append(Problem("name", "required", "name: the organisation needs a name"))
+    elif len(name) > MAX_NAME:
+        problems.append(Problem("name", "too_long", f"name: at most {MAX_NAME} characters"))
+    seen = set()
+    for u in org.units:
+        if not u.strip():
+            problems.append(Problem("units", "required", "units: a unit needs a name"))
+        elif u.strip().lower() in seen:
+            problems.append(Problem("units", "duplicate", f"units: {u!r} appears twice"))
+        seen.add(u.strip().lower())
+    return problems
+
+
+def validate_case(case: Case, vocabs: Vocabularies, units: list[str] | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    if not isinstance(case.code, str) or not CASE_CODE_RE.match(case.code):
+        problems.append(Problem("code", "bad_code",
+                                f"code: {case.code!r} is not a case code like 2026-014 (year, dash, number)"))
+    if not isinstance(case.opened, date):
+        problems.append(Problem("opened", "required", "opened: a valid date is needed (YYYY-MM-DD)"))
+    if case.closed is not None:
+        if not isinstance(case.closed, date):
+            problems.append(Problem("closed", "bad_date", "closed: a valid date is needed (YYYY-MM-DD)"))
+        elif isinstance(case.opened, date) and case.closed < case.opened:
+            problems.append(Problem("closed", "closed_before_opened",
+                                    "closed: the closing date lies before the opening date"))
+    _code(problems, vocabs, V.REPORTER_ROLE, "reporter_role", case.reporter_role)
+    _code(problems, vocabs, V.BEHAVIOUR, "behaviour", case.behaviour)
+    _code(problems, vocabs, V.ACCUSED_RELATION, "accused_relation", case.accused_relation)
+    _code(problems, vocabs, V.FOLLOW_UP, "follow_up", case.follow_up)
+    for code in case.extra_behaviours:
+        _code(problems, vocabs, V.BEHAVIOUR, "extra_behaviours", code)
+    for code in case.extra_follow_ups:
+        _code(problems, vocabs, V.FOLLOW_UP, "extra_follow_ups", code)
+    if case.unit is not None and units is not None and case.unit not in units:
+        problems.append(Problem("unit", "unknown_unit",
+                                f"unit: {case.unit!r} is not a unit of {case.organisation}"))
+    return problems
+
+
+def validate_contact(contact: Contact, vocabs: Vocabularies, opened: date | None = None) -> list[Problem]:
+    problems: list[Problem] = []
+    if not isinstance(contact.date, date):
+        problems.append(Problem("date", "required", "date: a valid date is needed (YYYY-MM-DD)"))
+    elif opened is not None and contact.date < opened:
+        problems.append(Problem("date", "before_opened", "date: the contact lies before the case was opened"))
+    if isinstance(contact.minutes, bool) or not isinstance(contact.minutes, int):
+        problems.append(Problem("minutes", "not_a_number", "minutes: a whole number of minutes is needed"))
+    elif contact.minutes < 0:
+        problems.append(Problem("minutes", "negative", "minutes: cannot be negative"))
+    elif contact.minutes > MAX_MINUTES:
+        problems.append(Problem("minutes", "too_large", f"minutes: at most {MAX_MINUTES} for one contact"))
+    _code(problems, vocabs, V.CHANNEL, "channel", contact.channel)
+    _code(problems, vocabs, V.CONTACT_KIND, "kind", contact.kind)
+    if not isinstance(contact.notes, str):
+        problems.append(Problem("notes", "not_text", "notes: must be text"))
+    return problems
+
+
+def validate_activity(act: Activity, vocabs: Vocabularies) -> list[Problem]:
+    problems: list[Problem] = []
+    if not isinstance(act.date, date):
+        problems.append(Problem("date", "required", "date: a valid date is needed (YYYY-MM-DD)"))
+    if isinstance(act.hours, bool) or not isinstance(act.hours, int | float):
+        problems.append(Problem("hours", "not_a_number", "hours: a number is needed"))
+    elif act.hours < 0:
+        problems.append(Problem("hours", "negative", "hours: cannot be negative"))
+    elif act.hours > MAX_HOURS:
+        problems.append(Problem("hours", "too_large", f"hours: at most {MAX_HOURS} for one activity"))
+    _code(problems, vocabs, V.ACTIVITY_KIND, "kind", act.kind)
+    return problems
+
+
+def parse_date(value, fieldname: str) -> tuple[date | None, Problem | None]:
+    """ISO date text -> date, or a problem naming the field."""
+    if isinstance(value, date):
+        return value, None
+    if not isinstance(value, str):
+        return None, Problem(fieldname, "bad_date", f"{fieldname}: expected a date like 2026-03-01")
+    try:
+        return date.fromisoformat(value), None
+    except ValueError:
+        return None, Problem(fieldname, "bad_date", f"{fieldname}: {value!r} is not a date like 2026-03-01")

@@ -1,0 +1,87 @@
+"""Vocabularies: stable ASCII codes with Dutch and English labels.
+
+The labels live in resources/vocabularies.json (loaded by app.resources); this module only
+describes and queries them, so it stays free of file I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LANGUAGES = ("nl", "en")
+
+# The names of the vocabularies every other part relies on.
+REPORTER_ROLE = "reporter_role"
+BEHAVIOUR = "behaviour"
+ACCUSED_RELATION = "accused_relation"
+FOLLOW_UP = "follow_up"
+CHANNEL = "channel"
+CONTACT_KIND = "contact_kind"
+ACTIVITY_KIND = "activity_kind"
+STATUS = "status"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    name: str
+    label: dict[str, str]
+    codes: tuple[str, ...]
+    labels: dict[str, dict[str, str]]
+    sensitive: frozenset[str] = field(default_factory=frozenset)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.labels
+
+    def label_of(self, code: str, lang: str = "nl") -> str:
+        entry = self.labels.get(code)
+        if entry is None:
+            return code
+        return entry.get(lang) or entry.get("nl") or code
+
+    def title(self, lang: str = "nl") -> str:
+        return self.label.get(lang) or self.label.get("nl") or self.name
+
+    def choices(self, lang: str = "nl") -> list[tuple[str, str]]:
+        return [(c, self.label_of(c, lang)) for c in self.codes]
+
+
+@dataclass(frozen=True)
+class Vocabularies:
+    version: int
+    by_name: dict[str, Vocabulary]
+
+    def __getitem__(self, name: str) -> Vocabulary:
+        return self.by_name[name]
+
+    def label(self, name: str, code: str | None, lang: str = "nl") -> str:
+        if code is None:
+            return ""
+        return self.by_name[name].label_of(code, lang)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Vocabularies:
+        """Build from the parsed JSON; raises ValueError with a readable message when malformed."""
+        if not isinstance(data, dict) or "vocabularies" not in data:
+            raise ValueError("vocabularies: missing key 'vocabularies'")
+        out: dict[str, Vocabulary] = {}
+        for name, v in data["vocabularies"].items():
+            codes = v.get("codes")
+            if not isinstance(codes, dict) or not codes:
+                raise ValueError(f"vocabulary {name}: no codes")
+            for code, labels in codes.items():
+                if not code.isascii() or not code.replace("_", "").isalnum() or code.lower() != code:
+                    raise ValueError(f"vocabulary {name}: code {code!r} is not lower-case ASCII")
+                for lang in LANGUAGES:
+                    if not isinstance(labels, dict) or not labels.get(lang):
+                        raise ValueError(f"vocabulary {name}: code {code} lacks a {lang} label")
+            sensitive = frozenset(v.get("sensitive", []))
+            unknown = sensitive - set(codes)
+            if unknown:
+                raise ValueError(f"vocabulary {name}: sensitive codes not in vocabulary: {sorted(unknown)}")
+            out[name] = Vocabulary(
+                name=name,
+                label=dict(v.get("label", {})),
+                codes=tuple(codes),
+                labels={c: dict(lbl) for c, lbl in codes.items()},
+                sensitive=sensitive,
+            )
+        return cls(version=int(data.get("version", 1)), by_name=out)

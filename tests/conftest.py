@@ -1,0 +1,68 @@
+"""Shared fixtures: a fresh vault (with cheap key derivation) and settings folder per test."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app import kdf  # noqa: E402
+
+PASSPHRASE = "correct horse battery"
+
+
+def fast_params() -> kdf.KdfParams:
+    """Cheap Argon2id for tests only; production code calibrates (>= 64 MiB, 0.5-1 s)."""
+    return kdf.KdfParams(salt=os.urandom(16), memory_kib=8 * 1024, iterations=1, lanes=1)
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch, request):
+    """Every vault made in a test uses cheap parameters unless the test opts out (marker real_kdf)."""
+    if request.node.get_closest_marker("real_kdf"):
+        return
+    monkeypatch.setattr(kdf, "calibrate", lambda *a, **k: fast_params())
+    from app import vault as vault_mod
+    original = vault_mod.Vault.create.__func__
+
+    def create(cls, path, passphrase, *, params=None, allow_weak=False, schema_version=None):
+        return original(cls, path, passphrase, params=params or fast_params(), allow_weak=True,
+                        schema_version=schema_version)
+    monkeypatch.setattr(vault_mod.Vault, "create", classmethod(create))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path, monkeypatch):
+    """No test touches the real user data or settings folders."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.delenv("VERTROUWD_PASSPHRASE", raising=False)
+    monkeypatch.delenv("VERTROUWD_NEW_PASSPHRASE", raising=False)
+
+
+@pytest.fixture
+def vault_path(tmp_path) -> Path:
+    return tmp_path / "vault" / "test.vault"
+
+
+@pytest.fixture
+def vault(vault_path):
+    from app.vault import Vault
+    v = Vault.create(vault_path, PASSPHRASE)
+    yield v
+    v.close()
+
+
+@pytest.fixture
+def repo(vault):
+    from app.repository import Repository
+    return Repository(vault)

@@ -1,0 +1,1 @@
+"""PySide6 widgets. They call app/ services only; no SQL here."""
