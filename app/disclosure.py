@@ -47,8 +47,6 @@ from scipy.optimize import linprog
 from scipy.sparse import csr_matrix
 
 
-
-
 def _clean(v: float) -> float:
     """Round away solver noise: 2.9999999996 -> 3.0, -0.0 -> 0.0."""
     if math.isinf(v):
@@ -280,15 +278,14 @@ def _check_shape(t: dict, where: str) -> None:
 
 
 def _compatible(a: list[float | None], b: list[float | None]) -> bool:
-    """Could two margin vectors be the same figures? Hidden positions must agree too."""
+    """Could two margin vectors be the same figures? Where both are published they must agree.
+
+    A figure hidden in one table but printed in the other is still the same figure: the attacker
+    reads it from where it is printed, so the audit links them and finds it.
+    """
     if len(a) != len(b):
         return False
-    for x, y in zip(a, b, strict=True):
-        if (x is None) != (y is None):
-            return False
-        if x is not None and abs(x - y) > 1e-6:
-            return False
-    return True
+    return all(x is None or y is None or abs(x - y) <= 1e-6 for x, y in zip(a, b, strict=True))
 
 
 def _build(tables: list[dict], *, link: bool, prefix: str = "") -> _Model:
@@ -297,7 +294,7 @@ def _build(tables: list[dict], *, link: bool, prefix: str = "") -> _Model:
     where: dict[tuple[str, int, int], int] = {}
     eqs: list[tuple[dict[int, float], float]] = []
     totals: dict[str, float] = {}
-    axes: dict[tuple[str, tuple[str, ...]], list[tuple[list[float | None], list[int]]]] = {}
+    axes: dict[tuple[str, tuple[str, ...], float], list[tuple[list[float | None], list[int]]]] = {}
     ids = set()
     for t in tables:
         if t["id"] in ids:
@@ -312,11 +309,14 @@ def _build(tables: list[dict], *, link: bool, prefix: str = "") -> _Model:
 
     def axis_vars(t: dict, kind: str, codes: list[str], values: list[float | None]) -> list[int]:
         tid = prefix + t["id"]
-        key = (t["unit"], tuple(codes))
+        key = (t["unit"], tuple(codes), float(t["total"]))
         if link:
             for vals, idx in axes.get(key, []):
                 if _compatible(vals, values):
                     for i, v in enumerate(idx):
+                        if vars_[v].value is None and values[i] is not None:
+                            vars_[v].value = float(values[i])
+                            vals[i] = values[i]
                         pos = (tid, i, 0) if kind == "one" else ((tid, i, -1) if kind == "row" else (tid, -1, i))
                         vars_[v].positions.append(pos)
                         where[pos] = v
@@ -480,3 +480,457 @@ def _map_equation(model: _Model, eq: tuple[dict, float]) -> tuple[dict[int, floa
         v = model.where[pos]
         out[v] = out.get(v, 0.0) + float(c)
     return out, float(rhs)
+
+
+# --------------------------------------------------------------------------------------------
+# Protection
+# --------------------------------------------------------------------------------------------
+
+_MILP_ROUNDS = 80       # cut rounds before the greedy fallback takes over
+_TIME_BUDGET = 20.0     # seconds for one optimisation before the greedy fallback takes over
+
+
+def _true_dict(t: Table) -> dict:
+    if t.cols is None:
+        vals = [float(r[0]) for r in t.cells]
+        total = float(sum(vals))
+        return {"id": t.id, "unit": t.unit, "rows": list(t.rows), "cols": None,
+                "cells": [[v] for v in vals], "row_totals": list(vals), "col_totals": [total],
+                "total": total}
+    cells = [[float(v) for v in r] for r in t.cells]
+    rt = [float(sum(r)) for r in cells]
+    ct = [float(sum(r[c] for r in cells)) for c in range(len(t.cols))]
+    return {"id": t.id, "unit": t.unit, "rows": list(t.rows), "cols": list(t.cols), "cells": cells,
+            "row_totals": rt, "col_totals": ct, "total": float(sum(rt))}
+
+
+def _validate(tables: list[Table], k: int) -> None:
+    if isinstance(k, bool) or not isinstance(k, int):
+        raise ValueError(f"k must be a whole number of at least {MIN_K}")
+    if k < MIN_K:
+        raise ValueError(f"k must be at least {MIN_K} (got {k}); smaller thresholds do not protect")
+    for t in tables:
+        if not t.rows:
+            raise ValueError(f"table '{t.id}' has no rows")
+        if len(set(t.rows)) != len(t.rows) or (t.cols and len(set(t.cols)) != len(t.cols)):
+            raise ValueError(f"table '{t.id}' repeats a category code")
+        if t.cols is not None and not t.cols:
+            raise ValueError(f"table '{t.id}' has an empty column list; use cols=None for one-way")
+        for code, kk in t.sensitive_rows.items():
+            if int(kk) < MIN_K:
+                raise ValueError(f"table '{t.id}': the threshold for '{code}' must be at least {MIN_K}")
+        _check_shape(_true_dict(t) | {"cells": t.cells}, "table")
+        if t.unit != "hours":
+            for r in t.cells:
+                for v in r:
+                    if abs(v - round(v)) > 1e-9:
+                        raise ValueError(f"table '{t.id}' counts {t.unit} but holds {v}; counts are "
+                                         "whole numbers (only unit 'hours' may hold fractions)")
+    ids = [t.id for t in tables]
+    for t in tables:
+        if t.twin is not None:
+            if t.twin not in ids:
+                raise ValueError(f"table '{t.id}' names twin '{t.twin}', which is not in the report")
+            tw = tables[ids.index(t.twin)]
+            if tw.unit == "hours":
+                raise ValueError(f"table '{t.id}': its twin '{t.twin}' must count cases, not hours")
+            if sorted(tw.rows) != sorted(t.rows) or sorted(tw.cols or []) != sorted(t.cols or []):
+                raise ValueError(f"table '{t.id}' and its twin '{t.twin}' need the same rows and columns")
+
+
+def _sensitivity(tables: list[Table], k: int) -> dict[str, int]:
+    sens: dict[str, int] = {}
+    for t in tables:
+        for code, kk in t.sensitive_rows.items():
+            sens[code] = max(sens.get(code, k), int(kk), k)
+    return sens
+
+
+@dataclass
+class _Run:
+    tables: list[dict]  # published
+    hidden: set[int]
+    reason: dict[int, str]
+    model: _Model
+    required: dict[tuple[str, int, int], float]
+    merged: dict[str, list[str]]
+    loss: int = 0
+    hidden_value: float = 0.0
+    audit: AuditResult | None = None
+
+
+class _Solver:
+    """Secondary suppression: MILP over which figures to hide, with cuts from the attacker's LP."""
+
+    def __init__(self, model: _Model, fixed: set[int], need: dict[int, float], k: int):
+        self.m = model
+        self.fixed = fixed
+        self.need = need  # width required when hidden (primary: own k; others: k)
+        self.k = k
+        self.n = len(model.vars)
+        self.var_eqs: list[list[int]] = [[] for _ in range(self.n)]
+        for e, (coefs, _rhs) in enumerate(model.equations):
+            for v in coefs:
+                self.var_eqs[v].append(e)
+        self.cap: dict[int, float] = {}
+
+    # -- the attacker's LP in displacement form, with the dual certificate as a cut ------------
+    def width_cut(self, hidden: set[int], p: int) -> tuple[float, dict[int, float]]:
+        m = self.m
+        comp, seen = [p], {p}
+        i = 0
+        while i < len(comp):
+            for e in self.var_eqs[comp[i]]:
+                for u in m.equations[e][0]:
+                    if u in hidden and u not in seen:
+                        seen.add(u)
+                        comp.append(u)
+            i += 1
+        eq_ids = sorted({e for v in comp for e in self.var_eqs[v]})
+        local = {v: j for j, v in enumerate(comp)}
+        rows, cols, vals = [], [], []
+        outside: dict[int, list[tuple[int, float]]] = {}
+        for r, e in enumerate(eq_ids):
+            for u, c in m.equations[e][0].items():
+                if u in local:
+                    rows.append(r)
+                    cols.append(local[u])
+                    vals.append(c)
+                else:
+                    outside.setdefault(u, []).append((r, c))
+        a_eq = csr_matrix((vals, (rows, cols)), shape=(len(eq_ids), len(comp)))
+        lows = [m.vars[u].value for u in comp]
+        ups = [m.vars[u].bound - m.vars[u].value for u in comp]
+        bounds = [(-lo, up) for lo, up in zip(lows, ups, strict=True)]
+        width = 0.0
+        coefs: dict[int, float] = {}
+        for sign in (-1.0, 1.0):
+            cost = np.zeros(len(comp))
+            cost[local[p]] = sign
+            res = linprog(cost, A_eq=a_eq, b_eq=np.zeros(len(eq_ids)), bounds=bounds, method="highs")
+            if res.status != 0:
+                raise RuntimeError(f"attacker LP failed: {res.message}")
+            width += -res.fun
+            lam_l, lam_u, y = res.lower.marginals, res.upper.marginals, res.eqlin.marginals
+            for u, j in local.items():
+                c = m.vars[u].value * max(lam_l[j], 0.0) - ups[j] * min(lam_u[j], 0.0)
+                coefs[u] = coefs.get(u, 0.0) + c
+            for u, entries in outside.items():
+                red = -sum(y[r] * c for r, c in entries)
+                c = m.vars[u].value * max(red, 0.0) - (m.vars[u].bound - m.vars[u].value) * min(red, 0.0)
+                coefs[u] = coefs.get(u, 0.0) + c
+        return width, coefs
+
+    def capacity(self, p: int) -> float:
+        if p not in self.cap:
+            self.cap[p] = self.width_cut(set(range(self.n)), p)[0]
+        return self.cap[p]
+
+    def failing(self, hidden: set[int]) -> list[tuple[int, float, dict[int, float]]]:
+        out = []
+        for p in sorted(hidden, key=lambda v: (v not in self.fixed, v)):
+            w, coefs = self.width_cut(hidden, p)
+            need = min(self.need[p], self.capacity(p)) if w < self.need[p] - 1e-6 else self.need[p]
+            if w < need - 1e-6:
+                out.append((p, need, coefs))
+        return out
+
+    def solve(self) -> tuple[set[int], str]:
+        """Hidden set and how it was found ("milp" or "greedy")."""
+        from scipy.optimize import Bounds, LinearConstraint, milp
+
+        start = time.perf_counter()
+        n, m = self.n, self.m
+        total_value = sum(v.value for v in m.vars) + 1.0
+        cost = np.array([1.0 + 0.5 * v.value / total_value for v in m.vars])
+        lb = np.zeros(n)
+        for v in self.fixed:
+            lb[v] = 1.0
+        rows: list[dict[int, float]] = []
+        for coefs, _rhs in m.equations:
+            members = [u for u, c in coefs.items() if c != 0]
+            if len(members) < 2:
+                continue
+            for v in members:
+                rows.append({u: (1.0 if u != v else -1.0) for u in members})
+        hidden: set[int] | None = None
+        for _round in range(_MILP_ROUNDS):
+            left = _TIME_BUDGET - (time.perf_counter() - start)
+            if left <= 0:
+                break
+            r_idx, c_idx, vals = [], [], []
+            for r, row in enumerate(rows):
+                for u, c in row.items():
+                    r_idx.append(r)
+                    c_idx.append(u)
+                    vals.append(c)
+            cons = []
+            if rows:
+                a = csr_matrix((vals, (r_idx, c_idx)), shape=(len(rows), n))
+                cons.append(LinearConstraint(a, np.zeros(len(rows)), np.full(len(rows), np.inf)))
+            res = milp(cost, integrality=np.ones(n), bounds=Bounds(lb, np.ones(n)), constraints=cons,
+                       options={"time_limit": left, "mip_rel_gap": 0.0})
+            if res.x is None or res.status not in (0,):
+                break
+            hidden = {i for i in range(n) if res.x[i] > 0.5}
+            bad = self.failing(hidden)
+            if not bad:
+                return hidden, "milp"
+            for p, need, coefs in bad:
+                row = {u: min(c, need) for u, c in coefs.items() if c > 1e-9 and u != p}
+                own = min(coefs.get(p, 0.0), need)
+                row[p] = own - need
+                rows.append(row)
+        return self.greedy(hidden or set(self.fixed)), "greedy"
+
+    def greedy(self, hidden: set[int]) -> set[int]:
+        hidden = set(hidden)
+        while True:
+            bad = self.failing(hidden)
+            if not bad:
+                return hidden
+            grow = set()
+            for p, _need, _coefs in bad:
+                for e in self.var_eqs[p]:
+                    grow.update(self.m.equations[e][0])
+            grow -= hidden
+            if not grow:
+                if len(hidden) < self.n:
+                    grow = set(range(self.n)) - hidden
+                else:
+                    return hidden  # everything but the totals is hidden: nothing more to do
+            # hide the cheapest neighbour of each unsafe figure first, everything only if needed
+            pick = set()
+            for p, _need, _coefs in bad:
+                near = sorted((u for e in self.var_eqs[p] for u in self.m.equations[e][0] if u in grow),
+                              key=lambda u: (self.m.vars[u].value, u))
+                if near:
+                    pick.add(near[0])
+            hidden |= pick or grow
+
+
+def _publish(truth: list[dict], model: _Model, hidden: set[int]) -> list[dict]:
+    out = []
+    for t in truth:
+        p = {"id": t["id"], "unit": t["unit"], "rows": list(t["rows"]),
+             "cols": None if t["cols"] is None else list(t["cols"]),
+             "cells": [list(r) for r in t["cells"]], "row_totals": list(t["row_totals"]),
+             "col_totals": list(t["col_totals"]), "total": t["total"]}
+        for r in range(len(p["rows"])):
+            for c in range(len(p["cells"][r])):
+                if model.where[(t["id"], r, c)] in hidden:
+                    p["cells"][r][c] = None
+            key = (t["id"], r, 0 if t["cols"] is None else -1)
+            if model.where[key] in hidden:
+                p["row_totals"][r] = None
+        if t["cols"] is not None:
+            for c in range(len(p["cols"])):
+                if model.where[(t["id"], -1, c)] in hidden:
+                    p["col_totals"][c] = None
+        for key in ("cells", "row_totals", "col_totals"):
+            p[key] = _tidy(p[key], t["unit"])
+        p["total"] = _tidy_num(p["total"], t["unit"])
+        out.append(p)
+    return out
+
+
+def _tidy_num(v, unit: str):
+    if v is None:
+        return None
+    return int(round(v)) if unit != "hours" else float(v)
+
+
+def _tidy(values, unit):
+    if isinstance(values, list):
+        return [_tidy(v, unit) for v in values]
+    return _tidy_num(values, unit)
+
+
+def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[str]]) -> _Run:
+    sens = _sensitivity(tables, k)
+    truth = [_true_dict(t) for t in tables]
+    model = _build(truth, link=link)
+    by_id = {t.id: t for t in tables}
+
+    def threshold(var: _Var) -> float:
+        return float(max([k] + [sens.get(c, k) for c in var.codes]))
+
+    reason: dict[int, str] = {}
+    for i, var in enumerate(model.vars):
+        if var.unit != "hours" and 0 < var.value < threshold(var):
+            reason[i] = _REASON_PRIMARY
+    for t in truth:
+        if t["cols"] is None or t["unit"] == "hours":
+            continue
+        nr, nc = len(t["rows"]), len(t["cols"])
+        lines = [[(r, c) for c in range(nc)] for r in range(nr)] + [[(r, c) for r in range(nr)]
+                                                                     for c in range(nc)]
+        for line in lines:
+            nonzero = [(r, c) for r, c in line if t["cells"][r][c] > 0]
+            if len(nonzero) == 1 and len(line) > 1:
+                v = model.where[(t["id"], *nonzero[0])]
+                reason.setdefault(v, _REASON_GROUP)
+    for t in tables:  # hours cells follow their case-count twin
+        if t.twin is None:
+            continue
+        tw = by_id[t.twin]
+        rmap = {i: tw.rows.index(code) for i, code in enumerate(t.rows)}
+        cmap = {-1: -1} if t.cols is None else {i: tw.cols.index(code) for i, code in enumerate(t.cols)}
+        cmap.setdefault(-1, -1)
+        for (tid, r, c), v in list(model.where.items()):
+            if tid != t.id:
+                continue
+            tr = -1 if r == -1 else rmap[r]
+            tc = 0 if t.cols is None else cmap[c]
+            tv = model.where.get((tw.id, tr, tc))
+            if tv is not None and reason.get(tv) in (_REASON_PRIMARY, _REASON_GROUP) and model.vars[v].value > 0:
+                reason.setdefault(v, _REASON_PRIMARY)
+    fixed = set(reason)
+    need = {i: (threshold(var) if (i in fixed and var.unit != "hours") else float(k))
+            for i, var in enumerate(model.vars)}
+    hidden, _how = _Solver(model, fixed, need, k).solve()
+    for v in hidden:
+        reason.setdefault(v, _REASON_SECONDARY)
+    required = {pos: need[i] for i in hidden for pos in model.vars[i].positions if need[i] > k}
+    run = _Run(_publish(truth, model, hidden), hidden, reason, model, required, merged)
+    run.hidden_value = float(sum(model.vars[v].value for v in hidden if model.vars[v].unit != "hours"))
+    return run
+
+
+# --------------------------------------------------------------------------------------------
+# Merging small categories into "overig"
+# --------------------------------------------------------------------------------------------
+
+def _merge_codes(codes: list[str], merge: set[str]) -> list[str]:
+    """Codes after merging: "overig" keeps its place when it existed, else it goes last."""
+    out = [c for c in codes if c not in merge or c == MERGED_CODE]
+    if MERGED_CODE not in out:
+        out.append(MERGED_CODE)
+    return out
+
+
+def _apply_merges(tables: list[Table], plan: dict[tuple[str, ...], set[str]]
+                  ) -> tuple[list[Table], dict[str, list[str]]]:
+    out, merged = [], {}
+    for t in tables:
+        rows, cols, cells = list(t.rows), None if t.cols is None else list(t.cols), [list(r) for r in t.cells]
+        sens = dict(t.sensitive_rows)
+        gone: list[str] = []
+        for axis in ("rows", "cols"):
+            codes = rows if axis == "rows" else cols
+            if codes is None or tuple(codes) not in plan:
+                continue
+            m = plan[tuple(codes)]
+            new = _merge_codes(codes, m)
+            index = {c: new.index(MERGED_CODE if c in m else c) for c in codes}
+            if axis == "rows":
+                width = len(cells[0])
+                acc = [[0.0] * width for _ in new]
+                for i, c in enumerate(codes):
+                    for j in range(width):
+                        acc[index[c]][j] += cells[i][j]
+                cells, rows = acc, new
+            else:
+                acc = [[0.0] * len(new) for _ in cells]
+                for i in range(len(cells)):
+                    for j, c in enumerate(codes):
+                        acc[i][index[c]] += cells[i][j]
+                cells, cols = acc, new
+            strict = [sens[c] for c in m if c in sens]
+            if strict:
+                sens[MERGED_CODE] = max(strict + [sens.get(MERGED_CODE, 0)])
+            gone.extend(c for c in codes if c in m and c != MERGED_CODE)
+        if gone:
+            merged[t.id] = gone
+        out.append(Table(t.id, t.unit, rows, cols, cells, sens, t.twin))
+    return out, merged
+
+
+def _axis_margins(tables: list[Table]) -> dict[tuple[str, ...], list[list[float]]]:
+    """For every category list used as an axis of a count table: the margin vectors seen."""
+    seen: dict[tuple[str, ...], list[list[float]]] = {}
+    for t in tables:
+        if t.unit == "hours":
+            continue
+        d = _true_dict(t)
+        seen.setdefault(tuple(t.rows), []).append(d["row_totals"])
+        if t.cols is not None:
+            seen.setdefault(tuple(t.cols), []).append(d["col_totals"])
+    return seen
+
+
+def _merge_candidates(tables: list[Table], k: int) -> list[tuple[tuple[str, ...], set[str]]]:
+    sens = _sensitivity(tables, k)
+    found = []
+    for codes, margins in _axis_margins(tables).items():
+        thr = {c: sens.get(c, k) for c in codes}
+        small = {c for i, c in enumerate(codes) for m in margins if 0 < m[i] < thr[c]}
+        if not small:
+            continue
+        group = set(small) | ({MERGED_CODE} if MERGED_CODE in codes else set())
+
+        # only small categories are merged: a large one keeps its own row even if 'overig' stays small
+        if len(group) >= 2 and set(codes) - group:
+            found.append((codes, group))
+    found.sort(key=lambda item: -len(item[1]))
+    return found
+
+
+def _loss(run: _Run, original: list[Table]) -> int:
+    """Figures lost: cells of the original tables minus cells still printed with a number.
+
+    Merging two categories into one loses one row of figures; hiding loses each hidden cell.
+    """
+    before = sum(len(t.cells) * len(t.cells[0]) for t in original)
+    after = sum(1 for t in run.tables for r in t["cells"] for v in r if v is not None)
+    return before - after
+
+
+def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = None,
+            merge: bool = True, linked_total: bool = True) -> Protection:
+    """Protect all tables of one report together and audit the result.
+
+    ``merge``: try merging small categories into "overig" (kept only when fewer original figures
+    are lost). ``linked_total``: treat the report as one linked system (tables of a unit share the
+    population total; two-way margins are the one-way tables). With False each table is protected
+    on its own - the naive method, kept for comparison; its audit still attacks the linked system
+    and will often fail. ``previous``: last year's published tables (see the module docstring).
+    The result's ``audit.ok`` must be True before anything is exported.
+    """
+    _validate(tables, k)
+    best = _run_once(tables, k, linked_total, {})
+    best.loss = _loss(best, tables)
+    plan: dict[tuple[str, ...], set[str]] = {}
+    if merge:
+        for codes, group in _merge_candidates(tables, k):
+            trial_plan = dict(plan)
+            trial_plan[codes] = group
+            merged_tables, merged = _apply_merges(tables, trial_plan)
+            trial = _run_once(merged_tables, k, linked_total, merged)
+            trial.loss = _loss(trial, tables)
+            if (trial.loss, trial.hidden_value) < (best.loss, best.hidden_value):
+                best, plan = trial, trial_plan
+    best.audit = audit(best.tables, k, previous=previous, required=best.required)
+    if not best.audit.ok and linked_total:
+        # numerical safety net: the optimiser's own check and the audit disagree; grow greedily
+        solver = _Solver(best.model, set(best.reason), {i: float(k) for i in range(len(best.model.vars))}, k)
+        for pos, w in best.required.items():
+            solver.need[best.model.where[pos]] = w
+        hidden = solver.greedy(best.hidden)
+        for v in hidden - best.hidden:
+            best.reason[v] = _REASON_SECONDARY
+        truth = [_true_dict(t) for t in (_apply_merges(tables, plan)[0] if plan else tables)]
+        best.hidden = hidden
+        best.tables = _publish(truth, best.model, hidden)
+        best.audit = audit(best.tables, k, previous=previous, required=best.required)
+    m = best.model
+    reasons = {}
+    for p in best.tables:
+        reasons[p["id"]] = [[best.reason.get(m.where[(p["id"], r, c)]) if m.where[(p["id"], r, c)] in best.hidden
+                             else None for c in range(len(p["cells"][r]))] for r in range(len(p["rows"]))]
+    primary = sum(1 for v in best.hidden if best.reason.get(v) in (_REASON_PRIMARY, _REASON_GROUP))
+    return Protection(
+        tables=best.tables, k=k, hidden_cells=len(best.hidden),
+        hidden_value=float(sum(m.vars[v].value for v in best.hidden if m.vars[v].unit != "hours")),
+        primary=primary, secondary=len(best.hidden) - primary, merged=best.merged, audit=best.audit,
+        reasons=reasons, loss=best.loss)

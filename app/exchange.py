@@ -583,7 +583,7 @@ def _load_json(data: bytes, what: str) -> Any:
     except RecursionError:
         raise VStatError(f"{what} is nested too deeply to be a statistics file") from None
     except json.JSONDecodeError as exc:
-        if exc.pos >= len(text.rstrip()) - 1:
+        if exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
             raise VStatError(f"{what} is truncated (not valid JSON)") from None
         raise VStatError(f"{what} is not valid JSON (error at character {exc.pos})") from None
     except ValueError:   # int() of a pathological literal
@@ -1080,3 +1080,123 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
             sums[name] = s
         trends.append(TrendRow(year, len(vs), sums["cases"], sums["contacts"], sums["hours"]))
     return Combined(by, sources, groups, trends, notes)
+
+
+# --------------------------------------------------------------------------------------------------
+# command line (wired into app/cli.py by the lead)
+
+
+def read_vstat_file(path: str | os.PathLike[str], *, supervisor_key: bytes | None = None,
+                    max_size: int = MAX_SIZE) -> VStat:
+    """Read and verify a file from disk; a file too big is refused before it is read."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_size:
+            raise VStatError(f"the file is larger than {max_size // 1_000_000} MB; a statistics file is much smaller")
+        with p.open("rb") as fh:
+            data = fh.read(max_size + 1)
+    except IsADirectoryError:
+        raise VStatError("this is a folder, not a file") from None
+    except FileNotFoundError:
+        raise VStatError("the file does not exist") from None
+    except OSError as exc:
+        raise VStatError(f"the file cannot be read: {exc.strerror or exc}") from None
+    return read_vstat(data, supervisor_key=supervisor_key, max_size=max_size)
+
+
+def cmd_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO, *,
+               supervisor_key: bytes | None = None) -> int:
+    """Print "OK <file> <org> <year> <fingerprint>" or "FAILED <file>: <reason>" per file.
+
+    A file signed by a key that `trusted` (fingerprints; spaces and case ignored) does not name fails.
+    Exit code 0 only when every file verifies; 1 otherwise.
+    """
+    if not files:
+        err.write("no files given: name one or more .vstat files\n")
+        return 1
+    wanted = {normalise_fingerprint(f) for f in trusted}
+    ok = True
+    for name in files:
+        try:
+            v = read_vstat_file(name, supervisor_key=supervisor_key)
+            if normalise_fingerprint(v.fingerprint) not in wanted:
+                raise VStatError(f"signed by the untrusted key {v.fingerprint}; if you checked this fingerprint "
+                                 "with the adviser, repeat with --trust followed by it")
+        except VStatError as exc:
+            ok = False
+            out.write(f"FAILED {name}: {exc.message}\n")
+            continue
+        out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
+    return 0 if ok else 1
+
+
+def cmd_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO, err: TextIO, *,
+              trusted: list[str] | None = None, supervisor_key: bytes | None = None) -> int:
+    """Verify and combine files, then write the result as .pdf, .csv or .json (from the extension).
+
+    Nothing is written when any file fails. When `trusted` is given, every file must be signed by one
+    of those fingerprints.
+    """
+    from app import __version__, stats_render
+
+    ext = Path(out_path).suffix.lower()
+    if ext not in (".pdf", ".csv", ".json"):
+        err.write(f"cannot tell the output format from {out_path!r}: end the name in .pdf, .csv or .json\n")
+        return 1
+    if by not in MERGE_BY:
+        err.write(f"cannot combine by {by!r}: choose one of {', '.join(MERGE_BY)}\n")
+        return 1
+    if lang not in ("nl", "en"):
+        err.write(f"unknown language {lang!r}: choose nl or en\n")
+        return 1
+    if not files:
+        err.write("no files given: name one or more .vstat files\n")
+        return 1
+    wanted = None if trusted is None else {normalise_fingerprint(f) for f in trusted}
+    vstats, failed = [], False
+    for name in files:
+        try:
+            v = read_vstat_file(name, supervisor_key=supervisor_key)
+            if wanted is not None and normalise_fingerprint(v.fingerprint) not in wanted:
+                raise VStatError(f"signed by the untrusted key {v.fingerprint}; add --trust with that fingerprint")
+        except VStatError as exc:
+            err.write(f"FAILED {name}: {exc.message}\n")
+            failed = True
+            continue
+        vstats.append(v)
+        out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
+    if failed:
+        err.write("nothing written: remove or replace the files that failed\n")
+        return 1
+    try:
+        combined = merge(vstats, by)
+        if ext == ".pdf":
+            stats_render.write_pdf(combined, out_path, lang=lang, program_version=__version__)
+        elif ext == ".csv":
+            stats_render.write_csv(combined, out_path, lang=lang)
+        else:
+            stats_render.write_json(combined, out_path)
+    except UserError as exc:
+        err.write(exc.message + "\n")
+        return 1
+    except OSError as exc:
+        err.write(f"cannot write {out_path}: {exc.strerror or exc}\n")
+        return 1
+    for note in combined.notes:
+        out.write(f"note: {note}\n")
+    out.write(f"written {out_path}\n")
+    return 0
+
+
+def cmd_keygen(out_dir: str, out: TextIO, err: TextIO, *, passphrase: str | None = None) -> int:
+    """Make a supervisor key pair in `out_dir`; print the public line and its fingerprint."""
+    try:
+        pub = generate_supervisor_keypair(out_dir, passphrase=passphrase)
+    except UserError as exc:
+        err.write(exc.message + "\n")
+        return 1
+    out.write(f"{format_supervisor_pub(pub)}\n")
+    out.write(f"fingerprint {fingerprint(pub)}\n")
+    out.write(f"give {Path(out_dir) / 'supervisor.pub'} to the advisers; keep supervisor.key to yourself\n")
+    return 0

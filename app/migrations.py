@@ -164,7 +164,7 @@ def migrate(conn, db_path: Path | None, target: int | None = None) -> list[int]:
         fsutil.replace_file(tmp, keep)
         from app.vault import key_path  # local import: vault imports this module
         if key_path(db_path).exists():
-            shutil.copyfile(key_path(db_path), key_path(keep))
+            fsutil.write_bytes_atomic(key_path(keep), key_path(db_path).read_bytes())  # 0600
     applied = []
     for v, fn in steps:
         conn.execute("BEGIN IMMEDIATE")

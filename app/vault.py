@@ -225,6 +225,9 @@ class Vault:
                     vault.close()
                     raise
             return vault
+        if matched and len(candidates) > 1:  # the file is fine: it was re-keyed with the other key
+            raise VaultError("A passphrase change or restore of this vault was interrupted. Open it with "
+                             "the other passphrase (the new one, or the one of the restored backup).")
         if matched:
             raise VaultError(f"The passphrase is right but the vault file {path} cannot be read: it is "
                              "damaged. Restore it from a backup.")

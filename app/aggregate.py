@@ -1,0 +1,265 @@
+"""Read-only aggregation queries for the annual report (the repository's SQL for reports).
+
+Definitions (every case table of a report uses the same population, so all share one total):
+
+* The period is half-open: ``start <= date < end`` (a calendar year is Jan 1 .. Jan 1 next year).
+* **The cases of the period** are the cases *active* during it: opened before the period ends and
+  not closed before it starts (``opened < end AND (closed IS NULL OR closed >= start)``). They are
+  exactly the **new** cases (opened inside the period) plus the **carried-over** cases (opened
+  before the period and still open at its start). Every case table (behaviour, relation, role,
+  follow-up, behaviour x relation, origin, status at the end, unit) counts these cases.
+* **Closed** cases are the cases of the period whose closing date lies inside it; the others are
+  still open at its end. Together they partition the cases of the period.
+* **Contacts** are the contacts dated inside the period (whatever the case's dates); the channel
+  table counts them.
+* **Hours** are contact minutes of the period / 60 (case work) plus the hours of the preventive
+  activities dated inside the period; one hours table splits them by kind of work.
+* **Activities** are preventive activities dated inside the period, counted by kind.
+
+Only one two-way table is made (behaviour x relation); three-way tables never are. A breakdown by
+organisational unit is only made for one organisation, and only when every unit cell is 0 or at
+least the threshold; otherwise it is left out and a note says so.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.disclosure import Table
+from app.errors import UserError
+from app.resources import vocabularies
+from models import vocab as V
+
+CASE_WORK = "casuswerk"        # hours table: time spent in contacts with people
+NO_UNIT = "geen_afdeling"      # unit table: cases recorded without a unit
+ORIGIN_NEW = "nieuw"
+ORIGIN_NEW_H1 = "nieuw_h1"
+ORIGIN_NEW_H2 = "nieuw_h2"
+ORIGIN_CARRIED = "overgenomen"
+STATUS_CLOSED = "gesloten"
+STATUS_OPEN = "open"
+SENSITIVE_EXTRA = 2            # sensitive behaviour codes need a threshold k + this
+
+# table id -> (vocabulary of the rows, vocabulary of the columns or None)
+TABLE_VOCABS: dict[str, tuple[str | None, str | None]] = {
+    "origin": (None, None),
+    "status": (V.STATUS, None),
+    "behaviour": (V.BEHAVIOUR, None),
+    "relation": (V.ACCUSED_RELATION, None),
+    "role": (V.REPORTER_ROLE, None),
+    "follow_up": (V.FOLLOW_UP, None),
+    "behaviour_relation": (V.BEHAVIOUR, V.ACCUSED_RELATION),
+    "unit": (None, None),
+    "channel": (V.CHANNEL, None),
+    "activities": (V.ACTIVITY_KIND, None),
+    "hours": (V.ACTIVITY_KIND, None),
+}
+TABLE_ORDER = list(TABLE_VOCABS)
+
+
+@dataclass
+class Aggregation:
+    """True (unprotected) figures of one period. Never show these: publish via disclosure.protect."""
+
+    organisation: str | None
+    start: date
+    end: date
+    tables: list[Table]
+    totals: dict[str, float]          # cases, contacts, hours (all work)
+    new: int
+    carried_over: int
+    closed: int
+    contact_hours: float
+    activity_hours: float
+    units: dict[str, str] = field(default_factory=dict)   # unit table code -> unit name
+    notes: list[str] = field(default_factory=list)        # note codes, see report texts
+
+    def table(self, table_id: str) -> Table | None:
+        for t in self.tables:
+            if t.id == table_id:
+                return t
+        return None
+
+
+def slug(name: str) -> str:
+    """A lower-case ASCII code for a free name (a unit): 'Financiën & ICT' -> 'financien_ict'."""
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    code = re.sub(r"[^a-z0-9]+", "_", ascii_).strip("_")[:60]
+    return code or "afdeling"
+
+
+def _org_filter(repo, org: str | None) -> tuple[str, list]:
+    if org is None:
+        return "", []
+    row = repo.conn.execute("SELECT id FROM organisations WHERE name = ? COLLATE NOCASE",
+                            (org.strip(),)).fetchone()
+    if not row:
+        raise UserError(f"Unknown organisation {org!r}. See the list with: vertrouwd org list")
+    return " AND c.organisation_id = ?", [int(row[0])]
+
+
+def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float]) -> Table:
+    return Table(id=tid, unit=unit, rows=list(codes), cols=None, cells=[[counts.get(c, 0)] for c in codes])
+
+
+def _codes(name: str, seen) -> list[str]:
+    """Vocabulary codes in their order, plus any unknown code found in the data (kept, not lost)."""
+    codes = list(vocabularies()[name].codes)
+    codes += sorted(c for c in seen if c not in codes)
+    return codes
+
+
+def aggregate(repo, org: str | None, start: date, end: date, *, k: int = 5,
+              split_half: bool = True) -> Aggregation:
+    """The true figures of the period ``start <= date < end`` for one organisation (or all: None).
+
+    ``k`` is only used to decide whether optional breakdowns (unit, half-year origin) are made:
+    they are made when every one of their cells is 0 or at least k.
+    """
+    if end <= start:
+        raise ValueError("the period must end after it starts")
+    with repo.vault.lock_:
+        return _aggregate(repo, org, start, end, k, split_half)
+
+
+def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> Aggregation:
+    conn = repo.conn
+    s, e = start.isoformat(), end.isoformat()
+    ofilter, oargs = _org_filter(repo, org)
+    active = ("FROM cases c WHERE c.opened < ? AND (c.closed IS NULL OR c.closed >= ?)" + ofilter)
+    aargs = [e, s, *oargs]
+    rows = conn.execute(
+        "SELECT c.opened, c.closed, c.behaviour, c.accused_relation, c.reporter_role, c.follow_up, "
+        "c.unit_id " + active, aargs).fetchall()
+    notes: list[str] = []
+    new = sum(1 for r in rows if r[0] >= s)
+    carried = len(rows) - new
+    closed = sum(1 for r in rows if r[1] is not None and r[1] < e)
+
+    def count(idx: int) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in rows:
+            out[r[idx]] = out.get(r[idx], 0) + 1
+        return out
+
+    tables: list[Table] = []
+    vocabs = vocabularies()
+    # origin: carried over + new (split into halves of the period when every cell passes)
+    mid = _midpoint(start, end)
+    origin = {ORIGIN_CARRIED: carried, ORIGIN_NEW: new}
+    origin_codes = [ORIGIN_CARRIED, ORIGIN_NEW]
+    if split_half and mid is not None:
+        h1 = sum(1 for r in rows if s <= r[0] < mid.isoformat())
+        h2 = new - h1
+        if all(v == 0 or v >= k for v in (carried, h1, h2)):
+            origin = {ORIGIN_CARRIED: carried, ORIGIN_NEW_H1: h1, ORIGIN_NEW_H2: h2}
+            origin_codes = [ORIGIN_CARRIED, ORIGIN_NEW_H1, ORIGIN_NEW_H2]
+        else:
+            notes.append("half_year_omitted")
+    tables.append(_one_way("origin", "cases", origin_codes, origin))
+    tables.append(_one_way("status", "cases", [STATUS_CLOSED, STATUS_OPEN],
+                           {STATUS_CLOSED: closed, STATUS_OPEN: len(rows) - closed}))
+    beh, rel = count(2), count(3)
+    beh_codes, rel_codes = _codes(V.BEHAVIOUR, beh), _codes(V.ACCUSED_RELATION, rel)
+    sensitive = {c: k + SENSITIVE_EXTRA for c in vocabs[V.BEHAVIOUR].sensitive}
+    t = _one_way("behaviour", "cases", beh_codes, beh)
+    t.sensitive_rows = dict(sensitive)
+    tables.append(t)
+    tables.append(_one_way("relation", "cases", rel_codes, rel))
+    role = count(4)
+    tables.append(_one_way("role", "cases", _codes(V.REPORTER_ROLE, role), role))
+    fu = count(5)
+    tables.append(_one_way("follow_up", "cases", _codes(V.FOLLOW_UP, fu), fu))
+    cross = [[0] * len(rel_codes) for _ in beh_codes]
+    for r in rows:
+        cross[beh_codes.index(r[2])][rel_codes.index(r[3])] += 1
+    tables.append(Table(id="behaviour_relation", unit="cases", rows=beh_codes, cols=rel_codes,
+                        cells=cross, sensitive_rows=dict(sensitive)))
+    units: dict[str, str] = {}
+    if org is None:
+        notes.append("unit_not_for_all")
+    else:
+        unit_names = {int(i): n for i, n in conn.execute(
+            "SELECT id, name FROM units WHERE organisation_id = ? ORDER BY name", oargs)}
+        if unit_names:
+            per: dict[str, int] = {}
+            for uid, name in unit_names.items():
+                code = slug(name)
+                while code in units and units[code] != name:
+                    code = (code + "_x")[:64]
+                units[code] = name
+                per[code] = sum(1 for r in rows if r[6] == uid)
+            per[NO_UNIT] = sum(1 for r in rows if r[6] is None)
+            codes = list(units) + [NO_UNIT]
+            if rows and all(v == 0 or v >= k for v in per.values()) and sum(1 for v in per.values() if v) > 1:
+                tables.append(_one_way("unit", "cases", codes, per))
+            else:
+                notes.append("unit_omitted")
+                units = {}
+    # contacts dated inside the period
+    crow = conn.execute(
+        "SELECT k.channel, count(*), coalesce(sum(k.minutes), 0) FROM contacts k JOIN cases c "
+        "ON c.id = k.case_id WHERE k.date >= ? AND k.date < ?" + ofilter + " GROUP BY k.channel",
+        [s, e, *oargs]).fetchall()
+    channel = {r[0]: int(r[1]) for r in crow}
+    minutes = sum(int(r[2]) for r in crow)
+    tables.append(_one_way("channel", "contacts", _codes(V.CHANNEL, channel), channel))
+    # preventive activities
+    afilter = ofilter.replace("c.organisation_id", "a.organisation_id")
+    arow = conn.execute(
+        "SELECT a.kind, count(*), coalesce(sum(a.hours), 0) FROM activities a WHERE a.date >= ? "
+        "AND a.date < ?" + afilter + " GROUP BY a.kind", [s, e, *oargs]).fetchall()
+    act_n = {r[0]: int(r[1]) for r in arow}
+    act_h = {r[0]: round(float(r[2]), 2) for r in arow}
+    act_codes = _codes(V.ACTIVITY_KIND, act_n)
+    tables.append(_one_way("activities", "activities", act_codes, act_n))
+    contact_hours = round(minutes / 60.0, 2)
+    hours = {CASE_WORK: contact_hours, **act_h}
+    tables.append(Table(id="hours", unit="hours", rows=[CASE_WORK, *act_codes], cols=None,
+                        cells=[[hours.get(c, 0.0)] for c in [CASE_WORK, *act_codes]]))
+    activity_hours = round(sum(act_h.values()), 2)
+    totals = {"cases": len(rows), "contacts": sum(channel.values()),
+              "hours": round(contact_hours + activity_hours, 2)}
+    return Aggregation(organisation=org, start=start, end=end, tables=tables, totals=totals, new=new,
+                       carried_over=carried, closed=closed, contact_hours=contact_hours,
+                       activity_hours=activity_hours, units=units, notes=notes)
+
+
+def _midpoint(start: date, end: date) -> date | None:
+    """July 1 for a calendar year; None for other periods (no half-year split)."""
+    if start.month == 1 and start.day == 1 and end == date(start.year + 1, 1, 1):
+        return date(start.year, 7, 1)
+    return None
+
+
+def aggregate_year(repo, org: str | None, year: int, *, k: int = 5) -> Aggregation:
+    """The true figures of one calendar year (see the module's definitions)."""
+    if not 1900 <= int(year) <= 2200:
+        raise UserError(f"The year {year} is not a plausible report year; give a year like 2026.")
+    return aggregate(repo, org, date(year, 1, 1), date(year + 1, 1, 1), k=k)
+
+
+def aggregate_half_year(repo, org: str | None, year: int, half: int, *, k: int = 5) -> Aggregation | None:
+    """The figures of one half of a year (half 1: Jan-Jun, 2: Jul-Dec), or None when a case or
+    contact table of that half has a cell between 1 and k-1 (half-year figures are only offered
+    when every cell passes the threshold on its own)."""
+    if half not in (1, 2):
+        raise ValueError("half must be 1 or 2")
+    start, end = (date(year, 1, 1), date(year, 7, 1)) if half == 1 else (date(year, 7, 1),
+                                                                          date(year + 1, 1, 1))
+    agg = aggregate(repo, org, start, end, k=k, split_half=False)
+    for t in agg.tables:
+        if t.unit in ("cases", "contacts") and any(0 < v < k for r in t.cells for v in r):
+            return None
+    return agg
+
+
+def years_with_data(repo, org: str | None) -> list[int]:
+    """Calendar years in which the organisation (or any) had a case, newest first."""
+    with repo.vault.lock_:
+        ofilter, oargs = _org_filter(repo, org)
+        rows = repo.conn.execute("SELECT DISTINCT substr(c.opened, 1, 4) FROM cases c WHERE 1=1" + ofilter,
+                                 oargs).fetchall()
+    return sorted((int(r[0]) for r in rows), reverse=True)

@@ -1,0 +1,126 @@
+"""A one-page PDF handout of a decision-aid result, for the person to take home.
+
+It holds the route in plain words, why, what the route asks, its terms, other routes, points to note
+and what to know about confidentiality and choice. It never holds identities: the result dict only
+carries codes and texts from the tree, and a case code is printed only when the caller passes one.
+The page is written atomically with mode 0600 (app.fsutil).
+"""
+from __future__ import annotations
+
+import io
+from datetime import date
+from typing import Any
+from xml.sax.saxutils import escape
+
+from babel.dates import format_date
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+
+from app.decide import check_lang, result_in_language, tree
+from app.errors import UserError
+from app.fsutil import write_bytes_atomic
+
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+MARGIN = 16 * mm
+MAX_CASE_CODE = 40
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName="Helvetica", fontSize=9.5, leading=12.5, alignment=TA_LEFT)
+    return {
+        "title": ParagraphStyle("title", parent=base, fontName="Helvetica-Bold", fontSize=17, leading=21,
+                                spaceAfter=2),
+        "meta": ParagraphStyle("meta", parent=base, fontSize=8.5, textColor=colors.HexColor("#555555")),
+        "intro": ParagraphStyle("intro", parent=base, spaceBefore=4, spaceAfter=4),
+        "h": ParagraphStyle("h", parent=base, fontName="Helvetica-Bold", fontSize=11, leading=14,
+                            spaceBefore=7, spaceAfter=2, textColor=colors.HexColor("#1f3a5f")),
+        "route": ParagraphStyle("route", parent=base, fontName="Helvetica-Bold", fontSize=13, leading=16,
+                                spaceAfter=2),
+        "body": base,
+        "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, textColor=colors.HexColor("#777777"),
+                                 spaceBefore=8),
+    }
+
+
+def _bullets(items: list[str], style: ParagraphStyle) -> ListFlowable:
+    return ListFlowable(
+        [ListItem(Paragraph(escape(i), style), leftIndent=10) for i in items],
+        bulletType="bullet", start="•", leftIndent=10, bulletFontSize=8,
+    )
+
+
+def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date) -> list:
+    t = tree()
+    s = _styles()
+    story: list = [Paragraph(escape(t.text("handout_title", lang)), s["title"])]
+    meta = f"{t.text('handout_date', lang)}: {format_date(today, format='long', locale=LOCALES[lang])}"
+    if case_code:
+        meta = f"{t.text('handout_case', lang)}: {case_code} · {meta}"
+    story += [Paragraph(escape(meta), s["meta"]), Paragraph(escape(t.text("handout_intro", lang)), s["intro"])]
+
+    story += [Paragraph(escape(t.text("handout_recommended", lang)), s["h"]),
+              Paragraph(escape(result.get("route_label") or ""), s["route"])]
+    if result.get("explanation"):
+        story.append(Paragraph(escape(result["explanation"]), s["body"]))
+
+    def section(title_key: str, items: list[str]) -> None:
+        if items:
+            story.extend([Paragraph(escape(t.text(title_key, lang)), s["h"]), _bullets(items, s["body"])])
+
+    section("handout_why", list(result.get("reasons") or []))
+    section("handout_demands", list(result.get("requirements") or []))
+    if result.get("route"):
+        days = t.text("handout_days", lang)
+        terms = [f"{x['label']}: {x.get('display') or days.format(days=x['days'])}. {x['note']}"
+                 for x in result.get("terms") or []]
+        section("handout_terms", terms or [t.text("handout_no_terms", lang)])
+    section("handout_also", [f"{a['label']}: {a['explanation']}" for a in result.get("also_details") or []])
+    section("handout_warnings", list((result.get("warning_texts") or {}).values()))
+    section("handout_needs", list(result.get("needs_labels") or []))
+    section("handout_legal", list(result.get("legal_references") or []))
+    section("handout_know", t.text("handout_know_items", lang))
+    footer = t.text("handout_footer", lang).format(version=result.get("tree_version", "?"))
+    story += [Spacer(1, 2), Paragraph(escape(footer), s["footer"])]
+    return story
+
+
+def render_handout_bytes(result: dict[str, Any], lang: str, *, case_code: str | None = None,
+                         today: date | None = None) -> bytes:
+    """The handout as PDF bytes (one A4 page; long content is scaled down to fit)."""
+    check_lang(lang)
+    if not isinstance(result, dict):
+        raise UserError("There is no advice to print; complete the decision aid first.")
+    if "result" in result and "route" not in result:  # the saved form {"tree_version", "facts", "result"}
+        result = result["result"]
+    if not isinstance(result, dict) or "route" not in result:
+        raise UserError("This advice is incomplete and cannot be printed; make a new advice.")
+    if case_code is not None:
+        case_code = case_code.strip()
+        if len(case_code) > MAX_CASE_CODE:
+            raise UserError(f"The case code is too long for the handout (at most {MAX_CASE_CODE} characters).")
+    result = result_in_language(result, lang)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+        title=tree().text("handout_title", lang), author="", subject="", creator="Vertrouwd", invariant=True,
+    )
+    frame = KeepInFrame(doc.width, doc.height, _story(result, lang, case_code or None, today or date.today()),
+                        mode="shrink")
+    doc.build([frame])
+    return buf.getvalue()
+
+
+def render_handout(result: dict[str, Any], lang: str, out_path: str, *, case_code: str | None = None) -> None:
+    """Write the one-page handout PDF to `out_path` atomically (temp file, fsync, replace, mode 0600)."""
+    data = render_handout_bytes(result, lang, case_code=case_code)
+    try:
+        write_bytes_atomic(out_path, data)
+    except PermissionError as exc:
+        raise UserError(f"Cannot write the handout to {out_path}: permission denied. Choose another folder.") from exc
+    except OSError as exc:
+        raise UserError(f"Cannot write the handout to {out_path} ({exc.strerror or exc}). "
+                        "Check that the folder exists and has free space.") from exc

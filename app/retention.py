@@ -1,0 +1,405 @@
+"""Retention: case details do not live longer than needed.
+
+A closed case falls due `retention_months` after its closing date (a setting per vault, default 12,
+0..60). Purging a case removes its *details* and keeps its *figures*:
+
+removed   contact notes (set to ''), checklist answers (NULL), the "flagged" mark (0), the facts and
+          texts of saved decision-aid advice (only the tree version and the route code stay), every
+          reminder of the case, and the drafts that belong to it;
+kept      everything the annual figures count: the case's code, organisation, unit, dates, reporter
+          role, behaviour, relation, follow-up and their extra codes; every contact's date, minutes,
+          channel and kind.
+
+After the transaction the vault is compacted with VACUUM. Together with `PRAGMA secure_delete = ON`
+(set by the vault on every connection) this leaves no removed text in freed pages or in the free
+space inside pages, and the file shrinks to the live data. VACUUM runs with temporary storage in
+memory, so no temporary file is written; in rollback-journal mode SQLite deletes its (encrypted)
+journal on commit, in WAL mode the log is checkpointed and truncated to zero bytes.
+
+Not reachable from here: backups and the copies the vault keeps before a migration or a restore
+(`<vault>.pre-vN.bak`, `<vault>.before-restore`). They are encrypted, but they still hold the old
+details; `copies_beside()` lists the ones next to the vault so the window can say so.
+
+Audit log (decision): an entry records the kind of action, the time and how many records were
+touched, e.g. ``gegevens_opgeschoond`` / ``casussen=3 contacten=7``. It holds no content and no case
+codes or ids: codes are pseudonyms, but a list of codes with removal dates next to a remaining case
+row would tell exactly which details went when, and the counts answer everything an adviser must
+account for (that purging happens, and how much).
+
+Drafts that belong to a case (decision): a draft is one of the case's if its key is ``case:<id>`` or
+starts with ``case:<id>:``, or its JSON data has ``"case_id": <id>`` at the top level.
+"""
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+import sqlcipher3
+
+from app.errors import UserError
+
+SETTING = "retention_months"
+DEFAULT_MONTHS = 12
+MIN_MONTHS = 0
+MAX_MONTHS = 60
+
+ACTION_POLICY = "bewaartermijn_gewijzigd"
+ACTION_PURGE = "gegevens_opgeschoond"
+ACTION_DELETE = "casus_volledig_verwijderd"
+ACTION_CONSENT = "toestemming_ingetrokken"
+
+_CODE_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+
+# -- policy ---------------------------------------------------------------------------------------
+def _parse_months(value: object) -> int:
+    """A whole number of months within 0..60, or UserError with what to do."""
+    if isinstance(value, bool):
+        value = None  # True/False are ints in Python; they are not a number of months
+    if isinstance(value, str):
+        text = value.strip()
+        value = int(text) if re.fullmatch(r"[+-]?\d{1,6}", text) else None
+    if not isinstance(value, int):
+        raise UserError(f"The retention period must be a whole number of months from {MIN_MONTHS} to "
+                        f"{MAX_MONTHS}; enter for example {DEFAULT_MONTHS}.", field="retention_months")
+    if not MIN_MONTHS <= value <= MAX_MONTHS:
+        raise UserError(f"The retention period must lie between {MIN_MONTHS} and {MAX_MONTHS} months "
+                        f"({value} given); enter for example {DEFAULT_MONTHS}.", field="retention_months")
+    return value
+
+
+def policy_months(repo) -> int:
+    """Months after closing that a case's details are kept. A missing or damaged setting gives 12."""
+    stored = repo.get_setting(SETTING)
+    if stored is None:
+        return DEFAULT_MONTHS
+    try:
+        return _parse_months(stored)
+    except UserError:
+        return DEFAULT_MONTHS
+
+
+def set_policy_months(repo, months: int | str) -> int:
+    """Store the retention period (0..60 months). Returns the stored value."""
+    value = _parse_months(months)
+    if value == policy_months(repo) and repo.get_setting(SETTING) is not None:
+        return value
+    with repo.vault.transaction() as conn:
+        conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (SETTING, str(value)))
+        repo._audit(conn, ACTION_POLICY, f"maanden={value}")
+    return value
+
+
+def add_months(d: date, months: int) -> date:
+    """`d` plus whole months; the day is clipped to the month's end (31 Jan + 1 = 28/29 Feb)."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+# -- what falls due -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DueCase:
+    case_id: int
+    code: str
+    organisation: str
+    closed: date
+    due: date
+    contacts: int
+    contacts_with_notes: int
+
+
+def due(repo, today: date, months: int | None = None) -> list[DueCase]:
+    """Closed cases whose details are still there and whose closing date + the policy <= today.
+
+    Sorted by due date, then code. `months` overrides the stored policy (for a preview).
+    """
+    months = policy_months(repo) if months is None else _parse_months(months)
+    rows = repo.conn.execute(
+        "SELECT c.id, c.code, o.name, c.closed, "
+        "(SELECT count(*) FROM contacts k WHERE k.case_id = c.id), "
+        "(SELECT count(*) FROM contacts k WHERE k.case_id = c.id AND k.notes != '') "
+        "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
+        "WHERE c.closed IS NOT NULL AND c.details_purged IS NULL").fetchall()
+    out = []
+    for cid, code, org, closed, n_contacts, n_notes in rows:
+        closed_d = date.fromisoformat(closed)
+        due_d = add_months(closed_d, months)
+        if due_d <= today:
+            out.append(DueCase(int(cid), code, org, closed_d, due_d, int(n_contacts), int(n_notes)))
+    out.sort(key=lambda d: (d.due, d.code))
+    return out
+
+
+# -- purge ----------------------------------------------------------------------------------------
+@dataclass
+class PurgeResult:
+    cases: int = 0                 # cases whose details were removed now
+    already_purged: int = 0        # cases given that had been purged before (cleaned again)
+    contacts: int = 0              # contacts that had notes, checklist answers or a flag
+    decisions: int = 0             # saved decision-aid advice reduced to its route code
+    drafts: int = 0
+    reminders: int = 0
+    size_before: int = 0           # bytes of the vault file before and after compacting
+    size_after: int = 0
+    copies: list[Path] = field(default_factory=list)  # older copies beside the vault (see module doc)
+
+    def summary(self) -> str:
+        text = (f"Details removed from {self.cases} case(s): {self.contacts} contact(s), "
+                f"{self.decisions} saved advice(s), {self.reminders} reminder(s), {self.drafts} draft(s). "
+                f"The figures of these cases are kept.")
+        if self.copies:
+            text += (f" {len(self.copies)} older copy(ies) of the vault beside it still hold the old "
+                     "details; remove them when you no longer need them.")
+        return text
+
+
+def _draft_keys(conn, case_id: int) -> list[str]:
+    keys = []
+    for key, data in conn.execute("SELECT key, data FROM drafts").fetchall():
+        if key == f"case:{case_id}" or key.startswith(f"case:{case_id}:"):
+            keys.append(key)
+            continue
+        try:
+            parsed = json.loads(data)
+        except ValueError:
+            continue
+        if isinstance(parsed, dict) and parsed.get("case_id") == case_id \
+                and not isinstance(parsed.get("case_id"), bool):
+            keys.append(key)
+    return keys
+
+
+def _route_code(data: str) -> str | None:
+    """The decision's route code, if the saved advice has one that looks like a code."""
+    try:
+        saved = json.loads(data)
+    except ValueError:
+        return None
+    if not isinstance(saved, dict):
+        return None
+    for holder in (saved, saved.get("result")):
+        if isinstance(holder, dict):
+            route = holder.get("route")
+            if isinstance(route, str) and _CODE_RE.match(route):
+                return route
+    return None
+
+
+def _purged_decision(data: str) -> str:
+    kept: dict[str, object] = {"purged": True}
+    route = _route_code(data)
+    if route:
+        kept["route"] = route
+    return json.dumps(kept)
+
+
+def _file_size(repo) -> int:
+    try:
+        return repo.vault.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def copies_beside(vault_path: Path) -> list[Path]:
+    """Older copies of the vault that the program itself left beside it (they hold old content)."""
+    folder = vault_path.parent
+    patterns = [f"{vault_path.name}.pre-v*.bak", f"{vault_path.name}.before-restore"]
+    found: set[Path] = set()
+    for pattern in patterns:
+        found.update(p for p in folder.glob(pattern) if p.is_file())
+    return sorted(found)
+
+
+def compact(repo) -> None:
+    """Rewrite the vault so that no freed page and no -wal content keeps removed data."""
+    vault = repo.vault
+    with vault.lock_:
+        conn = vault.conn
+        if conn.in_transaction:
+            raise RuntimeError("compact() must run outside a transaction")
+        conn.execute("PRAGMA secure_delete = ON")
+        try:
+            conn.execute("VACUUM")
+            mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+            if mode == "wal":
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlcipher3.OperationalError as exc:
+            raise UserError(f"The vault could not be compacted ({exc}). The details are removed, but "
+                            "old pages may remain until the next compaction: close other programs that use "
+                            "the vault, then choose 'Compact now' under Retention.") from None
+        free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+        if free:
+            raise UserError(f"The vault could not be compacted ({free} free pages remain). Close other "
+                            "programs that use the vault and try again.")
+
+
+def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
+    """Remove the details of the given closed cases in one transaction, then compact the vault.
+
+    Open cases are refused (nothing is changed). Cases already purged are cleaned again (that is
+    harmless) and counted in `already_purged`.
+    """
+    ids = sorted({int(i) for i in case_ids})
+    result = PurgeResult(size_before=_file_size(repo))
+    if not ids:
+        result.size_after = result.size_before
+        return result
+    with repo.vault.transaction() as conn:
+        conn.execute("PRAGMA secure_delete = ON")
+        found = {}
+        for cid in ids:
+            row = conn.execute("SELECT code, closed, details_purged FROM cases WHERE id = ?",
+                               (cid,)).fetchone()
+            if row is None:
+                raise UserError(f"Case {cid} does not exist (it may have been removed). Refresh the list "
+                                "and try again; nothing was removed.")
+            found[cid] = row
+        still_open = [row[0] for row in found.values() if row[1] is None]
+        if still_open:
+            raise UserError(f"Case(s) {', '.join(sorted(still_open))} are still open. Close a case before "
+                            "removing its details; nothing was removed.")
+        for cid in ids:
+            if found[cid][2] is None:
+                result.cases += 1
+            else:
+                result.already_purged += 1
+            result.contacts += conn.execute(
+                "SELECT count(*) FROM contacts WHERE case_id = ? AND "
+                "(notes != '' OR checklist IS NOT NULL OR flagged != 0)", (cid,)).fetchone()[0]
+            conn.execute("UPDATE contacts SET notes = '', checklist = NULL, flagged = 0 "
+                         "WHERE case_id = ? AND (notes != '' OR checklist IS NOT NULL OR flagged != 0)",
+                         (cid,))
+            for did, data in conn.execute("SELECT id, data FROM decisions WHERE case_id = ?",
+                                          (cid,)).fetchall():
+                new = _purged_decision(data)
+                if new != data:
+                    conn.execute("UPDATE decisions SET data = ? WHERE id = ?", (new, did))
+                    result.decisions += 1
+            result.reminders += conn.execute("DELETE FROM reminders WHERE case_id = ?", (cid,)).rowcount
+            for key in _draft_keys(conn, cid):
+                result.drafts += conn.execute("DELETE FROM drafts WHERE key = ?", (key,)).rowcount
+            conn.execute("UPDATE cases SET details_purged = ? WHERE id = ? AND details_purged IS NULL",
+                         (today.isoformat(), cid))
+        repo._audit(conn, ACTION_PURGE,
+                    f"casussen={result.cases + result.already_purged} contacten={result.contacts} "
+                    f"beslishulp={result.decisions} herinneringen={result.reminders} "
+                    f"concepten={result.drafts}")
+    compact(repo)
+    result.size_after = _file_size(repo)
+    result.copies = copies_beside(repo.vault.path)
+    return result
+
+
+def purge_due(repo, today: date) -> PurgeResult:
+    """Purge every case that falls due on `today` under the stored policy."""
+    return purge(repo, [d.case_id for d in due(repo, today)], today)
+
+
+# -- removing a case entirely ----------------------------------------------------------------------
+@dataclass
+class DeleteResult:
+    contacts: int
+    size_before: int
+    size_after: int
+    copies: list[Path] = field(default_factory=list)
+
+
+def delete_case_entirely(repo, case_id: int, *, consent_withdrawn: bool = False) -> DeleteResult:
+    """Remove a case with all it holds (contacts, advice, reminders, drafts), then compact the vault.
+
+    Unlike `purge` this also removes the case from the figures; use it when the person withdraws
+    consent to be recorded (`consent_withdrawn=True`, logged as such) or for a case entered by
+    mistake. Figures already published (stored annual reports) are not changed.
+    """
+    size_before = _file_size(repo)
+    with repo.vault.transaction() as conn:
+        conn.execute("PRAGMA secure_delete = ON")
+        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            raise UserError(f"Case {case_id} does not exist (it may have been removed already). Refresh the "
+                            "list.")
+        contacts = conn.execute("SELECT count(*) FROM contacts WHERE case_id = ?", (case_id,)).fetchone()[0]
+        for key in _draft_keys(conn, case_id):
+            conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
+        # contacts, decisions, reminders and extra codes go with the case (ON DELETE CASCADE);
+        # deleted explicitly as well so that a vault opened without foreign keys cannot keep them.
+        for table in ("contacts", "decisions", "reminders", "case_extra_behaviours", "case_extra_follow_ups"):
+            conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+        conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        repo._audit(conn, ACTION_CONSENT if consent_withdrawn else ACTION_DELETE,
+                    f"casussen=1 contacten={contacts}")
+    compact(repo)
+    return DeleteResult(contacts=int(contacts), size_before=size_before, size_after=_file_size(repo),
+                        copies=copies_beside(repo.vault.path))
+
+
+delete_case = delete_case_entirely
+
+
+# -- audit log ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AuditEntry:
+    at: str       # ISO 8601 time in UTC
+    action: str   # a stable code, e.g. gegevens_opgeschoond
+    object: str   # what kind and how many, e.g. "casussen=3 contacten=7" or "casus 12"
+
+
+def audit_entries(repo, limit: int = 500) -> list[AuditEntry]:
+    """The newest `limit` audit log entries, newest first."""
+    return [AuditEntry(*row) for row in repo.audit_log(limit)]
+
+
+# -- command line ---------------------------------------------------------------------------------
+def _table(rows: list[DueCase]) -> list[str]:
+    head = ("Case", "Organisation", "Closed", "Due", "Contacts", "With notes")
+    body = [(d.code, d.organisation, d.closed.isoformat(), d.due.isoformat(), str(d.contacts),
+             str(d.contacts_with_notes)) for d in rows]
+    widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+            for row in [head, *body]]
+
+
+def cmd_retention(repo, action: str, yes: bool, out: TextIO, err: TextIO, *, today: date | None = None,
+                  interactive: bool | None = None, ask: Callable[[str], str] = input) -> int:
+    """`vertrouwd retention show|purge [--yes]`. Exit 0 when done, 1 when purge needs --yes."""
+    import sys
+    today = today or date.today()
+    months = policy_months(repo)
+    rows = due(repo, today)
+    if action == "show":
+        print(f"Retention period: {months} month(s) after a case is closed.", file=out)
+        if not rows:
+            print("Nothing falls due: no closed case has details older than the retention period.", file=out)
+            return 0
+        for line in _table(rows):
+            print(line, file=out)
+        print(f"{len(rows)} case(s) fall due. Remove their details with: vertrouwd retention purge", file=out)
+        return 0
+    if action != "purge":
+        raise UserError(f"Unknown retention action {action!r}: use show or purge.")
+    if not rows:
+        print("Nothing falls due: no details to remove.", file=out)
+        return 0
+    if not yes:
+        if interactive is None:
+            interactive = bool(sys.stdin and sys.stdin.isatty())
+        if not interactive:
+            print(f"vertrouwd: {len(rows)} case(s) fall due. To remove their details without a question, "
+                  "add --yes.", file=err)
+            return 1
+        answer = ask(f"Remove the details of {len(rows)} case(s)? This cannot be undone. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("Nothing was removed.", file=out)
+            return 0
+    result = purge(repo, [d.case_id for d in rows], today)
+    print(result.summary(), file=out)
+    print(f"Vault compacted: {result.size_before} -> {result.size_after} bytes.", file=out)
+    return 0

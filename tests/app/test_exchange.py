@@ -1,0 +1,353 @@
+"""Signed statistics files: make, read, verify, encrypt, combine, and a hostile-input fuzz."""
+from __future__ import annotations
+
+import base64
+import io
+import json
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app import exchange as ex
+from app.exchange import VStatError
+
+ROWS = ["pesten", "seksuele_intimidatie", "intimidatie", "agressie_geweld", "werkdruk"]
+WHEN = datetime(2027, 2, 1, 9, 30, tzinfo=UTC)
+
+
+def report(org="Gemeente Noord", year=2026, threshold=5, behaviour=(12, None, None, 0, 14), total=31,
+           **extra) -> dict:
+    """An annual report as app/report.py writes it (one-way and two-way tables, hidden = null)."""
+    doc = {
+        "format": "vertrouwd-report/1", "organisation": org, "year": year, "threshold": threshold,
+        "method": "Cells below the threshold are hidden, with extra cells so that totals do not reveal them.",
+        "narrative": "Two signals about one department.",   # never exported
+        "totals": {"cases": total, "contacts": 74, "hours": 61.5},
+        "tables": [
+            {"id": "behaviour", "unit": "cases", "rows": list(ROWS), "cols": None,
+             "cells": [[v] for v in behaviour], "row_totals": list(behaviour), "col_totals": [total],
+             "total": total},
+            {"id": "behaviour_relation", "unit": "cases", "rows": ["pesten", "werkdruk"],
+             "cols": ["collega", "leidinggevende"],
+             "cells": [[6, None], [None, 9]], "row_totals": [10, 12], "col_totals": [None, None],
+             "total": 22},
+            {"id": "activity_hours", "unit": "hours", "rows": ["voorlichting", "beleidsadvies"], "cols": None,
+             "cells": [[10.5], [3.25]], "row_totals": [10.5, 3.25], "col_totals": [13.75], "total": 13.75},
+        ],
+    }
+    doc.update(extra)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def key() -> bytes:
+    return ex.generate_signing_key()
+
+
+@pytest.fixture(scope="module")
+def small(key) -> bytes:
+    """A small signed file (one table) for the every-byte test."""
+    r = report()
+    r["tables"] = r["tables"][:1]
+    return ex.make_vstat(r, key, program_version="0.1.0", created=WHEN)
+
+
+def test_keys_and_fingerprint(key):
+    assert len(key) == 32
+    pub = ex.public_key(key)
+    assert len(pub) == 32 and pub != key
+    fp = ex.fingerprint(pub)
+    groups = fp.split(" ")
+    assert len(groups) == 8 and all(len(g) == 4 for g in groups)
+    assert fp == fp.upper()
+    assert ex.same_fingerprint(fp.lower().replace(" ", ""), fp)
+    assert ex.fingerprint(ex.public_key(ex.generate_signing_key())) != fp
+    with pytest.raises(VStatError):
+        ex.fingerprint(b"short")
+
+
+def test_canonical_form():
+    assert ex.canonical({"b": 1, "a": [1.0, 2.5, "é"]}) == '{"a":[1,2.5,"é"],"b":1}'.encode()
+    with pytest.raises(VStatError):
+        ex.canonical({"x": float("nan")})
+    with pytest.raises(VStatError):
+        ex.canonical({"x": float("inf")})
+    with pytest.raises(VStatError):
+        ex.canonical({1: 2})
+
+
+def test_round_trip(key):
+    data = ex.make_vstat(report(), key, program_version="0.1.0", created=WHEN)
+    doc = json.loads(data)
+    assert doc["format"] == "vertrouwd-stats/1"
+    assert "narrative" not in doc and b"signals" not in data
+    v = ex.read_vstat(data)
+    assert v.organisation == "Gemeente Noord" and v.year == 2026 and v.threshold == 5
+    assert v.created == WHEN and v.program_version == "0.1.0"
+    assert v.adviser_key == ex.public_key(key)
+    assert v.fingerprint == ex.fingerprint(ex.public_key(key))
+    beh = v.table("behaviour")
+    assert beh.cells[0] == (12,) and beh.cells[1] == (None,)
+    assert v.table("activity_hours").total == 13.75
+    assert v.raw == data and not v.encrypted
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (lambda r: r["tables"][0].update(note="name of a colleague"), "unknown field"),
+    (lambda r: r["tables"][0]["cells"].__setitem__(0, ["twelve"]), "whole number"),
+    (lambda r: r["tables"][0]["cells"].__setitem__(3, [2]), "below the threshold"),
+    (lambda r: r["tables"][0].__setitem__("total", 40), "add up"),
+    (lambda r: r["totals"].update(names=3), "unknown field"),
+    (lambda r: r.update(format="something"), "not an annual report"),
+    (lambda r: r["tables"][0]["rows"].__setitem__(1, "Jan Jansen"), "not a lower-case code"),
+    (lambda r: r["tables"][1]["cells"].__setitem__(0, [6]), "cell(s)"),
+])
+def test_make_refuses_unpublishable_reports(key, mutate, message):
+    r = report()
+    mutate(r)
+    with pytest.raises(VStatError) as exc:
+        ex.make_vstat(r, key, program_version="0.1.0")
+    assert message in exc.value.message
+
+
+def test_every_flipped_byte_is_detected(small):
+    assert len(small) < 1500
+    for pos in range(len(small)):
+        for flip in (0x01, 0x20, 0xFF):
+            changed = bytearray(small)
+            changed[pos] ^= flip
+            with pytest.raises(VStatError):
+                ex.read_vstat(bytes(changed))
+
+
+def test_readable_messages(key, small):
+    with pytest.raises(VStatError, match="truncated"):
+        ex.read_vstat(small[: len(small) // 2])
+    doc = json.loads(small)
+    del doc["signature"]
+    with pytest.raises(VStatError, match="unsigned file"):
+        ex.read_vstat(ex.canonical(doc))
+    doc = json.loads(small)
+    doc["tables"][0]["cells"][0] = [13]
+    doc["tables"][0]["row_totals"][0] = 13
+    doc["tables"][0]["total"] = 32
+    doc["tables"][0]["col_totals"] = [32]
+    doc["totals"]["cases"] = 32
+    with pytest.raises(VStatError, match="signature does not match: the file was changed after signing"):
+        ex.read_vstat(ex.canonical(doc))
+    pretty = json.dumps(json.loads(small), indent=2).encode()
+    with pytest.raises(VStatError, match="changed after signing"):
+        ex.read_vstat(pretty)
+    with pytest.raises(VStatError, match="larger than"):
+        ex.read_vstat(small, max_size=100)
+    with pytest.raises(VStatError, match="annual report"):
+        ex.read_vstat(json.dumps(report()).encode())
+
+
+def test_untrusted_key_refused_until_trusted(tmp_path, key):
+    path = tmp_path / "noord.vstat"
+    path.write_bytes(ex.make_vstat(report(), key, program_version="0.1.0"))
+    fp = ex.fingerprint(ex.public_key(key))
+    out, err = io.StringIO(), io.StringIO()
+    assert ex.cmd_verify([str(path)], [], out, err) == 1
+    assert out.getvalue().startswith(f"FAILED {path}: signed by the untrusted key {fp}")
+    other = ex.fingerprint(ex.public_key(ex.generate_signing_key()))
+    assert ex.cmd_verify([str(path)], [other], io.StringIO(), io.StringIO()) == 1
+    out = io.StringIO()
+    assert ex.cmd_verify([str(path)], [fp.replace(" ", "").lower()], out, io.StringIO()) == 0
+    assert out.getvalue() == f"OK {path} Gemeente Noord 2026 {fp}\n"
+    # one bad file makes the whole run fail, the good one is still reported
+    bad = tmp_path / "bad.vstat"
+    bad.write_bytes(b"{")
+    out = io.StringIO()
+    assert ex.cmd_verify([str(path), str(bad)], [fp], out, io.StringIO()) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("OK ") and lines[1].startswith(f"FAILED {bad}: ")
+
+
+def test_encryption_round_trip_and_wrong_recipient(tmp_path, key):
+    pub = ex.generate_supervisor_keypair(tmp_path / "sup", passphrase="sterk wachtwoord")
+    assert (tmp_path / "sup" / "supervisor.key").stat().st_mode & 0o777 == 0o600
+    line = (tmp_path / "sup" / "supervisor.pub").read_text()
+    assert line.startswith("vertrouwd-supervisor-x25519:") and ex.parse_supervisor_pub(line) == pub
+    priv = ex.load_supervisor_key(tmp_path / "sup" / "supervisor.key", "sterk wachtwoord")
+    with pytest.raises(ex.WrongPassphrase):
+        ex.load_supervisor_key(tmp_path / "sup" / "supervisor.key", "fout")
+    with pytest.raises(ex.UserError, match="passphrase"):
+        ex.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
+    with pytest.raises(ex.UserError, match="already exists"):
+        ex.generate_supervisor_keypair(tmp_path / "sup")
+    data = ex.make_vstat(report(), key, program_version="0.1.0", recipient_pub=pub)
+    assert b"Gemeente Noord" not in data and json.loads(data)["format"] == "vertrouwd-stats-encrypted/1"
+    v = ex.read_vstat(data, supervisor_key=priv)
+    assert v.encrypted and v.organisation == "Gemeente Noord" and v.adviser_key == ex.public_key(key)
+    with pytest.raises(VStatError, match="encrypted for supervisor key"):
+        ex.read_vstat(data)
+    ex.generate_supervisor_keypair(tmp_path / "other")
+    other = ex.load_supervisor_key(tmp_path / "other" / "supervisor.key")
+    with pytest.raises(VStatError, match="another supervisor"):
+        ex.read_vstat(data, supervisor_key=other)
+    doc = json.loads(data)
+    ct = bytearray(base64.b64decode(doc["ciphertext"]))
+    ct[5] ^= 1
+    doc["ciphertext"] = base64.b64encode(bytes(ct)).decode()
+    with pytest.raises(VStatError, match="changed or damaged"):
+        ex.read_vstat(ex.canonical(doc), supervisor_key=priv)
+
+
+def test_merge_round_trip(key):
+    key2 = ex.generate_signing_key()
+    a = ex.read_vstat(ex.make_vstat(report(), key, program_version="0.1.0"))
+    b = ex.read_vstat(ex.make_vstat(report("Gemeente Zuid", behaviour=(20, None, 9, None, 0), total=35),
+                                    key2, program_version="0.1.0"))
+    c = ex.merge([a, b], "all")
+    assert len(c.groups) == 1 and len(c.sources) == 2
+    g = c.groups[0]
+    assert g.totals == {"cases": 66, "contacts": 148, "hours": 123}
+    beh = next(t for t in g.tables if t.id == "behaviour")
+    assert beh.cells[0] == [32] and beh.cells[4] == [14]
+    assert beh.cells[1] == [None] and beh.cell_status[1] == ["hidden"]
+    assert beh.total == 66 and beh.total_status == "published"
+    hours = next(t for t in g.tables if t.id == "activity_hours")
+    assert hours.cells == [[21.0], [6.5]]
+    by_org = ex.merge([a, b], "organisation")
+    assert [gr.label for gr in by_org.groups] == ["Gemeente Noord", "Gemeente Zuid"]
+    assert [t.year for t in c.trends] == [2026] and c.trends[0].cases == 66
+
+
+def test_merge_trends_and_duplicates(key):
+    y1 = ex.read_vstat(ex.make_vstat(report(year=2025), key, program_version="0.1.0"))
+    y2 = ex.read_vstat(ex.make_vstat(report(), key, program_version="0.1.0", created=WHEN))
+    newer = ex.read_vstat(ex.make_vstat(report(behaviour=(13, None, None, 0, 14), total=32), key,
+                                        program_version="0.1.0", created=datetime(2027, 3, 1, tzinfo=UTC)))
+    c = ex.merge([y1, y2, y2, newer], "year")
+    assert [(t.year, t.files, t.cases) for t in c.trends] == [(2025, 1, 31), (2026, 1, 32)]
+    assert any("twice" in n for n in c.notes) and any("newest" in n for n in c.notes)
+    assert [g.label for g in c.groups] == ["2025", "2026"]
+    with pytest.raises(VStatError, match="combine by"):
+        ex.merge([y1], "colour")
+
+
+def test_merge_union_of_codes(key):
+    """A code one part does not list counts as 0 only when that part's table covers everybody."""
+    full = report(behaviour=(12, None, None, 0, 14), total=31)
+    short = report("Gemeente Oost", total=31)
+    short["tables"] = [{"id": "behaviour", "unit": "cases", "rows": ["pesten", "discriminatie"], "cols": None,
+                        "cells": [[25], [6]], "row_totals": [25, 6], "col_totals": [31], "total": 31}]
+    partial = report("Gemeente West", total=40)
+    partial["tables"] = [{"id": "behaviour", "unit": "cases", "rows": ["pesten"], "cols": None,
+                          "cells": [[25]], "row_totals": [25], "col_totals": [25], "total": 25}]
+    a, b, p = (ex.read_vstat(ex.make_vstat(r, key, program_version="0.1.0")) for r in (full, short, partial))
+    t = ex.merge([a, b], "all").groups[0].tables[0]
+    assert t.rows == ROWS + ["discriminatie"]
+    assert t.cells[0] == [37] and t.cells[4] == [14] and t.cells[5] == [6]
+    t2 = next(x for x in ex.merge([a, p], "all").groups[0].tables if x.id == "behaviour")
+    assert t2.cells[0] == [37]
+    assert t2.cells[4] == [None] and t2.cell_status[4] == ["unknown"]
+
+
+def test_cli_merge_and_keygen(tmp_path, key):
+    files = []
+    for org in ("Gemeente Noord", "Gemeente Zuid"):
+        p = tmp_path / f"{org}.vstat"
+        p.write_bytes(ex.make_vstat(report(org), key, program_version="0.1.0"))
+        files.append(str(p))
+    out, err = io.StringIO(), io.StringIO()
+    assert ex.cmd_merge(files, str(tmp_path / "all.json"), "all", "en", out, err) == 0, err.getvalue()
+    combined = json.loads((tmp_path / "all.json").read_text())
+    assert combined["groups"][0]["totals"]["cases"] == 62
+    assert ex.cmd_merge(files, str(tmp_path / "all.txt"), "all", "en", io.StringIO(), err) == 1
+    assert ".pdf, .csv or .json" in err.getvalue()
+    (tmp_path / "broken.vstat").write_bytes(b"\x00\x01")
+    err = io.StringIO()
+    assert ex.cmd_merge(files + [str(tmp_path / "broken.vstat")], str(tmp_path / "x.json"), "all", "nl",
+                        io.StringIO(), err) == 1
+    assert not (tmp_path / "x.json").exists() and "broken.vstat" in err.getvalue()
+    out = io.StringIO()
+    assert ex.cmd_keygen(str(tmp_path / "keys"), out, io.StringIO()) == 0
+    assert "fingerprint " in out.getvalue()
+    err = io.StringIO()
+    assert ex.cmd_keygen(str(tmp_path / "keys"), io.StringIO(), err) == 1 and "already exists" in err.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------- fuzz
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True, allow_infinity=True) | st.text(max_size=8),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=300))
+def test_fuzz_random_bytes(data):
+    with pytest.raises(VStatError):
+        ex.read_vstat(data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(json_values)
+def test_fuzz_random_json(value):
+    try:
+        data = json.dumps(value).encode()
+    except ValueError:
+        return
+    with pytest.raises(VStatError):
+        ex.read_vstat(data)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_fuzz_mutated_valid_file(small, data):
+    """Replace one value anywhere in a valid signed file by a random JSON value, or truncate it."""
+    doc = json.loads(small)
+    how = data.draw(st.sampled_from(["replace", "truncate", "huge", "wrong_type"]))
+    if how == "truncate":
+        cut = data.draw(st.integers(0, len(small) - 1))
+        blob = small[:cut]
+    else:
+        paths = []
+
+        def walk(node, path):
+            paths.append(path)
+            if isinstance(node, dict):
+                for k, v in node.items():
+                    walk(v, path + [k])
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    walk(v, path + [i])
+        walk(doc, [])
+        path = data.draw(st.sampled_from(paths[1:]))
+        new = {"replace": json_values, "huge": st.sampled_from([10**30, -(10**30), 1e308, 10**17]),
+               "wrong_type": st.sampled_from(["7", [], {}, True, None, 7.5])}[how]
+        value = data.draw(new)
+        target = doc
+        for p in path[:-1]:
+            target = target[p]
+        if target[path[-1]] == value and type(target[path[-1]]) is type(value):
+            return
+        target[path[-1]] = value
+        try:
+            blob = json.dumps(doc, separators=(",", ":"), sort_keys=True, ensure_ascii=False).encode()
+        except ValueError:
+            return
+        # a huge literal straight into the text as well
+    with pytest.raises(VStatError):
+        ex.read_vstat(blob)
+
+
+def test_hostile_inputs():
+    for blob in (b"[" * 100_000 + b"]" * 100_000, b"[" * 100_000, b'{"a":' * 50_000 + b"1" + b"}" * 50_000,
+                 b"1" * 10_000, b'{"format":"vertrouwd-stats/1","year":' + b"9" * 5000 + b"}",
+                 b'{"x":1e999999}', b'{"x":NaN}', b'{"a":1,"a":2}', "\ufeff{}".encode(),
+                 b"\xff\xfe{\x00}\x00", b"", b"   ", b"null", b'"text"',
+                 b'{"format":"vertrouwd-stats-encrypted/1"}'):
+        with pytest.raises(VStatError):
+            ex.read_vstat(blob)
+    with pytest.raises(VStatError, match="larger than"):
+        ex.read_vstat(b" " * 10_000_001)
+    with pytest.raises(VStatError):
+        ex.read_vstat("not bytes")  # type: ignore[arg-type]

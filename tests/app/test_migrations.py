@@ -1,0 +1,171 @@
+"""Upgrading vault files written by every earlier schema version (kept in tests/fixtures)."""
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from app import migrations
+from app.errors import VaultError
+from app.repository import Repository
+from app.vault import Vault, key_path
+from models.entities import Case, Contact
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+VAULT_FILES = sorted(FIXTURES.glob("vault_v*.vault"))
+
+
+def _fixture_module():
+    spec = importlib.util.spec_from_file_location("make_fixtures", FIXTURES / "make_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+MF = _fixture_module()
+
+
+def _version(path: Path) -> int:
+    return int(re.fullmatch(r"vault_v(\d+)\.vault", path.name).group(1))
+
+
+def _copy(fixture: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "vault" / fixture.name
+    target.parent.mkdir()
+    shutil.copyfile(fixture, target)
+    shutil.copyfile(key_path(fixture), key_path(target))
+    return target
+
+
+def test_there_is_a_fixture_for_every_earlier_version():
+    versions = {_version(p) for p in VAULT_FILES}
+    assert versions == set(range(1, migrations.LATEST)), "add tests/fixtures/vault_vN.vault for old schemas"
+    for p in VAULT_FILES:
+        assert key_path(p).exists()
+        assert _version(p) in MF.EXPECTED
+
+
+@pytest.mark.parametrize("fixture", VAULT_FILES, ids=lambda p: p.name)
+def test_old_vault_upgrades_and_keeps_data(fixture, tmp_path):
+    version = _version(fixture)
+    exp = MF.EXPECTED[version]
+    path = _copy(fixture, tmp_path)
+    original_bytes = path.read_bytes()
+    v = Vault.open(path, MF.PASSPHRASE)
+    try:
+        assert v.schema_version == migrations.LATEST
+        repo = Repository(v)
+        # data kept
+        orgs = {o.name: o.units for o in repo.list_organisations()}
+        assert orgs == {name: sorted(units) for name, units in exp["organisations"].items()}
+        rows = {r.code: r for r in repo.list_cases()}
+        assert set(rows) == set(exp["cases"])
+        for code, (org, opened, closed, role, beh, rel, fol, unit, n) in exp["cases"].items():
+            case = repo.get_case(rows[code].id)
+            assert (case.organisation, case.opened.isoformat(), case.closed and case.closed.isoformat(),
+                    case.reporter_role, case.behaviour, case.accused_relation, case.follow_up, case.unit,
+                    len(case.contacts)) == (org, opened, closed, role, beh, rel, fol, unit, n)
+            assert case.extra_behaviours == exp["extra_behaviours"].get(code, [])
+            assert all(k.checklist is None and k.flagged is False for k in case.contacts)
+        assert sum(r.minutes for r in rows.values()) == exp["contact_minutes"]
+        notes = [k.notes for k in repo.get_case(rows["2024-001"].id).contacts]
+        assert exp["notes"] in notes
+        assert repo.counts()["activities"] == exp["activities"]
+        for k, val in exp["settings"].items():
+            assert repo.get_setting(k) == val
+        # new tables exist and work
+        tables = {r[0] for r in v.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"decisions", "reminders", "audit_log", "drafts", "report_texts",
+                "published_reports"} <= tables
+        cid = rows["2024-002"].id
+        repo.add_reminder(cid, date(2024, 6, 1), "terugkoppeling")
+        assert [r.case_code for r in repo.reminders()] == ["2024-002"]
+        repo.save_decision(cid, {"tree_version": "1", "route": "informeel"})
+        assert repo.decisions(cid)[0][2]["route"] == "informeel"
+        repo.add_contact(cid, Contact(date=date(2024, 6, 2), minutes=15, channel="video", kind="vervolg",
+                                      checklist={"uitleg_rol": True}, flagged=True))
+        assert repo.flagged_contacts() == 1
+        # the migration is in the audit log and the signing key was made
+        assert any(a == "migratie" and o == f"schema {migrations.LATEST}" for _, a, o in repo.audit_log())
+        key = repo.signing_key()
+        assert len(key) == 32
+        assert v.check().ok
+    finally:
+        v.close()
+    # a copy of the old file was kept, encrypted (it is the old bytes, not a plain dump)
+    keep = path.with_name(f"{path.name}.pre-v{migrations.LATEST}.bak")
+    assert keep.exists()
+    assert keep.read_bytes() == original_bytes
+    assert not keep.read_bytes().startswith(b"SQLite format 3")
+    assert exp["notes"].encode("utf-8") not in keep.read_bytes()
+    assert stat.S_IMODE(keep.stat().st_mode) == 0o600
+    assert key_path(keep).exists()
+    # the kept copy still opens (without migrating) with the old schema: the way back exists
+    old = Vault.open(keep, MF.PASSPHRASE, migrate=False)
+    try:
+        assert old.schema_version == version
+    finally:
+        old.close()
+    # opening again migrates nothing and makes no new copy; the signing key stays the same
+    keep.unlink()
+    v = Vault.open(path, MF.PASSPHRASE)
+    try:
+        assert Repository(v).signing_key() == key
+    finally:
+        v.close()
+    assert not keep.exists()
+
+
+def test_fixtures_themselves_are_untouched_by_the_tests():
+    for p in VAULT_FILES:
+        assert not p.with_name(p.name + f".pre-v{migrations.LATEST}.bak").exists()
+
+
+def test_new_vault_is_at_latest_version(vault):
+    assert vault.schema_version == migrations.LATEST
+    assert migrations.migrate(vault.conn, vault.path) == []
+
+
+def test_vault_from_a_newer_program_is_refused(vault, vault_path):
+    with vault.transaction() as conn:
+        conn.execute("UPDATE schema_version SET version = ?", (migrations.LATEST + 1,))
+    vault.close()
+    with pytest.raises(VaultError) as info:
+        Vault.open(vault_path, "correct horse battery")
+    assert "newer version" in info.value.message
+
+
+def test_failed_migration_step_rolls_back_and_keeps_the_copy(vault_path, monkeypatch):
+    v = Vault.create(vault_path, "correct horse battery", schema_version=1)
+    v.close()
+
+    def broken(conn):
+        conn.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("step failed")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], (2, broken)])
+    with pytest.raises(RuntimeError):
+        Vault.open(vault_path, "correct horse battery")
+    monkeypatch.undo()
+    assert vault_path.with_name(vault_path.name + ".pre-v2.bak").exists()
+    v = Vault.open(vault_path, "correct horse battery", migrate=False)
+    try:
+        assert v.schema_version == 1
+        assert not v.conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
+    finally:
+        v.close()
+    v = Vault.open(vault_path, "correct horse battery")  # the real migration still works afterwards
+    try:
+        assert v.schema_version == migrations.LATEST
+        repo = Repository(v)
+        repo.add_organisation("Org A")
+        repo.add_case(Case(code="2026-001", organisation="Org A", opened=date(2026, 1, 1),
+                           reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
+                           follow_up="lopend"))
+    finally:
+        v.close()

@@ -1,0 +1,456 @@
+"""The decision tree: validity of the data, the rules the advice must respect, the wizard's order."""
+from __future__ import annotations
+
+import copy
+import itertools
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app import RESOURCES
+from models.decision import DecisionTree, FactError, Outcome, TreeError
+
+SUBJECTS = ["ongewenst_gedrag", "integriteit", "misstand", "arbeidsconflict", "anders"]
+BOOL_FACTS = [
+    "acute_danger", "possible_crime", "experienced_self", "wants_anonymity", "wants_formal_investigation",
+    "willing_to_be_named_in_writing", "public_interest", "work_relation", "needs_care",
+]
+NUMBER_FACTS = ["months_since_last_incident", "employer_size"]
+ROUTES = ["veiligheid_eerst", "aangifte", "klacht", "melding_ongewenst_gedrag", "melding_integriteit",
+          "melding_misstand", "informeel", "arbeidsconflict", "doorverwijzing"]
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict:
+    # Tests may read files; only models/ itself must stay free of file I/O.
+    return json.loads((RESOURCES / "decision_tree.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def tree(raw) -> DecisionTree:
+    return DecisionTree.from_dict(raw)
+
+
+def routes_of(outcome: Outcome) -> set[str]:
+    return ({outcome.route} if outcome.route else set()) | set(outcome.also)
+
+
+# ---- the data -------------------------------------------------------------------------------------
+
+
+def test_tree_is_valid_and_versioned(tree):
+    assert tree.version == "2026.1"
+    assert tree.problems() == []
+
+
+def test_facts_are_the_documented_contract(tree):
+    assert set(tree.fact_keys) == {"subject", *BOOL_FACTS, *NUMBER_FACTS}
+    assert list(tree.questions["subject"]["answers"]) == SUBJECTS
+    for fact in BOOL_FACTS:
+        assert tree.fact_type(fact) == "bool"
+    for fact in NUMBER_FACTS:
+        assert tree.fact_type(fact) == "number"
+
+
+def test_the_routes_and_warnings_of_the_issue_exist(tree):
+    assert set(tree.routes) == set(ROUTES)
+    for code in ("omstander_geen_klacht", "anoniem_geen_klacht", "termijn_klacht_verstreken",
+                 "geen_maatschappelijk_belang", "beklaagde_wordt_geinformeerd", "geen_interne_procedure_verplicht"):
+        assert code in tree.warnings
+
+
+def test_every_path_ends_in_a_route(tree):
+    paths = list(tree.all_paths())
+    assert len(paths) > 50
+    for path in paths:
+        assert tree.nodes[path.nodes[-1]].kind == "route"
+        assert path.outcome.route in tree.routes
+
+
+def test_no_node_or_question_is_unreachable(tree):
+    reached_nodes = set()
+    asked = set()
+    for path in tree.all_paths():
+        reached_nodes.update(path.nodes)
+        asked.update(path.asked)
+    assert reached_nodes == set(tree.nodes)
+    assert asked == set(tree.questions)
+
+
+def test_every_route_is_reached_as_primary_route(tree):
+    primaries = {path.outcome.route for path in tree.all_paths()}
+    assert primaries == set(ROUTES)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_text_exists_in_both_languages(tree, lang):
+    for code, route in tree.routes.items():
+        assert route["label"][lang].strip(), code
+        assert len(route["explanation"][lang]) > 80, code
+        assert all(r[lang].strip() for r in route["requirements"]), code
+    for code in tree.warnings:
+        assert tree.warnings[code][lang].strip()
+    for fact in tree.questions:
+        view = tree.question(fact, lang)
+        assert view.text and view.help and view.short
+    # the two languages really differ (no copy of one into the other)
+    assert tree.routes["klacht"]["explanation"]["nl"] != tree.routes["klacht"]["explanation"]["en"]
+
+
+def test_legal_references_where_they_apply(tree):
+    assert "wbk" in tree.routes["melding_misstand"]["legal"]
+    assert "klachtenregeling" in tree.routes["klacht"]["legal"]
+    assert "arbowet" in tree.routes["melding_ongewenst_gedrag"]["legal"]
+
+
+# ---- validation catches broken data -----------------------------------------------------------------
+
+
+def broken(raw, change) -> list[str]:
+    data = copy.deepcopy(raw)
+    change(data)
+    with pytest.raises(TreeError) as info:
+        DecisionTree.from_dict(data)
+    return info.value.problems
+
+
+def test_a_missing_english_explanation_is_reported(raw):
+    problems = broken(raw, lambda d: d["routes"]["klacht"]["explanation"].pop("en"))
+    assert any("route klacht" in p and "explanation" in p for p in problems)
+
+
+def test_an_unreachable_node_is_reported(raw):
+    problems = broken(raw, lambda d: d["nodes"].update({"los": {"route": "informeel"}}))
+    assert any("node los is unreachable" in p for p in problems)
+
+
+def test_a_branch_to_nowhere_is_reported(raw):
+    problems = broken(raw, lambda d: d["nodes"]["og_zelf"]["branches"][0].update({"next": "nergens"}))
+    assert any("unknown node 'nergens'" in p for p in problems)
+
+
+def test_a_cycle_is_reported(raw):
+    problems = broken(raw, lambda d: d["nodes"]["og_anoniem"]["branches"][1].update({"next": "og_zelf"}))
+    assert any("cycle" in p for p in problems)
+
+
+def test_a_check_before_the_question_is_reported(raw):
+    def change(d):
+        d["nodes"]["acuut"]["branches"][1]["next"] = "anders_zorg"
+    problems = broken(raw, change)
+    assert any("checks needs_care before it was asked" in p for p in problems)
+
+
+def test_a_missing_answer_branch_is_reported(raw):
+    problems = broken(raw, lambda d: d["nodes"]["onderwerp"]["branches"].pop())
+    assert any("node onderwerp" in p and "exactly once" in p for p in problems)
+
+
+def test_a_route_nobody_reaches_is_reported(raw):
+    def change(d):
+        d["routes"]["extra"] = copy.deepcopy(d["routes"]["informeel"])
+    problems = broken(raw, change)
+    assert "route extra is never reached" in problems
+
+
+def test_number_buckets_must_end_open(raw):
+    problems = broken(raw, lambda d: d["nodes"]["og_termijn"]["branches"].pop())
+    assert any("og_termijn" in p and "otherwise" in p for p in problems)
+
+
+# ---- realistic scenarios ------------------------------------------------------------------------------
+
+BASE = {"acute_danger": False, "possible_crime": False, "needs_care": False}
+
+SCENARIOS = {
+    # a threat of violence tonight
+    "veiligheid_eerst": {**BASE, "subject": "ongewenst_gedrag", "acute_danger": True, "possible_crime": True,
+                         "experienced_self": True, "wants_anonymity": True, "wants_formal_investigation": False},
+    # money missing from the till, nothing inside the organisation's regulations
+    "aangifte": {**BASE, "subject": "anders", "possible_crime": True},
+    # bullied by a manager for months, wants it investigated and will sign
+    "klacht": {**BASE, "subject": "ongewenst_gedrag", "experienced_self": True, "wants_anonymity": False,
+               "wants_formal_investigation": True, "willing_to_be_named_in_writing": True,
+               "months_since_last_incident": 2},
+    # a colleague saw sexist remarks towards an intern and wants them to stop
+    "melding_ongewenst_gedrag": {**BASE, "subject": "ongewenst_gedrag", "experienced_self": False,
+                                 "wants_formal_investigation": True},
+    # expense fraud by a team lead, reporter wants to stay out of sight
+    "melding_integriteit": {**BASE, "subject": "integriteit", "public_interest": False, "wants_anonymity": True,
+                            "wants_formal_investigation": True},
+    # safety checks at a chemical plant are skipped on purpose
+    "melding_misstand": {**BASE, "subject": "misstand", "public_interest": True, "work_relation": True,
+                         "employer_size": 300, "wants_anonymity": False, "wants_formal_investigation": True},
+    # an occasional rude joke; the person only wants to talk it through
+    "informeel": {**BASE, "subject": "ongewenst_gedrag", "experienced_self": True, "wants_anonymity": False,
+                  "wants_formal_investigation": False},
+    # disagreement over an appraisal
+    "arbeidsconflict": {**BASE, "subject": "arbeidsconflict"},
+    # burnout symptoms after a reorganisation
+    "doorverwijzing": {**BASE, "subject": "anders", "needs_care": True},
+}
+
+
+@pytest.mark.parametrize("route", ROUTES)
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_each_route_has_a_realistic_scenario(tree, route, lang):
+    res = tree.result(SCENARIOS[route], lang)
+    assert res.route == route
+    out = res.result
+    assert out["complete"] is True and out["needs"] == []
+    assert out["route_label"] == tree.routes[route]["label"][lang]
+    assert out["explanation"] == tree.routes[route]["explanation"][lang]
+    assert out["reasons"], "a result always says why"
+    assert out["lang"] == lang and out["tree_version"] == "2026.1"
+
+
+def test_klacht_terms_and_warning(tree):
+    out = tree.result(SCENARIOS["klacht"], "nl").result
+    assert out["terms_days"] == {"ontvankelijkheid": 14, "advies_klachtencommissie": 70}
+    assert "beklaagde_wordt_geinformeerd" in out["warnings"]
+    assert any("Wbk" in r or "klachtenregeling" in r.lower() for r in out["legal_references"])
+
+
+def test_misstand_terms_and_small_employer(tree):
+    out = tree.result(SCENARIOS["melding_misstand"], "en").result
+    assert out["terms_days"] == {"ontvangstbevestiging": 7, "terugkoppeling": 91}
+    assert "geen_interne_procedure_verplicht" not in out["warnings"]
+    small = tree.result({**SCENARIOS["melding_misstand"], "employer_size": 49}, "en").result
+    assert small["route"] == "melding_misstand"
+    assert "geen_interne_procedure_verplicht" in small["warnings"]
+    fifty = tree.result({**SCENARIOS["melding_misstand"], "employer_size": 50}, "en").result
+    assert "geen_interne_procedure_verplicht" not in fifty["warnings"]
+
+
+def test_twelve_months_is_still_in_time_and_thirteen_is_not(tree):
+    in_time = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 12}, "nl")
+    assert in_time.route == "klacht"
+    late = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 12.5}, "nl")
+    assert late.route == "melding_ongewenst_gedrag"
+    assert "termijn_klacht_verstreken" in late.outcome.warnings
+    crime = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 40, "possible_crime": True}, "nl")
+    assert crime.route == "klacht" and "aangifte" in crime.outcome.also
+
+
+def test_reasons_name_the_facts_that_led_there(tree):
+    out = tree.result(SCENARIOS["melding_ongewenst_gedrag"], "en").result
+    facts = [d["fact"] for d in out["reasons_detail"]]
+    assert "experienced_self" in facts
+    assert "omstander_geen_klacht" in out["warnings"]
+    assert out["warning_texts"]["omstander_geen_klacht"].startswith("A bystander")
+
+
+# ---- the rules, over all combinations -----------------------------------------------------------------
+
+
+def all_combinations():
+    for subject in SUBJECTS:
+        for values in itertools.product([False, True], repeat=len(BOOL_FACTS)):
+            for months, size in ((6, 10), (13, 200)):
+                facts = dict(zip(BOOL_FACTS, values, strict=True))
+                facts.update(subject=subject, months_since_last_incident=months, employer_size=size)
+                yield facts
+
+
+def test_rules_hold_for_every_combination(tree):
+    count = 0
+    for facts in all_combinations():
+        o = tree.evaluate(facts)
+        count += 1
+        routes = routes_of(o)
+        assert o.complete and o.route is not None, facts
+        # acute danger always comes first, and only then
+        assert (o.route == "veiligheid_eerst") == facts["acute_danger"], facts
+        # a possible crime always mentions aangifte
+        if facts["possible_crime"]:
+            assert "aangifte" in routes, facts
+        # klacht only for someone who experienced it, not anonymous, named, in time (or a crime)
+        if "klacht" in routes:
+            assert facts["subject"] == "ongewenst_gedrag"
+            assert facts["experienced_self"] and not facts["wants_anonymity"]
+            assert facts["willing_to_be_named_in_writing"]
+            assert facts["possible_crime"] or facts["months_since_last_incident"] <= 12, facts
+            assert "beklaagde_wordt_geinformeerd" in o.warnings
+        # a bystander or someone wanting anonymity gets a melding or informal help, with the reason
+        if facts["subject"] == "ongewenst_gedrag":
+            if not facts["experienced_self"]:
+                assert "omstander_geen_klacht" in o.warnings
+                assert "melding_ongewenst_gedrag" in routes
+            elif facts["wants_anonymity"]:
+                assert "anoniem_geen_klacht" in o.warnings
+                assert "melding_ongewenst_gedrag" in routes
+            elif (facts["wants_formal_investigation"] and facts["willing_to_be_named_in_writing"]
+                  and (facts["possible_crime"] or facts["months_since_last_incident"] <= 12)):
+                assert "klacht" in routes, facts
+            if (facts["experienced_self"] and not facts["wants_anonymity"] and facts["wants_formal_investigation"]
+                    and facts["willing_to_be_named_in_writing"] and not facts["possible_crime"]
+                    and facts["months_since_last_incident"] > 12):
+                assert "termijn_klacht_verstreken" in o.warnings
+        # misstand only with a public interest and a work relation
+        if "melding_misstand" in routes:
+            assert facts["public_interest"] and facts["work_relation"], facts
+        if facts["subject"] == "misstand" and not facts["public_interest"]:
+            assert "geen_maatschappelijk_belang" in o.warnings
+        # care always leads to a referral
+        if facts["needs_care"]:
+            assert "doorverwijzing" in routes
+        assert o.route not in o.also
+    assert count == 5 * 512 * 2
+
+
+def test_labour_dispute_is_never_a_klacht_or_melding(tree):
+    for facts in all_combinations():
+        if facts["subject"] != "arbeidsconflict":
+            continue
+        routes = routes_of(tree.evaluate(facts))
+        assert "arbeidsconflict" in routes
+        assert not routes & {"klacht", "melding_ongewenst_gedrag", "melding_misstand"}
+
+
+# ---- missing facts: needs, never a guess ---------------------------------------------------------------
+
+full_facts = st.fixed_dictionaries({
+    "subject": st.sampled_from(SUBJECTS),
+    **{f: st.booleans() for f in BOOL_FACTS},
+    "months_since_last_incident": st.integers(0, 40),
+    "employer_size": st.integers(0, 500),
+})
+
+
+@settings(max_examples=150, deadline=None)
+@given(full=full_facts, drop=st.sets(st.sampled_from(BOOL_FACTS + NUMBER_FACTS)))
+def test_missing_facts_give_needs_not_a_guess(tree, full, drop):
+    partial = {k: v for k, v in full.items() if k not in drop}
+    complete = tree.evaluate(full)
+    o = tree.evaluate(partial)
+    assert set(o.needs) <= drop
+    if o.route is not None:
+        assert o.route == complete.route  # a route given with missing facts holds whatever they are
+    else:
+        assert o.needs and complete.route in o.possible_routes
+    assert set(o.warnings) <= set(complete.warnings)
+    assert routes_of(o) <= routes_of(complete)
+    if not o.needs:
+        assert o == complete  # the dropped facts were not on the path: same advice
+    # dropping a fact that lies on the path always shows up in needs
+    on_path = tree.path_facts(full)
+    for fact in drop & set(on_path):
+        assert fact in o.needs
+
+
+def test_only_a_subject_gives_needs_and_no_route(tree):
+    out = tree.result({"subject": "ongewenst_gedrag"}, "nl").result
+    assert out["route"] is None
+    assert out["needs"][0] == "acute_danger"
+    assert "experienced_self" in out["needs"]
+    assert out["complete"] is False
+    assert out["route_label"] == tree.texts["route_undetermined"]["nl"]
+    assert any("Acuut gevaar" in r for r in out["reasons"])
+
+
+def test_acute_danger_decides_the_route_even_with_facts_missing(tree):
+    o = tree.evaluate({"subject": "misstand", "acute_danger": True})
+    assert o.route == "veiligheid_eerst"
+    assert o.needs  # the rest of the advice still depends on them
+
+
+def test_possible_crime_with_missing_facts_still_mentions_aangifte(tree):
+    for subject in SUBJECTS:
+        o = tree.evaluate({"subject": subject, "possible_crime": True})
+        assert "aangifte" in routes_of(o), subject
+
+
+# ---- the facts contract ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("facts, key", [
+    ({"subject": "anders", "colour": "red"}, "colour"),
+    ({"subject": "anders", "acute_danger": "yes"}, "acute_danger"),
+    ({"subject": "anders", "acute_danger": 1}, "acute_danger"),
+    ({"subject": "anders", "employer_size": True}, "employer_size"),
+    ({"subject": "anders", "employer_size": "50"}, "employer_size"),
+    ({"subject": "anders", "months_since_last_incident": -1}, "months_since_last_incident"),
+    ({"subject": "anders", "months_since_last_incident": math.nan}, "months_since_last_incident"),
+    ({"subject": "pesten"}, "subject"),
+    ({"acute_danger": False}, "subject"),
+])
+def test_bad_facts_name_the_key(tree, facts, key):
+    with pytest.raises(FactError) as info:
+        tree.check_facts(facts)
+    assert info.value.key == key
+    assert key in info.value.message
+
+
+def test_null_means_unknown(tree):
+    assert tree.check_facts({"subject": "anders", "needs_care": None}) == {"subject": "anders"}
+
+
+# ---- the wizard's order --------------------------------------------------------------------------------
+
+
+def run_wizard(tree, full: dict) -> tuple[list[str], dict]:
+    answers: dict = {}
+    order = []
+    while (fact := tree.next_question(answers)) is not None:
+        order.append(fact)
+        answers[fact] = full[fact]
+    return order, answers
+
+
+def test_wizard_starts_with_safety_then_subject(tree):
+    assert tree.next_question({}) == "acute_danger"
+    assert tree.next_question({"acute_danger": False}) == "subject"
+
+
+@settings(max_examples=100, deadline=None)
+@given(full=full_facts)
+def test_wizard_asks_each_fact_once_and_reaches_the_same_advice(tree, full):
+    order, answers = run_wizard(tree, full)
+    assert len(order) == len(set(order))
+    assert tree.evaluate(answers) == tree.evaluate(full)
+    assert tree.evaluate(answers).complete
+    assert tree.path_facts(answers) == order
+
+
+def test_wizard_skips_questions_that_cannot_matter(tree):
+    order, _ = run_wizard(tree, {**SCENARIOS["arbeidsconflict"], "employer_size": 10})
+    assert order == ["acute_danger", "subject", "possible_crime", "needs_care"]
+    order, _ = run_wizard(tree, {**SCENARIOS["klacht"], "possible_crime": True})
+    assert "months_since_last_incident" not in order  # no term for a possible crime
+    order, _ = run_wizard(tree, {**SCENARIOS["melding_ongewenst_gedrag"], "wants_anonymity": True})
+    assert "willing_to_be_named_in_writing" not in order and "wants_anonymity" not in order
+
+
+def test_prune_drops_answers_off_the_new_path(tree):
+    answers = {**SCENARIOS["klacht"]}
+    answers["subject"] = "arbeidsconflict"
+    assert tree.prune(answers) == {"acute_danger": False, "subject": "arbeidsconflict",
+                                   "possible_crime": False, "needs_care": False}
+
+
+def test_question_views(tree):
+    view = tree.question("experienced_self", "en")
+    assert [v for v, _ in view.choices] == [True, False]
+    subject = tree.question("subject", "nl")
+    assert [v for v, _ in subject.choices] == SUBJECTS
+    months = tree.question("months_since_last_incident", "nl")
+    assert months.type == "number" and months.unit == "maanden" and months.max > 12
+    assert tree.answer_label("months_since_last_incident", 3.0, "en") == "3 months"
+
+
+def test_render_in_the_other_language_from_codes(tree):
+    nl = tree.result(SCENARIOS["melding_misstand"], "nl")
+    en = tree.render(Outcome.from_result(nl.result), "en")
+    assert en.outcome == nl.outcome
+    assert en.result["route_label"] == tree.routes["melding_misstand"]["label"]["en"]
+    assert en.result["reasons"] != nl.result["reasons"]
+
+
+def test_saved_form_is_json_and_holds_version_facts_result(tree):
+    rec = tree.result(SCENARIOS["klacht"], "nl").to_dict()
+    assert set(rec) >= {"tree_version", "facts", "result"}
+    assert rec["facts"] == SCENARIOS["klacht"]
+    assert json.loads(json.dumps(rec)) == rec

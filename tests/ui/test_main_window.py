@@ -1,0 +1,184 @@
+"""The window driven as an adviser would: create, unlock, organisations, cases, conversations, lock."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.session import Session
+from tests.conftest import PASSPHRASE
+from ui.seams import ScriptedDialogs
+
+
+class FakeClock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock():
+    return FakeClock()
+
+
+@pytest.fixture
+def dialogs():
+    return ScriptedDialogs(confirm=True)
+
+
+@pytest.fixture
+def window(qtbot, vault_path, clock, dialogs):
+    from ui.application import configure_app
+    from ui.main_window import MainWindow
+    configure_app()
+    w = MainWindow(Session(vault_path, clock=lambda: 0.0), dialogs=dialogs, clock=clock)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.session.lock()
+
+
+def create(window, qtbot):
+    window.welcome.pass1.setText(PASSPHRASE)
+    window.welcome.pass2.setText(PASSPHRASE)
+    qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
+    assert window.workspace is not None, window.welcome.message.text()
+    return window.workspace
+
+
+def add_org(ws, qtbot, name="Gemeente Voorbeeld", units="ICT\nPubliekszaken"):
+    ws.nav.setCurrentRow(2)
+    ws.organisations.add_button.click()
+    dlg = ws.organisations.dialog
+    dlg.name.setText(name)
+    dlg.units.setPlainText(units)
+    dlg.save()
+    assert not dlg.isVisible()
+
+
+def new_case(ws, behaviour="pesten"):
+    ws.new_case()
+    dlg = ws.case_dialog
+    dlg.behaviour.set_code(behaviour)
+    dlg.relation.set_code("leidinggevende")
+    dlg.save()
+    assert not dlg.isVisible(), dlg.general.text()
+    return ws.cases.view.case
+
+
+def test_create_case_contact_close_and_reopen(window, qtbot, dialogs):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    assert ws.organisations.model.rowCount() == 1
+    case = new_case(ws)
+    assert case is not None and case.code == f"{date.today().year}-001"
+    editor = ws.edit_contact(None)
+    editor.template_combo.setCurrentIndex(0)  # no checklist
+    editor.notes.setPlainText("Verhaal aangehoord; afspraak over twee weken. MARKER-7731")
+    assert editor.save(replace=[])
+    assert len(ws.cases.view.case.contacts) == 1
+    ws.close_case()
+    assert ws.repo.get_case(case.id).closed is not None
+    window.lock()
+    assert window.workspace is None
+    assert window.stack.currentWidget() is window.unlock_page
+    window.unlock(PASSPHRASE)
+    ws = window.workspace
+    ws.goto_case(case.id)
+    shown = ws.cases.view.case
+    assert shown.code == case.code and shown.closed is not None
+    assert "MARKER-7731" in shown.contacts[0].notes
+    timeline = [ws.cases.view.timeline.item(i).text() for i in range(ws.cases.view.timeline.count())]
+    assert any("MARKER-7731" in t for t in timeline)
+
+
+def test_validation_error_next_to_field_keeps_input(window, qtbot):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    ws.new_case()
+    dlg = ws.case_dialog
+    dlg.code.setText("Jan de Vries")
+    dlg.save()
+    assert dlg.isVisible()
+    assert dlg.errors["code"].isVisible() and dlg.errors["code"].text()
+    assert dlg.code.text() == "Jan de Vries"
+    assert ws.repo.counts()["cases"] == 0
+
+
+def test_wrong_passphrase_shows_message(window, qtbot):
+    create(window, qtbot)
+    window.lock()
+    window.unlock("not the passphrase")
+    assert window.workspace is None
+    assert window.unlock_page.message.text()
+    assert "Traceback" not in window.unlock_page.message.text()
+
+
+def test_auto_lock_on_fake_clock_clears_views(window, qtbot, clock):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    new_case(ws)
+    assert ws.cases.model.rowCount() == 1
+    clock.now += 60
+    window.idle.check()
+    assert window.workspace is not None  # not idle long enough
+    clock.now += 5 * 60
+    with qtbot.waitSignal(window.locked):
+        window.idle.check()
+    assert window.workspace is None
+    assert not window.session.is_open
+    assert window.stack.currentWidget() is window.unlock_page
+
+
+def test_lock_while_editing_keeps_draft(window, qtbot):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    case = new_case(ws)
+    editor = ws.edit_contact(None)
+    editor.notes.setPlainText("Half geschreven notitie DRAFT-4410")
+    window.lock()
+    assert window.workspace is None
+    window.unlock(PASSPHRASE)
+    ws = window.workspace
+    assert ws.editors, "the draft editor is reopened after unlocking"
+    restored = ws.editors[0]
+    assert "DRAFT-4410" in restored.notes.toPlainText()
+    assert restored.case.id == case.id
+    assert restored.save(replace=[])
+    assert ws.repo.drafts() == {}
+
+
+def test_language_switch_keeps_data(window, qtbot):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    new_case(ws)
+    assert ws.nav.item(0).text() == "Overzicht"
+    ws.nav.setCurrentRow(5)
+    ws.settings.language.setCurrentIndex(ws.settings.language.findData("en"))
+    ws.settings.save()
+    ws = window.workspace
+    assert ws.nav.item(0).text() == "Overview"
+    assert ws.repo.counts()["cases"] == 1
+    ws.nav.setCurrentRow(5)
+    ws.settings.language.setCurrentIndex(ws.settings.language.findData("nl"))
+    ws.settings.save()
+    assert window.workspace.nav.item(0).text() == "Overzicht"
+
+
+def test_window_title_never_shows_content(window, qtbot):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    new_case(ws)
+    assert window.windowTitle() == "Vertrouwd"
+
+
+def test_shortcuts(window, qtbot):
+    create(window, qtbot)
+    assert window.act_new.shortcut().toString() == "Ctrl+N"
+    assert window.act_find.shortcut().toString() == "Ctrl+F"
+    assert window.act_lock.shortcut().toString() == "Ctrl+L"
+    window.act_lock.trigger()
+    assert window.workspace is None

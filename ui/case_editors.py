@@ -1,0 +1,423 @@
+"""Dialogs to create and edit a case and a contact. Opened with open(); nothing is lost when a save
+fails: the dialog stays open with the errors next to the fields."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError, ValidationError
+from models import vocab as V
+from models.entities import Case, Contact
+from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
+
+
+def _show_problems(exc: UserError, labels: dict[str, ErrorLabel], general: ErrorLabel) -> None:
+    for lbl in labels.values():
+        lbl.show_text("")
+    problems = getattr(exc, "problems", None) or []
+    shown = False
+    for p in problems:
+        if p.field in labels:
+            labels[p.field].show_text(problem_text(p.code, p.message))
+            shown = True
+    if not shown and exc.field in labels:
+        labels[exc.field].show_text(exc.message)
+        shown = True
+    general.show_text("" if shown else exc.message)
+
+
+class CaseEditor(QDialog):
+    saved = Signal(int)
+
+    def __init__(self, repo, lang: str, case: Case | None = None, parent=None):
+        super().__init__(parent)
+        self.repo, self.lang, self.case = repo, lang, case
+        vocabs = repo.vocabs
+        self.setWindowTitle(self.tr("Edit case") if case else self.tr("New case"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.errors: dict[str, ErrorLabel] = {}
+
+        def row(label: str, widget: QWidget, field: str) -> None:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            self.errors[field] = ErrorLabel()
+            box.addWidget(self.errors[field])
+            form.addRow(label, box)
+
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("2026-014")
+        self.code.setToolTip(self.tr("A pseudonymous code. Never a name or initials."))
+        self.organisation = QComboBox()
+        self.orgs = repo.list_organisations()
+        for o in self.orgs:
+            self.organisation.addItem(o.name, o.name)
+        self.unit = QComboBox()
+        self.opened = DateEdit()
+        self.closed_label = QLabel()
+        self.role = VocabCombo(vocabs, V.REPORTER_ROLE, lang)
+        self.behaviour = VocabCombo(vocabs, V.BEHAVIOUR, lang)
+        self.extra = VocabChecks(vocabs, V.BEHAVIOUR, lang)
+        self.relation = VocabCombo(vocabs, V.ACCUSED_RELATION, lang)
+        self.follow_up = VocabCombo(vocabs, V.FOLLOW_UP, lang)
+        self.extra_follow = VocabChecks(vocabs, V.FOLLOW_UP, lang)
+        row(self.tr("Code"), self.code, "code")
+        row(self.tr("Organisation"), self.organisation, "organisation")
+        row(self.tr("Unit (optional)"), self.unit, "unit")
+        row(self.tr("Opened on"), self.opened, "opened")
+        row(self.tr("Role of the person"), self.role, "reporter_role")
+        row(self.tr("Kind of behaviour"), self.behaviour, "behaviour")
+        row(self.tr("Other behaviour (optional)"), self.extra, "extra_behaviours")
+        row(self.tr("Relation to the accused"), self.relation, "accused_relation")
+        row(self.tr("Follow-up"), self.follow_up, "follow_up")
+        row(self.tr("Other follow-up (optional)"), self.extra_follow, "extra_follow_ups")
+        self.errors["closed"] = ErrorLabel()
+        self.general = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.errors["closed"])
+        lay.addWidget(self.general)
+        lay.addWidget(buttons)
+        self.organisation.currentIndexChanged.connect(self._fill_units)
+        self._fill_units()
+        if case:
+            self.code.setText(case.code)
+            self.organisation.setCurrentIndex(max(0, self.organisation.findData(case.organisation)))
+            self._fill_units()
+            self.unit.setCurrentIndex(max(0, self.unit.findData(case.unit)))
+            self.opened.set_date(case.opened)
+            self.role.set_code(case.reporter_role)
+            self.behaviour.set_code(case.behaviour)
+            self.extra.set_codes(case.extra_behaviours)
+            self.relation.set_code(case.accused_relation)
+            self.follow_up.set_code(case.follow_up)
+            self.extra_follow.set_codes(case.extra_follow_ups)
+        else:
+            self.code.setText(repo.next_case_code(date.today().year))
+            self.follow_up.set_code("lopend")
+
+    def _fill_units(self) -> None:
+        self.unit.clear()
+        self.unit.addItem(self.tr("(none)"), None)
+        name = self.organisation.currentData()
+        for o in self.orgs:
+            if o.name == name:
+                for u in o.units:
+                    self.unit.addItem(u, u)
+
+    def build(self) -> Case:
+        c = self.case
+        return Case(id=c.id if c else None, code=self.code.text().strip(),
+                    organisation=self.organisation.currentData() or "", opened=self.opened.value(),
+                    closed=c.closed if c else None, reporter_role=self.role.code(),
+                    behaviour=self.behaviour.code(), extra_behaviours=self.extra.codes(),
+                    accused_relation=self.relation.code(), follow_up=self.follow_up.code(),
+                    extra_follow_ups=self.extra_follow.codes(), unit=self.unit.currentData())
+
+    def save(self) -> None:
+        if not self.orgs:
+            self.general.show_text(self.tr("Add a client organisation first (Organisations)."))
+            return
+        case = self.build()
+        try:
+            if case.id is None:
+                cid = self.repo.add_case(case)
+            else:
+                self.repo.update_case(case)
+                cid = case.id
+        except (ValidationError, UserError) as exc:
+            _show_problems(exc, self.errors, self.general)
+            return
+        self.saved.emit(cid)
+        self.accept()
+
+
+class ContactEditor(QDialog):
+    """A conversation: date, minutes, channel, kind, notes and the checklist beside them."""
+
+    saved = Signal(int)
+
+    def __init__(self, repo, lang: str, case: Case, contact: Contact | None = None, parent=None,
+                 clipboard=None):
+        super().__init__(parent)
+        self.repo, self.lang, self.case, self.contact = repo, lang, case, contact
+        self.clipboard = clipboard
+        vocabs = repo.vocabs
+        self.setWindowTitle(self.tr("Conversation") if contact else self.tr("New conversation"))
+        self.resize(980, 640)
+        self.errors: dict[str, ErrorLabel] = {}
+        left = QWidget()
+        form = QFormLayout()
+
+        def row(label: str, widget: QWidget, field: str) -> None:
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(widget)
+            self.errors[field] = ErrorLabel()
+            box.addWidget(self.errors[field])
+            form.addRow(label, box)
+
+        self.date = DateEdit()
+        self.minutes = QSpinBox()
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(60)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.channel = VocabCombo(vocabs, V.CHANNEL, lang)
+        self.kind = VocabCombo(vocabs, V.CONTACT_KIND, lang)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(self.tr(
+            "Facts related to the matter only. No names, phone numbers or other details that identify "
+            "someone."))
+        self.privacy_hint = QLabel()
+        self.privacy_hint.setWordWrap(True)
+        self.privacy_hint.setStyleSheet("color: #8a4b00;")
+        row(self.tr("Date"), self.date, "date")
+        row(self.tr("Duration"), self.minutes, "minutes")
+        row(self.tr("Channel"), self.channel, "channel")
+        row(self.tr("Kind of conversation"), self.kind, "kind")
+        left_lay = QVBoxLayout(left)
+        left_lay.addLayout(form)
+        left_lay.addWidget(QLabel(self.tr("Notes")))
+        left_lay.addWidget(self.notes, 1)
+        left_lay.addWidget(self.privacy_hint)
+        self.errors["notes"] = ErrorLabel()
+        left_lay.addWidget(self.errors["notes"])
+
+        self.checklist_box = QWidget()
+        cl_lay = QVBoxLayout(self.checklist_box)
+        cl_lay.setContentsMargins(0, 0, 0, 0)
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel(self.tr("Checklist")))
+        self.template_combo = QComboBox()
+        pick.addWidget(self.template_combo, 1)
+        cl_lay.addLayout(pick)
+        self.panel = None
+        self.templates = []
+        try:
+            from app import checklists
+            from ui.checklist_panel import ChecklistPanel
+            self.templates = checklists.all_templates(self.repo_store_dir())
+            self.panel = ChecklistPanel()
+            cl_lay.addWidget(self.panel, 1)
+        except ImportError:  # pragma: no cover - the checklist module is part of the program
+            pass
+        self.template_combo.addItem(self.tr("(no checklist)"), None)
+        for t in self.templates:
+            self.template_combo.addItem(t.title.get(lang) or t.title.get("nl"), t.id)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.checklist_box)
+        splitter.setSizes([520, 460])
+        self.general = ErrorLabel()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.copy_button = buttons.addButton(self.tr("Copy notes"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_notes)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(splitter, 1)
+        lay.addWidget(self.general)
+        lay.addWidget(buttons)
+
+        self.highlighter = None
+        try:
+            from ui.privacy_highlighter import PrivacyHighlighter
+            self.highlighter = PrivacyHighlighter(self.notes.document())
+        except ImportError:  # pragma: no cover
+            pass
+        self.template_combo.currentIndexChanged.connect(self._template_changed)
+        self.kind.currentIndexChanged.connect(self._propose_template)
+        self.dirty = False
+        if contact:
+            self.date.set_date(contact.date)
+            self.minutes.setValue(contact.minutes)
+            self.channel.set_code(contact.channel)
+            self.kind.set_code(contact.kind)
+            self.notes.setPlainText(contact.notes)
+            self._load_checklist(contact.checklist)
+        else:
+            self.kind.set_code("intake" if not case.contacts else "vervolg")
+            self.date.set_date(max(date.today(), case.opened))
+            self._propose_template()
+        self.notes.textChanged.connect(self._mark_dirty)
+        if self.panel is not None:
+            self.panel.answersChanged.connect(self._mark_dirty)
+
+    def repo_store_dir(self):
+        from app.paths import templates_dir
+        return templates_dir()
+
+    def _mark_dirty(self, *args) -> None:
+        self.dirty = True
+
+    def _template(self, template_id, version=None):
+        from app import checklists
+        try:
+            return checklists.get_template(template_id, version, store_dir=self.repo_store_dir())
+        except Exception:  # noqa: BLE001 - an unknown template: fall back to the current one
+            return checklists.get_template(template_id, store_dir=self.repo_store_dir())
+
+    def _template_changed(self) -> None:
+        if self.panel is None:
+            return
+        tid = self.template_combo.currentData()
+        if tid is None:
+            self.panel.clear()
+            self.panel.setEnabled(False)
+            return
+        self.panel.setEnabled(True)
+        self.panel.set_template(self._template(tid), self.lang)
+
+    def _propose_template(self) -> None:
+        if self.panel is None or self.contact is not None:
+            return
+        from app import checklists
+        try:
+            t = checklists.template_for_kind(self.kind.code(), store_dir=self.repo_store_dir())
+        except Exception:  # noqa: BLE001
+            return
+        i = self.template_combo.findData(t.id)
+        if i >= 0:
+            self.template_combo.setCurrentIndex(i)
+            self._template_changed()
+
+    def _load_checklist(self, stored: dict | None) -> None:
+        if self.panel is None:
+            return
+        if not stored:
+            self.template_combo.setCurrentIndex(0)
+            self._template_changed()
+            return
+        t = self._template(stored.get("template"), stored.get("version"))
+        i = self.template_combo.findData(t.id)
+        self.template_combo.blockSignals(True)
+        self.template_combo.setCurrentIndex(max(i, 0))
+        self.template_combo.blockSignals(False)
+        self.panel.setEnabled(True)
+        self.panel.set_template(t, self.lang)
+        self.panel.set_answers(stored)
+
+    def checklist(self) -> dict | None:
+        if self.panel is None or self.template_combo.currentData() is None:
+            return None
+        return self.panel.answers()
+
+    def build(self) -> Contact:
+        c = self.contact
+        return Contact(id=c.id if c else None, case_id=self.case.id, date=self.date.value(),
+                       minutes=self.minutes.value(), channel=self.channel.code(), kind=self.kind.code(),
+                       notes=self.notes.toPlainText(), checklist=self.checklist(),
+                       flagged=c.flagged if c else False)
+
+    # -- drafts (kept encrypted in the vault when the program locks) ---------------------------
+    def draft_key(self) -> str:
+        return f"contact:{self.case.id}:{self.contact.id if self.contact else 'new'}"
+
+    def draft(self) -> dict:
+        return {"case_id": self.case.id, "contact_id": self.contact.id if self.contact else None,
+                "date": self.date.value().isoformat(), "minutes": self.minutes.value(),
+                "channel": self.channel.code(), "kind": self.kind.code(),
+                "notes": self.notes.toPlainText(), "checklist": self.checklist()}
+
+    def restore_draft(self, d: dict) -> None:
+        self.date.set_date(date.fromisoformat(d["date"]))
+        self.minutes.setValue(int(d["minutes"]))
+        self.channel.set_code(d["channel"])
+        self.kind.set_code(d["kind"])
+        self.notes.setPlainText(d["notes"])
+        self._load_checklist(d.get("checklist"))
+        self.dirty = True
+
+    def copy_notes(self) -> None:
+        text = self.notes.textCursor().selectedText().replace("\u2029", "\n") or self.notes.toPlainText()
+        if self.clipboard is not None and text:
+            self.clipboard.copy(text)
+
+    # -- saving --------------------------------------------------------------------------------
+    def findings(self):
+        try:
+            from app import privacy
+        except ImportError:  # pragma: no cover
+            return []
+        return privacy.scan(self.notes.toPlainText())
+
+    def save(self, *, replace=None) -> bool:
+        """Save; returns True when saved. Identifiers found in the notes are shown first: each can be
+        replaced by a placeholder, or kept deliberately (the contact is then marked)."""
+        found = self.findings()
+        if found:
+            chosen = replace if replace is not None else self.ask_about_findings(found)
+            if chosen is None:
+                return False
+            if chosen:
+                from app import privacy
+                self.notes.setPlainText(privacy.redact(self.notes.toPlainText(), list(chosen)))
+        contact = self.build()
+        contact.flagged = bool(self.findings())
+        try:
+            if contact.id is None:
+                cid = self.repo.add_contact(self.case.id, contact)
+            else:
+                self.repo.update_contact(contact)
+                cid = contact.id
+            self.after_save(contact)
+        except (ValidationError, UserError) as exc:
+            _show_problems(exc, self.errors, self.general)
+            return False
+        self.dirty = False
+        self.repo.delete_draft(self.draft_key())
+        self.saved.emit(cid)
+        self.accept()
+        return True
+
+    def after_save(self, contact: Contact) -> None:
+        """Fill case fields and reminders from the checklist answers."""
+        stored = contact.checklist
+        if not stored:
+            return
+        from models import checklist as CL
+        t = self._template(stored.get("template"), stored.get("version"))
+        values = CL.answer_values(stored)
+        fields = CL.case_fields(t, values)
+        if fields:
+            case = self.repo.get_case(self.case.id)
+            changed = False
+            for k, v in fields.items():
+                if hasattr(case, k) and getattr(case, k) != v and v:
+                    setattr(case, k, v)
+                    changed = True
+            if changed:
+                self.repo.update_case(case)
+        nxt = CL.next_contact_date(t, values)
+        self.repo.replace_reminders(self.case.id, f"contact:{contact.id}",
+                                    [(nxt, "volgend_contact")] if nxt else [])
+
+    def ask_about_findings(self, found):
+        """The findings to replace (possibly none: keep all), or None to go back to editing."""
+        from ui.privacy_dialog import FindingsDialog
+        dlg = FindingsDialog(found, self.lang, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.to_replace()

@@ -1,0 +1,266 @@
+"""Casussen: a sortable, filterable list and the case view with its timeline."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models import vocab as V
+from ui.models import CaseFilterProxy, CaseTableModel
+
+
+class CaseView(QWidget):
+    """The properties of one case, its open checklist items and the timeline of its contacts."""
+
+    edit_requested = Signal()
+    contact_requested = Signal(object)  # None = new, else the Contact
+    close_requested = Signal()
+    decide_requested = Signal()
+    delete_requested = Signal()
+    handout_requested = Signal(dict)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.case = None
+        lay = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        lay.addWidget(self.title)
+        self.props = QFormLayout()
+        box = QGroupBox(self.tr("Properties"))
+        box.setLayout(self.props)
+        lay.addWidget(box)
+        self.open_items = QLabel()
+        self.open_items.setWordWrap(True)
+        self.open_items.setStyleSheet("background: #fff4e5; color: #5c3b00; padding: 6px; border-radius: 4px;")
+        lay.addWidget(self.open_items)
+        buttons = QHBoxLayout()
+        self.new_contact = QPushButton(self.tr("New conversation"))
+        self.edit = QPushButton(self.tr("Edit case"))
+        self.decide = QPushButton(self.tr("Decision aid"))
+        self.close_case = QPushButton(self.tr("Close case"))
+        self.delete = QPushButton(self.tr("Remove case"))
+        for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
+        lay.addWidget(QLabel(self.tr("Timeline")))
+        self.timeline = QListWidget()
+        self.timeline.setAlternatingRowColors(True)
+        lay.addWidget(self.timeline, 1)
+        self.new_contact.clicked.connect(lambda: self.contact_requested.emit(None))
+        self.edit.clicked.connect(self.edit_requested)
+        self.decide.clicked.connect(self.decide_requested)
+        self.close_case.clicked.connect(self.close_requested)
+        self.delete.clicked.connect(self.delete_requested)
+        self.timeline.itemActivated.connect(self._activated)
+        self.timeline.itemDoubleClicked.connect(self._activated)
+        self.clear()
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        kind, obj = item.data(Qt.ItemDataRole.UserRole)
+        if kind == "contact":
+            self.contact_requested.emit(obj)
+        elif kind == "decision":
+            self.handout_requested.emit(obj)
+
+    def clear(self) -> None:
+        self.case = None
+        self.title.setText(self.tr("No case selected"))
+        while self.props.rowCount():
+            self.props.removeRow(0)
+        self.timeline.clear()
+        self.open_items.hide()
+        for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
+            b.setEnabled(False)
+
+    def show_case(self, case, vocabs, lang: str, decisions: list, open_required: list[str],
+                  reminders: list) -> None:
+        self.clear()
+        self.case = case
+        for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
+            b.setEnabled(True)
+        self.close_case.setEnabled(case.closed is None)
+        self.title.setText(self.tr("Case {code}").format(code=case.code))
+        lab = vocabs.label
+        status = lab(V.STATUS, case.status, lang)
+        if case.closed:
+            status += " " + self.tr("since {date}").format(date=case.closed.strftime("%d-%m-%Y"))
+        rows = [(self.tr("Organisation"), case.organisation + (f" · {case.unit}" if case.unit else "")),
+                (self.tr("Opened on"), case.opened.strftime("%d-%m-%Y")),
+                (self.tr("Status"), status),
+                (self.tr("Role of the person"), lab(V.REPORTER_ROLE, case.reporter_role, lang)),
+                (self.tr("Kind of behaviour"), ", ".join(
+                    [lab(V.BEHAVIOUR, case.behaviour, lang)]
+                    + [lab(V.BEHAVIOUR, c, lang) for c in case.extra_behaviours])),
+                (self.tr("Relation to the accused"), lab(V.ACCUSED_RELATION, case.accused_relation, lang)),
+                (self.tr("Follow-up"), ", ".join(
+                    [lab(V.FOLLOW_UP, case.follow_up, lang)]
+                    + [lab(V.FOLLOW_UP, c, lang) for c in case.extra_follow_ups]))]
+        if case.details_purged:
+            rows.append((self.tr("Details"), self.tr("removed on {date} (retention)").format(
+                date=case.details_purged.strftime("%d-%m-%Y"))))
+        if reminders:
+            rows.append((self.tr("Reminders"), "; ".join(
+                f"{r.due.strftime('%d-%m-%Y')} {reminder_label(r.kind, self)}" for r in reminders)))
+        for k, v in rows:
+            value = QLabel(v)
+            value.setWordWrap(True)
+            self.props.addRow(k + ":", value)
+        if open_required:
+            self.open_items.setText(self.tr("Open required checklist items: {items}").format(
+                items="; ".join(open_required)))
+            self.open_items.show()
+        entries = []
+        for c in case.contacts:
+            minutes = self.tr("{n} min").format(n=c.minutes)
+            text = (f"{c.date.strftime('%d-%m-%Y')}  ·  {lab(V.CONTACT_KIND, c.kind, lang)}  ·  "
+                    f"{lab(V.CHANNEL, c.channel, lang)}  ·  {minutes}")
+            if c.flagged:
+                text += "  ·  ⚠ " + self.tr("possible identifier kept")
+            first = (c.notes or "").strip().splitlines()[0][:90] if (c.notes or "").strip() else ""
+            if first:
+                text += f"\n{first}"
+            entries.append((c.date.isoformat(), 0, text, ("contact", c)))
+        for _id, created, data in decisions:
+            route = data.get("result", {}).get("route_label") or data.get("result", {}).get("route", "")
+            text = self.tr("Decision aid: {route}").format(route=route)
+            entries.append((created[:10], 1, f"{created[:10][8:10]}-{created[5:7]}-{created[:4]}  ·  {text}",
+                            ("decision", data)))
+        for _d, _o, text, payload in sorted(entries, key=lambda e: (e[0], e[1])):
+            it = QListWidgetItem(text)
+            it.setData(Qt.ItemDataRole.UserRole, payload)
+            self.timeline.addItem(it)
+
+
+def reminder_label(kind: str, ctx) -> str:
+    labels = {"volgend_contact": ctx.tr("next conversation"),
+              "ontvangstbevestiging": ctx.tr("acknowledgement of receipt due"),
+              "terugkoppeling": ctx.tr("feedback due"),
+              "ontvankelijkheid": ctx.tr("admissibility decision due"),
+              "advies": ctx.tr("advice of the complaints committee due")}
+    return labels.get(kind, kind)
+
+
+class CasesPage(QWidget):
+    case_selected = Signal(int)
+
+    def __init__(self, vocabs, lang: str, parent=None):
+        super().__init__(parent)
+        self.vocabs, self.lang = vocabs, lang
+        self.model = CaseTableModel(vocabs, lang, self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setDynamicSortFilter(False)
+        lay = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search code or organisation (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.org = QComboBox()
+        self.year = QComboBox()
+        self.status = QComboBox()
+        self.behaviour = QComboBox()
+        self.new_button = QPushButton(self.tr("New case"))
+        bar.addWidget(self.search, 2)
+        for w in (self.org, self.year, self.status, self.behaviour):
+            bar.addWidget(w, 1)
+        bar.addWidget(self.new_button)
+        lay.addLayout(bar)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setAlternatingRowColors(True)
+        self.view = CaseView()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.view)
+        splitter.setSizes([640, 560])
+        lay.addWidget(splitter, 1)
+        self.count_label = QLabel()
+        lay.addWidget(self.count_label)
+        self.status.addItem(self.tr("All statuses"), None)
+        self.status.addItem(vocabs.label(V.STATUS, "open", lang), "open")
+        self.status.addItem(vocabs.label(V.STATUS, "gesloten", lang), "gesloten")
+        self.behaviour.addItem(self.tr("All behaviour"), None)
+        for code, label in vocabs[V.BEHAVIOUR].choices(lang):
+            self.behaviour.addItem(label, code)
+        for w in (self.org, self.year, self.status, self.behaviour):
+            w.currentIndexChanged.connect(self.apply_filters)
+        self.search.textChanged.connect(self.apply_filters)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_rows(self, rows, organisations: list[str], years: list[int]) -> None:
+        keep = (self.org.currentData(), self.year.currentData())
+        for combo in (self.org, self.year):
+            combo.blockSignals(True)
+            combo.clear()
+        self.org.addItem(self.tr("All organisations"), None)
+        for name in organisations:
+            self.org.addItem(name, name)
+        self.year.addItem(self.tr("All years"), None)
+        for y in years:
+            self.year.addItem(str(y), y)
+        self.org.setCurrentIndex(max(0, self.org.findData(keep[0])))
+        self.year.setCurrentIndex(max(0, self.year.findData(keep[1])))
+        for combo in (self.org, self.year):
+            combo.blockSignals(False)
+        self.model.set_rows(rows)
+        self.apply_filters()
+        if self.table.horizontalHeader().sortIndicatorSection() < 0 or not rows:
+            self.proxy.sort(2, Qt.SortOrder.DescendingOrder)
+        self.table.resizeColumnsToContents()
+
+    def apply_filters(self) -> None:
+        self.proxy.set_filters(organisation=self.org.currentData(), year=self.year.currentData(),
+                               status=self.status.currentData(), behaviour=self.behaviour.currentData(),
+                               text=self.search.text())
+        self.count_label.setText(self.tr("{shown} of {total} cases").format(
+            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+
+    def _current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            cid = self.proxy.data(current, Qt.ItemDataRole.UserRole)
+            if cid is not None:
+                self.case_selected.emit(int(cid))
+
+    def select_case(self, case_id: int) -> bool:
+        for row in range(self.proxy.rowCount()):
+            idx = self.proxy.index(row, 0)
+            if self.proxy.data(idx, Qt.ItemDataRole.UserRole) == case_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(idx)
+                return True
+        return False
+
+    def clear(self) -> None:
+        self.model.clear()
+        self.view.clear()
+        self.search.clear()
+        self.count_label.clear()
+
+    def today(self) -> date:
+        return date.today()

@@ -1,0 +1,543 @@
+"""The main window: welcome / unlock / workspace, menus, shortcuts, auto-lock."""
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import settings as S
+from app.errors import LockedOut, UserError, VertrouwdError, WrongPassphrase
+from app.session import Session
+from ui import i18n
+from ui.case_editors import CaseEditor, ContactEditor
+from ui.cases_page import CasesPage
+from ui.clipboard import SecureClipboard
+from ui.idle import IdleLock, PlatformLockWatcher
+from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
+from ui.seams import Dialogs
+from ui.unlock import UnlockPage, WelcomePage
+
+PAGES = ("overview", "cases", "organisations", "activities", "report", "settings")
+
+
+class Workspace(QWidget):
+    """Everything that shows data. Built after unlocking, destroyed when locking."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window_ = window
+        session = window.session
+        repo = session.require()
+        self.lang = session.settings.get(S.LANGUAGE)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        names = [self.tr("Overview"), self.tr("Cases"), self.tr("Organisations"), self.tr("Activities"),
+                 self.tr("Annual report"), self.tr("Settings")]
+        self.nav.addItems(names)
+        self.stack = QStackedWidget()
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.dashboard = DashboardPage()
+        self.cases = CasesPage(repo.vocabs, self.lang)
+        self.organisations = OrganisationsPage(window.dialogs)
+        self.activities = ActivitiesPage(self.lang, window.dialogs)
+        self.report = self._report_page()
+        self.settings = SettingsPage()
+        for page in (self.dashboard, self.cases, self.organisations, self.activities, self.report,
+                     self.settings):
+            self.stack.addWidget(page)
+        self._retention_panel()
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.cases.case_selected.connect(self.show_case)
+        self.cases.new_button.clicked.connect(self.new_case)
+        v = self.cases.view
+        v.edit_requested.connect(self.edit_case)
+        v.contact_requested.connect(self.edit_contact)
+        v.close_requested.connect(self.close_case)
+        v.decide_requested.connect(self.open_decision_aid)
+        v.delete_requested.connect(self.delete_case)
+        v.handout_requested.connect(self.print_handout)
+        self.dashboard.open_case.connect(self.goto_case)
+        self.organisations.changed.connect(self.refresh_cases)
+        self.settings.language_changed.connect(window.change_language)
+        self.settings.lock_minutes_changed.connect(window.idle.set_minutes)
+        self.editors: list[ContactEditor] = []
+        self.nav.setCurrentRow(0)
+
+    # -- pages ------------------------------------------------------------------------------------
+    def _report_page(self) -> QWidget:
+        try:
+            from ui.report_page import ReportPage
+            return ReportPage(self.window_.session, self.lang, self.window_.dialogs)
+        except ImportError:  # pragma: no cover - the report module is part of the program
+            lbl = QLabel(self.tr("The annual report is not available in this version."))
+            lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return lbl
+
+    def _retention_panel(self) -> None:
+        try:
+            from ui.retention_panel import RetentionPanel
+        except ImportError:  # pragma: no cover
+            return
+        self.retention = RetentionPanel(self.window_.session.repo, confirm=lambda text: self.window_.dialogs.confirm(
+            self, self.tr("Remove case details"), text))
+        self.settings.retention_box.addWidget(self.retention)
+
+    @property
+    def repo(self):
+        return self.window_.session.require()
+
+    def today(self) -> date:
+        return self.window_.today()
+
+    def show_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        page = PAGES[index]
+        if page == "overview":
+            self.refresh_dashboard()
+        elif page == "cases":
+            self.refresh_cases()
+        elif page == "organisations":
+            self.organisations.load(self.repo)
+        elif page == "activities":
+            self.activities.load(self.repo)
+        elif page == "settings":
+            self.settings.load(self.window_.session)
+        elif page == "report" and hasattr(self.report, "load"):
+            self.report.load()
+
+    def retention_due(self) -> int:
+        try:
+            from app import retention
+            return len(retention.due(self.repo, self.today()))
+        except ImportError:  # pragma: no cover
+            return 0
+
+    def refresh_dashboard(self) -> None:
+        self.dashboard.load(self.repo, self.today(), self.retention_due())
+
+    def refresh_cases(self) -> None:
+        repo = self.repo
+        self.cases.set_rows(repo.list_cases(), [o.name for o in repo.list_organisations()], repo.case_years())
+
+    def goto_case(self, case_id: int) -> None:
+        self.nav.setCurrentRow(PAGES.index("cases"))
+        self.cases.search.clear()
+        if not self.cases.select_case(case_id):
+            self.cases.org.setCurrentIndex(0)
+            self.cases.year.setCurrentIndex(0)
+            self.cases.status.setCurrentIndex(0)
+            self.cases.behaviour.setCurrentIndex(0)
+            self.cases.select_case(case_id)
+        self.show_case(case_id)
+
+    def show_case(self, case_id: int) -> None:
+        repo = self.repo
+        try:
+            case = repo.get_case(case_id)
+        except UserError:
+            self.cases.view.clear()
+            return
+        self.cases.view.show_case(case, repo.vocabs, self.lang, repo.decisions(case_id),
+                                  self.open_required(case), repo.reminders(case_id=case_id))
+
+    def open_required(self, case) -> list[str]:
+        """Required checklist items still open in the case's conversations."""
+        try:
+            from app import checklists
+            from app.paths import templates_dir
+            from models import checklist as CL
+        except ImportError:  # pragma: no cover
+            return []
+        out = []
+        for c in case.contacts:
+            if not c.checklist:
+                continue
+            try:
+                t = checklists.get_template(c.checklist.get("template"), c.checklist.get("version"),
+                                            store_dir=templates_dir())
+            except Exception:  # noqa: BLE001 - a template no longer known: nothing to check against
+                continue
+            for item in CL.missing_required(t, CL.answer_values(c.checklist)):
+                out.append(f"{c.date.strftime('%d-%m-%Y')}: {item.text.get(self.lang) or item.text.get('nl')}")
+        return out
+
+    # -- actions ----------------------------------------------------------------------------------
+    def new_case(self) -> None:
+        dlg = CaseEditor(self.repo, self.lang, None, self)
+        dlg.saved.connect(self._case_saved)
+        self.case_dialog = dlg
+        dlg.open()
+
+    def _case_saved(self, case_id: int) -> None:
+        self.refresh_cases()
+        self.goto_case(case_id)
+
+    def edit_case(self) -> None:
+        case = self.cases.view.case
+        if case is None:
+            return
+        dlg = CaseEditor(self.repo, self.lang, self.repo.get_case(case.id), self)
+        dlg.saved.connect(self._case_saved)
+        self.case_dialog = dlg
+        dlg.open()
+
+    def edit_contact(self, contact=None, draft: dict | None = None) -> ContactEditor | None:
+        case = self.cases.view.case
+        if case is None:
+            return None
+        editor = ContactEditor(self.repo, self.lang, self.repo.get_case(case.id), contact, self,
+                               clipboard=self.window_.clipboard)
+        if draft:
+            editor.restore_draft(draft)
+        editor.saved.connect(lambda _cid: self.show_case(case.id))
+        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
+        self.editors.append(editor)
+        editor.open()
+        return editor
+
+    def close_case(self) -> None:
+        case = self.cases.view.case
+        if case is None or case.closed:
+            return
+        case = self.repo.get_case(case.id)
+        missing = self.open_required(case)
+        text = self.tr("Close case {code} as of today?").format(code=case.code)
+        if missing:
+            text = self.tr("Case {code} still has open required checklist items:\n\n{items}\n\n"
+                           "Close it anyway?").format(code=case.code, items="\n".join(f"• {m}" for m in missing))
+        if not self.window_.dialogs.confirm(self, self.tr("Close case"), text):
+            return
+        follow_up = None if case.follow_up != "lopend" else "opvang_advies"
+        try:
+            self.repo.close_case(case.id, max(self.today(), case.opened), follow_up)
+        except UserError as exc:
+            self.window_.dialogs.error(self, self.tr("Close case"), exc.message)
+            return
+        self.refresh_cases()
+        self.goto_case(case.id)
+
+    def delete_case(self) -> None:
+        case = self.cases.view.case
+        if case is None:
+            return
+        if not self.window_.dialogs.confirm(self, self.tr("Remove case"), self.tr(
+                "Remove case {code} entirely, with all its conversations and notes? This cannot be undone. "
+                "Use this when the person withdraws consent.").format(code=case.code)):
+            return
+        try:
+            from app import retention
+            retention.delete_case_entirely(self.repo, case.id)
+        except ImportError:  # pragma: no cover
+            self.repo.delete_case(case.id)
+        self.cases.view.clear()
+        self.refresh_cases()
+
+    def open_decision_aid(self) -> None:
+        case = self.cases.view.case
+        if case is None:
+            return
+        from ui.decision_wizard import DecisionWizard
+        case_id = case.id
+
+        def on_save(saved: dict) -> None:
+            self.repo.save_decision(case_id, saved)
+            result = saved.get("result", {})
+            route = result.get("route")
+            terms = result.get("terms_days") or {}
+            if route in ("klacht", "melding_misstand") and terms and self.window_.dialogs.confirm(
+                    self, self.tr("Terms"), self.tr("Does the person take this route now? Then reminders "
+                                                    "are set for its terms.")):
+                start = self.today()
+                self.repo.replace_reminders(case_id, f"route:{route}", [
+                    (start + timedelta(days=int(days)), kind) for kind, days in terms.items()])
+            self.show_case(case_id)
+
+        wizard = DecisionWizard(self.lang, on_save, self.print_handout, self)
+        self.wizard = wizard
+        wizard.open() if hasattr(wizard, "open") else wizard.show()
+
+    def print_handout(self, saved: dict) -> None:
+        path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)", "handout.pdf")
+        if not path:
+            return
+        from app.handout import render_handout
+        result = saved.get("result", saved)
+        lang = saved.get("lang", self.lang)
+        try:
+            render_handout(result, lang, path)
+        except (OSError, VertrouwdError) as exc:
+            self.window_.dialogs.error(self, self.tr("Save handout"), str(exc))
+
+    def save_drafts(self) -> None:
+        for editor in list(self.editors):
+            if editor.dirty:
+                self.repo.save_draft(editor.draft_key(), editor.draft())
+
+    def restore_drafts(self) -> int:
+        drafts = self.repo.drafts()
+        restored = 0
+        for key, d in drafts.items():
+            if not key.startswith("contact:"):
+                continue
+            try:
+                self.goto_case(int(d["case_id"]))
+                contact = None
+                if d.get("contact_id"):
+                    case = self.repo.get_case(int(d["case_id"]))
+                    contact = next((c for c in case.contacts if c.id == d["contact_id"]), None)
+                self.edit_contact(contact, draft=d)
+                restored += 1
+            except (UserError, KeyError, ValueError):
+                continue
+        return restored
+
+    def close_editors(self) -> None:
+        for editor in list(self.editors):
+            editor.dirty = False
+            editor.reject()
+        self.editors.clear()
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, session: Session, dialogs: Dialogs | None = None, clock=time.monotonic,
+                 today=date.today):
+        super().__init__()
+        self.session = session
+        self.dialogs = dialogs or Dialogs()
+        self.today = today
+        self.setWindowTitle("Vertrouwd")
+        self.resize(1280, 800)
+        self.clipboard = SecureClipboard(self)
+        self.idle = IdleLock(5, clock, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        app.installEventFilter(self.idle)
+        self.platform = PlatformLockWatcher(self)
+        self.platform.locked.connect(self.lock)
+        QGuiApplication.instance().applicationStateChanged.connect(self._app_state)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.welcome = WelcomePage()
+        self.unlock_page = UnlockPage()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.unlock_page)
+        self.workspace: Workspace | None = None
+        self.welcome.create_requested.connect(self.create_vault)
+        self.unlock_page.unlock_requested.connect(self.unlock)
+        self._build_actions()
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show_start()
+
+    # -- actions and menus ------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        def act(text, shortcut, slot):
+            a = QAction(text, self)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+                a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            a.triggered.connect(slot)
+            return a
+
+        self.act_new = act(self.tr("&New case"), QKeySequence.StandardKey.New, self._new_case)
+        self.act_find = act(self.tr("&Search cases"), QKeySequence.StandardKey.Find, self._find)
+        self.act_lock = act(self.tr("&Lock"), "Ctrl+L", self.lock)
+        self.act_backup = act(self.tr("Make &backup…"), None, self.backup)
+        self.act_quit = act(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.act_about = act(self.tr("&About Vertrouwd"), None, self.about)
+        menu = self.menuBar()
+        m = menu.addMenu(self.tr("&File"))
+        m.addActions([self.act_new, self.act_backup])
+        m.addSeparator()
+        m.addActions([self.act_lock, self.act_quit])
+        e = menu.addMenu(self.tr("&Edit"))
+        e.addAction(self.act_find)
+        h = menu.addMenu(self.tr("&Help"))
+        h.addAction(self.act_about)
+        tb = QToolBar(self.tr("Main toolbar"))
+        tb.setObjectName("main_toolbar")
+        tb.setMovable(False)
+        tb.addActions([self.act_new, self.act_find, self.act_lock])
+        self.addToolBar(tb)
+        self.toolbar = tb
+        self._set_data_actions(False)
+
+    def _set_data_actions(self, enabled: bool) -> None:
+        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup):
+            a.setEnabled(enabled)
+
+    # -- start, create, unlock, lock ----------------------------------------------------------------
+    def show_start(self) -> None:
+        if self.session.exists:
+            self.stack.setCurrentWidget(self.unlock_page)
+            wait = self.session.wait_seconds()
+            if wait > 0:
+                self.unlock_page.start_wait(wait)
+            self.unlock_page.passphrase.setFocus()
+        else:
+            self.stack.setCurrentWidget(self.welcome)
+
+    def create_vault(self, passphrase: str) -> None:
+        try:
+            self.session.create(passphrase)
+        except VertrouwdError as exc:
+            self.welcome.message.setText(exc.message)
+            return
+        self.welcome.clear()
+        self._opened()
+
+    def unlock(self, passphrase: str) -> None:
+        try:
+            self.session.unlock(passphrase)
+        except LockedOut as exc:
+            self.unlock_page.show_error(self.tr("Too many wrong passphrases in a row. Wait a moment and "
+                                                "try again."))
+            self.unlock_page.start_wait(self.session.wait_seconds())
+            del exc
+            return
+        except WrongPassphrase:
+            self.unlock_page.show_error(self.tr("Wrong passphrase. Check Caps Lock and the keyboard "
+                                                "layout, then try again."))
+            self.unlock_page.start_wait(self.session.wait_seconds())
+            return
+        except VertrouwdError as exc:
+            self.unlock_page.show_error(exc.message)
+            return
+        self.unlock_page.clear()
+        self.unlock_page.message.clear()
+        self._opened()
+
+    def _opened(self) -> None:
+        lang = self.session.settings.get(S.LANGUAGE)
+        i18n.install(lang)
+        QSettings().setValue("ui/language", lang)
+        self.idle.set_minutes(self.session.settings.get(S.LOCK_MINUTES))
+        self._build_workspace()
+        self.workspace.restore_drafts()
+        self.idle.start()
+        self._set_data_actions(True)
+        self.unlocked.emit()
+
+    def _build_workspace(self) -> None:
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+        self.workspace = Workspace(self)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+
+    def lock(self) -> None:
+        """Close the database, clear every view; an unsaved note is kept encrypted as a draft."""
+        if not self.session.is_open:
+            return
+        self.idle.stop()
+        if self.workspace is not None:
+            try:
+                self.workspace.save_drafts()
+            except VertrouwdError:
+                pass
+            self.workspace.close_editors()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isWindow() and w.isVisible() and hasattr(w, "reject"):
+                w.reject()
+        self.clipboard.clear()
+        self.session.lock()
+        self._set_data_actions(False)
+        self.show_start()
+        self.locked.emit()
+
+    def _app_state(self, state) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended:
+            self.lock()
+
+    def change_language(self, lang: str) -> None:
+        """Takes effect at once: drafts are kept, the views are rebuilt in the new language."""
+        if self.workspace is not None:
+            self.workspace.save_drafts()
+            self.workspace.close_editors()
+        i18n.install(lang)
+        QSettings().setValue("ui/language", lang)
+        self._rebuild_texts()
+        self._build_workspace()
+        self.workspace.nav.setCurrentRow(PAGES.index("settings"))
+        self.workspace.restore_drafts()
+
+    def _rebuild_texts(self) -> None:
+        self.menuBar().clear()
+        self.removeToolBar(self.toolbar)
+        self._build_actions()
+        self._set_data_actions(self.session.is_open)
+        for old, cls in ((self.welcome, WelcomePage), (self.unlock_page, UnlockPage)):
+            new = cls()
+            self.stack.insertWidget(self.stack.indexOf(old), new)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            if cls is WelcomePage:
+                self.welcome = new
+                new.create_requested.connect(self.create_vault)
+            else:
+                self.unlock_page = new
+                new.unlock_requested.connect(self.unlock)
+
+    # -- menu slots ---------------------------------------------------------------------------------
+    def _new_case(self) -> None:
+        if self.workspace:
+            self.workspace.nav.setCurrentRow(PAGES.index("cases"))
+            self.workspace.new_case()
+
+    def _find(self) -> None:
+        if self.workspace:
+            self.workspace.nav.setCurrentRow(PAGES.index("cases"))
+            self.workspace.cases.search.setFocus()
+            self.workspace.cases.search.selectAll()
+
+    def backup(self) -> None:
+        if not self.session.is_open:
+            return
+        path = self.dialogs.save_path(self, self.tr("Make backup"), self.tr("Vertrouwd backup (*.vbak)"),
+                                      f"vertrouwd-{self.today().isoformat()}.vbak")
+        if not path:
+            return
+        try:
+            self.session.vault.backup(path)
+            self.session.repo.log("backup")
+        except (OSError, VertrouwdError) as exc:
+            self.dialogs.error(self, self.tr("Make backup"), self.tr("The backup failed: {reason}. Your "
+                                                                     "vault is unchanged.").format(reason=exc))
+            return
+        self.dialogs.info(self, self.tr("Make backup"), self.tr("The encrypted backup was written. It "
+                                                                "opens with your current passphrase."))
+
+    def about(self) -> None:
+        from app import __version__
+        self.dialogs.info(self, self.tr("About Vertrouwd"), self.tr(
+            "Vertrouwd {version}: an encrypted case log for confidential advisers. Your records stay on "
+            "this computer.").format(version=__version__))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self.lock()
+        super().closeEvent(event)

@@ -1,0 +1,412 @@
+"""Overzicht (dashboard), Organisaties, Activiteiten and Instellingen."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from models import vocab as V
+from models.entities import Activity
+from ui.models import SimpleTableModel
+from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
+
+
+def _heading(text: str) -> QLabel:
+    lbl = QLabel(text)
+    lbl.setStyleSheet("font-size: 18px; font-weight: 600;")
+    return lbl
+
+
+class Tile(QGroupBox):
+    def __init__(self, title: str, parent=None):
+        super().__init__(title, parent)
+        self.value = QLabel("–")
+        self.value.setStyleSheet("font-size: 28px; font-weight: 600;")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.value)
+
+
+class DashboardPage(QWidget):
+    open_case = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.addWidget(_heading(self.tr("Overview")))
+        grid = QGridLayout()
+        self.open_tile = Tile(self.tr("Open cases"))
+        self.due_tile = Tile(self.tr("Follow-ups due this week"))
+        self.flag_tile = Tile(self.tr("Conversations with a possible identifier"))
+        self.retention_tile = Tile(self.tr("Cases whose details fall due for removal"))
+        for i, t in enumerate((self.open_tile, self.due_tile, self.flag_tile, self.retention_tile)):
+            grid.addWidget(t, 0, i)
+        lay.addLayout(grid)
+        row = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Follow-ups and terms (this week and overdue)")))
+        self.reminders = QListWidget()
+        left.addWidget(self.reminders)
+        right = QVBoxLayout()
+        self.year_label = QLabel()
+        right.addWidget(self.year_label)
+        self.per_org = QListWidget()
+        right.addWidget(self.per_org)
+        row.addLayout(left, 3)
+        row.addLayout(right, 2)
+        lay.addLayout(row, 1)
+        self.reminders.itemActivated.connect(self._activated)
+        self.reminders.itemDoubleClicked.connect(self._activated)
+
+    def _activated(self, item) -> None:
+        cid = item.data(Qt.ItemDataRole.UserRole)
+        if cid:
+            self.open_case.emit(int(cid))
+
+    def load(self, repo, today: date, retention_due: int = 0) -> None:
+        from ui.cases_page import reminder_label
+        self.open_tile.value.setText(str(repo.open_case_count()))
+        week_end = today + timedelta(days=6 - today.weekday())
+        due = repo.reminders(until=week_end)
+        self.due_tile.value.setText(str(len(due)))
+        self.flag_tile.value.setText(str(repo.flagged_contacts()))
+        self.retention_tile.value.setText(str(retention_due))
+        self.reminders.clear()
+        for r in due:
+            late = "⚠ " if r.due < today else ""
+            it = QListWidgetItem(f"{late}{r.due.strftime('%d-%m-%Y')}  ·  {r.case_code}  ·  {r.organisation}"
+                                 f"  ·  {reminder_label(r.kind, self)}")
+            it.setData(Qt.ItemDataRole.UserRole, r.case_id)
+            self.reminders.addItem(it)
+        if not due:
+            self.reminders.addItem(self.tr("Nothing due this week."))
+        self.year_label.setText(self.tr("Cases opened in {year} per organisation").format(year=today.year))
+        self.per_org.clear()
+        for name, n in repo.cases_per_organisation(today.year):
+            self.per_org.addItem(f"{name}: {n}")
+
+    def clear(self) -> None:
+        for t in (self.open_tile, self.due_tile, self.flag_tile, self.retention_tile):
+            t.value.setText("–")
+        self.reminders.clear()
+        self.per_org.clear()
+
+
+class OrganisationDialog(QDialog):
+    def __init__(self, repo, org=None, parent=None):
+        super().__init__(parent)
+        self.repo, self.org = repo, org
+        self.setWindowTitle(self.tr("Organisation"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(org.name if org else "")
+        self.name_error = ErrorLabel()
+        self.units = QPlainTextEdit("\n".join(org.units) if org else "")
+        self.units.setPlaceholderText(self.tr("One unit or department per line (optional)"))
+        self.units_error = ErrorLabel()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow("", self.name_error)
+        form.addRow(self.tr("Units"), self.units)
+        form.addRow("", self.units_error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        units = [u.strip() for u in self.units.toPlainText().splitlines() if u.strip()]
+        try:
+            if self.org:
+                self.repo.update_organisation(self.org.id, self.name.text(), units)
+            else:
+                self.repo.add_organisation(self.name.text(), units)
+        except UserError as exc:
+            target = self.units_error if exc.field == "units" else self.name_error
+            other = self.name_error if target is self.units_error else self.units_error
+            other.show_text("")
+            problems = getattr(exc, "problems", None)
+            target.show_text(problem_text(problems[0].code, exc.message) if problems else exc.message)
+            return
+        self.accept()
+
+
+class OrganisationsPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, dialogs, parent=None):
+        super().__init__(parent)
+        self.dialogs = dialogs
+        self.repo = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(_heading(self.tr("Client organisations")))
+        bar = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add organisation"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Remove"))
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.model = SimpleTableModel([self.tr("Name"), self.tr("Units")], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        lay.addWidget(self.table, 1)
+        self.add_button.clicked.connect(lambda: self._edit(None))
+        self.edit_button.clicked.connect(lambda: self._edit(self._current()))
+        self.table.doubleClicked.connect(lambda _i: self._edit(self._current()))
+        self.delete_button.clicked.connect(self._delete)
+
+    def load(self, repo) -> None:
+        self.repo = repo
+        self.orgs = repo.list_organisations()
+        self.model.set_rows([(o.name, ", ".join(o.units)) for o in self.orgs], [o.id for o in self.orgs])
+        self.table.resizeColumnToContents(0)
+
+    def _current(self):
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return None
+        oid = self.model.ids[idx.row()]
+        return next((o for o in self.orgs if o.id == oid), None)
+
+    def _edit(self, org) -> None:
+        if self.repo is None:
+            return
+        dlg = OrganisationDialog(self.repo, org, self)
+        dlg.accepted.connect(lambda: (self.load(self.repo), self.changed.emit()))
+        self.dialog = dlg
+        dlg.open()
+
+    def _delete(self) -> None:
+        org = self._current()
+        if org is None:
+            return
+        if not self.dialogs.confirm(self, self.tr("Remove organisation"),
+                                    self.tr("Remove {name}?").format(name=org.name)):
+            return
+        try:
+            self.repo.delete_organisation(org.id)
+        except UserError as exc:
+            self.dialogs.error(self, self.tr("Remove organisation"), exc.message)
+            return
+        self.load(self.repo)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        self.repo = None
+        self.model.clear()
+
+
+class ActivityDialog(QDialog):
+    def __init__(self, repo, lang, activity=None, parent=None):
+        super().__init__(parent)
+        self.repo, self.activity = repo, activity
+        self.setWindowTitle(self.tr("Preventive activity"))
+        form = QFormLayout(self)
+        self.org = QComboBox()
+        for o in repo.list_organisations():
+            self.org.addItem(o.name, o.name)
+        self.date = DateEdit()
+        self.kind = VocabCombo(repo.vocabs, V.ACTIVITY_KIND, lang)
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(0, 168)
+        self.hours.setSingleStep(0.5)
+        self.hours.setValue(1.0)
+        self.error = ErrorLabel()
+        form.addRow(self.tr("Organisation"), self.org)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Hours"), self.hours)
+        form.addRow("", self.error)
+        if activity:
+            self.org.setCurrentIndex(max(0, self.org.findData(activity.organisation)))
+            self.date.set_date(activity.date)
+            self.kind.set_code(activity.kind)
+            self.hours.setValue(activity.hours)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        if self.org.currentData() is None:
+            self.error.show_text(self.tr("Add a client organisation first (Organisations)."))
+            return
+        act = Activity(organisation=self.org.currentData(), date=self.date.value(), kind=self.kind.code(),
+                       hours=float(self.hours.value()), id=self.activity.id if self.activity else None)
+        try:
+            if act.id is None:
+                self.repo.add_activity(act)
+            else:
+                self.repo.update_activity(act)
+        except UserError as exc:
+            problems = getattr(exc, "problems", None)
+            self.error.show_text(problem_text(problems[0].code, exc.message) if problems else exc.message)
+            return
+        self.accept()
+
+
+class ActivitiesPage(QWidget):
+    def __init__(self, lang: str, dialogs, parent=None):
+        super().__init__(parent)
+        self.lang, self.dialogs = lang, dialogs
+        self.repo = None
+        self.items: list[Activity] = []
+        lay = QVBoxLayout(self)
+        lay.addWidget(_heading(self.tr("Preventive activities")))
+        hint = QLabel(self.tr("Information sessions, training, policy advice and consultations. "
+                              "Record no persons, only what kind of activity and how long."))
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
+        bar = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add activity"))
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.delete_button = QPushButton(self.tr("Remove"))
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            bar.addWidget(b)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.model = SimpleTableModel([self.tr("Date"), self.tr("Organisation"), self.tr("Kind"),
+                                       self.tr("Hours")], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        lay.addWidget(self.table, 1)
+        self.add_button.clicked.connect(lambda: self._edit(None))
+        self.edit_button.clicked.connect(lambda: self._edit(self._current()))
+        self.table.doubleClicked.connect(lambda _i: self._edit(self._current()))
+        self.delete_button.clicked.connect(self._delete)
+
+    def load(self, repo) -> None:
+        self.repo = repo
+        self.items = repo.list_activities()
+        vocabs = repo.vocabs
+        self.model.set_rows([(a.date.strftime("%d-%m-%Y"), a.organisation,
+                              vocabs.label(V.ACTIVITY_KIND, a.kind, self.lang),
+                              f"{a.hours:g}") for a in self.items], [a.id for a in self.items])
+        self.table.resizeColumnsToContents()
+
+    def _current(self):
+        idx = self.table.currentIndex()
+        return self.items[idx.row()] if idx.isValid() else None
+
+    def _edit(self, act) -> None:
+        if self.repo is None:
+            return
+        dlg = ActivityDialog(self.repo, self.lang, act, self)
+        dlg.accepted.connect(lambda: self.load(self.repo))
+        self.dialog = dlg
+        dlg.open()
+
+    def _delete(self) -> None:
+        act = self._current()
+        if act and self.dialogs.confirm(self, self.tr("Remove activity"), self.tr("Remove this activity?")):
+            self.repo.delete_activity(act.id)
+            self.load(self.repo)
+
+    def clear(self) -> None:
+        self.repo = None
+        self.items = []
+        self.model.clear()
+
+
+class SettingsPage(QWidget):
+    language_changed = Signal(str)
+    lock_minutes_changed = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(_heading(self.tr("Settings")))
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.practice = QLineEdit()
+        self.practice.setPlaceholderText(self.tr("e.g. Praktijk Vertrouwenswerk"))
+        self.threshold = QSpinBox()
+        self.threshold.setRange(3, 50)
+        self.fingerprint = QLabel()
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fingerprint.setStyleSheet("font-family: monospace;")
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Lock after inactivity"), self.lock_minutes)
+        form.addRow(self.tr("Practice name (on reports)"), self.practice)
+        form.addRow(self.tr("Minimum cell size in reports"), self.threshold)
+        form.addRow(self.tr("Signing key fingerprint"), self.fingerprint)
+        lay.addLayout(form)
+        self.save_button = QPushButton(self.tr("Save settings"))
+        self.message = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.save_button)
+        row.addWidget(self.message, 1)
+        lay.addLayout(row)
+        self.retention_box = QVBoxLayout()
+        lay.addLayout(self.retention_box, 1)
+        self.save_button.clicked.connect(self.save)
+
+    def load(self, session) -> None:
+        from app import settings as S
+        self.session = session
+        st = session.settings
+        self.language.setCurrentIndex(max(0, self.language.findData(st.get(S.LANGUAGE))))
+        self.lock_minutes.setValue(st.get(S.LOCK_MINUTES))
+        self.practice.setText(st.get(S.PRACTICE_NAME))
+        self.threshold.setValue(st.get(S.REPORT_THRESHOLD))
+        try:
+            from app import exchange
+            self.fingerprint.setText(exchange.fingerprint(exchange.public_key(session.repo.signing_key())))
+        except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
+            self.fingerprint.setText(self.tr("(not available)"))
+        self.message.clear()
+
+    def save(self) -> None:
+        from app import settings as S
+        st = self.session.settings
+        old_lang = st.get(S.LANGUAGE)
+        try:
+            st.set(S.LOCK_MINUTES, self.lock_minutes.value())
+            st.set(S.PRACTICE_NAME, self.practice.text().strip())
+            st.set(S.REPORT_THRESHOLD, self.threshold.value())
+            st.set(S.LANGUAGE, self.language.currentData())
+        except UserError as exc:
+            self.message.setText(exc.message)
+            return
+        self.message.setText(self.tr("Saved."))
+        self.lock_minutes_changed.emit(self.lock_minutes.value())
+        if self.language.currentData() != old_lang:
+            self.language_changed.emit(self.language.currentData())
+
+    def clear(self) -> None:
+        self.session = None
+        self.practice.clear()
+        self.fingerprint.clear()

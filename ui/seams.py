@@ -1,0 +1,85 @@
+"""Every modal question the program asks goes through one object, so tests can replace it.
+
+Dialogs are opened with open() and answered through callbacks, never with exec(), except in this
+production implementation where a blocking question is what the adviser expects (and tests use
+`ScriptedDialogs` instead).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def scrub_file_dialog_history() -> None:
+    """Qt's own file dialog remembers folders in QSettings ('QtProject'); remove that record."""
+    s = QSettings(QSettings.Scope.UserScope, "QtProject")
+    s.remove("FileDialog")
+    s.remove("Qt/filedialog")
+    s.sync()
+
+
+class Dialogs:
+    """Production dialogs."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def _file(self, parent, title: str, filter_: str, save: bool, suggested: str = "") -> str | None:
+        dlg = QFileDialog(parent, title, suggested, filter_)
+        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+        dlg.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+        dlg.setHistory([])
+        try:
+            ok = dlg.exec() == QFileDialog.DialogCode.Accepted
+            files = dlg.selectedFiles()
+        finally:
+            dlg.setHistory([])
+            dlg.deleteLater()
+            QCoreApplication.sendPostedEvents(None, 0)
+            scrub_file_dialog_history()
+        return files[0] if ok and files else None
+
+    def open_path(self, parent, title: str, filter_: str) -> str | None:
+        return self._file(parent, title, filter_, save=False)
+
+    def save_path(self, parent, title: str, filter_: str, suggested: str = "") -> str | None:
+        return self._file(parent, title, filter_, save=True, suggested=suggested)
+
+
+class ScriptedDialogs(Dialogs):
+    """For tests: answers come from queues; every question is recorded."""
+
+    def __init__(self, confirm: bool = True, paths: list[str] | None = None):
+        self.confirm_answer = confirm
+        self.paths = list(paths or [])
+        self.asked: list[tuple[str, str]] = []
+        self.on_confirm: Callable[[str], bool] | None = None
+
+    def confirm(self, parent, title, text) -> bool:
+        self.asked.append(("confirm", text))
+        return self.on_confirm(text) if self.on_confirm else self.confirm_answer
+
+    def info(self, parent, title, text) -> None:
+        self.asked.append(("info", text))
+
+    def error(self, parent, title, text) -> None:
+        self.asked.append(("error", text))
+
+    def open_path(self, parent, title, filter_):
+        self.asked.append(("open", title))
+        return self.paths.pop(0) if self.paths else None
+
+    def save_path(self, parent, title, filter_, suggested=""):
+        self.asked.append(("save", title))
+        return self.paths.pop(0) if self.paths else None

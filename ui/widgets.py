@@ -1,0 +1,99 @@
+"""Small shared widgets: vocabulary combo boxes, field error labels, date edits."""
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QListWidget, QListWidgetItem
+
+from models.vocab import Vocabularies
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Problems", text)
+
+
+def problem_text(code: str, fallback: str) -> str:
+    """The window's text for a validation problem code from models.entities."""
+    texts = {
+        "required": tr("This field is required."),
+        "bad_code": tr("Use a case code like 2026-014: the year, a dash and a number."),
+        "bad_date": tr("Enter a valid date."),
+        "closed_before_opened": tr("The closing date lies before the opening date."),
+        "before_opened": tr("This date lies before the case was opened."),
+        "unknown_code": tr("Choose a value from the list."),
+        "unknown_unit": tr("Choose a unit of this organisation."),
+        "negative": tr("This cannot be negative."),
+        "too_large": tr("This number is too large."),
+        "not_a_number": tr("Enter a number."),
+        "duplicate": tr("This appears twice."),
+        "too_long": tr("This text is too long."),
+    }
+    return texts.get(code, fallback)
+
+
+class VocabCombo(QComboBox):
+    def __init__(self, vocabs: Vocabularies, name: str, lang: str, empty: str | None = None, parent=None):
+        super().__init__(parent)
+        if empty is not None:
+            self.addItem(empty, None)
+        for code, label in vocabs[name].choices(lang):
+            self.addItem(label, code)
+
+    def code(self):
+        return self.currentData()
+
+    def set_code(self, code) -> None:
+        i = self.findData(code)
+        self.setCurrentIndex(max(i, 0))
+
+
+class VocabChecks(QListWidget):
+    """A short checkable list for multi-valued labels (extra behaviours, extra follow-ups)."""
+
+    def __init__(self, vocabs: Vocabularies, name: str, lang: str, parent=None):
+        super().__init__(parent)
+        for code, label in vocabs[name].choices(lang):
+            it = QListWidgetItem(label)
+            it.setData(Qt.ItemDataRole.UserRole, code)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(it)
+        self.setMaximumHeight(110)
+
+    def codes(self) -> list[str]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())
+                if self.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_codes(self, codes: list[str]) -> None:
+        for i in range(self.count()):
+            it = self.item(i)
+            it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in codes
+                             else Qt.CheckState.Unchecked)
+
+
+class ErrorLabel(QLabel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class DateEdit(QDateEdit):
+    def __init__(self, value: date | None = None, parent=None):
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("dd-MM-yyyy")
+        self.set_date(value or date.today())
+
+    def set_date(self, value: date) -> None:
+        self.setDate(QDate(value.year, value.month, value.day))
+
+    def value(self) -> date:
+        d = self.date()
+        return date(d.year(), d.month(), d.day())
