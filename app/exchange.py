@@ -247,7 +247,7 @@ class VStat:
 # validation (shared by make_vstat and read_vstat)
 
 
-def _text(value: Any, what: str, *, empty: bool = False, limit: int = MAX_TEXT) -> str:
+def _text(value: Any, what: str, *, empty: bool = False, limit: int = MAX_TEXT, one_line: bool = False) -> str:
     if not isinstance(value, str):
         raise VStatError(f"{what} must be text")
     if not empty and not value.strip():
@@ -256,6 +256,8 @@ def _text(value: Any, what: str, *, empty: bool = False, limit: int = MAX_TEXT) 
         raise VStatError(f"{what} is longer than {limit} characters")
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
         raise VStatError(f"{what} contains control characters")
+    if one_line and ("\n" in value or "\t" in value):
+        raise VStatError(f"{what} must be a single line")
     return value
 
 
@@ -373,7 +375,7 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
 
 def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     """Validate the figures part shared by a report and a stats file; return clean values."""
-    organisation = _text(doc.get("organisation"), "the organisation", limit=200)
+    organisation = _text(doc.get("organisation"), "the organisation", limit=200, one_line=True)
     year = _int(doc.get("year"), "the year", 1990, 2200)
     threshold = _int(doc.get("threshold"), "the threshold", 1, 1000)
     method = _text(doc.get("method", ""), "the method description", empty=True)
@@ -437,7 +439,7 @@ def make_vstat(report: dict, signing_key: bytes, *, program_version: str, create
         "format": FORMAT,
         "adviser_key": _b64(public_key(signing_key)),
         "created": created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "program_version": _text(program_version, "the program version", limit=64),
+        "program_version": _text(program_version, "the program version", limit=64, one_line=True),
     })
     doc["signature"] = _b64(_signing_key(signing_key).sign(canonical(doc)))
     data = canonical(doc)
@@ -691,7 +693,7 @@ def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
     return VStat(organisation=body["organisation"], year=body["year"], threshold=body["threshold"],
                  method=body["method"], totals=body["totals"], tables=body["tables"],
                  adviser_key=adviser_key, created=created,
-                 program_version=_text(doc["program_version"], "the program version", limit=64),
+                 program_version=_text(doc["program_version"], "the program version", limit=64, one_line=True),
                  raw=data, encrypted=encrypted)
 
 

@@ -257,8 +257,7 @@ _MONTHS_EN = (
 _EMAIL = re.compile(r"(?<![\w.%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _URL = re.compile(
     r"(?:\b(?:https?://|www\.)[^\s<>\"']+)"
-    r"|(?:(?<![\w@./-])(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|be|de|uk|io|info|nu|co|fr|pl|tr|me|tv)"
-    r"/[^\s<>\"']*)",
+    r"|(?:(?<![\w@./-])(?:[a-z0-9-]+\.)+[a-z]{2,6}/[^\s<>\"']*[A-Za-z0-9_/=-])",
     re.IGNORECASE,
 )
 _HANDLE = re.compile(r"(?<![\w@./])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")
@@ -267,7 +266,7 @@ _PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .
 _PHONE_NL = re.compile(
     r"(?<![\w+/.,-])(?:\(0\d{1,3}\)\s?|0\d{1,3}[ ./-]?)\d(?:[ .-]?\d){4,9}(?![\w-]|[.,]\d)"
 )
-_DATE_SHAPE = re.compile(r"\(?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}")
+_DATE_SHAPE = re.compile(r"\(?\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?!\d)")
 
 _BSN_CANDIDATE = re.compile(
     r"(?<![\w.,/+-])(\d{9}|\d{8}|\d{4}[ .]\d{2}[ .]\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w/-]|[.,]\d)"
@@ -336,7 +335,8 @@ _AGE_VERB = r"(?:is|ben|bent|was|wordt|werd|am|is)"
 _AGE_FILL = r"(?:\s+(?:nu|pas|al|bijna|ongeveer|ruim|net|toen|inmiddels|now|just|almost|about))?"
 _AGE_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|and|toen|when|oud|old)\b)"
 _AGE_IS = re.compile(
-    _AGE_SUBJECT + r"\s+" + _AGE_VERB + _AGE_FILL + r"\s+(\d{1,2}\s?(?:jaar|years)(?:\s+(?:oud|old))?)" + _AGE_END
+    _AGE_SUBJECT + r"\s+" + _AGE_VERB + _AGE_FILL
+    + r"\s+((?:\d{1,2}\s?(?:jaar|years)(?:\s+(?:oud|old))?)|(?:1[5-9]|[2-9]\d)(?![\d.,:%]))" + _AGE_END
 )
 _AGE_INV = re.compile(
     r"\b(?:is|was|wordt|werd)\s+(?:zij|hij|ze)" + _AGE_FILL + r"\s+(\d{1,2}\s?jaar(?:\s+oud)?)" + _AGE_END,
@@ -426,8 +426,9 @@ def _find_phones(text: str):
         value = m.group()
         n = _digits(value)
         compact = re.sub(r"\D", "", value)
-        service = compact.startswith(("0800", "0900", "0906", "0909")) and 8 <= n <= 11
-        if (n == 10 or service) and not _DATE_SHAPE.match(value):
+        # 0800/090x numbers belong to services, never to a person.
+        service = compact.startswith(("0800", "0900", "0906", "0909"))
+        if n == 10 and not service and not _DATE_SHAPE.match(value):
             yield m.start(), m.end(), "telefoon"
 
 

@@ -27,7 +27,8 @@ row would tell exactly which details went when, and the counts answer everything
 account for (that purging happens, and how much).
 
 Drafts that belong to a case (decision): a draft is one of the case's if its key is ``case:<id>`` or
-starts with ``case:<id>:``, or its JSON data has ``"case_id": <id>`` at the top level.
+``contact:<id>``, or starts with ``case:<id>:`` or ``contact:<id>:`` (the contact editor's drafts are
+``contact:<case id>:<contact id or new>``), or its JSON data has ``"case_id": <id>`` at the top level.
 """
 from __future__ import annotations
 
@@ -165,7 +166,8 @@ class PurgeResult:
 def _draft_keys(conn, case_id: int) -> list[str]:
     keys = []
     for key, data in conn.execute("SELECT key, data FROM drafts").fetchall():
-        if key == f"case:{case_id}" or key.startswith(f"case:{case_id}:"):
+        if any(key == f"{kind}:{case_id}" or key.startswith(f"{kind}:{case_id}:")
+               for kind in ("case", "contact")):
             keys.append(key)
             continue
         try:

@@ -72,12 +72,27 @@ def _vocab_for(codes: list[str] | None):
     return None
 
 
-def code_label(codes: list[str] | None, code: str, lang: str) -> str:
+def code_label(table: CombinedTable, axis: str, code: str, lang: str) -> str:
+    """The label of a row ("rows") or column ("cols") code: the annual report's own labels first
+    (app.report), then any vocabulary that knows the code, else the code itself."""
+    from app import report
+
+    label = report.code_label(table.id, axis, code, lang)
+    if label != code:
+        return label
+    codes = table.rows if axis == "rows" else table.cols
     vocab = _vocab_for(codes)
+    if vocab is None:
+        vocab = next((v for v in vocabularies().by_name.values() if code in v), None)
     return vocab.label_of(code, lang) if vocab is not None else code
 
 
 def table_title(table: CombinedTable, lang: str) -> str:
+    from app import report
+
+    title = report.table_title(table.id, lang)
+    if title != table.id:
+        return title
     vocabs = vocabularies().by_name
     if table.id in vocabs:
         return vocabs[table.id].title(lang)
@@ -131,8 +146,8 @@ def csv_text(combined: Combined, lang: str = "nl", labels: dict[str, str] | None
             cols = t.cols if t.cols is not None else [""]
 
             def line(kind, row, col, value, status, t=t, gl=gl):
-                w.writerow([gl, t.id, t.unit, kind, row, code_label(t.rows, row, lang) if row else "",
-                            col, code_label(t.cols, col, lang) if col else "",
+                w.writerow([gl, t.id, t.unit, kind, row, code_label(t, "rows", row, lang) if row else "",
+                            col, code_label(t, "cols", col, lang) if col else "",
                             "" if status != PUBLISHED or value is None else value, status])
             for i, r in enumerate(t.rows):
                 for j, c in enumerate(cols):
@@ -238,13 +253,13 @@ def _pdf_table(t: CombinedTable, lang, p, grid, mm, PdfTable, Paragraph, styles,
     if t.cols is None:
         rows = [[p(""), p(_t(lang, t.unit))]]
         for i, r in enumerate(t.rows):
-            rows.append([p(code_label(t.rows, r, lang)), p(mark(t.cells[i][0], t.cell_status[i][0], t.k, lang, t.unit))])
+            rows.append([p(code_label(t, "rows", r, lang)), p(mark(t.cells[i][0], t.cell_status[i][0], t.k, lang, t.unit))])
         rows.append([p(_t(lang, "total")), p(mark(t.total, t.total_status, t.k, lang, t.unit))])
         widths = [90 * mm, 30 * mm]
     else:
-        rows = [[p("")] + [p(code_label(t.cols, c, lang)) for c in t.cols] + [p(_t(lang, "total"))]]
+        rows = [[p("")] + [p(code_label(t, "cols", c, lang)) for c in t.cols] + [p(_t(lang, "total"))]]
         for i, r in enumerate(t.rows):
-            rows.append([p(code_label(t.rows, r, lang))]
+            rows.append([p(code_label(t, "rows", r, lang))]
                         + [p(mark(t.cells[i][j], t.cell_status[i][j], t.k, lang, t.unit)) for j in range(len(t.cols))]
                         + [p(mark(t.row_totals[i], t.row_status[i], t.k, lang, t.unit))])
         rows.append([p(_t(lang, "total"))]

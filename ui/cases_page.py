@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as V
-from ui.models import CaseFilterProxy, CaseTableModel
+from ui.models import CaseTableModel
 
 
 class CaseView(QWidget):
@@ -166,9 +166,7 @@ class CasesPage(QWidget):
         super().__init__(parent)
         self.vocabs, self.lang = vocabs, lang
         self.model = CaseTableModel(vocabs, lang, self)
-        self.proxy = CaseFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setDynamicSortFilter(False)
+        self.proxy = self.model  # filtering and sorting happen inside the model (see CaseTableModel)
         lay = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.search = QLineEdit()
@@ -188,6 +186,8 @@ class CasesPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -202,6 +202,7 @@ class CasesPage(QWidget):
         lay.addWidget(splitter, 1)
         self.count_label = QLabel()
         lay.addWidget(self.count_label)
+        self._sized = False
         self.status.addItem(self.tr("All statuses"), None)
         self.status.addItem(vocabs.label(V.STATUS, "open", lang), "open")
         self.status.addItem(vocabs.label(V.STATUS, "gesloten", lang), "gesloten")
@@ -230,16 +231,17 @@ class CasesPage(QWidget):
             combo.blockSignals(False)
         self.model.set_rows(rows)
         self.apply_filters()
-        if self.table.horizontalHeader().sortIndicatorSection() < 0 or not rows:
-            self.proxy.sort(2, Qt.SortOrder.DescendingOrder)
-        self.table.resizeColumnsToContents()
+        if not self._sized and rows:
+            self.table.horizontalHeader().setResizeContentsPrecision(200)
+            self.table.resizeColumnsToContents()
+            self._sized = True
 
     def apply_filters(self) -> None:
-        self.proxy.set_filters(organisation=self.org.currentData(), year=self.year.currentData(),
+        self.model.set_filters(organisation=self.org.currentData(), year=self.year.currentData(),
                                status=self.status.currentData(), behaviour=self.behaviour.currentData(),
                                text=self.search.text())
         self.count_label.setText(self.tr("{shown} of {total} cases").format(
-            shown=self.proxy.rowCount(), total=self.model.rowCount()))
+            shown=self.model.rowCount(), total=self.model.total()))
 
     def _current_changed(self, current, _previous) -> None:
         if current.isValid():

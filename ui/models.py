@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.repository import CaseRow
 from models import vocab as V
@@ -20,6 +20,9 @@ class CaseTableModel(QAbstractTableModel):
         self.lang = lang
         self.rows: list[CaseRow] = []
         self._labels = {}
+        self.all_rows: list[CaseRow] = []
+        self.filters = CaseFilterProxy()
+        self.sort_column, self.sort_order = 2, Qt.SortOrder.DescendingOrder
 
     def headers(self) -> list[str]:
         tr = self.tr
@@ -27,9 +30,41 @@ class CaseTableModel(QAbstractTableModel):
                 tr("Relation"), tr("Follow-up"), tr("Contacts"), tr("Last contact")]
 
     def set_rows(self, rows: list[CaseRow]) -> None:
+        self.all_rows = list(rows)
+        self._refresh()
+
+    def set_filters(self, **filters) -> None:
+        self.filters = CaseFilterProxy(**filters)
+        self._refresh()
+
+    def total(self) -> int:
+        return len(self.all_rows)
+
+    def _key(self, column: int):
+        col = self.COLUMNS[column]
+        if col in ("behaviour", "accused_relation", "follow_up"):
+            vocab = {"behaviour": V.BEHAVIOUR, "accused_relation": V.ACCUSED_RELATION,
+                     "follow_up": V.FOLLOW_UP}[col]
+            return lambda r: (self._label(vocab, getattr(r, col)), r.code)
+        if col == "status":
+            return lambda r: (r.status, r.code)
+        if col == "last_contact":
+            return lambda r: (r.last_contact or date.min, r.code)
+        return lambda r: (getattr(r, col), r.code)
+
+    def _refresh(self) -> None:
         self.beginResetModel()
-        self.rows = list(rows)
+        accepts = self.filters.accepts
+        rows = [r for r in self.all_rows if accepts(r)]
+        rows.sort(key=self._key(self.sort_column), reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self.rows = rows
         self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        self.rows.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
 
     def clear(self) -> None:
         self.set_rows([])
@@ -77,34 +112,21 @@ class CaseTableModel(QAbstractTableModel):
                 return r.last_contact.isoformat() if r.last_contact else ""
         if role == Qt.ItemDataRole.UserRole:
             return r.id
-        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
-            value = getattr(r, col, None) if col != "status" else r.status
-            if isinstance(value, date):
-                return value.isoformat()
-            return value if value is not None else ""
         return None
 
 
-class CaseFilterProxy(QSortFilterProxyModel):
-    """Filters on organisation, year, status, behaviour and a text search over the code."""
+class CaseFilterProxy:
+    """Filter state for the case list (organisation, year, status, behaviour, text search).
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.organisation: str | None = None
-        self.year: int | None = None
-        self.status: str | None = None
-        self.behaviour: str | None = None
-        self.text = ""
-        self.setSortRole(Qt.ItemDataRole.UserRole + 1)
+    Filtering and sorting run over plain Python lists inside CaseTableModel: on 20,000 cases that is
+    a few milliseconds, where a QSortFilterProxyModel calling back into Python per row is not.
+    """
 
-    def set_filters(self, *, organisation=None, year=None, status=None, behaviour=None, text="") -> None:
-        self.beginFilterChange()
+    def __init__(self, organisation=None, year=None, status=None, behaviour=None, text=""):
         self.organisation, self.year, self.status, self.behaviour = organisation, year, status, behaviour
         self.text = (text or "").strip().lower()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802
-        r: CaseRow = self.sourceModel().rows[source_row]
+    def accepts(self, r: CaseRow) -> bool:
         if self.organisation and r.organisation != self.organisation:
             return False
         if self.year and r.opened.year != self.year:

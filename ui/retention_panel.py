@@ -174,7 +174,7 @@ class AuditTableModel(QAbstractTableModel):
 class RetentionPanel(QWidget):
     """Retention settings and actions for one open vault.
 
-    repo     the app's Repository (app service)
+    repo     the app's Repository (app service), or None while the vault is locked (see set_repo)
     confirm  callable(text) -> bool; asked before anything is removed
     today    callable() -> date; the day against which "falls due" is measured
     """
@@ -251,8 +251,16 @@ class RetentionPanel(QWidget):
         return view
 
     # -- data ---------------------------------------------------------------------------------------
+    def set_repo(self, repo) -> None:
+        """Point the panel at another (newly unlocked) repository, or None when locked."""
+        self.repo = repo
+        self.refresh()
+
     def refresh(self) -> None:
         """Reload the policy, the due list and the audit log from the vault."""
+        if self.repo is None:
+            self.clear()
+            return
         try:
             months = retention.policy_months(self.repo)
             rows = retention.due(self.repo, self._today())
@@ -299,6 +307,8 @@ class RetentionPanel(QWidget):
         self.policyChanged.emit(stored)
 
     def purge_now(self) -> None:
+        if self.repo is None:
+            return
         try:
             rows = retention.due(self.repo, self._today())
         except VertrouwdError as exc:
@@ -330,6 +340,8 @@ class RetentionPanel(QWidget):
         self.purged.emit(result)
 
     def compact_now(self) -> None:
+        if self.repo is None:
+            return
         try:
             retention.compact(self.repo)
         except VertrouwdError as exc:

@@ -105,12 +105,12 @@ class CombinedTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             if section == len(t.rows):
                 return self.tr("Total")
-            return stats_render.code_label(t.rows, t.rows[section], self._lang)
+            return stats_render.code_label(t, "rows", t.rows[section], self._lang)
         if t.cols is None:
             return stats_render._t(self._lang, t.unit)
         if section == len(t.cols):
             return self.tr("Total")
-        return stats_render.code_label(t.cols, t.cols[section], self._lang)
+        return stats_render.code_label(t, "cols", t.cols[section], self._lang)
 
 
 class SupervisorWindow(QWidget):

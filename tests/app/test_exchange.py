@@ -351,3 +351,38 @@ def test_hostile_inputs():
         ex.read_vstat(b" " * 10_000_001)
     with pytest.raises(VStatError):
         ex.read_vstat("not bytes")  # type: ignore[arg-type]
+
+
+def test_exports_csv_and_pdf(tmp_path, key):
+    from pypdf import PdfReader
+
+    from app import stats_render
+
+    key2 = ex.generate_signing_key()
+    a = ex.read_vstat(ex.make_vstat(report("=HYPERLINK(1)"), key, program_version="0.1.0"))
+    b = ex.read_vstat(ex.make_vstat(report("Gemeente Zuid", behaviour=(20, None, 9, None, 0), total=35), key2,
+                                    program_version="0.1.0"))
+    c = ex.merge([a, b], "organisation")
+    text = stats_render.csv_text(c, "en", labels={a.fingerprint: "Bureau Noord"})
+    lines = text.splitlines()
+    assert lines[0].startswith("# Vertrouwd combined statistics; by=organisation; sources: ")
+    assert a.fingerprint in lines[0] and b.fingerprint in lines[0] and "Bureau Noord" in lines[0]
+    assert lines[1] == "group,table,unit,kind,row,row_label,col,col_label,value,status"
+    assert "'=HYPERLINK(1),behaviour,cases,cell,pesten,Bullying,,,12,published" in lines
+    assert "Gemeente Zuid,behaviour,cases,cell,intimidatie,Intimidation,,,9,published" in lines
+    assert "Gemeente Zuid,behaviour,cases,cell,seksuele_intimidatie,Sexual harassment,,,,hidden" in lines
+    assert "Gemeente Zuid,behaviour_relation,cases,row_total,pesten,Bullying,,,10,published" in lines
+    stats_render.write_csv(c, tmp_path / "c.csv", lang="nl")
+    assert "Seksuele intimidatie" in (tmp_path / "c.csv").read_text()
+    assert (tmp_path / "c.csv").stat().st_mode & 0o777 == 0o600
+    out = io.StringIO()
+    files = []
+    for n, v in enumerate((a, b)):
+        files.append(str(tmp_path / f"{n}.vstat"))
+        (tmp_path / f"{n}.vstat").write_bytes(v.raw)
+    assert ex.cmd_merge(files, str(tmp_path / "c.pdf"), "all", "nl", out, io.StringIO()) == 0
+    pdf = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
+    assert "Gecombineerde cijfers" in pdf and a.fingerprint in pdf and b.fingerprint in pdf
+    assert "< 5" in pdf and "Pesten" in pdf and "Verloop over de jaren" in pdf
+    with pytest.raises(ex.UserError, match="nl or en"):
+        stats_render.csv_text(c, "de")

@@ -148,6 +148,16 @@ def test_locked_vault_clears_the_views(make_panel, repo, data):
     assert "locked" in panel.status.text()
 
 
+def test_set_repo_after_lock_and_unlock(make_panel, repo, data):
+    panel, _ = make_panel()
+    panel.set_repo(None)
+    assert panel.due_model.rowCount() == 0 and not panel.purge_button.isEnabled()
+    panel.purge_now()  # nothing happens without a vault
+    panel.compact_now()
+    panel.set_repo(repo)
+    assert _column(panel.due_model, 0) == ["2023-004"] and panel.purge_button.isEnabled()
+
+
 def test_models_without_a_window():
     due_model = DueTableModel()
     row = retention.DueCase(7, "2024-001", "Org", date(2024, 1, 31), date(2025, 1, 31), 3, 2)
