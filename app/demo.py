@@ -94,10 +94,14 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
             case_rows.append((code, oid, opened.isoformat(), None if is_open else closed.isoformat(),
                               _pick(rng, ROLE), _pick(rng, BEHAVIOUR), _pick(rng, RELATION), follow,
                               rng.choice(unit_ids) if rng.random() < 0.5 else None, dates))
+        reminder_rows = []
         for row in case_rows:
             cid = int(conn.execute(
                 "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
                 "accused_relation, follow_up, unit_id) VALUES (?,?,?,?,?,?,?,?,?)", row[:9]).lastrowid)
+            if row[3] is None and rng.random() < 0.6:
+                due = today + timedelta(days=rng.randint(-3, 21))
+                reminder_rows.append((cid, due.isoformat(), "volgend_contact", "demo"))
             for j, d in enumerate(row[9]):
                 kind = "intake" if j == 0 else ("nazorg" if j == len(row[9]) - 1 and j > 1 else "vervolg")
                 notes = " ".join(rng.sample(NOTE_PARTS, rng.randint(1, 3)))
@@ -106,6 +110,7 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
         conn.executemany("INSERT INTO contacts(case_id, date, minutes, channel, kind, notes) "
                          "VALUES (?,?,?,?,?,?)", contact_rows)
         n_contacts = len(contact_rows)
+        conn.executemany("INSERT INTO reminders(case_id, due, kind, source) VALUES (?,?,?,?)", reminder_rows)
         act_rows = []
         for oid, _units, w in org_ids:
             for year in range(first_year, today.year + 1):

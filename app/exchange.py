@@ -827,10 +827,33 @@ def _add(a: float | int, b: float | int) -> float | int:
     return round(s, 6) if isinstance(s, float) else s
 
 
-def _covers_population(v: VStat, t: Table) -> bool:
-    """Does the part's table account for its whole population, so an unlisted code means 0?"""
-    pop = v.totals.get(t.unit)
-    return t.total is not None and pop is not None and _close(t.total, pop, t.unit)
+def _full_code_set(table_id: str, axis: int, codes: tuple[str, ...] | None) -> frozenset[str] | None:
+    """The vocabulary codes a table's rows (axis 0) or columns (axis 1) are drawn from, if known."""
+    if codes is None:
+        return None
+    from app.aggregate import TABLE_VOCABS
+    from app.resources import vocabularies
+
+    vocabs = vocabularies()
+    name = TABLE_VOCABS.get(table_id, (None, None))[axis]
+    if name is not None and name in vocabs.by_name:
+        return frozenset(vocabs[name].codes)
+    for vocab in vocabs.by_name.values():
+        if all(c in vocab for c in codes):
+            return frozenset(vocab.codes)
+    return None
+
+
+def _lists_code_set(t: Table, axis: int) -> bool:
+    """Does the part's table list every code of its vocabulary on this axis? Then a code it does not
+    list lies outside that vocabulary, none of its cases can be there, and it counts as 0. A part that
+    lists fewer codes (categories merged into "overig", an older vocabulary, a table without a
+    vocabulary) leaves other parts' extra codes unknown."""
+    codes = t.rows if axis == 0 else t.cols
+    if codes is None:
+        return True
+    full = _full_code_set(t.id, axis, codes)
+    return full is not None and full <= set(codes)
 
 
 Expr = tuple[dict[int, float], float] | None   # (variables with coefficient 1, constant), None = unknown
@@ -867,7 +890,8 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
     row_expr: list[dict[str, Expr]] = []
     col_expr: list[dict[str, Expr]] = []
     total_expr: list[Expr] = []
-    complete: list[bool] = []
+    rows_listed: list[bool] = []
+    cols_listed: list[bool] = []
     for v, t in parts:
         bound = t.total if t.total is not None else v.totals.get(unit)
         cexp: dict[tuple[str, str], Expr] = {}
@@ -899,26 +923,32 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
         row_expr.append(rexp)
         col_expr.append(cxp)
         total_expr.append(everything if t.total is None else ({}, t.total))
-        complete.append(_covers_population(v, t))
+        rows_listed.append(_lists_code_set(t, 0))
+        cols_listed.append(_lists_code_set(t, 1))
     zero: Expr = ({}, 0)
 
-    def part_sum(get) -> Expr:
+    def part_sum(get, row: str | None, col: str | None) -> Expr:
         exprs = []
-        for p in range(len(parts)):
+        for p, (_v, t) in enumerate(parts):
             e = get(p)
-            if e is None and not complete[p]:
-                return None
-            exprs.append(zero if e is None else e)
+            if e is None:
+                missing_row = row is not None and row not in t.rows
+                missing_col = col is not None and col not in t.col_codes
+                if (missing_row and rows_listed[p]) or (missing_col and cols_listed[p]):
+                    e = zero
+                else:
+                    return None
+            exprs.append(e)
         return _sum_exprs(exprs)
 
     # every combined figure as an expression over the parts' hidden cells
     quantities: list[tuple[str, Any, Expr]] = []
     for r in rows:
         for c in cols:
-            quantities.append(("cell", (r, c), part_sum(lambda p, r=r, c=c: cell_expr[p].get((r, c)))))
-        quantities.append(("row", r, part_sum(lambda p, r=r: row_expr[p].get(r))))
+            quantities.append(("cell", (r, c), part_sum(lambda p, r=r, c=c: cell_expr[p].get((r, c)), r, c)))
+        quantities.append(("row", r, part_sum(lambda p, r=r: row_expr[p].get(r), r, None)))
     for c in cols:
-        quantities.append(("col", c, part_sum(lambda p, c=c: col_expr[p].get(c))))
+        quantities.append(("col", c, part_sum(lambda p, c=c: col_expr[p].get(c), None, c)))
     quantities.append(("total", None, _sum_exprs(total_expr)))
 
     # one LP run: the parts' own hidden cells and, as extra variables y = sum(x), every combined figure
@@ -1020,8 +1050,9 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     `by` is "organisation", "adviser", "year" or "all". Totals add up. Tables are matched by id; a table
     that a part lacks, or whose unit differs, is left out of that group (with a note). Row and column
     codes are the union over the parts. A code a part does not list counts as 0 only when that part's
-    table covers its whole population (the table's total equals the file's total of that unit, so
-    every case or contact sits in a listed row); otherwise the combined figure is "unknown".
+    table lists the whole code set of its vocabulary (as every report does unless it merged small
+    categories into "overig"); otherwise the combined figure is "unknown". The table of organisational
+    units is only combined within one organisation.
     A figure that involves a part's hidden cell is published only when the parts' published figures
     determine it exactly and the attacker's linear program, run over all parts' published figures
     plus the combined ones, leaves every hidden part value at least k wide (k = the largest threshold
@@ -1061,6 +1092,10 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
             if lacking:
                 notes.append(f"{label}: table {tid} left out, the file of {lacking[0].organisation} "
                              f"{lacking[0].year} does not have it")
+                continue
+            if tid == "unit" and len({v.organisation.casefold() for v in members_v}) > 1:
+                notes.append(f"{label}: the table of organisational units is left out, units of different "
+                             "organisations cannot be added")
                 continue
             shapes = {(t.unit, t.cols is None) for _v, t in pieces}
             if len(shapes) > 1:

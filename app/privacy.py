@@ -264,7 +264,7 @@ _HANDLE = re.compile(r"(?<![\w@./])@(?=[A-Za-z0-9_.]*[A-Za-z])[A-Za-z0-9_](?:[A-
 
 _PHONE_INTL = re.compile(r"(?<![\w+])(?:\+|00)[1-9]\d{0,2}(?:[ .-]?\(0\))?(?:[ .-]?\d){6,13}(?!\d)")
 _PHONE_NL = re.compile(
-    r"(?<![\w+/.,-])(?:\(0\d{1,3}\)\s?|0\d{1,3}[ ./-]?)\d(?:[ .-]?\d){4,9}(?![\w-]|[.,]\d)"
+    r"(?<![\w+/.,-])(?:\(0\d{1,3}\)\s?|0\d{1,3}(?:\s?[-/]\s?|[ .])?)\d(?:[ .-]?\d){4,9}(?![\w-]|[.,]\d)"
 )
 _DATE_SHAPE = re.compile(r"\(?\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)\d{2}(?!\d)")
 
@@ -336,13 +336,18 @@ _AGE_FILL = r"(?:\s+(?:nu|pas|al|bijna|ongeveer|ruim|net|toen|inmiddels|now|just
 _AGE_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:en|and|toen|when|oud|old)\b)"
 _AGE_IS = re.compile(
     _AGE_SUBJECT + r"\s+" + _AGE_VERB + _AGE_FILL
-    + r"\s+((?:\d{1,2}\s?(?:jaar|years)(?:\s+(?:oud|old))?)|(?:1[5-9]|[2-9]\d)(?![\d.,:%]))" + _AGE_END
+    + r"\s+((?:\d{1,2}\s?(?:jaar|years)(?:\s+(?:oud|old))?)|(?:1[5-9]|[2-9]\d)(?![\d%]|[.,:]\d))" + _AGE_END
 )
 _AGE_INV = re.compile(
     r"\b(?:is|was|wordt|werd)\s+(?:zij|hij|ze)" + _AGE_FILL + r"\s+(\d{1,2}\s?jaar(?:\s+oud)?)" + _AGE_END,
     re.IGNORECASE,
 )
 _AGE_LABEL = re.compile(r"\b(?:leeftijd|age|aged)\s*(?::|van|is|of)?\s*(\d{1,3})(?:\s?jaar)?\b", re.IGNORECASE)
+_AGE_DESCRIBED = re.compile(
+    r"(?:\((?:vrouw|man|m|v|f|female|male)\s?[,/]\s?(\d{1,2})(?:\s?(?:jaar|jr\.?))?\)"
+    r"|\b(?:vrouw|man|meisje|jongen|jongeman|dame|heer)\s+van\s+(\d{1,2})(?:\s+jaar)?\b)",
+    re.IGNORECASE,
+)
 _AGE_PAREN = re.compile(r"\s?\((\d{1,2})\)")
 
 _PLATE_SHAPES = (
@@ -542,6 +547,9 @@ def _find_ages(text: str):
     for rx in (_AGE_JARIG, _AGE_YEAR_OLD, _AGE_OUD, _AGE_IS, _AGE_INV, _AGE_LABEL):
         for m in rx.finditer(text):
             yield m.start(1), m.end(1), "leeftijd"
+    for m in _AGE_DESCRIBED.finditer(text):
+        group = 1 if m.group(1) else 2
+        yield m.start(group), m.end(group), "leeftijd"
 
 
 def _find_plates(text: str):
@@ -581,6 +589,18 @@ _CALENDAR = frozenset(
 )
 _SURNAME_ENDINGS = (
     "stra", "sma", "inga", "ema", "oglu", "oğlu", "ski", "ska", "wicz", "czyk", "ssen", "ink", "huis",
+)
+_ARTICLES = frozenset(["de", "het", "een", "the", "a", "an", "ons", "onze", "our"])
+# Verbs that only a person does; after a sentence-initial first name that is also a word
+# ("Roos vertelde", "Mark zei") they are the cue that it is a name.
+_HUMAN_VERBS = frozenset(
+    (
+        "zei zegt vertelde vertelt belde belt mailde mailt appte appt vroeg vraagt voelt voelde vindt "
+        "vond wil wilde durft durfde huilde huilt lachte lacht schreeuwde schreeuwt dreigde dreigt "
+        "antwoordde antwoordt denkt dacht meldde meldt klaagde klaagt twijfelt twijfelde overweegt "
+        "overwoog kwam komt ging gaat werkt werkte woont woonde sprak spreekt schreef schrijft "
+        "said says told asked called feels felt wants wanted thinks thought works worked lives"
+    ).split()
 )
 _SENTENCE_BREAK = re.compile(r"[.!?:;\n•*\"“(\[]|(?:^|\n)\s*-\s")
 
@@ -755,26 +775,63 @@ class _NameFinder:
                     spans.append((toks[start].start, toks[max(j, k + 1) - 1].end))
                     i = max(j, k + 1)
                     continue
+            # 4. A name typed in lower case, in full: "jan de vries".
+            if t.text.islower() and t.key in self.lists.first and not self.is_amb(i):
+                k = self._lowercase_compound(i + 1)
+                if k is not None:
+                    spans.append((t.start, toks[k].end))
+                    i = k + 1
+                    continue
             if _is_title(t):
                 first, sur, amb = self.is_first(i), self.is_sur(i), self.is_amb(i)
                 cue_position = not t.initial
-                # 4. First names, then whatever surname follows.
+                # 5. First names, then whatever surname follows.
                 if first or sur:
                     j = self.extend(i + 1, strong=first)
                     confirmed_next = j > i + 1 and self._has_listed(i + 1, j)
-                    if not amb or cue_position or confirmed_next:
+                    if amb and not first and cue_position and self._next_is_unknown_title(i):
+                        cue_position = False  # "Groot Onderhoud", "Vos Logistics": a department or firm
+                    human_verb = (
+                        first and i + 1 < n and toks[i + 1].gap == " " and toks[i + 1].key in _HUMAN_VERBS
+                    )
+                    if not amb or cue_position or confirmed_next or human_verb:
                         start = self._left_extend(i) if not first else i
                         spans.append((toks[start].start, toks[j - 1].end if j > i + 1 else t.end))
                         i = max(j, i + 1)
                         continue
-                # 5. Unknown capitalised word inside a sentence with a typical surname ending.
-                elif cue_position and self.has_surname_ending(i):
+                # 6. Unknown capitalised word inside a sentence with a typical surname ending
+                #    ("Hoekstra", "Kowalczyk"), unless an article shows a thing ("het Stadhuis").
+                elif cue_position and self.has_surname_ending(i) and toks[i - 1].key not in _ARTICLES:
                     j = self.extend(i + 1, strong=False)
                     spans.append((t.start, toks[j - 1].end if j > i + 1 else t.end))
                     i = max(j, i + 1)
                     continue
             i += 1
         return self._drop_phrases(spans)
+
+    def _next_is_unknown_title(self, i: int) -> bool:
+        if i + 1 >= len(self.toks):
+            return False
+        nxt = self.toks[i + 1]
+        return (
+            _joined(nxt)
+            and _is_title(nxt)
+            and nxt.key not in self.lists.first
+            and nxt.key not in self.lists.surnames
+            and not self.has_surname_ending(i + 1)
+        )
+
+    def _lowercase_compound(self, i: int) -> int | None:
+        """'de vries' after a lower-case first name: index of the surname's last token."""
+        toks = self.toks
+        j = i
+        while j < len(toks) and j - i < 3 and toks[j].key in _TUSSEN and toks[j].text.islower() and _joined(toks[j]):
+            j += 1
+        if j == i or j >= len(toks) or not _joined(toks[j]) or not toks[j].text.islower():
+            return None
+        if " ".join(t.key for t in toks[i : j + 1]) in self.lists.compound:
+            return j
+        return None
 
     def _ends_with_word(self, i: int, j: int) -> bool:
         last = self.toks[j - 1]

@@ -21,7 +21,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -92,7 +92,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
                                spaceAfter=0, textColor=colors.white),
         "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21,
-                             textColor=NAVY, spaceBefore=4, spaceAfter=10),
+                             textColor=NAVY, spaceBefore=14, spaceAfter=10),
         "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11.5, leading=15,
                              textColor=TEAL, spaceBefore=10, spaceAfter=5),
         "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=28, leading=34,
@@ -117,9 +117,9 @@ class _Doc(BaseDocTemplate):
     def _title_page(self, canvas, doc) -> None:
         canvas.saveState()
         canvas.setFillColor(NAVY)
-        canvas.rect(0, PAGE_H - 5.2 * cm, PAGE_W, 5.2 * cm, stroke=0, fill=1)
+        canvas.rect(0, PAGE_H - 7.0 * cm, PAGE_W, 7.0 * cm, stroke=0, fill=1)
         canvas.setFillColor(TEAL)
-        canvas.rect(0, PAGE_H - 5.5 * cm, PAGE_W, 0.3 * cm, stroke=0, fill=1)
+        canvas.rect(0, PAGE_H - 7.3 * cm, PAGE_W, 0.3 * cm, stroke=0, fill=1)
         canvas.restoreState()
 
     def _page(self, canvas, doc) -> None:
@@ -161,7 +161,7 @@ class _Builder:
     def para(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(escape(text), self.s[style])
 
-    def _grid(self, data, widths, *, total_row: bool = True, header_rows: int = 1) -> Table:
+    def _grid(self, data, widths, *, total_row: bool = True, header_rows: int = 1, padding: int = 6) -> Table:
         tb = Table(data, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
         style = [
             ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
@@ -171,6 +171,7 @@ class _Builder:
             ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LINEBELOW", (0, header_rows - 1), (-1, -1), 0.4, GRID),
             ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
         ]
         for i in range(header_rows, len(data) - (1 if total_row else 0)):
             if (i - header_rows) % 2 == 1:
@@ -196,7 +197,7 @@ class _Builder:
                                                                 textColor=colors.white)),
                Paragraph(escape(t["report_year"].format(year=r["year"])),
                          ParagraphStyle("t1", parent=self.s["subtitle"], textColor=SAND)),
-               Spacer(1, 3.2 * cm),
+               Spacer(1, 2.6 * cm),
                Paragraph(escape(t["for_organisation"].format(organisation=r["organisation"])), self.s["h1"]),
                Spacer(1, 0.6 * cm)]
         rows = [[self.para(t["adviser"], "small"), self.para(self.practice or t["adviser_unknown"])],
@@ -324,18 +325,20 @@ class _Builder:
         from app.report import table_title
         t = self.t
         cols = tb["cols"]
-        first = 4.2 * cm
-        w = (BODY_W - first) / (len(cols) + 1)
-        head = [Paragraph("", self.s["head"])] + [
-            Paragraph(escape(self.p.label(tid, "cols", c)), self.s["head"]) for c in cols] + [
-            Paragraph(escape(t["total"]), self.s["head"])]
+        first, last = 3.8 * cm, 1.6 * cm
+        w = (BODY_W - first - last) / len(cols)
+        small = ParagraphStyle("colhead", parent=self.s["head"], fontName=FONT, fontSize=6.8, leading=8.2,
+                               alignment=TA_RIGHT)
+        head = [Paragraph("", small)] + [
+            Paragraph(escape(self.p.label(tid, "cols", c)), small) for c in cols] + [
+            Paragraph(escape(t["total"]), small)]
         data = [head]
         for i, code in enumerate(tb["rows"]):
             data.append([Paragraph(escape(self.p.label(tid, "rows", code)), self.s["cell"])]
                         + [self.num(v) for v in tb["cells"][i]] + [self.num(tb["row_totals"][i])])
         data.append([t["total"]] + [self.num(v) for v in tb["col_totals"]] + [self.num(tb["total"])])
         return [KeepTogether([Paragraph(escape(table_title(tid, self.lang)), self.s["h2"]),
-                              self._grid(data, [first] + [w] * (len(cols) + 1))])]
+                              self._grid(data, [first] + [w] * len(cols) + [last], padding=3)])]
 
     def bar_chart(self, tid: str, title_key: str) -> list:
         tb = self.tables.get(tid)

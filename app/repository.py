@@ -261,7 +261,8 @@ class Repository:
 
     def reopen_case(self, case_id: int) -> None:
         with self.vault.transaction() as conn:
-            conn.execute("UPDATE cases SET closed = NULL WHERE id = ?", (case_id,))
+            # a reopened case gets new details again, so its retention clock starts anew
+            conn.execute("UPDATE cases SET closed = NULL, details_purged = NULL WHERE id = ?", (case_id,))
             self._audit(conn, "casus_heropend", f"casus {case_id}")
 
     def delete_case(self, case_id: int) -> None:

@@ -326,7 +326,8 @@ class Vault:
     def backup(self, out: str | os.PathLike[str]) -> Path:
         """Write an encrypted backup file: a small header (key parameters) and the encrypted database."""
         out = Path(out)
-        if out.resolve() == self.path.resolve():
+        own = (self.path, key_path(self.path), pending_key_path(self.path), attempts_path(self.path))
+        if out.resolve() in {p.resolve() for p in own}:
             raise UserError("A backup cannot overwrite the vault itself. Choose another file name.")
         out.parent.mkdir(parents=True, exist_ok=True)
         export = out.with_name(f".{out.name}.export")

@@ -30,8 +30,8 @@ def run(argv: list[str]) -> int:
     app = configure_app()
     i18n.install(args.lang or QSettings().value("ui/language", "nl"))
     if args.supervisor:
-        from ui.supervisor_window import SupervisorWindow
-        window = SupervisorWindow(store_path=supervisor_store())
+        from ui.supervisor_start import SupervisorStart
+        window = SupervisorStart(supervisor_store())
     else:
         from ui.main_window import MainWindow
         window = MainWindow(Session(args.vault or default_vault()))

@@ -78,7 +78,7 @@ class CaseView(QWidget):
         kind, obj = item.data(Qt.ItemDataRole.UserRole)
         if kind == "contact":
             self.contact_requested.emit(obj)
-        elif kind == "decision":
+        elif kind == "decision" and not obj.get("purged"):
             self.handout_requested.emit(obj)
 
     def clear(self) -> None:
@@ -140,7 +140,10 @@ class CaseView(QWidget):
                 text += f"\n{first}"
             entries.append((c.date.isoformat(), 0, text, ("contact", c)))
         for _id, created, data in decisions:
-            route = data.get("result", {}).get("route_label") or data.get("result", {}).get("route", "")
+            result = data.get("result") or {}
+            route = result.get("route_label") or result.get("route") or data.get("route") or ""
+            if data.get("purged"):
+                route += " " + self.tr("(details removed)")
             text = self.tr("Decision aid: {route}").format(route=route)
             entries.append((created[:10], 1, f"{created[:10][8:10]}-{created[5:7]}-{created[:4]}  ·  {text}",
                             ("decision", data)))

@@ -94,8 +94,9 @@ class Workspace(QWidget):
             from ui.retention_panel import RetentionPanel
         except ImportError:  # pragma: no cover
             return
-        self.retention = RetentionPanel(self.window_.session.repo, confirm=lambda text: self.window_.dialogs.confirm(
-            self, self.tr("Remove case details"), text))
+        self.retention = RetentionPanel(
+            self.window_.session.repo, today=self.window_.today,
+            confirm=lambda text: self.window_.dialogs.confirm(self, self.tr("Remove case details"), text))
         self.settings.retention_box.addWidget(self.retention)
 
     @property

@@ -9,25 +9,21 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QListWidget, QListWi
 from models.vocab import Vocabularies
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Problems", text)
-
-
 def problem_text(code: str, fallback: str) -> str:
     """The window's text for a validation problem code from models.entities."""
     texts = {
-        "required": tr("This field is required."),
-        "bad_code": tr("Use a case code like 2026-014: the year, a dash and a number."),
-        "bad_date": tr("Enter a valid date."),
-        "closed_before_opened": tr("The closing date lies before the opening date."),
-        "before_opened": tr("This date lies before the case was opened."),
-        "unknown_code": tr("Choose a value from the list."),
-        "unknown_unit": tr("Choose a unit of this organisation."),
-        "negative": tr("This cannot be negative."),
-        "too_large": tr("This number is too large."),
-        "not_a_number": tr("Enter a number."),
-        "duplicate": tr("This appears twice."),
-        "too_long": tr("This text is too long."),
+        "required": QCoreApplication.translate("Problems", "This field is required."),
+        "bad_code": QCoreApplication.translate("Problems", "Use a case code like 2026-014: the year, a dash and a number."),
+        "bad_date": QCoreApplication.translate("Problems", "Enter a valid date."),
+        "closed_before_opened": QCoreApplication.translate("Problems", "The closing date lies before the opening date."),
+        "before_opened": QCoreApplication.translate("Problems", "This date lies before the case was opened."),
+        "unknown_code": QCoreApplication.translate("Problems", "Choose a value from the list."),
+        "unknown_unit": QCoreApplication.translate("Problems", "Choose a unit of this organisation."),
+        "negative": QCoreApplication.translate("Problems", "This cannot be negative."),
+        "too_large": QCoreApplication.translate("Problems", "This number is too large."),
+        "not_a_number": QCoreApplication.translate("Problems", "Enter a number."),
+        "duplicate": QCoreApplication.translate("Problems", "This appears twice."),
+        "too_long": QCoreApplication.translate("Problems", "This text is too long."),
     }
     return texts.get(code, fallback)
 

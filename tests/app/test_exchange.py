@@ -231,21 +231,29 @@ def test_merge_trends_and_duplicates(key):
 
 
 def test_merge_union_of_codes(key):
-    """A code one part does not list counts as 0 only when that part's table covers everybody."""
-    full = report(behaviour=(12, None, None, 0, 14), total=31)
-    short = report("Gemeente Oost", total=31)
-    short["tables"] = [{"id": "behaviour", "unit": "cases", "rows": ["pesten", "discriminatie"], "cols": None,
-                        "cells": [[25], [6]], "row_totals": [25, 6], "col_totals": [31], "total": 31}]
-    partial = report("Gemeente West", total=40)
-    partial["tables"] = [{"id": "behaviour", "unit": "cases", "rows": ["pesten"], "cols": None,
-                          "cells": [[25]], "row_totals": [25], "col_totals": [25], "total": 25}]
-    a, b, p = (ex.read_vstat(ex.make_vstat(r, key, program_version="0.1.0")) for r in (full, short, partial))
-    t = ex.merge([a, b], "all").groups[0].tables[0]
-    assert t.rows == ROWS + ["discriminatie"]
-    assert t.cells[0] == [37] and t.cells[4] == [14] and t.cells[5] == [6]
-    t2 = next(x for x in ex.merge([a, p], "all").groups[0].tables if x.id == "behaviour")
-    assert t2.cells[0] == [37]
-    assert t2.cells[4] == [None] and t2.cell_status[4] == ["unknown"]
+    """A code one part does not list counts as 0 only when that part lists its vocabulary's full code set."""
+    from app.resources import vocabularies
+
+    codes = list(vocabularies()["behaviour"].codes)
+
+    def one_way(org, rows, values):
+        r = report(org, total=sum(values))
+        r["tables"] = [{"id": "behaviour", "unit": "cases", "rows": rows, "cols": None,
+                        "cells": [[v] for v in values], "row_totals": list(values), "col_totals": [sum(values)],
+                        "total": sum(values)}]
+        return ex.read_vstat(ex.make_vstat(r, key, program_version="0.1.0"))
+
+    full = one_way("Gemeente Noord", codes, [10] + [0] * (len(codes) - 1))
+    extra = one_way("Gemeente Zuid", codes + ["pesten_online"], [0] * len(codes) + [6])
+    merged = one_way("Gemeente Oost", ["pesten", "overig"], [25, 6])    # small categories merged away
+    t = ex.merge([full, extra], "all").groups[0].tables[0]
+    assert t.rows == codes + ["pesten_online"]
+    assert t.cells[0] == [10] and t.cells[-1] == [6] and t.cell_status[-1] == ["published"]
+    t2 = ex.merge([full, merged], "all").groups[0].tables[0]
+    assert t2.cells[0] == [35] and t2.cells[codes.index("overig")] == [6]
+    i = codes.index("intimidatie")
+    assert t2.cells[i] == [None] and t2.cell_status[i] == ["unknown"]
+    assert t2.total == 41
 
 
 def test_cli_merge_and_keygen(tmp_path, key):

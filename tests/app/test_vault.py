@@ -560,10 +560,15 @@ def test_interrupted_backup_keeps_an_older_backup(vault, repo, tmp_path, monkeyp
     assert out.read_bytes() == first
 
 
-def test_backup_cannot_overwrite_the_vault(vault, vault_path):
+@pytest.mark.parametrize("target", ["vault", "key"])
+def test_backup_cannot_overwrite_the_vault_or_its_key_file(vault, vault_path, target):
+    key_before = key_path(vault_path).read_bytes()
     with pytest.raises(UserError):
-        vault.backup(vault_path)
+        vault.backup(vault_path if target == "vault" else key_path(vault_path))
     assert vault.check().ok
+    assert key_path(vault_path).read_bytes() == key_before
+    vault.close()
+    Vault.open(vault_path, PASSPHRASE).close()
 
 
 @pytest.mark.real_kdf
@@ -596,3 +601,32 @@ def test_old_passphrase_after_interrupted_change_does_not_say_damaged(vault, rep
         "restored backup", "")
     assert pk.exists()  # the pending key is kept until the new passphrase is used
     Vault.open(vault_path, NEW_PASSPHRASE, clock=FakeClock()).close()
+
+
+def test_interrupted_restore_opens_with_the_backup_passphrase(vault, repo, vault_path, tmp_path, monkeypatch):
+    _fill(repo)
+    backup = vault.backup(tmp_path / "b.vbak")
+    vault.change_passphrase(NEW_PASSPHRASE)  # the vault now has another passphrase than the backup
+    repo.add_organisation("Org B")
+    vault.close()
+    real_replace = os.replace
+    pk = pending_key_path(vault_path)
+
+    def failing_replace(src, dst, *a, **k):
+        if Path(src) == pk:  # crash after the database was replaced, before its key file
+            raise OSError(5, "simulated crash")
+        return real_replace(src, dst, *a, **k)
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        Vault.restore(backup, vault_path, PASSPHRASE, force=True, clock=FakeClock())
+    monkeypatch.setattr(os, "replace", real_replace)
+    v = Vault.open(vault_path, PASSPHRASE, clock=FakeClock())  # the backup's passphrase
+    assert Repository(v).counts()["organisations"] == 1
+    v.close()
+    assert not pk.exists()
+    # what was replaced is kept, with its own key file
+    kept = vault_path.with_name(vault_path.name + ".before-restore")
+    v = Vault.open(kept, NEW_PASSPHRASE, clock=FakeClock())
+    assert Repository(v).counts()["organisations"] == 2
+    v.close()

@@ -1,0 +1,1372 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en_GB">
+    <context>
+        <name />
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Behaviour</source>
+            <translation>Behaviour</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>Relation</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>Last contact</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>Preventive activities</source>
+            <translation>Preventive activities</translation>
+        </message>
+        <message>
+            <source>Information sessions, training, policy advice and consultations. Record no persons, only what kind of activity and how long.</source>
+            <translation>Information sessions, training, policy advice and consultations. Record no persons, only what kind of activity and how long.</translation>
+        </message>
+        <message>
+            <source>Add activity</source>
+            <translation>Add activity</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Remove activity</source>
+            <translation>Remove activity</translation>
+        </message>
+        <message>
+            <source>Remove this activity?</source>
+            <translation>Remove this activity?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActivityDialog</name>
+        <message>
+            <source>Preventive activity</source>
+            <translation>Preventive activity</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Add a client organisation first (Organisations).</source>
+            <translation>Add a client organisation first (Organisations).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseEditor</name>
+        <message>
+            <source>Edit case</source>
+            <translation>Edit case</translation>
+        </message>
+        <message>
+            <source>New case</source>
+            <translation>New case</translation>
+        </message>
+        <message>
+            <source>A pseudonymous code. Never a name or initials.</source>
+            <translation>A pseudonymous code. Never a name or initials.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Unit (optional)</source>
+            <translation>Unit (optional)</translation>
+        </message>
+        <message>
+            <source>Opened on</source>
+            <translation>Opened on</translation>
+        </message>
+        <message>
+            <source>Role of the person</source>
+            <translation>Role of the person</translation>
+        </message>
+        <message>
+            <source>Kind of behaviour</source>
+            <translation>Kind of behaviour</translation>
+        </message>
+        <message>
+            <source>Other behaviour (optional)</source>
+            <translation>Other behaviour (optional)</translation>
+        </message>
+        <message>
+            <source>Relation to the accused</source>
+            <translation>Relation to the accused</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Other follow-up (optional)</source>
+            <translation>Other follow-up (optional)</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>Add a client organisation first (Organisations).</source>
+            <translation>Add a client organisation first (Organisations).</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseView</name>
+        <message>
+            <source>Properties</source>
+            <translation>Properties</translation>
+        </message>
+        <message>
+            <source>New conversation</source>
+            <translation>New conversation</translation>
+        </message>
+        <message>
+            <source>Edit case</source>
+            <translation>Edit case</translation>
+        </message>
+        <message>
+            <source>Decision aid</source>
+            <translation>Decision aid</translation>
+        </message>
+        <message>
+            <source>Close case</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <source>Remove case</source>
+            <translation>Remove case</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Timeline</translation>
+        </message>
+        <message>
+            <source>No case selected</source>
+            <translation>No case selected</translation>
+        </message>
+        <message>
+            <source>Case {code}</source>
+            <translation>Case {code}</translation>
+        </message>
+        <message>
+            <source>since {date}</source>
+            <translation>since {date}</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Opened on</source>
+            <translation>Opened on</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Role of the person</source>
+            <translation>Role of the person</translation>
+        </message>
+        <message>
+            <source>Kind of behaviour</source>
+            <translation>Kind of behaviour</translation>
+        </message>
+        <message>
+            <source>Relation to the accused</source>
+            <translation>Relation to the accused</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>removed on {date} (retention)</source>
+            <translation>removed on {date} (retention)</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Reminders</translation>
+        </message>
+        <message>
+            <source>Open required checklist items: {items}</source>
+            <translation>Open required checklist items: {items}</translation>
+        </message>
+        <message>
+            <source>{n} min</source>
+            <translation>{n} min</translation>
+        </message>
+        <message>
+            <source>possible identifier kept</source>
+            <translation>possible identifier kept</translation>
+        </message>
+        <message>
+            <source>(details removed)</source>
+            <translation>(details removed)</translation>
+        </message>
+        <message>
+            <source>Decision aid: {route}</source>
+            <translation>Decision aid: {route}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CasesPage</name>
+        <message>
+            <source>Search code or organisation (Ctrl+F)</source>
+            <translation>Search code or organisation (Ctrl+F)</translation>
+        </message>
+        <message>
+            <source>New case</source>
+            <translation>New case</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>All behaviour</source>
+            <translation>All behaviour</translation>
+        </message>
+        <message>
+            <source>All organisations</source>
+            <translation>All organisations</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>All years</translation>
+        </message>
+        <message>
+            <source>{shown} of {total} cases</source>
+            <translation>{shown} of {total} cases</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecklistPanel</name>
+        <message>
+            <source>Checklist progress</source>
+            <translation>Checklist progress</translation>
+        </message>
+        <message>
+            <source>Required items still open</source>
+            <translation>Required items still open</translation>
+        </message>
+        <message>
+            <source>No checklist selected.</source>
+            <translation>No checklist selected.</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>Still open (required): %1</source>
+            <translation>Still open (required): %1</translation>
+        </message>
+        <message>
+            <source>All required items are done.</source>
+            <translation>All required items are done.</translation>
+        </message>
+        <message>
+            <source>Answers from an earlier version of this checklist:</source>
+            <translation>Answers from an earlier version of this checklist:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CombinedTableModel</name>
+        <message>
+            <source>Hidden: publishing this sum could reveal a figure an adviser hid.</source>
+            <translation>Hidden: publishing this sum could reveal a figure an adviser hid.</translation>
+        </message>
+        <message>
+            <source>Unknown: a source does not list this category.</source>
+            <translation>Unknown: a source does not list this category.</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactEditor</name>
+        <message>
+            <source>Conversation</source>
+            <translation>Conversation</translation>
+        </message>
+        <message>
+            <source>New conversation</source>
+            <translation>New conversation</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Facts related to the matter only. No names, phone numbers or other details that identify someone.</source>
+            <translation>Facts related to the matter only. No names, phone numbers or other details that identify someone.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Duration</source>
+            <translation>Duration</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Kind of conversation</source>
+            <translation>Kind of conversation</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Checklist</source>
+            <translation>Checklist</translation>
+        </message>
+        <message>
+            <source>(no checklist)</source>
+            <translation>(no checklist)</translation>
+        </message>
+        <message>
+            <source>Copy notes</source>
+            <translation>Copy notes</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Overview</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Open cases</source>
+            <translation>Open cases</translation>
+        </message>
+        <message>
+            <source>Follow-ups due this week</source>
+            <translation>Follow-ups due this week</translation>
+        </message>
+        <message>
+            <source>Conversations with a possible identifier</source>
+            <translation>Conversations with a possible identifier</translation>
+        </message>
+        <message>
+            <source>Cases whose details fall due for removal</source>
+            <translation>Cases whose details fall due for removal</translation>
+        </message>
+        <message>
+            <source>Follow-ups and terms (this week and overdue)</source>
+            <translation>Follow-ups and terms (this week and overdue)</translation>
+        </message>
+        <message>
+            <source>Nothing due this week.</source>
+            <translation>Nothing due this week.</translation>
+        </message>
+        <message>
+            <source>Cases opened in {year} per organisation</source>
+            <translation>Cases opened in {year} per organisation</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionWizard</name>
+        <message>
+            <source>Decision aid: which route fits?</source>
+            <translation>Decision aid: which route fits?</translation>
+        </message>
+        <message>
+            <source>Enter a number</source>
+            <translation>Enter a number</translation>
+        </message>
+        <message>
+            <source>Advice</source>
+            <translation>Advice</translation>
+        </message>
+        <message>
+            <source>Answers so far</source>
+            <translation>Answers so far</translation>
+        </message>
+        <message>
+            <source>Reasons so far</source>
+            <translation>Reasons so far</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; Back</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>Next &gt;</translation>
+        </message>
+        <message>
+            <source>Save with case</source>
+            <translation>Save with case</translation>
+        </message>
+        <message>
+            <source>Print handout</source>
+            <translation>Print handout</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message numerus="yes">
+            <source>Question %n</source>
+            <translation>
+                <numerusform>Question %n</numerusform>
+                <numerusform>Question %n</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Other routes that also apply</source>
+            <translation>Other routes that also apply</translation>
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <source>What this route asks</source>
+            <translation>What this route asks</translation>
+        </message>
+        <message>
+            <source>Terms</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <source>Rules that apply</source>
+            <translation>Rules that apply</translation>
+        </message>
+        <message>
+            <source>Still needed</source>
+            <translation>Still needed</translation>
+        </message>
+        <message>
+            <source>The advice is saved with the case.</source>
+            <translation>The advice is saved with the case.</translation>
+        </message>
+        <message>
+            <source>The handout is ready.</source>
+            <translation>The handout is ready.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FindingsDialog</name>
+        <message>
+            <source>Possible identifiers</source>
+            <translation>Possible identifiers</translation>
+        </message>
+        <message>
+            <source>These parts of the text may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep; the conversation is then marked until it is cleaned.</source>
+            <translation>These parts of the text may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep; the conversation is then marked until it is cleaned.</translation>
+        </message>
+        <message>
+            <source>Replace ticked items and save</source>
+            <translation>Replace ticked items and save</translation>
+        </message>
+        <message>
+            <source>Back to editing</source>
+            <translation>Back to editing</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;New case</source>
+            <translation>&amp;New case</translation>
+        </message>
+        <message>
+            <source>&amp;Search cases</source>
+            <translation>&amp;Search cases</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>&amp;Lock</translation>
+        </message>
+        <message>
+            <source>Make &amp;backup…</source>
+            <translation>Make &amp;backup…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;About Vertrouwd</source>
+            <translation>&amp;About Vertrouwd</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Main toolbar</translation>
+        </message>
+        <message>
+            <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
+            <translation>Too many wrong passphrases in a row. Wait a moment and try again.</translation>
+        </message>
+        <message>
+            <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+            <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
+        </message>
+        <message>
+            <source>Make backup</source>
+            <translation>Make backup</translation>
+        </message>
+        <message>
+            <source>Vertrouwd backup (*.vbak)</source>
+            <translation>Vertrouwd backup (*.vbak)</translation>
+        </message>
+        <message>
+            <source>The backup failed: {reason}. Your vault is unchanged.</source>
+            <translation>The backup failed: {reason}. Your vault is unchanged.</translation>
+        </message>
+        <message>
+            <source>The encrypted backup was written. It opens with your current passphrase.</source>
+            <translation>The encrypted backup was written. It opens with your current passphrase.</translation>
+        </message>
+        <message>
+            <source>About Vertrouwd</source>
+            <translation>About Vertrouwd</translation>
+        </message>
+        <message>
+            <source>Vertrouwd {version}: an encrypted case log for confidential advisers. Your records stay on this computer.</source>
+            <translation>Vertrouwd {version}: an encrypted case log for confidential advisers. Your records stay on this computer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganisationDialog</name>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>One unit or department per line (optional)</source>
+            <translation>One unit or department per line (optional)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Units</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrganisationsPage</name>
+        <message>
+            <source>Client organisations</source>
+            <translation>Client organisations</translation>
+        </message>
+        <message>
+            <source>Add organisation</source>
+            <translation>Add organisation</translation>
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Units</translation>
+        </message>
+        <message>
+            <source>Remove organisation</source>
+            <translation>Remove organisation</translation>
+        </message>
+        <message>
+            <source>Remove {name}?</source>
+            <translation>Remove {name}?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Problems</name>
+        <message>
+            <source>This field is required.</source>
+            <translation>This field is required.</translation>
+        </message>
+        <message>
+            <source>Use a case code like 2026-014: the year, a dash and a number.</source>
+            <translation>Use a case code like 2026-014: the year, a dash and a number.</translation>
+        </message>
+        <message>
+            <source>Enter a valid date.</source>
+            <translation>Enter a valid date.</translation>
+        </message>
+        <message>
+            <source>The closing date lies before the opening date.</source>
+            <translation>The closing date lies before the opening date.</translation>
+        </message>
+        <message>
+            <source>This date lies before the case was opened.</source>
+            <translation>This date lies before the case was opened.</translation>
+        </message>
+        <message>
+            <source>Choose a value from the list.</source>
+            <translation>Choose a value from the list.</translation>
+        </message>
+        <message>
+            <source>Choose a unit of this organisation.</source>
+            <translation>Choose a unit of this organisation.</translation>
+        </message>
+        <message>
+            <source>This cannot be negative.</source>
+            <translation>This cannot be negative.</translation>
+        </message>
+        <message>
+            <source>This number is too large.</source>
+            <translation>This number is too large.</translation>
+        </message>
+        <message>
+            <source>Enter a number.</source>
+            <translation>Enter a number.</translation>
+        </message>
+        <message>
+            <source>This appears twice.</source>
+            <translation>This appears twice.</translation>
+        </message>
+        <message>
+            <source>This text is too long.</source>
+            <translation>This text is too long.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionPanel</name>
+        <message>
+            <source>Case details removed (retention)</source>
+            <translation>Case details removed (retention)</translation>
+        </message>
+        <message>
+            <source>Case removed entirely</source>
+            <translation>Case removed entirely</translation>
+        </message>
+        <message>
+            <source>Case removed: consent withdrawn</source>
+            <translation>Case removed: consent withdrawn</translation>
+        </message>
+        <message>
+            <source>Retention period changed</source>
+            <translation>Retention period changed</translation>
+        </message>
+        <message>
+            <source>Case created</source>
+            <translation>Case created</translation>
+        </message>
+        <message>
+            <source>Case changed</source>
+            <translation>Case changed</translation>
+        </message>
+        <message>
+            <source>Case closed</source>
+            <translation>Case closed</translation>
+        </message>
+        <message>
+            <source>Case reopened</source>
+            <translation>Case reopened</translation>
+        </message>
+        <message>
+            <source>Case removed</source>
+            <translation>Case removed</translation>
+        </message>
+        <message>
+            <source>Contact added</source>
+            <translation>Contact added</translation>
+        </message>
+        <message>
+            <source>Contact changed</source>
+            <translation>Contact changed</translation>
+        </message>
+        <message>
+            <source>Contact removed</source>
+            <translation>Contact removed</translation>
+        </message>
+        <message>
+            <source>Organisation added</source>
+            <translation>Organisation added</translation>
+        </message>
+        <message>
+            <source>Organisation changed</source>
+            <translation>Organisation changed</translation>
+        </message>
+        <message>
+            <source>Organisation removed</source>
+            <translation>Organisation removed</translation>
+        </message>
+        <message>
+            <source>Activity added</source>
+            <translation>Activity added</translation>
+        </message>
+        <message>
+            <source>Activity changed</source>
+            <translation>Activity changed</translation>
+        </message>
+        <message>
+            <source>Activity removed</source>
+            <translation>Activity removed</translation>
+        </message>
+        <message>
+            <source>Decision aid saved</source>
+            <translation>Decision aid saved</translation>
+        </message>
+        <message>
+            <source>Annual report recorded</source>
+            <translation>Annual report recorded</translation>
+        </message>
+        <message>
+            <source>Vault upgraded</source>
+            <translation>Vault upgraded</translation>
+        </message>
+        <message>
+            <source>Case</source>
+            <translation>Case</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Closed</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>With notes</source>
+            <translation>With notes</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source> months</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <source>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</source>
+            <translation>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</translation>
+        </message>
+        <message>
+            <source>Purge now</source>
+            <translation>Purge now</translation>
+        </message>
+        <message>
+            <source>Remove notes, checklist answers, saved advice, reminders and drafts of the cases listed; keep their figures.</source>
+            <translation>Remove notes, checklist answers, saved advice, reminders and drafts of the cases listed; keep their figures.</translation>
+        </message>
+        <message>
+            <source>Compact now</source>
+            <translation>Compact now</translation>
+        </message>
+        <message>
+            <source>Rewrite the vault so that no removed text stays behind in free space.</source>
+            <translation>Rewrite the vault so that no removed text stays behind in free space.</translation>
+        </message>
+        <message>
+            <source>Retention period</source>
+            <translation>Retention period</translation>
+        </message>
+        <message>
+            <source>Keep case details after closing for</source>
+            <translation>Keep case details after closing for</translation>
+        </message>
+        <message>
+            <source>Falls due</source>
+            <translation>Falls due</translation>
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation>Audit log</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n closed case(s) have details older than the retention period.</source>
+            <translation>
+                <numerusform>%n closed case(s) have details older than the retention period.</numerusform>
+                <numerusform>%n closed case(s) have details older than the retention period.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing falls due.</source>
+            <translation>Nothing falls due.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Retention period set to %n month(s).</source>
+            <translation>
+                <numerusform>Retention period set to %n month(s).</numerusform>
+                <numerusform>Retention period set to %n month(s).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing falls due; nothing was removed.</source>
+            <translation>Nothing falls due; nothing was removed.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove the details of %n case(s)? Notes, checklist answers, saved advice, reminders and drafts of these cases are erased for good; their figures stay for the annual reports. Backups made earlier still hold the details.</source>
+            <translation>
+                <numerusform>Remove the details of %n case(s)? Notes, checklist answers, saved advice, reminders and drafts of these cases are erased for good; their figures stay for the annual reports. Backups made earlier still hold the details.</numerusform>
+                <numerusform>Remove the details of %n case(s)? Notes, checklist answers, saved advice, reminders and drafts of these cases are erased for good; their figures stay for the annual reports. Backups made earlier still hold the details.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Nothing was removed.</source>
+            <translation>Nothing was removed.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Details of %n case(s) removed; their figures are kept.</source>
+            <translation>
+                <numerusform>Details of %n case(s) removed; their figures are kept.</numerusform>
+                <numerusform>Details of %n case(s) removed; their figures are kept.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n older copy(ies) of the vault beside it still hold the old details; remove them when you no longer need them.</source>
+            <translation>
+                <numerusform>%n older copy(ies) of the vault beside it still hold the old details; remove them when you no longer need them.</numerusform>
+                <numerusform>%n older copy(ies) of the vault beside it still hold the old details; remove them when you no longer need them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The vault is compacted: no removed text remains in free space.</source>
+            <translation>The vault is compacted: no removed text remains in free space.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source> minutes</source>
+            <translation> minutes</translation>
+        </message>
+        <message>
+            <source>e.g. Praktijk Vertrouwenswerk</source>
+            <translation>e.g. Praktijk Vertrouwenswerk</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Lock after inactivity</source>
+            <translation>Lock after inactivity</translation>
+        </message>
+        <message>
+            <source>Practice name (on reports)</source>
+            <translation>Practice name (on reports)</translation>
+        </message>
+        <message>
+            <source>Minimum cell size in reports</source>
+            <translation>Minimum cell size in reports</translation>
+        </message>
+        <message>
+            <source>Signing key fingerprint</source>
+            <translation>Signing key fingerprint</translation>
+        </message>
+        <message>
+            <source>Save settings</source>
+            <translation>Save settings</translation>
+        </message>
+        <message>
+            <source>(not available)</source>
+            <translation>(not available)</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisorStart</name>
+        <message>
+            <source>Vertrouwd – supervisor mode</source>
+            <translation>Vertrouwd – supervisor mode</translation>
+        </message>
+        <message>
+            <source>Supervisor mode</source>
+            <translation>Supervisor mode</translation>
+        </message>
+        <message>
+            <source>Here you receive signed statistics from advisers, check where they came from, and combine them. Your list of trusted advisers and the received files are kept encrypted.</source>
+            <translation>Here you receive signed statistics from advisers, check where they came from, and combine them. Your list of trusted advisers and the received files are kept encrypted.</translation>
+        </message>
+        <message>
+            <source>Choose a passphrase for your supervisor store.</source>
+            <translation>Choose a passphrase for your supervisor store.</translation>
+        </message>
+        <message>
+            <source>Enter the passphrase of your supervisor store.</source>
+            <translation>Enter the passphrase of your supervisor store.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>Repeat passphrase</translation>
+        </message>
+        <message>
+            <source>Create store</source>
+            <translation>Create store</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>The passphrase is too short: use at least 8 characters.</source>
+            <translation>The passphrase is too short: use at least 8 characters.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ. Type them again.</source>
+            <translation>The two passphrases differ. Type them again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupervisorWindow</name>
+        <message>
+            <source>Import files…</source>
+            <translation>Import files…</translation>
+        </message>
+        <message>
+            <source>per organisation</source>
+            <translation>per organisation</translation>
+        </message>
+        <message>
+            <source>per adviser</source>
+            <translation>per adviser</translation>
+        </message>
+        <message>
+            <source>per year</source>
+            <translation>per year</translation>
+        </message>
+        <message>
+            <source>all together</source>
+            <translation>all together</translation>
+        </message>
+        <message>
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <source>Export PDF…</source>
+            <translation>Export PDF…</translation>
+        </message>
+        <message>
+            <source>Combine:</source>
+            <translation>Combine:</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Adviser</source>
+            <translation>Adviser</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>imported</source>
+            <translation>imported</translation>
+        </message>
+        <message>
+            <source>Import statistics files</source>
+            <translation>Import statistics files</translation>
+        </message>
+        <message>
+            <source>Statistics files (*.vstat);;All files (*)</source>
+            <translation>Statistics files (*.vstat);;All files (*)</translation>
+        </message>
+        <message>
+            <source>A file is signed by a key you do not trust yet:
+
+{fp}
+
+Call the adviser and compare this fingerprint. Only when it matches, give the adviser a name to trust the key.</source>
+            <translation>A file is signed by a key you do not trust yet:
+
+{fp}
+
+Call the adviser and compare this fingerprint. Only when it matches, give the adviser a name to trust the key.</translation>
+        </message>
+        <message>
+            <source>Trust this adviser?</source>
+            <translation>Trust this adviser?</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF files (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export combined statistics</source>
+            <translation>Export combined statistics</translation>
+        </message>
+        <message>
+            <source>already imported</source>
+            <translation>already imported</translation>
+        </message>
+        <message>
+            <source>waiting: key not trusted</source>
+            <translation>waiting: key not trusted</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refused</translation>
+        </message>
+        <message>
+            <source>{a} imported, {r} refused, {u} waiting for trust, {d} already there.</source>
+            <translation>{a} imported, {r} refused, {u} waiting for trust, {d} already there.</translation>
+        </message>
+        <message>
+            <source>No files from trusted advisers yet.</source>
+            <translation>No files from trusted advisers yet.</translation>
+        </message>
+        <message>
+            <source>Cases: {c} · contacts: {n} · hours: {h} · sources: {s}</source>
+            <translation>Cases: {c} · contacts: {n} · hours: {h} · sources: {s}</translation>
+        </message>
+        <message>
+            <source>Import files from trusted advisers before exporting.</source>
+            <translation>Import files from trusted advisers before exporting.</translation>
+        </message>
+        <message>
+            <source>Export failed: {reason}</source>
+            <translation>Export failed: {reason}</translation>
+        </message>
+        <message>
+            <source>Written: {path}</source>
+            <translation>Written: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <source>Vertrouwd is locked</source>
+            <translation>Vertrouwd is locked</translation>
+        </message>
+        <message>
+            <source>Enter your passphrase to open your records.</source>
+            <translation>Enter your passphrase to open your records.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Unlock</translation>
+        </message>
+        <message>
+            <source>Wait {n} s</source>
+            <translation>Wait {n} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>WelcomePage</name>
+        <message>
+            <source>Welcome to Vertrouwd</source>
+            <translation>Welcome to Vertrouwd</translation>
+        </message>
+        <message>
+            <source>Vertrouwd keeps your cases and conversations in an encrypted file on this computer. Choose a passphrase to protect it. A sentence of several words is strong and easy to remember.</source>
+            <translation>Vertrouwd keeps your cases and conversations in an encrypted file on this computer. Choose a passphrase to protect it. A sentence of several words is strong and easy to remember.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>Repeat passphrase</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Important:&lt;/b&gt; nobody can recover a lost passphrase, not even the makers of this program. Without it your records are lost. Write it down somewhere safe, and make a backup regularly (File → Make backup).</source>
+            <translation>&lt;b&gt;Important:&lt;/b&gt; nobody can recover a lost passphrase, not even the makers of this program. Without it your records are lost. Write it down somewhere safe, and make a backup regularly (File → Make backup).</translation>
+        </message>
+        <message>
+            <source>Create vault</source>
+            <translation>Create vault</translation>
+        </message>
+        <message>
+            <source>very weak</source>
+            <translation>very weak</translation>
+        </message>
+        <message>
+            <source>weak</source>
+            <translation>weak</translation>
+        </message>
+        <message>
+            <source>fair</source>
+            <translation>fair</translation>
+        </message>
+        <message>
+            <source>strong</source>
+            <translation>strong</translation>
+        </message>
+        <message>
+            <source>very strong</source>
+            <translation>very strong</translation>
+        </message>
+        <message>
+            <source>Strength: {level}</source>
+            <translation>Strength: {level}</translation>
+        </message>
+        <message>
+            <source>The passphrase is too short: use at least 8 characters.</source>
+            <translation>The passphrase is too short: use at least 8 characters.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ. Type them again.</source>
+            <translation>The two passphrases differ. Type them again.</translation>
+        </message>
+        <message>
+            <source>This passphrase is too easy to guess. Add a few words.</source>
+            <translation>This passphrase is too easy to guess. Add a few words.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>Overview</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
+        </message>
+        <message>
+            <source>Organisations</source>
+            <translation>Organisations</translation>
+        </message>
+        <message>
+            <source>Activities</source>
+            <translation>Activities</translation>
+        </message>
+        <message>
+            <source>Annual report</source>
+            <translation>Annual report</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>The annual report is not available in this version.</source>
+            <translation>The annual report is not available in this version.</translation>
+        </message>
+        <message>
+            <source>Remove case details</source>
+            <translation>Remove case details</translation>
+        </message>
+        <message>
+            <source>Close case {code} as of today?</source>
+            <translation>Close case {code} as of today?</translation>
+        </message>
+        <message>
+            <source>Case {code} still has open required checklist items:
+
+{items}
+
+Close it anyway?</source>
+            <translation>Case {code} still has open required checklist items:
+
+{items}
+
+Close it anyway?</translation>
+        </message>
+        <message>
+            <source>Close case</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <source>Remove case</source>
+            <translation>Remove case</translation>
+        </message>
+        <message>
+            <source>Remove case {code} entirely, with all its conversations and notes? This cannot be undone. Use this when the person withdraws consent.</source>
+            <translation>Remove case {code} entirely, with all its conversations and notes? This cannot be undone. Use this when the person withdraws consent.</translation>
+        </message>
+        <message>
+            <source>Terms</source>
+            <translation>Terms</translation>
+        </message>
+        <message>
+            <source>Does the person take this route now? Then reminders are set for its terms.</source>
+            <translation>Does the person take this route now? Then reminders are set for its terms.</translation>
+        </message>
+        <message>
+            <source>Save handout</source>
+            <translation>Save handout</translation>
+        </message>
+    </context>
+    <context>
+        <name>_ItemRow</name>
+        <message>
+            <source>Guidance</source>
+            <translation>Guidance</translation>
+        </message>
+        <message>
+            <source>(choose)</source>
+            <translation>(choose)</translation>
+        </message>
+        <message>
+            <source>Date set</source>
+            <translation>Date set</translation>
+        </message>
+        <message>
+            <source>A few words; never a name</source>
+            <translation>A few words; never a name</translation>
+        </message>
+    </context>
+    <context>
+        <name>ctx</name>
+        <message>
+            <source>next conversation</source>
+            <translation>next conversation</translation>
+        </message>
+        <message>
+            <source>acknowledgement of receipt due</source>
+            <translation>acknowledgement of receipt due</translation>
+        </message>
+        <message>
+            <source>feedback due</source>
+            <translation>feedback due</translation>
+        </message>
+        <message>
+            <source>admissibility decision due</source>
+            <translation>admissibility decision due</translation>
+        </message>
+        <message>
+            <source>advice of the complaints committee due</source>
+            <translation>advice of the complaints committee due</translation>
+        </message>
+    </context>
+</TS>
