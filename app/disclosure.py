@@ -44,7 +44,74 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.optimize import linprog
-from scipy.sparse import csr_matrix
+from scipy.sparse import csc_matrix, csr_matrix
+
+try:  # HiGHS's own bindings: the same solver as scipy's, but a model can be re-solved warm
+    import highspy
+except ImportError:  # pragma: no cover - scipy's linprog (also HiGHS) is the fallback
+    highspy = None
+
+
+class _LPBlock:
+    """One system ``A x = b, lower <= x <= upper`` solved for many objectives ``min sign * x_j``."""
+
+    def __init__(self, a_eq, b_eq, lower, upper):
+        self.a = csc_matrix(a_eq)
+        self.b = np.asarray(b_eq, dtype=float)
+        self.lower = np.asarray(lower, dtype=float)
+        self.upper = np.array([np.inf if u is None else float(u) for u in upper])
+        self.n = self.a.shape[1]
+        self.h = None
+        if highspy is not None:
+            h = highspy.Highs()
+            h.setOptionValue("output_flag", False)
+            lp = highspy.HighsLp()
+            lp.num_col_, lp.num_row_ = self.n, self.a.shape[0]
+            lp.col_cost_ = np.zeros(self.n)
+            lp.col_lower_ = self.lower
+            lp.col_upper_ = np.where(np.isinf(self.upper), highspy.kHighsInf, self.upper)
+            lp.row_lower_ = self.b
+            lp.row_upper_ = self.b
+            lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+            lp.a_matrix_.start_ = self.a.indptr
+            lp.a_matrix_.index_ = self.a.indices
+            lp.a_matrix_.value_ = self.a.data
+            lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = self.n, self.a.shape[0]
+            h.passModel(lp)
+            self.h = h
+            self.last: int | None = None
+
+    def solve(self, j: int, sign: float) -> tuple[str, float, np.ndarray, np.ndarray]:
+        """(status, optimum, reduced costs, row duals); status optimal|unbounded|infeasible|error."""
+        if self.h is not None:
+            h = self.h
+            if self.last is not None and self.last != j:
+                h.changeColCost(self.last, 0.0)
+            h.changeColCost(j, sign)
+            self.last = j
+            h.run()
+            st = h.getModelStatus()
+            if st == highspy.HighsModelStatus.kOptimal:
+                sol = h.getSolution()
+                return ("optimal", h.getInfo().objective_function_value, np.array(sol.col_dual),
+                        np.array(sol.row_dual))
+            if st == highspy.HighsModelStatus.kInfeasible:
+                return "infeasible", 0.0, np.zeros(0), np.zeros(0)
+            if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+                return "unbounded", -math.inf, np.zeros(0), np.zeros(0)
+            return "error", 0.0, np.zeros(0), np.zeros(0)
+        cost = np.zeros(self.n)
+        cost[j] = sign
+        bounds = [(lo, None if np.isinf(up) else up) for lo, up in zip(self.lower, self.upper, strict=True)]
+        res = linprog(cost, A_eq=self.a, b_eq=self.b, bounds=bounds, method="highs")
+        if res.status == 0:
+            return ("optimal", res.fun, np.asarray(res.lower.marginals) + np.asarray(res.upper.marginals),
+                    np.asarray(res.eqlin.marginals))
+        if res.status == 2:
+            return "infeasible", 0.0, np.zeros(0), np.zeros(0)
+        if res.status == 3:
+            return "unbounded", -math.inf, np.zeros(0), np.zeros(0)
+        return "error", 0.0, np.zeros(0), np.zeros(0)
 
 
 def _clean(v: float) -> float:
@@ -117,26 +184,22 @@ def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]
                     cols.append(local[int(i)])
                     vals.append(float(c))
             rhs.append(float(r))
-        a_eq = csr_matrix((vals, (rows, cols)), shape=(len(eqs), len(comp)))
-        b_eq = np.array(rhs)
+        block = _LPBlock(csr_matrix((vals, (rows, cols)), shape=(len(eqs), len(comp))), rhs,
+                         [lo for lo, _up in bounds], [up for _lo, up in bounds])
         for j, g in enumerate(comp):
             ends = []
             for sign in (1.0, -1.0):
-                cost = np.zeros(len(comp))
-                cost[j] = sign
-                res = linprog(cost, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-                if res.status == 2:
+                status, fun, _r, _y = block.solve(j, sign)
+                if status == "infeasible":
                     raise ValueError("the published figures contradict each other (no values fit all "
                                      "equations); check that totals equal the sum of their cells")
-                if res.status == 3:  # unbounded: only possible for the maximum
+                if status == "unbounded":  # only possible for the maximum
                     ends.append(math.inf if sign < 0 else 0.0)
                     continue
-                if res.status != 0:
-                    raise ValueError(f"the attacker's linear program failed: {res.message}")
-                ends.append(sign * res.fun)
-            lo = _clean(ends[0])
-            hi = _clean(ends[1])
-            result[g] = (max(lo, 0.0), hi)
+                if status != "optimal":
+                    raise ValueError("the attacker's linear program failed; please report this")
+                ends.append(sign * fun)
+            result[g] = (max(_clean(ends[0]), 0.0), _clean(ends[1]))
     return result
 
 
@@ -152,8 +215,8 @@ _REASON_GROUP = "groep"
 
 METHOD_TEXT: dict[str, str] = {
     "nl": (
-        "Om te voorkomen dat iemand herkenbaar wordt, zijn aantallen van 1 tot en met {k_minus} niet "
-        "getoond. Ook een rij of kolom waarin alle gevallen in één vak vallen, is afgeschermd. Waar "
+        "Om te voorkomen dat iemand herkenbaar wordt, zijn aantallen van 1 tot {k} niet getoond "
+        "(nul wel). Ook een rij of kolom waarin alle gevallen in één vak vallen, is afgeschermd. Waar "
         "nodig zijn daarnaast andere vakken verborgen, zodat een verborgen getal niet uit de totalen "
         "of uit andere tabellen terug te rekenen is; dat is voor elk verborgen getal gecontroleerd "
         "(het kan steeds minstens {k} verschillende waarden hebben). Kleine categorieën zijn soms "
@@ -161,7 +224,8 @@ METHOD_TEXT: dict[str, str] = {
         "'niet getoond', niet 'nul'."
     ),
     "en": (
-        "To keep people from being recognisable, counts from 1 to {k_minus} are not shown. A row or "
+        "To keep people from being recognisable, counts from 1 up to (not including) {k} are "
+        "not shown (zero is). A row or "
         "column in which all cases fall in a single cell is shielded as well. Where needed, other "
         "cells are hidden too, so that no hidden number can be worked out from the totals or from "
         "other tables; this was checked for every hidden number (each could still take a range of "
@@ -169,13 +233,12 @@ METHOD_TEXT: dict[str, str] = {
         "always shown. An empty cell therefore means 'not shown', not 'zero'."
     ),
 }
-"""Plain-words description for the report. Format with ``text.format(k=k, k_minus=k - 1)``;
-``{k}`` alone also works through ``method_text(lang, k)``."""
+"""Plain-words description for the report; ``text.format(k=k)`` or ``method_text(lang, k)``."""
 
 
 def method_text(lang: str, k: int) -> str:
     """METHOD_TEXT in ``lang`` ("nl" or "en") with the threshold filled in."""
-    return METHOD_TEXT[lang].format(k=k, k_minus=k - 1)
+    return METHOD_TEXT[lang].format(k=k)
 
 
 @dataclass
@@ -444,8 +507,11 @@ def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float
             if required and pos in required:
                 need = max(need, float(required[pos]))
         if hi - lo < need - 1e-6:
+            advice = ("hide more cells" if var.bound >= need else
+                      f"the table total {_num(var.bound)} is itself below {_num(need)}: leave this "
+                      "table out of the report or combine it with other periods")
             problems.append(f"{var.label}: can be narrowed to [{_num(lo)}, {_num(hi)}] "
-                            f"(needs a range of at least {_num(need)}; hide more cells)")
+                            f"(needs a range of at least {_num(need)}; {advice})")
     for i, var in enumerate(model.vars):
         if i not in hidden and var.unit != "hours" and 0 < var.value < k:
             problems.append(f"{var.label}: published value {_num(var.value)} is below {k}; hide it")
@@ -573,63 +639,79 @@ class _Solver:
             for v in coefs:
                 self.var_eqs[v].append(e)
         self.cap: dict[int, float] = {}
+        self._all_cache: dict | None = None
 
     # -- the attacker's LP in displacement form, with the dual certificate as a cut ------------
-    def width_cut(self, hidden: set[int], p: int) -> tuple[float, dict[int, float]]:
+    def width_cut(self, hidden: set[int], p: int, cache: dict | None = None
+                  ) -> tuple[float, dict[int, float]]:
+        """Width of p's attacker interval under ``hidden`` and a cut: sum(coef_u * s_u) >= width.
+
+        Displacement form: d = x - true value, A d = 0, -value <= d_u <= bound - value for hidden
+        u, d_u = 0 otherwise. The LP duals bound max d_p for EVERY suppression pattern s by
+        sum_u s_u * (value_u * lambda_lower_u - (bound_u - value_u) * lambda_upper_u).
+        """
         m = self.m
-        comp, seen = [p], {p}
-        i = 0
-        while i < len(comp):
-            for e in self.var_eqs[comp[i]]:
-                for u in m.equations[e][0]:
-                    if u in hidden and u not in seen:
-                        seen.add(u)
-                        comp.append(u)
-            i += 1
-        eq_ids = sorted({e for v in comp for e in self.var_eqs[v]})
-        local = {v: j for j, v in enumerate(comp)}
-        rows, cols, vals = [], [], []
-        outside: dict[int, list[tuple[int, float]]] = {}
-        for r, e in enumerate(eq_ids):
-            for u, c in m.equations[e][0].items():
-                if u in local:
-                    rows.append(r)
-                    cols.append(local[u])
-                    vals.append(c)
-                else:
-                    outside.setdefault(u, []).append((r, c))
-        a_eq = csr_matrix((vals, (rows, cols)), shape=(len(eq_ids), len(comp)))
-        lows = [m.vars[u].value for u in comp]
-        ups = [m.vars[u].bound - m.vars[u].value for u in comp]
-        bounds = [(-lo, up) for lo, up in zip(lows, ups, strict=True)]
+        if cache is not None and p in cache:
+            block, comp, local, eq_ids, outside, ups = cache[p]
+        else:
+            comp, seen = [p], {p}
+            i = 0
+            while i < len(comp):
+                for e in self.var_eqs[comp[i]]:
+                    for u in m.equations[e][0]:
+                        if u in hidden and u not in seen:
+                            seen.add(u)
+                            comp.append(u)
+                i += 1
+            eq_ids = sorted({e for v in comp for e in self.var_eqs[v]})
+            local = {v: j for j, v in enumerate(comp)}
+            rows, cols, vals = [], [], []
+            outside: dict[int, list[tuple[int, float]]] = {}
+            for r, e in enumerate(eq_ids):
+                for u, c in m.equations[e][0].items():
+                    if u in local:
+                        rows.append(r)
+                        cols.append(local[u])
+                        vals.append(c)
+                    else:
+                        outside.setdefault(u, []).append((r, c))
+            ups = [m.vars[u].bound - m.vars[u].value for u in comp]
+            block = _LPBlock(csr_matrix((vals, (rows, cols)), shape=(len(eq_ids), len(comp))),
+                             np.zeros(len(eq_ids)), [-m.vars[u].value for u in comp], ups)
+            if cache is not None:
+                for u in comp:
+                    cache[u] = (block, comp, local, eq_ids, outside, ups)
         width = 0.0
         coefs: dict[int, float] = {}
         for sign in (-1.0, 1.0):
-            cost = np.zeros(len(comp))
-            cost[local[p]] = sign
-            res = linprog(cost, A_eq=a_eq, b_eq=np.zeros(len(eq_ids)), bounds=bounds, method="highs")
-            if res.status != 0:
-                raise RuntimeError(f"attacker LP failed: {res.message}")
-            width += -res.fun
-            lam_l, lam_u, y = res.lower.marginals, res.upper.marginals, res.eqlin.marginals
+            status, fun, red_in, y = block.solve(local[p], sign)
+            if status != "optimal":
+                raise RuntimeError(f"the attacker's LP ended as {status}")
+            width += -fun
             for u, j in local.items():
-                c = m.vars[u].value * max(lam_l[j], 0.0) - ups[j] * min(lam_u[j], 0.0)
-                coefs[u] = coefs.get(u, 0.0) + c
+                r = red_in[j]
+                c = m.vars[u].value * max(r, 0.0) - ups[j] * min(r, 0.0)
+                if c > 0:
+                    coefs[u] = coefs.get(u, 0.0) + c
             for u, entries in outside.items():
-                red = -sum(y[r] * c for r, c in entries)
-                c = m.vars[u].value * max(red, 0.0) - (m.vars[u].bound - m.vars[u].value) * min(red, 0.0)
-                coefs[u] = coefs.get(u, 0.0) + c
+                r = -sum(y[row] * c for row, c in entries)
+                c = m.vars[u].value * max(r, 0.0) - (m.vars[u].bound - m.vars[u].value) * min(r, 0.0)
+                if c > 0:
+                    coefs[u] = coefs.get(u, 0.0) + c
         return width, coefs
 
     def capacity(self, p: int) -> float:
         if p not in self.cap:
-            self.cap[p] = self.width_cut(set(range(self.n)), p)[0]
+            if self._all_cache is None:
+                self._all_cache = {}
+            self.cap[p] = self.width_cut(set(range(self.n)), p, self._all_cache)[0]
         return self.cap[p]
 
     def failing(self, hidden: set[int]) -> list[tuple[int, float, dict[int, float]]]:
         out = []
+        cache: dict = {}
         for p in sorted(hidden, key=lambda v: (v not in self.fixed, v)):
-            w, coefs = self.width_cut(hidden, p)
+            w, coefs = self.width_cut(hidden, p, cache)
             need = min(self.need[p], self.capacity(p)) if w < self.need[p] - 1e-6 else self.need[p]
             if w < need - 1e-6:
                 out.append((p, need, coefs))

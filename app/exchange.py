@@ -359,6 +359,12 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
     row_totals = tuple(_maybe(v, f"{where} row total", unit) for v in row_totals_raw)
     col_totals = tuple(_maybe(v, f"{where} column total", unit) for v in col_totals_raw)
     total = _maybe(raw["total"], f"{where} total", unit)
+    if cols is None:   # in a one-way table each row total is its cell, the column total is the total
+        for i, line in enumerate(cells):
+            if (row_totals[i] is None) != (line[0] is None):
+                raise VStatError(f"{where} row {rows[i]!r}: the row total and the cell disagree on being hidden")
+        if (col_totals[0] is None) != (total is None):
+            raise VStatError(f"{where}: the column total and the table total disagree on being hidden")
     if unit in COUNT_UNITS:
         for i, line in enumerate(cells):
             for v in line:
@@ -431,6 +437,8 @@ def make_vstat(report: dict, signing_key: bytes, *, program_version: str, create
     if report.get("format") != REPORT_FORMAT:
         raise VStatError(f"this is not an annual report of format {REPORT_FORMAT}")
     body = _parse_body(report, strict_keys=True)
+    for t in body["tables"]:
+        _refuse_lone_hidden(t)
     created = created or datetime.now(UTC)
     if created.tzinfo is None:
         raise VStatError("the creation time must carry a time zone")
@@ -447,6 +455,22 @@ def make_vstat(report: dict, signing_key: bytes, *, program_version: str, create
     if recipient_pub is not None:
         data = encrypt_for(data, recipient_pub)
     return data
+
+
+def _refuse_lone_hidden(t: Table) -> None:
+    """A line with exactly one hidden figure and a published total gives that figure away."""
+    def check(values, total, what):
+        if total is not None and sum(v is None for v in values) == 1:
+            raise VStatError(f"table {t.id!r} {what}: one hidden figure can be worked out from the published "
+                             "total; protect the report again before exporting")
+    for i, line in enumerate(t.cells):
+        if t.cols is not None:
+            check(list(line), t.row_totals[i], f"row {t.rows[i]!r}")
+    for j in range(len(t.col_codes)):
+        check([line[j] for line in t.cells], t.col_totals[j], f"column {t.col_codes[j]!r}")
+    check(list(t.row_totals), t.total, "row totals")
+    if t.cols is not None:
+        check(list(t.col_totals), t.total, "column totals")
 
 
 def encrypt_for(inner: bytes, recipient_pub: bytes) -> bytes:
@@ -601,8 +625,15 @@ def read_vstat(data: bytes, *, supervisor_key: bytes | None = None, max_size: in
         return _read_vstat(data, supervisor_key, max_size)
     except VStatError:
         raise
+    except RecursionError:
+        raise VStatError("the file is nested too deeply to be a statistics file") from None
     except Exception as exc:  # noqa: BLE001 - a hostile file must never crash the reader
         raise VStatError(f"the file cannot be read ({type(exc).__name__})") from None
+
+
+def _too_large(max_size: int) -> VStatError:
+    size = f"{max_size / 1_000_000:g} MB" if max_size >= 1_000_000 else f"{max_size} bytes"
+    return VStatError(f"the file is larger than {size}; a statistics file is much smaller")
 
 
 def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VStat:
@@ -610,8 +641,7 @@ def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VSt
         raise VStatError("no file content was given")
     data = bytes(data)
     if len(data) > max_size:
-        raise VStatError(f"the file is larger than {max_size // 1_000_000 or max_size} "
-                         f"{'MB' if max_size >= 1_000_000 else 'bytes'}; a statistics file is much smaller")
+        raise _too_large(max_size)
     doc = _load_json(data, "the file")
     if not isinstance(doc, dict):
         raise VStatError("the file is not a statistics file (no JSON object)")
@@ -627,12 +657,12 @@ def _decrypt(doc: dict, data: bytes, supervisor_key: bytes | None) -> bytes:
         raise VStatError(f"the encrypted file has an unknown field {sorted(unknown)[0][:40]!r}")
     if set(doc) != _ENVELOPE_KEYS:
         raise VStatError("the encrypted file lacks " + ", ".join(sorted(_ENVELOPE_KEYS - set(doc))))
-    if canonical(doc) != data:
-        raise VStatError("the encrypted file was changed after it was written (layout differs)")
     recipient = _text(doc["recipient"], "the recipient", limit=64)
     eph_pub = _unb64(doc["ephemeral"], "the ephemeral key", 32)
     nonce = _unb64(doc["nonce"], "the nonce", 12)
     ct = _unb64(doc["ciphertext"], "the encrypted content")
+    if canonical(doc) != data:
+        raise VStatError("the encrypted file was changed after it was written (layout differs)")
     if supervisor_key is None:
         raise VStatError(f"the file is encrypted for supervisor key {recipient}; open it with that key")
     if not isinstance(supervisor_key, bytes | bytearray) or len(supervisor_key) != 32:
@@ -1130,7 +1160,7 @@ def read_vstat_file(path: str | os.PathLike[str], *, supervisor_key: bytes | Non
     try:
         size = p.stat().st_size
         if size > max_size:
-            raise VStatError(f"the file is larger than {max_size // 1_000_000} MB; a statistics file is much smaller")
+            raise _too_large(max_size)
         with p.open("rb") as fh:
             data = fh.read(max_size + 1)
     except IsADirectoryError:
@@ -1152,7 +1182,7 @@ def cmd_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO, *
     if not files:
         err.write("no files given: name one or more .vstat files\n")
         return 1
-    wanted = {normalise_fingerprint(f) for f in trusted}
+    wanted = {normalise_fingerprint(f) for f in trusted or []}
     ok = True
     for name in files:
         try:

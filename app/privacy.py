@@ -15,6 +15,7 @@ Pure Python: no Qt, no database. The name lists are read once and cached.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -299,6 +300,12 @@ _STREET_PREFIXES = frozenset(
      "wethouder", "pastoor", "professor", "prof", "graaf", "gravin", "hertog", "keizer", "van", "de"]
 )
 _PARTICLES = frozenset(["van", "de", "der", "den", "het", "op", "aan", "ter", "ten", "te", "'t", "in"])
+_NOT_STREETS = frozenset(["onderweg", "halfweg", "halverwege", "midweg", "ommeweg", "zijweg", "dwarsweg"])
+_COUNTED = re.compile(
+    r"\s*(?:%|procent|percent|minuten|minuut|min|uur|uren|seconden|dagen|dag|weken|week|maanden|maand|"
+    r"jaar|jaren|keer|km|kilometer|meter|m|euro|mensen|medewerkers|personen|collega's|stuks|x)\b",
+    re.IGNORECASE,
+)
 _HOUSE_NUMBER = r"\d{1,4}(?:[a-zA-Z](?![\w])| [A-Z](?![\w])|-\d{1,3}(?!\d)| (?:bis|hs|huis)\b)?"
 _ADDRESS_WORD = re.compile(
     r"(?<![\w-])([A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*)\s(" + _HOUSE_NUMBER + r")(?![\w]|[.,:]\d)"
@@ -366,7 +373,7 @@ def _shape_regex(shape: str) -> str:
 
 _PLATE = re.compile(r"(?<![\w-])(?:" + "|".join(_shape_regex(s) for s in _PLATE_SHAPES) + r")(?![\w-])")
 _PLATE_CUE = re.compile(
-    r"\b(?:kenteken|kentekenplaat|nummerbord|licen[cs]e plate|plate)\W{0,3}\s*(?:is\s+|was\s+)?"
+    r"\b(?i:kenteken|kentekenplaat|nummerbord|licen[cs]e plate|plate)\W{0,3}\s*(?:is\s+|was\s+)?"
     r"((?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{6})(?![\w-])"
 )
 
@@ -494,9 +501,7 @@ def _find_postcodes(text: str):
 def _street_start(text: str, word_start: int) -> int:
     """Walk back from a street word over prefixes like 'Oude', 'Burgemeester de', 'Jan van'."""
     lists = load_name_lists()
-    start = word_start
-    pos = word_start
-    pending_particles = False
+    start = pos = word_start
     for _ in range(4):
         m = re.search(r"([^\W\d_]+|'t)\s$", text[max(0, pos - 40) : pos])
         if not m:
@@ -505,16 +510,12 @@ def _street_start(text: str, word_start: int) -> int:
         wstart = pos - len(m.group(0))
         key = _fold(word)
         if key in _PARTICLES and word.islower():
-            pending_particles = True
-            pos = wstart
+            pos = wstart  # a particle counts only if a prefix word comes before it
             continue
         if word[:1].isupper() and (key in _STREET_PREFIXES or key in lists.first or key in lists.surnames):
-            start = wstart
-            pos = wstart
-            pending_particles = False
+            start = pos = wstart
             continue
         break
-    del pending_particles
     return start
 
 
@@ -522,6 +523,8 @@ def _find_addresses(text: str):
     for m in _ADDRESS_WORD.finditer(text):
         word = m.group(1)
         key = _fold(word)
+        if key in _NOT_STREETS or _COUNTED.match(text, m.end()):
+            continue  # "Onderweg 5 minuten": an ordinary word and a count, not an address
         if key.endswith(_STREET_SUFFIXES):
             yield _street_start(text, m.start()), m.end(), "adres"
             continue
@@ -590,6 +593,7 @@ _CALENDAR = frozenset(
 _SURNAME_ENDINGS = (
     "stra", "sma", "inga", "ema", "oglu", "oğlu", "ski", "ska", "wicz", "czyk", "ssen", "ink", "huis",
 )
+_PLACE_WORDS = frozenset(["in", "naar", "uit", "te", "vanuit", "richting", "regio", "gemeente", "rond", "from", "to"])
 _ARTICLES = frozenset(["de", "het", "een", "the", "a", "an", "ons", "onze", "our"])
 # Verbs that only a person does; after a sentence-initial first name that is also a word
 # ("Roos vertelde", "Mark zei") they are the cue that it is a name.
@@ -769,7 +773,7 @@ class _NameFinder:
             # 3. Tussenvoegsel + listed surname: "van Leeuwen", "de Wit", "El Amrani".
             if t.key in _TUSSEN and (t.text.islower() or t.key in _TUSSEN_CAPITAL):
                 k = self.compound_at(i)
-                if k is not None and not (t.initial and t.text[:1].isupper() and self.is_amb(k)):
+                if k is not None:
                     j = self.extend(k + 1, strong=False)
                     start = self._left_extend(i)
                     spans.append((toks[start].start, toks[max(j, k + 1) - 1].end))
@@ -791,6 +795,10 @@ class _NameFinder:
                     confirmed_next = j > i + 1 and self._has_listed(i + 1, j)
                     if amb and not first and cue_position and self._next_is_unknown_title(i):
                         cue_position = False  # "Groot Onderhoud", "Vos Logistics": a department or firm
+                    if amb and cue_position and i > 0 and toks[i - 1].key in _PLACE_WORDS:
+                        cue_position = False  # "in Hoogeveen", "naar Steenbergen": a place
+                    if amb and not first and cue_position and self._prev_is_unknown_title(i):
+                        cue_position = False  # "Team Klein", "Afdeling Post": part of a proper noun
                     human_verb = (
                         first and i + 1 < n and toks[i + 1].gap == " " and toks[i + 1].key in _HUMAN_VERBS
                     )
@@ -808,6 +816,17 @@ class _NameFinder:
                     continue
             i += 1
         return self._drop_phrases(spans)
+
+    def _prev_is_unknown_title(self, i: int) -> bool:
+        if i == 0 or not _joined(self.toks[i]):
+            return False
+        prev = self.toks[i - 1]
+        return (
+            _is_title(prev)
+            and prev.key not in self.lists.first
+            and prev.key not in self.lists.surnames
+            and prev.key not in _HONORIFICS
+        )
 
     def _next_is_unknown_title(self, i: int) -> bool:
         if i + 1 >= len(self.toks):
@@ -916,14 +935,20 @@ def scan(text: str) -> list[Finding]:
             raw.append((m.start(1), m.end(1), "leeftijd"))
 
     raw.sort(key=lambda f: (-_PRIORITY[f[2]], -(f[1] - f[0]), f[0]))
+    # Keep the strongest of overlapping findings. `starts`/`taken` stay sorted by start, and
+    # accepted spans never overlap, so only the neighbours of the insertion point can collide.
+    starts: list[int] = []
     taken: list[tuple[int, int, str]] = []
     for start, end, kind in raw:
         if end <= start:
             continue
-        if any(start < t_end and t_start < end for t_start, t_end, _ in taken):
+        pos = bisect.bisect_left(starts, start)
+        if pos > 0 and taken[pos - 1][1] > start:
             continue
-        taken.append((start, end, kind))
-    taken.sort()
+        if pos < len(taken) and taken[pos][0] < end:
+            continue
+        starts.insert(pos, start)
+        taken.insert(pos, (start, end, kind))
     return [
         Finding(start, end, "bsn" if kind == "bsn_cue" else kind, text[start:end]) for start, end, kind in taken
     ]

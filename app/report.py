@@ -80,7 +80,8 @@ class Prepared:
         return self.history.get(self.report["year"] - 1)
 
     def label(self, table_id: str, axis: str, code: str) -> str:
-        return code_label(table_id, axis, code, self.lang, self.aggregation.units)
+        return code_label(table_id, axis, code, self.lang, self.aggregation.units,
+                          merged=table_id in self.protection.merged)
 
 
 # -- labels -----------------------------------------------------------------------------------
@@ -88,14 +89,18 @@ def table_title(table_id: str, lang: str) -> str:
     return texts(lang)["tables"].get(table_id, table_id)
 
 
-def code_label(table_id: str, axis: str, code: str, lang: str, units: dict[str, str] | None = None) -> str:
-    """The printed label of a row (axis "rows") or column ("cols") code of a table."""
+def code_label(table_id: str, axis: str, code: str, lang: str, units: dict[str, str] | None = None,
+               merged: bool = False) -> str:
+    """The printed label of a row (axis "rows") or column ("cols") code of a table. ``merged``: the
+    table had small categories merged into "overig", so that row is labelled as combined."""
     if table_id == "unit" and units and code in units:
         return units[code]
     vocab_names = TABLE_VOCABS.get(table_id, (None, None))
     name = vocab_names[0] if axis == "rows" else vocab_names[1]
     own = texts(lang)["codes"]
     if code == disclosure.MERGED_CODE:
+        if merged:
+            return own[code]
         if name and code in vocabularies()[name]:
             return vocabularies().label(name, code, lang)
         return own[code]
@@ -197,7 +202,9 @@ def _clean_table(p: dict) -> dict:
     keys = ("id", "unit", "rows", "cols", "cells", "row_totals", "col_totals", "total")
     out = {key: p[key] for key in keys}
     if out["unit"] == "hours":
-        conv = (lambda v: None if v is None else _hours(v))
+        def conv(v):
+            return None if v is None else _hours(v)
+
         out["cells"] = [[conv(v) for v in r] for r in out["cells"]]
         out["row_totals"] = [conv(v) for v in out["row_totals"]]
         out["col_totals"] = [conv(v) for v in out["col_totals"]]
@@ -236,8 +243,10 @@ def _csv_value(v, unit: str) -> str:
     return str(int(v))
 
 
-def report_csv(report: dict, lang: str = "nl", units: dict[str, str] | None = None) -> bytes:
-    """The long CSV described in the module docstring (bytes, UTF-8 with BOM)."""
+def report_csv(report: dict, lang: str = "nl", units: dict[str, str] | None = None,
+               merged: set[str] | frozenset[str] = frozenset()) -> bytes:
+    """The long CSV described in the module docstring (bytes, UTF-8 with BOM). ``merged``: ids of
+    tables whose "overig" row holds merged categories."""
     t = texts(lang)
     buf = io.StringIO(newline="")
     w = csv.writer(buf, lineterminator="\r\n")
@@ -246,7 +255,7 @@ def report_csv(report: dict, lang: str = "nl", units: dict[str, str] | None = No
         tid, unit = tb["id"], tb["unit"]
 
         def lab(axis, code, tid=tid):
-            return code_label(tid, axis, code, lang, units)
+            return code_label(tid, axis, code, lang, units, merged=tid in merged)
 
         if tb["cols"] is None:
             for r, code in enumerate(tb["rows"]):
@@ -287,19 +296,20 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def check_narrative(text: str) -> list[str]:
-    """Kinds of identifiers the privacy guard finds in the narrative ([] when none or no guard)."""
+    """Readable kinds of identifiers the privacy guard finds in the narrative ([] when none)."""
     if not text.strip():
         return []
     try:
         from app import privacy
-    except ImportError:
-        return []
-    scan = getattr(privacy, "scan", None)
-    if scan is None:
+    except ImportError:  # pragma: no cover - the guard ships with the program
         return []
     kinds: list[str] = []
-    for f in scan(text):
-        kind = str(getattr(f, "kind", None) or getattr(f, "category", None) or type(f).__name__)
+    for f in privacy.scan(text):
+        kind = str(getattr(f, "kind", "identifier"))
+        try:
+            kind = privacy.kind_label(kind, "en")
+        except (AttributeError, ValueError):
+            pass
         if kind not in kinds:
             kinds.append(kind)
     return kinds
@@ -319,7 +329,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
     if fmt == "json":
         data = report_json(prep.report)
     elif fmt == "csv":
-        data = report_csv(prep.report, lang, prep.aggregation.units)
+        data = report_csv(prep.report, lang, prep.aggregation.units, set(prep.protection.merged))
     else:
         from app import report_pdf
         narrative = repo.report_text(prep.org_id, int(year)) if prep.org_id is not None else ""

@@ -210,7 +210,7 @@ class _Builder:
                          Paragraph(f'<font name="{FONT_BOLD}">{escape(self.fingerprint)}</font>',
                                    self.s["body"])])
         info = Table(rows, colWidths=[5 * cm, BODY_W - 5 * cm], hAlign="LEFT")
-        info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+        info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
                                   ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
                                   ("TOPPADDING", (0, 0), (-1, -1), 5)]))
         out += [info, Spacer(1, 0.5 * cm)]
@@ -351,7 +351,7 @@ class _Builder:
             return []
         shown.reverse()  # the chart draws bottom-up; keep the table's order top-down
         height = 1.2 * cm + 0.62 * cm * len(shown)
-        d = Drawing(BODY_W, height)
+        d = Drawing(BODY_W, height, initialFontName=FONT)
         bc = HorizontalBarChart()
         bc.x, bc.y = 5.6 * cm, 0.4 * cm
         bc.width, bc.height = BODY_W - 7 * cm, height - 1.0 * cm
@@ -392,7 +392,7 @@ class _Builder:
         out.append(self.para(t["trend_intro"]))
         cases = [reports[y]["totals"].get("cases") or 0 for y in years]
         contacts = [reports[y]["totals"].get("contacts") or 0 for y in years]
-        d = Drawing(BODY_W, 6.2 * cm)
+        d = Drawing(BODY_W, 6.2 * cm, initialFontName=FONT)
         bc = VerticalBarChart()
         bc.x, bc.y, bc.width, bc.height = 1.4 * cm, 1.0 * cm, BODY_W - 5.5 * cm, 4.8 * cm
         bc.data = [cases, contacts]
@@ -490,6 +490,6 @@ def render(prep, *, narrative: str = "", practice: str = "", fingerprint: str = 
     title = f"{b.t['doc_title']} {prep.report['organisation']} {prep.report['year']}"
     doc = _Doc(buf, header=f"{b.t['doc_title']} \u00b7 {prep.report['organisation']} \u00b7 {prep.report['year']}",
                page_label=b.t["page"], title=title, author="Vertrouwd", subject=b.t["doc_subject"],
-               creator=f"Vertrouwd {__version__}", lang=prep.lang)
+               creator=f"Vertrouwd {__version__}", lang=prep.lang, initialFontName=FONT)
     doc.build(b.story())
     return buf.getvalue()

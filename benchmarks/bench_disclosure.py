@@ -95,8 +95,9 @@ def run_tau(data, rule: str):
          "cells": [[get(b, r) for r in REL] for b in BEH], "row_totals": [get(b, "Total") for b in BEH],
          "col_totals": [get("Total", r) for r in REL], "total": total},
     ]
-    ok = audit(pub, K).ok
-    return len(hidden), value, dt, ok
+    res_audit = audit(pub, K)
+    primaries = sum(1 for r in rows if r["status"] == "U")
+    return len(hidden), value, dt, f"{res_audit.ok} ({len(res_audit.problems)} unsafe; {primaries} primary)"
 
 
 def main() -> None:
@@ -110,7 +111,7 @@ def main() -> None:
         data = cases(n, rng)
         p, dt = run_ours(linked_three(data))
         print(f"{'behaviour x relation, ' + str(n) + ' cases':<34}{'ours (MILP + LP cuts)':<26}"
-              f"{p.hidden_cells:>7}{p.hidden_value:>8.0f}{dt:>9.3f}  {p.audit.ok}")
+              f"{p.hidden_cells:>7}{p.hidden_value:>8.0f}{dt:>9.3f}  {p.audit.ok} ({p.primary} primary incl. group)")
         pm, dtm = run_ours(linked_three(data), merge=True)
         print(f"{'':<34}{'ours, with merging':<26}{pm.hidden_cells:>7}{pm.hidden_value:>8.0f}{dtm:>9.3f}"
               f"  {pm.audit.ok}  (figures lost {pm.loss} vs {p.loss})")

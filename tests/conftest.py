@@ -66,3 +66,13 @@ def vault(vault_path):
 def repo(vault):
     from app.repository import Repository
     return Repository(vault)
+
+
+@pytest.fixture(autouse=True)
+def _reset_translations():
+    """A window test installs the Dutch translator application-wide; later tests start in English."""
+    yield
+    if "ui.i18n" in sys.modules:
+        from PySide6.QtCore import QCoreApplication
+        if QCoreApplication.instance() is not None:
+            sys.modules["ui.i18n"].install("en")

@@ -4,6 +4,8 @@ Run with the project's Python (the one PySide6 is installed in), from anywhere:
 
     python translations/update.py            # lupdate + fill English + lrelease, print the Dutch to-do
     python translations/update.py --check    # the same, but exit 1 if any Dutch entry is unfinished
+    python translations/update.py --reuse    # also fill new Dutch entries whose English text is
+                                             # already translated in another context
 
 Steps: (1) pyside6-lupdate collects every tr()/translate()/QT_TRANSLATE_NOOP string from ui/*.py (and
 main.py when it has any) into vertrouwd_nl.ts and vertrouwd_en.ts, keeping existing translations and
@@ -47,7 +49,7 @@ def find_tool(name: str) -> str:
     bindir = Path(sys.executable).parent  # not resolved: a venv's python may be a symlink
     candidates = [bindir / f"pyside6-{name}{exe}", bindir / "Scripts" / f"pyside6-{name}{exe}"]
     try:
-        import PySide6  # noqa: PLC0415  (only needed for the fallback)
+        import PySide6
 
         pkg = Path(PySide6.__file__).parent
         candidates += [pkg / f"{name}{exe}", pkg / "Qt" / "libexec" / f"{name}{exe}"]
@@ -135,6 +137,43 @@ def unfinished(path: Path) -> list[tuple[str, str]]:
     return out
 
 
+def reuse_translations(path: Path) -> list[tuple[str, str, str]]:
+    """Fill unfinished entries whose identical source text is already translated in another context.
+
+    Useful after a string moves to another class: lupdate sees a new entry there. Only entries whose
+    source has exactly one translation elsewhere are filled (plural entries are left alone); returns
+    (context, source, translation) of each, so a translator can look them over.
+    """
+    tree = ET.parse(path)
+    known: dict[str, set[str]] = {}
+    todo = []
+    for ctx in tree.getroot().iter("context"):
+        for msg in ctx.iter("message"):
+            if msg.get("numerus") == "yes":
+                continue
+            tr = msg.find("translation")
+            source = msg.findtext("source") or ""
+            if tr is not None and tr.get("type") is None and (tr.text or "").strip():
+                known.setdefault(source, set()).add(tr.text)
+            else:
+                todo.append((ctx.findtext("name") or "", source, msg))
+    filled = []
+    for ctx_name, source, msg in todo:
+        options = known.get(source, set())
+        if len(options) != 1:
+            continue
+        text = next(iter(options))
+        tr = msg.find("translation")
+        if tr is None:
+            tr = ET.SubElement(msg, "translation")
+        tr.text = text
+        tr.attrib.pop("type", None)
+        filled.append((ctx_name, source, text))
+    if filled:
+        _write_ts(tree, path)
+    return filled
+
+
 def run_lrelease(out_dir: Path | None = None) -> dict[str, Path]:
     """Compile both .ts files; into `out_dir` when given (tests compare bytes), else beside the .ts."""
     lrelease = find_tool("lrelease")
@@ -150,11 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Update and compile Vertrouwd's translations.")
     parser.add_argument("--check", action="store_true", help="exit with status 1 if Dutch is incomplete")
     parser.add_argument("--list", action="store_true", help="print every unfinished Dutch entry")
+    parser.add_argument("--reuse", action="store_true",
+                        help="fill unfinished Dutch entries from the same English text translated elsewhere")
     args = parser.parse_args(argv)
 
     files = sources()
     run_lupdate(files)
     fill_english(ts_path("en"))
+    if args.reuse:
+        for ctx, src, text in reuse_translations(ts_path("nl")):
+            print(f"Reused for [{ctx}] {src!r}: {text!r} (check it fits)")
     run_lrelease()
     todo = unfinished(ts_path("nl"))
     print(f"Scanned {len(files)} source files; unfinished Dutch entries: {len(todo)}")

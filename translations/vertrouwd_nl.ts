@@ -5,1101 +5,1101 @@
     <name></name>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>Opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedrag</translation>
     </message>
     <message>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatie</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervolg</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacten</translation>
     </message>
     <message>
         <source>Last contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste contact</translation>
     </message>
 </context>
 <context>
     <name>ActivitiesPage</name>
     <message>
         <source>Preventive activities</source>
-        <translation type="unfinished"></translation>
+        <translation>Preventieve activiteiten</translation>
     </message>
     <message>
         <source>Information sessions, training, policy advice and consultations. Record no persons, only what kind of activity and how long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorlichting, training, beleidsadvies en overleg. Leg geen personen vast, alleen het soort activiteit en hoe lang die duurde.</translation>
     </message>
     <message>
         <source>Add activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activiteit toevoegen</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerken</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Uren</translation>
     </message>
     <message>
         <source>Remove activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Activiteit verwijderen</translation>
     </message>
     <message>
         <source>Remove this activity?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze activiteit verwijderen?</translation>
     </message>
 </context>
 <context>
     <name>ActivityDialog</name>
     <message>
         <source>Preventive activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Preventieve activiteit</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Uren</translation>
     </message>
     <message>
         <source>Add a client organisation first (Organisations).</source>
-        <translation type="unfinished"></translation>
+        <translation>Voeg eerst een opdrachtgevende organisatie toe (Organisaties).</translation>
     </message>
 </context>
 <context>
     <name>CaseEditor</name>
     <message>
         <source>Edit case</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus bewerken</translation>
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe casus</translation>
     </message>
     <message>
         <source>A pseudonymous code. Never a name or initials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pseudonieme code. Nooit een naam of initialen.</translation>
     </message>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>Unit (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdeling (optioneel)</translation>
     </message>
     <message>
         <source>Opened on</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend op</translation>
     </message>
     <message>
         <source>Role of the person</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol van de melder</translation>
     </message>
     <message>
         <source>Kind of behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort gedrag</translation>
     </message>
     <message>
         <source>Other behaviour (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ander gedrag (optioneel)</translation>
     </message>
     <message>
         <source>Relation to the accused</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatie tot de beklaagde</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervolg</translation>
     </message>
     <message>
         <source>Other follow-up (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ander vervolg (optioneel)</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geen)</translation>
     </message>
     <message>
         <source>Add a client organisation first (Organisations).</source>
-        <translation type="unfinished"></translation>
+        <translation>Voeg eerst een opdrachtgevende organisatie toe (Organisaties).</translation>
     </message>
 </context>
 <context>
     <name>CaseTableModel</name>
     <message>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
     <name>CaseView</name>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Kenmerken</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw gesprek</translation>
     </message>
     <message>
         <source>Edit case</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus bewerken</translation>
     </message>
     <message>
         <source>Decision aid</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslishulp</translation>
     </message>
     <message>
         <source>Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus sluiten</translation>
     </message>
     <message>
         <source>Remove case</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus verwijderen</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijdlijn</translation>
     </message>
     <message>
         <source>No case selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen casus gekozen</translation>
     </message>
     <message>
         <source>Case {code}</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus {code}</translation>
     </message>
     <message>
         <source>since {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>sinds {date}</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>Opened on</source>
-        <translation type="unfinished"></translation>
+        <translation>Geopend op</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Role of the person</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol van de melder</translation>
     </message>
     <message>
         <source>Kind of behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort gedrag</translation>
     </message>
     <message>
         <source>Relation to the accused</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatie tot de beklaagde</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervolg</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>removed on {date} (retention)</source>
-        <translation type="unfinished"></translation>
+        <translation>verwijderd op {date} (bewaartermijn)</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Herinneringen</translation>
     </message>
     <message>
         <source>Open required checklist items: {items}</source>
-        <translation type="unfinished"></translation>
+        <translation>Openstaande verplichte checklistpunten: {items}</translation>
     </message>
     <message>
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} min</translation>
     </message>
     <message>
         <source>possible identifier kept</source>
-        <translation type="unfinished"></translation>
+        <translation>mogelijk identificerend gegeven bewust behouden</translation>
     </message>
     <message>
         <source>(details removed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(details verwijderd)</translation>
     </message>
     <message>
         <source>Decision aid: {route}</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslishulp: {route}</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
         <source>Search code or organisation (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoeken op code of organisatie (Ctrl+F)</translation>
     </message>
     <message>
         <source>New case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe casus</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle statussen</translation>
     </message>
     <message>
         <source>All behaviour</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle soorten gedrag</translation>
     </message>
     <message>
         <source>All organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle organisaties</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle jaren</translation>
     </message>
     <message>
         <source>{shown} of {total} cases</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} van {total} casussen</translation>
     </message>
 </context>
 <context>
     <name>ChecklistPanel</name>
     <message>
         <source>Checklist progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Voortgang van de checklist</translation>
     </message>
     <message>
         <source>Required items still open</source>
-        <translation type="unfinished"></translation>
+        <translation>Verplichte punten die nog openstaan</translation>
     </message>
     <message>
         <source>No checklist selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen checklist gekozen.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 van %2</translation>
     </message>
     <message>
         <source>Still open (required): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog open (verplicht): %1</translation>
     </message>
     <message>
         <source>All required items are done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle verplichte punten zijn afgerond.</translation>
     </message>
     <message>
         <source>Answers from an earlier version of this checklist:</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwoorden uit een eerdere versie van deze checklist:</translation>
     </message>
 </context>
 <context>
     <name>CombinedTableModel</name>
     <message>
         <source>Hidden: publishing this sum could reveal a figure an adviser hid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgeschermd: wie deze som publiceert, kan een getal prijsgeven dat een vertrouwenspersoon heeft afgeschermd.</translation>
     </message>
     <message>
         <source>Unknown: a source does not list this category.</source>
-        <translation type="unfinished"></translation>
+        <translation>Onbekend: een van de bronnen noemt deze categorie niet.</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Totaal</translation>
     </message>
 </context>
 <context>
     <name>ContactEditor</name>
     <message>
         <source>Conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprek</translation>
     </message>
     <message>
         <source>New conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw gesprek</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Facts related to the matter only. No names, phone numbers or other details that identify someone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen feiten die met de zaak te maken hebben. Geen namen, telefoonnummers of andere gegevens waaraan iemand te herkennen is.</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duur</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanaal</translation>
     </message>
     <message>
         <source>Kind of conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort gesprek</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantekeningen</translation>
     </message>
     <message>
         <source>Checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Checklist</translation>
     </message>
     <message>
         <source>(no checklist)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geen checklist)</translation>
     </message>
     <message>
         <source>Copy notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantekeningen kopiëren</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Overzicht</translation>
     </message>
     <message>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopende casussen</translation>
     </message>
     <message>
         <source>Follow-ups due this week</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervolgstappen die deze week aan de beurt zijn</translation>
     </message>
     <message>
         <source>Conversations with a possible identifier</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesprekken met een mogelijk identificerend gegeven</translation>
     </message>
     <message>
         <source>Cases whose details fall due for removal</source>
-        <translation type="unfinished"></translation>
+        <translation>Casussen waarvan de details verwijderd moeten worden</translation>
     </message>
     <message>
         <source>Follow-ups and terms (this week and overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervolgstappen en termijnen (deze week en verlopen)</translation>
     </message>
     <message>
         <source>Nothing due this week.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze week staat er niets op de planning.</translation>
     </message>
     <message>
         <source>Cases opened in {year} per organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Casussen geopend in {year}, per organisatie</translation>
     </message>
 </context>
 <context>
     <name>DecisionWizard</name>
     <message>
         <source>Decision aid: which route fits?</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslishulp: welke route past?</translation>
     </message>
     <message>
         <source>Enter a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul een getal in</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Advies</translation>
     </message>
     <message>
         <source>Answers so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwoorden tot nu toe</translation>
     </message>
     <message>
         <source>Reasons so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Redenen tot nu toe</translation>
     </message>
     <message>
         <source>&lt; Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; Vorige</translation>
     </message>
     <message>
         <source>Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende &gt;</translation>
     </message>
     <message>
         <source>Save with case</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan bij de casus</translation>
     </message>
     <message>
         <source>Print handout</source>
-        <translation type="unfinished"></translation>
+        <translation>Informatieblad afdrukken</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message numerus="yes">
         <source>Question %n</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vraag %n</numerusform>
+            <numerusform>Vraag %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Other routes that also apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere routes die ook passen</translation>
     </message>
     <message>
         <source>Warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarschuwingen</translation>
     </message>
     <message>
         <source>What this route asks</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat deze route vraagt</translation>
     </message>
     <message>
         <source>Terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Termijnen</translation>
     </message>
     <message>
         <source>Rules that apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Regels die gelden</translation>
     </message>
     <message>
         <source>Still needed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog nodig</translation>
     </message>
     <message>
         <source>The advice is saved with the case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het advies is bij de casus opgeslagen.</translation>
     </message>
     <message>
         <source>The handout is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het informatieblad is klaar.</translation>
     </message>
 </context>
 <context>
     <name>FindingsDialog</name>
     <message>
         <source>Possible identifiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Mogelijk identificerende gegevens</translation>
     </message>
     <message>
         <source>These parts of the text may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep; the conversation is then marked until it is cleaned.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze delen van de tekst kunnen iemand herkenbaar maken. Aangevinkte delen worden vervangen door een aanduiding zoals [naam]. Vink uit wat u bewust wilt houden; het gesprek blijft dan gemarkeerd totdat het is opgeschoond.</translation>
     </message>
     <message>
         <source>Replace ticked items and save</source>
-        <translation type="unfinished"></translation>
+        <translation>Aangevinkte delen vervangen en opslaan</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar bewerken</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nieuwe casus</translation>
     </message>
     <message>
         <source>&amp;Search cases</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zoeken in casussen</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrendelen</translation>
     </message>
     <message>
         <source>Make &amp;backup…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back-up maken…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <source>&amp;About Vertrouwd</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Over Vertrouwd</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;werken</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
         <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Te vaak achter elkaar een verkeerde wachtwoordzin. Wacht even en probeer het dan opnieuw.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkeerde wachtwoordzin. Controleer Caps Lock en de toetsenbordindeling en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>Make backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Back-up maken</translation>
     </message>
     <message>
         <source>Vertrouwd backup (*.vbak)</source>
-        <translation type="unfinished"></translation>
+        <translation>Back-up van Vertrouwd (*.vbak)</translation>
     </message>
     <message>
         <source>The backup failed: {reason}. Your vault is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>De back-up is mislukt: {reason}. Uw kluis is niet gewijzigd.</translation>
     </message>
     <message>
         <source>The encrypted backup was written. It opens with your current passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>De versleutelde back-up is opgeslagen. U opent hem met uw huidige wachtwoordzin.</translation>
     </message>
     <message>
         <source>About Vertrouwd</source>
-        <translation type="unfinished"></translation>
+        <translation>Over Vertrouwd</translation>
     </message>
     <message>
         <source>Vertrouwd {version}: an encrypted case log for confidential advisers. Your records stay on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwd {version}: een versleuteld casusregister voor vertrouwenspersonen. Uw gegevens blijven op deze computer.</translation>
     </message>
 </context>
 <context>
     <name>OrganisationDialog</name>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>One unit or department per line (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén afdeling of onderdeel per regel (optioneel)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdelingen</translation>
     </message>
 </context>
 <context>
     <name>OrganisationsPage</name>
     <message>
         <source>Client organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>Opdrachtgevers</translation>
     </message>
     <message>
         <source>Add organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie toevoegen</translation>
     </message>
     <message>
         <source>Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerken</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>Afdelingen</translation>
     </message>
     <message>
         <source>Remove organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie verwijderen</translation>
     </message>
     <message>
         <source>Remove {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} verwijderen?</translation>
     </message>
 </context>
 <context>
     <name>Problems</name>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit veld is verplicht.</translation>
     </message>
     <message>
         <source>Use a case code like 2026-014: the year, a dash and a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruik een casuscode zoals 2026-014: het jaartal, een streepje en een nummer.</translation>
     </message>
     <message>
         <source>Enter a valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul een geldige datum in.</translation>
     </message>
     <message>
         <source>The closing date lies before the opening date.</source>
-        <translation type="unfinished"></translation>
+        <translation>De sluitingsdatum ligt vóór de openingsdatum.</translation>
     </message>
     <message>
         <source>This date lies before the case was opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze datum ligt vóór de opening van de casus.</translation>
     </message>
     <message>
         <source>Choose a value from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een waarde uit de lijst.</translation>
     </message>
     <message>
         <source>Choose a unit of this organisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een afdeling van deze organisatie.</translation>
     </message>
     <message>
         <source>This cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit kan niet negatief zijn.</translation>
     </message>
     <message>
         <source>This number is too large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit getal is te groot.</translation>
     </message>
     <message>
         <source>Enter a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul een getal in.</translation>
     </message>
     <message>
         <source>This appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit komt twee keer voor.</translation>
     </message>
     <message>
         <source>This text is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze tekst is te lang.</translation>
     </message>
 </context>
 <context>
     <name>RetentionPanel</name>
     <message>
         <source>Case details removed (retention)</source>
-        <translation type="unfinished"></translation>
+        <translation>Casusdetails verwijderd (bewaartermijn)</translation>
     </message>
     <message>
         <source>Case removed entirely</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus volledig verwijderd</translation>
     </message>
     <message>
         <source>Case removed: consent withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus verwijderd: toestemming ingetrokken</translation>
     </message>
     <message>
         <source>Retention period changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaartermijn gewijzigd</translation>
     </message>
     <message>
         <source>Case created</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus aangemaakt</translation>
     </message>
     <message>
         <source>Case changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus gewijzigd</translation>
     </message>
     <message>
         <source>Case closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus gesloten</translation>
     </message>
     <message>
         <source>Case reopened</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus heropend</translation>
     </message>
     <message>
         <source>Case removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus verwijderd</translation>
     </message>
     <message>
         <source>Contact added</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact toegevoegd</translation>
     </message>
     <message>
         <source>Contact changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact gewijzigd</translation>
     </message>
     <message>
         <source>Contact removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact verwijderd</translation>
     </message>
     <message>
         <source>Organisation added</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie toegevoegd</translation>
     </message>
     <message>
         <source>Organisation changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie gewijzigd</translation>
     </message>
     <message>
         <source>Organisation removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie verwijderd</translation>
     </message>
     <message>
         <source>Activity added</source>
-        <translation type="unfinished"></translation>
+        <translation>Activiteit toegevoegd</translation>
     </message>
     <message>
         <source>Activity changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Activiteit gewijzigd</translation>
     </message>
     <message>
         <source>Activity removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Activiteit verwijderd</translation>
     </message>
     <message>
         <source>Decision aid saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Beslishulp opgeslagen</translation>
     </message>
     <message>
         <source>Annual report recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaarverslag vastgelegd</translation>
     </message>
     <message>
         <source>Vault upgraded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kluis bijgewerkt</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesloten</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen per</translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacten</translation>
     </message>
     <message>
         <source>With notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Met aantekeningen</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijdstip</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Handeling</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source> months</source>
-        <translation type="unfinished"></translation>
+        <translation> maanden</translation>
     </message>
     <message>
         <source>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe lang de details van een gesloten casus bewaard blijven. De cijfers van de casus blijven altijd bewaard voor het jaarverslag.</translation>
     </message>
     <message>
         <source>Purge now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu opschonen</translation>
     </message>
     <message>
         <source>Remove notes, checklist answers, saved advice, reminders and drafts of the cases listed; keep their figures.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijder aantekeningen, checklistantwoorden, opgeslagen adviezen, herinneringen en concepten van de genoemde casussen; hun cijfers blijven bewaard.</translation>
     </message>
     <message>
         <source>Compact now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nu comprimeren</translation>
     </message>
     <message>
         <source>Rewrite the vault so that no removed text stays behind in free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Herschrijf de kluis, zodat er geen verwijderde tekst in de vrije ruimte achterblijft.</translation>
     </message>
     <message>
         <source>Retention period</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewaartermijn</translation>
     </message>
     <message>
         <source>Keep case details after closing for</source>
-        <translation type="unfinished"></translation>
+        <translation>Casusdetails na het sluiten bewaren gedurende</translation>
     </message>
     <message>
         <source>Falls due</source>
-        <translation type="unfinished"></translation>
+        <translation>Aan de beurt voor verwijdering</translation>
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Logboek</translation>
     </message>
     <message numerus="yes">
         <source>%n closed case(s) have details older than the retention period.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n gesloten casus heeft details die ouder zijn dan de bewaartermijn.</numerusform>
+            <numerusform>%n gesloten casussen hebben details die ouder zijn dan de bewaartermijn.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing falls due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is niets aan de beurt.</translation>
     </message>
     <message numerus="yes">
         <source>Retention period set to %n month(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Bewaartermijn ingesteld op %n maand.</numerusform>
+            <numerusform>Bewaartermijn ingesteld op %n maanden.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing falls due; nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is niets aan de beurt; er is niets verwijderd.</translation>
     </message>
     <message numerus="yes">
         <source>Remove the details of %n case(s)? Notes, checklist answers, saved advice, reminders and drafts of these cases are erased for good; their figures stay for the annual reports. Backups made earlier still hold the details.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De details van %n casus verwijderen? Aantekeningen, checklistantwoorden, opgeslagen adviezen, herinneringen en concepten van deze casus worden definitief gewist; de cijfers blijven bewaard voor de jaarverslagen. Eerder gemaakte back-ups bevatten de details nog wel.</numerusform>
+            <numerusform>De details van %n casussen verwijderen? Aantekeningen, checklistantwoorden, opgeslagen adviezen, herinneringen en concepten van deze casussen worden definitief gewist; de cijfers blijven bewaard voor de jaarverslagen. Eerder gemaakte back-ups bevatten de details nog wel.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is niets verwijderd.</translation>
     </message>
     <message numerus="yes">
         <source>Details of %n case(s) removed; their figures are kept.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Details van %n casus verwijderd; de cijfers blijven bewaard.</numerusform>
+            <numerusform>Details van %n casussen verwijderd; de cijfers blijven bewaard.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n older copy(ies) of the vault beside it still hold the old details; remove them when you no longer need them.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n oudere kopie van de kluis in dezelfde map bevat nog de oude details; verwijder die zodra u hem niet meer nodig hebt.</numerusform>
+            <numerusform>%n oudere kopieën van de kluis in dezelfde map bevatten nog de oude details; verwijder ze zodra u ze niet meer nodig hebt.</numerusform>
         </translation>
     </message>
     <message>
         <source>The vault is compacted: no removed text remains in free space.</source>
-        <translation type="unfinished"></translation>
+        <translation>De kluis is gecomprimeerd: er staat geen verwijderde tekst meer in de vrije ruimte.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minuten</translation>
     </message>
     <message>
         <source>e.g. Praktijk Vertrouwenswerk</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Praktijk Vertrouwenswerk</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal</translation>
     </message>
     <message>
         <source>Lock after inactivity</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrendelen na inactiviteit</translation>
     </message>
     <message>
         <source>Practice name (on reports)</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam van de praktijk (op verslagen)</translation>
     </message>
     <message>
         <source>Minimum cell size in reports</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimale celgrootte in verslagen</translation>
     </message>
     <message>
         <source>Signing key fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Vingerafdruk van de ondertekeningssleutel</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen opslaan</translation>
     </message>
     <message>
         <source>(not available)</source>
-        <translation type="unfinished"></translation>
+        <translation>(niet beschikbaar)</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen.</translation>
     </message>
 </context>
 <context>
     <name>SupervisorStart</name>
     <message>
         <source>Vertrouwd – supervisor mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwd – coördinatormodus</translation>
     </message>
     <message>
         <source>Supervisor mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Coördinatormodus</translation>
     </message>
     <message>
         <source>Here you receive signed statistics from advisers, check where they came from, and combine them. Your list of trusted advisers and the received files are kept encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier ontvangt u ondertekende cijfers van vertrouwenspersonen, controleert u waar ze vandaan komen en voegt u ze samen. Uw lijst van vertrouwenspersonen wier sleutel u vertrouwt en de ontvangen bestanden worden versleuteld bewaard.</translation>
     </message>
     <message>
         <source>Choose a passphrase for your supervisor store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een wachtwoordzin voor uw coördinatorarchief.</translation>
     </message>
     <message>
         <source>Enter the passphrase of your supervisor store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer de wachtwoordzin van uw coördinatorarchief in.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin</translation>
     </message>
     <message>
         <source>Repeat passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin herhalen</translation>
     </message>
     <message>
         <source>Create store</source>
-        <translation type="unfinished"></translation>
+        <translation>Archief aanmaken</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Openen</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>De wachtwoordzin is te kort: gebruik minstens 8 tekens.</translation>
     </message>
     <message>
         <source>The two passphrases differ. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De twee wachtwoordzinnen verschillen. Typ ze opnieuw.</translation>
     </message>
 </context>
 <context>
     <name>SupervisorWindow</name>
     <message>
         <source>Import files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden importeren…</translation>
     </message>
     <message>
         <source>per organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>per organisatie</translation>
     </message>
     <message>
         <source>per adviser</source>
-        <translation type="unfinished"></translation>
+        <translation>per vertrouwenspersoon</translation>
     </message>
     <message>
         <source>per year</source>
-        <translation type="unfinished"></translation>
+        <translation>per jaar</translation>
     </message>
     <message>
         <source>all together</source>
-        <translation type="unfinished"></translation>
+        <translation>alles samen</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV exporteren…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF exporteren…</translation>
     </message>
     <message>
         <source>Combine:</source>
-        <translation type="unfinished"></translation>
+        <translation>Samenvoegen:</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaar</translation>
     </message>
     <message>
         <source>Adviser</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwenspersoon</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished"></translation>
+        <translation>geïmporteerd</translation>
     </message>
     <message>
         <source>Import statistics files</source>
-        <translation type="unfinished"></translation>
+        <translation>Cijferbestanden importeren</translation>
     </message>
     <message>
         <source>Statistics files (*.vstat);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cijferbestanden (*.vstat);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>A file is signed by a key you do not trust yet:
@@ -1107,184 +1107,188 @@
 {fp}
 
 Call the adviser and compare this fingerprint. Only when it matches, give the adviser a name to trust the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een bestand is ondertekend met een sleutel die u nog niet vertrouwt:
+
+{fp}
+
+Bel de vertrouwenspersoon en vergelijk deze vingerafdruk. Alleen als die overeenkomt, geeft u de vertrouwenspersoon een naam om de sleutel te vertrouwen.</translation>
     </message>
     <message>
         <source>Trust this adviser?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze vertrouwenspersoon vertrouwen?</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-bestanden (*.csv)</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-bestanden (*.pdf)</translation>
     </message>
     <message>
         <source>Export combined statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>Samengevoegde cijfers exporteren</translation>
     </message>
     <message>
         <source>already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>al geïmporteerd</translation>
     </message>
     <message>
         <source>waiting: key not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>wacht: sleutel nog niet vertrouwd</translation>
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished"></translation>
+        <translation>geweigerd</translation>
     </message>
     <message>
         <source>{a} imported, {r} refused, {u} waiting for trust, {d} already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{a} geïmporteerd, {r} geweigerd, {u} wachtend op vertrouwen, {d} al aanwezig.</translation>
     </message>
     <message>
         <source>No files from trusted advisers yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen bestanden van vertrouwenspersonen wier sleutel u vertrouwt.</translation>
     </message>
     <message>
         <source>Cases: {c} · contacts: {n} · hours: {h} · sources: {s}</source>
-        <translation type="unfinished"></translation>
+        <translation>Casussen: {c} · contacten: {n} · uren: {h} · bronnen: {s}</translation>
     </message>
     <message>
         <source>Import files from trusted advisers before exporting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeer eerst bestanden van vertrouwenspersonen wier sleutel u vertrouwt.</translation>
     </message>
     <message>
         <source>Export failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren mislukt: {reason}</translation>
     </message>
     <message>
         <source>Written: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen: {path}</translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
         <source>Vertrouwd is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwd is vergrendeld</translation>
     </message>
     <message>
         <source>Enter your passphrase to open your records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer uw wachtwoordzin in om uw gegevens te openen.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin</translation>
     </message>
     <message>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontgrendelen</translation>
     </message>
     <message>
         <source>Wait {n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>Wacht {n} s</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to Vertrouwd</source>
-        <translation type="unfinished"></translation>
+        <translation>Welkom bij Vertrouwd</translation>
     </message>
     <message>
         <source>Vertrouwd keeps your cases and conversations in an encrypted file on this computer. Choose a passphrase to protect it. A sentence of several words is strong and easy to remember.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwd bewaart uw casussen en gesprekken in een versleuteld bestand op deze computer. Kies een wachtwoordzin om het te beschermen. Een zin van een paar woorden is sterk en goed te onthouden.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin</translation>
     </message>
     <message>
         <source>Repeat passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin herhalen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Important:&lt;/b&gt; nobody can recover a lost passphrase, not even the makers of this program. Without it your records are lost. Write it down somewhere safe, and make a backup regularly (File → Make backup).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Belangrijk:&lt;/b&gt; niemand kan een vergeten wachtwoordzin terughalen, ook de makers van dit programma niet. Zonder wachtwoordzin bent u uw gegevens kwijt. Schrijf hem op, bewaar hem op een veilige plek en maak regelmatig een back-up (Bestand → Back-up maken).</translation>
     </message>
     <message>
         <source>Create vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Kluis aanmaken</translation>
     </message>
     <message>
         <source>very weak</source>
-        <translation type="unfinished"></translation>
+        <translation>zeer zwak</translation>
     </message>
     <message>
         <source>weak</source>
-        <translation type="unfinished"></translation>
+        <translation>zwak</translation>
     </message>
     <message>
         <source>fair</source>
-        <translation type="unfinished"></translation>
+        <translation>redelijk</translation>
     </message>
     <message>
         <source>strong</source>
-        <translation type="unfinished"></translation>
+        <translation>sterk</translation>
     </message>
     <message>
         <source>very strong</source>
-        <translation type="unfinished"></translation>
+        <translation>zeer sterk</translation>
     </message>
     <message>
         <source>Strength: {level}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sterkte: {level}</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>De wachtwoordzin is te kort: gebruik minstens 8 tekens.</translation>
     </message>
     <message>
         <source>The two passphrases differ. Type them again.</source>
-        <translation type="unfinished"></translation>
+        <translation>De twee wachtwoordzinnen verschillen. Typ ze opnieuw.</translation>
     </message>
     <message>
         <source>This passphrase is too easy to guess. Add a few words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze wachtwoordzin is te makkelijk te raden. Voeg een paar woorden toe.</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>Overzicht</translation>
     </message>
     <message>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Casussen</translation>
     </message>
     <message>
         <source>Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisaties</translation>
     </message>
     <message>
         <source>Activities</source>
-        <translation type="unfinished"></translation>
+        <translation>Activiteiten</translation>
     </message>
     <message>
         <source>Annual report</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaarverslag</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellingen</translation>
     </message>
     <message>
         <source>The annual report is not available in this version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het jaarverslag is in deze versie niet beschikbaar.</translation>
     </message>
     <message>
         <source>Remove case details</source>
-        <translation type="unfinished"></translation>
+        <translation>Casusdetails verwijderen</translation>
     </message>
     <message>
         <source>Close case {code} as of today?</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus {code} per vandaag sluiten?</translation>
     </message>
     <message>
         <source>Case {code} still has open required checklist items:
@@ -1292,73 +1296,77 @@ Call the adviser and compare this fingerprint. Only when it matches, give the ad
 {items}
 
 Close it anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus {code} heeft nog openstaande verplichte checklistpunten:
+
+{items}
+
+Toch sluiten?</translation>
     </message>
     <message>
         <source>Close case</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus sluiten</translation>
     </message>
     <message>
         <source>Remove case</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus verwijderen</translation>
     </message>
     <message>
         <source>Remove case {code} entirely, with all its conversations and notes? This cannot be undone. Use this when the person withdraws consent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Casus {code} volledig verwijderen, met alle gesprekken en aantekeningen? Dit kan niet ongedaan worden gemaakt. Gebruik dit wanneer de melder de toestemming intrekt.</translation>
     </message>
     <message>
         <source>Terms</source>
-        <translation type="unfinished"></translation>
+        <translation>Termijnen</translation>
     </message>
     <message>
         <source>Does the person take this route now? Then reminders are set for its terms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiest de melder nu voor deze route? Dan worden herinneringen voor de termijnen ingesteld.</translation>
     </message>
     <message>
         <source>Save handout</source>
-        <translation type="unfinished"></translation>
+        <translation>Informatieblad opslaan</translation>
     </message>
 </context>
 <context>
     <name>_ItemRow</name>
     <message>
         <source>Guidance</source>
-        <translation type="unfinished"></translation>
+        <translation>Toelichting</translation>
     </message>
     <message>
         <source>(choose)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kies)</translation>
     </message>
     <message>
         <source>Date set</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum ingevuld</translation>
     </message>
     <message>
         <source>A few words; never a name</source>
-        <translation type="unfinished"></translation>
+        <translation>Een paar woorden; nooit een naam</translation>
     </message>
 </context>
 <context>
     <name>ctx</name>
     <message>
         <source>next conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>volgend gesprek</translation>
     </message>
     <message>
         <source>acknowledgement of receipt due</source>
-        <translation type="unfinished"></translation>
+        <translation>termijn ontvangstbevestiging</translation>
     </message>
     <message>
         <source>feedback due</source>
-        <translation type="unfinished"></translation>
+        <translation>termijn terugkoppeling</translation>
     </message>
     <message>
         <source>admissibility decision due</source>
-        <translation type="unfinished"></translation>
+        <translation>termijn besluit over ontvankelijkheid</translation>
     </message>
     <message>
         <source>advice of the complaints committee due</source>
-        <translation type="unfinished"></translation>
+        <translation>termijn advies klachtencommissie</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -153,12 +153,13 @@ class CaseView(QWidget):
             self.timeline.addItem(it)
 
 
-def reminder_label(kind: str, ctx) -> str:
-    labels = {"volgend_contact": ctx.tr("next conversation"),
-              "ontvangstbevestiging": ctx.tr("acknowledgement of receipt due"),
-              "terugkoppeling": ctx.tr("feedback due"),
-              "ontvankelijkheid": ctx.tr("admissibility decision due"),
-              "advies": ctx.tr("advice of the complaints committee due")}
+def reminder_label(kind: str, _ctx=None) -> str:
+    t = QCoreApplication.translate
+    labels = {"volgend_contact": t("Reminders", "next conversation"),
+              "ontvangstbevestiging": t("Reminders", "acknowledgement of receipt due"),
+              "terugkoppeling": t("Reminders", "feedback due"),
+              "ontvankelijkheid": t("Reminders", "admissibility decision due"),
+              "advies": t("Reminders", "advice of the complaints committee due")}
     return labels.get(kind, kind)
 
 

@@ -25,9 +25,9 @@ class CaseTableModel(QAbstractTableModel):
         self.sort_column, self.sort_order = 2, Qt.SortOrder.DescendingOrder
 
     def headers(self) -> list[str]:
-        tr = self.tr
-        return [tr("Code"), tr("Organisation"), tr("Opened"), tr("Status"), tr("Behaviour"),
-                tr("Relation"), tr("Follow-up"), tr("Contacts"), tr("Last contact")]
+        return [self.tr("Code"), self.tr("Organisation"), self.tr("Opened"), self.tr("Status"),
+                self.tr("Behaviour"), self.tr("Relation"), self.tr("Follow-up"), self.tr("Contacts"),
+                self.tr("Last contact")]
 
     def set_rows(self, rows: list[CaseRow]) -> None:
         self.all_rows = list(rows)

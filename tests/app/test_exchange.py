@@ -31,7 +31,7 @@ def report(org="Gemeente Noord", year=2026, threshold=5, behaviour=(12, None, No
              "total": total},
             {"id": "behaviour_relation", "unit": "cases", "rows": ["pesten", "werkdruk"],
              "cols": ["collega", "leidinggevende"],
-             "cells": [[6, None], [None, 9]], "row_totals": [10, 12], "col_totals": [None, None],
+             "cells": [[None, None], [None, None]], "row_totals": [10, 12], "col_totals": [None, None],
              "total": 22},
             {"id": "activity_hours", "unit": "hours", "rows": ["voorlichting", "beleidsadvies"], "cols": None,
              "cells": [[10.5], [3.25]], "row_totals": [10.5, 3.25], "col_totals": [13.75], "total": 13.75},
@@ -103,6 +103,10 @@ def test_round_trip(key):
     (lambda r: r.update(format="something"), "not an annual report"),
     (lambda r: r["tables"][0]["rows"].__setitem__(1, "Jan Jansen"), "not a lower-case code"),
     (lambda r: r["tables"][1]["cells"].__setitem__(0, [6]), "cell(s)"),
+    (lambda r: r["tables"][0]["row_totals"].__setitem__(1, 2), "disagree on being hidden"),
+    (lambda r: r["tables"][0]["cells"].__setitem__(2, [5]) or r["tables"][0]["row_totals"].__setitem__(2, 5)
+     or r["tables"][0]["cells"].__setitem__(4, [9]) or r["tables"][0]["row_totals"].__setitem__(4, 9),
+     "worked out from the published total"),
 ])
 def test_make_refuses_unpublishable_reports(key, mutate, message):
     r = report()
@@ -355,8 +359,16 @@ def test_hostile_inputs():
                  b'{"format":"vertrouwd-stats-encrypted/1"}'):
         with pytest.raises(VStatError):
             ex.read_vstat(blob)
-    with pytest.raises(VStatError, match="larger than"):
+    with pytest.raises(VStatError, match="larger than 5 MB"):
         ex.read_vstat(b" " * 10_000_001)
+    # deep nesting inside a file that has every field, so the reader gets as far as the signature
+    fields = {k: "x" for k in ("organisation", "method", "created", "program_version")}
+    fields.update(format="vertrouwd-stats/1", year=2026, threshold=5, totals={},
+                  adviser_key=base64.b64encode(bytes(32)).decode(), signature=base64.b64encode(bytes(64)).decode())
+    for depth in (500, 990, 5000):
+        blob = json.dumps(fields)[:-1] + ',"tables":' + "[" * depth + "]" * depth + "}"
+        with pytest.raises(VStatError):
+            ex.read_vstat(blob.encode())
     with pytest.raises(VStatError):
         ex.read_vstat("not bytes")  # type: ignore[arg-type]
 
