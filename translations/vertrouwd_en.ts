@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
     <context>
-        <name />
-        <message>
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation>Opened</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Behaviour</source>
-            <translation>Behaviour</translation>
-        </message>
-        <message>
-            <source>Relation</source>
-            <translation>Relation</translation>
-        </message>
-        <message>
-            <source>Follow-up</source>
-            <translation>Follow-up</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>Contacts</translation>
-        </message>
-        <message>
-            <source>Last contact</source>
-            <translation>Last contact</translation>
-        </message>
-    </context>
-    <context>
         <name>ActivitiesPage</name>
         <message>
             <source>Preventive activities</source>
@@ -178,6 +143,38 @@
         <message>
             <source>Code</source>
             <translation>Code</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Opened</source>
+            <translation>Opened</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Behaviour</source>
+            <translation>Behaviour</translation>
+        </message>
+        <message>
+            <source>Relation</source>
+            <translation>Relation</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation>Last contact</translation>
         </message>
     </context>
     <context>
@@ -1344,29 +1341,6 @@ Close it anyway?</translation>
         <message>
             <source>A few words; never a name</source>
             <translation>A few words; never a name</translation>
-        </message>
-    </context>
-    <context>
-        <name>ctx</name>
-        <message>
-            <source>next conversation</source>
-            <translation>next conversation</translation>
-        </message>
-        <message>
-            <source>acknowledgement of receipt due</source>
-            <translation>acknowledgement of receipt due</translation>
-        </message>
-        <message>
-            <source>feedback due</source>
-            <translation>feedback due</translation>
-        </message>
-        <message>
-            <source>admissibility decision due</source>
-            <translation>admissibility decision due</translation>
-        </message>
-        <message>
-            <source>advice of the complaints committee due</source>
-            <translation>advice of the complaints committee due</translation>
         </message>
     </context>
 </TS>

@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en_GB">
 <context>
-    <name></name>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisatie</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>Geopend</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Behaviour</source>
-        <translation>Gedrag</translation>
-    </message>
-    <message>
-        <source>Relation</source>
-        <translation>Relatie</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Vervolg</translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation>Contacten</translation>
-    </message>
-    <message>
-        <source>Last contact</source>
-        <translation>Laatste contact</translation>
-    </message>
-</context>
-<context>
     <name>ActivitiesPage</name>
     <message>
         <source>Preventive activities</source>
@@ -178,6 +143,38 @@
     <message>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Geopend</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Behaviour</source>
+        <translation>Gedrag</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Vervolg</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacten</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Laatste contact</translation>
     </message>
 </context>
 <context>
@@ -1344,29 +1341,6 @@ Toch sluiten?</translation>
     <message>
         <source>A few words; never a name</source>
         <translation>Een paar woorden; nooit een naam</translation>
-    </message>
-</context>
-<context>
-    <name>ctx</name>
-    <message>
-        <source>next conversation</source>
-        <translation>volgend gesprek</translation>
-    </message>
-    <message>
-        <source>acknowledgement of receipt due</source>
-        <translation>termijn ontvangstbevestiging</translation>
-    </message>
-    <message>
-        <source>feedback due</source>
-        <translation>termijn terugkoppeling</translation>
-    </message>
-    <message>
-        <source>admissibility decision due</source>
-        <translation>termijn besluit over ontvankelijkheid</translation>
-    </message>
-    <message>
-        <source>advice of the complaints committee due</source>
-        <translation>termijn advies klachtencommissie</translation>
     </message>
 </context>
 </TS>

@@ -377,6 +377,10 @@ class ContactEditor(QDialog):
         contact = self.build()
         contact.flagged = bool(self.findings())
         try:
+            if contact.checklist:
+                from app import checklists
+                t = self._template(contact.checklist.get("template"), contact.checklist.get("version"))
+                checklists.check_answers(t, contact.checklist)
             if contact.id is None:
                 cid = self.repo.add_contact(self.case.id, contact)
             else:

@@ -58,6 +58,7 @@ class Workspace(QWidget):
         self.activities = ActivitiesPage(self.lang, window.dialogs)
         self.report = self._report_page()
         self.settings = SettingsPage()
+        self.settings.dialogs = window.dialogs
         for page in (self.dashboard, self.cases, self.organisations, self.activities, self.report,
                      self.settings):
             self.stack.addWidget(page)

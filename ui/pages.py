@@ -33,6 +33,11 @@ from ui.models import SimpleTableModel
 from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
 
 
+def S_LANGUAGE():  # noqa: N802 - the setting object, imported late to keep this module light
+    from app import settings
+    return settings.LANGUAGE
+
+
 def _heading(text: str) -> QLabel:
     lbl = QLabel(text)
     lbl.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -370,9 +375,24 @@ class SettingsPage(QWidget):
         row.addWidget(self.save_button)
         row.addWidget(self.message, 1)
         lay.addLayout(row)
+        checklists = QGroupBox(self.tr("Checklists"))
+        cl = QHBoxLayout(checklists)
+        self.template_combo = QComboBox()
+        self.export_template_button = QPushButton(self.tr("Export checklist…"))
+        self.import_template_button = QPushButton(self.tr("Import checklist…"))
+        cl.addWidget(self.template_combo, 1)
+        cl.addWidget(self.export_template_button)
+        cl.addWidget(self.import_template_button)
+        lay.addWidget(checklists)
+        self.template_message = QLabel()
+        self.template_message.setWordWrap(True)
+        lay.addWidget(self.template_message)
         self.retention_box = QVBoxLayout()
         lay.addLayout(self.retention_box, 1)
         self.save_button.clicked.connect(self.save)
+        self.export_template_button.clicked.connect(self.export_template)
+        self.import_template_button.clicked.connect(self.import_template)
+        self.dialogs = None
 
     def load(self, session) -> None:
         from app import settings as S
@@ -388,6 +408,56 @@ class SettingsPage(QWidget):
         except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
             self.fingerprint.setText(self.tr("(not available)"))
         self.message.clear()
+        self._fill_templates()
+
+    def _fill_templates(self) -> None:
+        from app import checklists
+        from app.paths import templates_dir
+        lang = self.session.settings.get(S_LANGUAGE()) if self.session else "nl"
+        self.template_combo.clear()
+        for t in checklists.all_templates(templates_dir()):
+            title = t.title.get(lang) or t.title.get("nl")
+            self.template_combo.addItem(self.tr("{title} (version {version})").format(
+                title=title, version=t.version), f"{t.id}@{t.version}")
+
+    def export_template(self) -> None:
+        from app import checklists
+        from app.paths import templates_dir
+        key = self.template_combo.currentData()
+        if not key or self.dialogs is None:
+            return
+        tid, version = key.rsplit("@", 1)
+        data = (tid, int(version))
+        path = self.dialogs.save_path(self, self.tr("Export checklist"), self.tr("Checklist (*.toml)"),
+                                      f"{data[0]}.toml")
+        if not path:
+            return
+        try:
+            checklists.export_template(data[0], path, version=data[1], store_dir=templates_dir())
+        except (UserError, OSError) as exc:
+            self.template_message.setText(str(exc))
+            return
+        self.template_message.setText(self.tr("Checklist exported. Edit it with a text editor and import "
+                                              "it again with a higher version number."))
+
+    def import_template(self) -> None:
+        from app import checklists
+        from app.paths import templates_dir
+        if self.dialogs is None:
+            return
+        path = self.dialogs.open_path(self, self.tr("Import checklist"), self.tr("Checklist (*.toml)"))
+        if not path:
+            return
+        try:
+            t = checklists.import_template(path, templates_dir())
+        except UserError as exc:
+            self.template_message.setText(self.tr("The checklist was not imported: {reason}").format(
+                reason=exc.message))
+            self.dialogs.error(self, self.tr("Import checklist"), exc.message)
+            return
+        self._fill_templates()
+        self.template_message.setText(self.tr("Checklist imported: {title}, version {version}.").format(
+            title=t.title.get("nl"), version=t.version))
 
     def save(self) -> None:
         from app import settings as S

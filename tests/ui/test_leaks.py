@@ -38,9 +38,8 @@ def test_idle_lock_uses_clock_and_activity(qtbot):
     now[0] = 200
     idle.check()
     assert not fired
-    from PySide6.QtCore import QEvent
+    from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
-    from PySide6.QtCore import Qt
     idle.eventFilter(None, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier))
     now[0] = 200 + 299
     idle.check()
@@ -57,8 +56,6 @@ def test_file_dialog_leaves_no_path_in_settings(qtbot, tmp_path):
     dialogs = Dialogs()
 
     def accept_dialog():
-        for w in QGuiApplication.topLevelWindows():
-            pass
         from PySide6.QtWidgets import QApplication
         for w in QApplication.topLevelWidgets():
             if isinstance(w, QFileDialog) and w.isVisible():

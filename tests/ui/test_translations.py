@@ -9,6 +9,7 @@ import ast
 import importlib.util
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -181,6 +182,34 @@ def test_every_context_is_one_qt_looks_up_at_run_time():
         "translated on screen. Call self.tr(\"...\") directly inside the class, or use "
         "QCoreApplication.translate(\"SomeContext\", \"...\"):\n"
         + "\n".join(f"  context {ctx!r}: {srcs}" for ctx, srcs in sorted(stray.items())))
+
+
+def _aliases_of_tr() -> list[str]:
+    """Places where tr/translate is bound to another name (`t = QCoreApplication.translate`)."""
+    found = []
+    for path in update.sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr in ("tr", "translate"):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    return found
+
+
+def test_alias_finder_sees_an_alias(tmp_path, monkeypatch):
+    sample = tmp_path / "sample.py"
+    sample.write_text("def f():\n    t = QCoreApplication.translate\n    return t('C', 'x')\n", encoding="utf-8")
+    monkeypatch.setattr(update, "sources", lambda: [sample])
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
+    assert _aliases_of_tr() == ["sample.py:2"]
+
+
+def test_tr_is_never_called_through_an_alias():
+    """lupdate only extracts literal self.tr(...)/QCoreApplication.translate(...) calls: a string passed
+    through `t = QCoreApplication.translate; t("Ctx", "text")` never reaches the .ts and stays English."""
+    found = _aliases_of_tr()
+    assert not found, ("tr/translate is called through another name here, so lupdate misses those strings; "
+                       "write self.tr(\"...\") or QCoreApplication.translate(\"Ctx\", \"...\") in full:\n"
+                       + "\n".join(found))
 
 
 # ----------------------------------------------------------------------------- the compiled .qm files
