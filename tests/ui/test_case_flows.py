@@ -7,8 +7,14 @@ from PySide6.QtCore import QPoint, Qt
 
 from app.checklists import get_template
 from app.paths import templates_dir
-from tests.ui.test_main_window import add_org, create, new_case  # noqa: F401 (fixtures below)
-from tests.ui.test_main_window import clock, dialogs, window  # noqa: F401
+from tests.ui.test_main_window import (  # noqa: F401 (clock, dialogs and window are fixtures)
+    add_org,
+    clock,
+    create,
+    dialogs,
+    new_case,
+    window,
+)
 
 
 def choose(panel, item_id, code) -> None:
