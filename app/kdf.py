@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import math
 import os
 import time
 from dataclasses import asdict, dataclass
@@ -18,6 +19,9 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 MIN_MEMORY_KIB = 64 * 1024
 TARGET_SECONDS = (0.5, 1.0)
 KEY_CHECK_LABEL = b"vertrouwd key check v1"
+MAX_ITERATIONS = 200
+CALIBRATE_MAX_CHECKS = 3
+_MIN_SECONDS = 1e-4
 
 
 @dataclass(frozen=True)
@@ -63,14 +67,51 @@ def check_matches(key: bytes, stored: str) -> bool:
 
 
 def calibrate(target: tuple[float, float] = TARGET_SECONDS, memory_kib: int = MIN_MEMORY_KIB,
-              clock=time.perf_counter) -> KdfParams:
-    """Choose iterations so one derivation takes about target seconds on this machine (>= 64 MiB)."""
+              clock=time.perf_counter, *, derive=None, samples: int = 2,
+              max_checks: int = CALIBRATE_MAX_CHECKS) -> KdfParams:
+    """Choose iterations so one derivation takes about target seconds on this machine (>= 64 MiB).
+
+    One derivation costs a fixed part (allocating and filling `memory_kib` once) plus a part per
+    iteration. Timing 1 and 2 iterations (the fastest of `samples` runs each) separates the two: the
+    difference is the cost of one iteration. The count aimed at the middle of `target` is then timed
+    once more and corrected, at most `max_checks` times, until it lands inside `target`.
+    `clock` and `derive` can be replaced (tests).
+    """
     if memory_kib < MIN_MEMORY_KIB:
         raise ValueError("Argon2id memory must be at least 64 MiB")
-    probe = KdfParams(salt=os.urandom(16), memory_kib=memory_kib, iterations=1, lanes=1)
-    start = clock()
-    derive_key("calibration", probe)
-    one = max(clock() - start, 1e-3)
-    goal = (target[0] + target[1]) / 2
-    iterations = max(1, min(64, round(goal / one)))
+    low, high = target
+    if not 0 < low <= high:
+        raise ValueError("the calibration target must be 0 < low <= high seconds")
+    derive = derive or derive_key
+
+    def timed(iterations: int, runs: int) -> float:
+        best = math.inf
+        for _ in range(max(1, runs)):
+            probe = KdfParams(salt=os.urandom(16), memory_kib=memory_kib, iterations=iterations, lanes=1)
+            start = clock()
+            derive("calibration", probe)
+            best = min(best, clock() - start)
+        return max(best, _MIN_SECONDS)
+
+    one, two = timed(1, samples), timed(2, samples)
+    per_iteration = two - one
+    if per_iteration < one * 0.05:  # noise swallowed the difference: assume no fixed cost at all
+        per_iteration = two / 2
+    fixed = max(0.0, one - per_iteration)
+    goal = (low + high) / 2
+
+    def count_for(per: float) -> int:
+        return max(1, min(MAX_ITERATIONS, round((goal - fixed) / per)))
+
+    iterations = count_for(per_iteration)
+    for _ in range(max(0, max_checks)):
+        took = timed(iterations, 1)
+        if low <= took <= high:
+            break
+        # the machine's real cost per iteration at this count (the fixed part stays as measured)
+        per_iteration = max((took - fixed) / iterations, _MIN_SECONDS)
+        better = count_for(per_iteration)
+        if better == iterations:  # at a bound (1 or MAX_ITERATIONS): nothing more to gain
+            break
+        iterations = better
     return KdfParams(salt=os.urandom(16), memory_kib=memory_kib, iterations=iterations, lanes=1)

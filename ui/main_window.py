@@ -345,6 +345,9 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.welcome.create_requested.connect(self.create_vault)
         self.unlock_page.unlock_requested.connect(self.unlock)
+        self.welcome.supervisor_requested.connect(self.open_supervisor)
+        self.unlock_page.supervisor_requested.connect(self.open_supervisor)
+        self.supervisor_window = None
         self._build_actions()
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
@@ -497,6 +500,7 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(self.stack.indexOf(old), new)
             self.stack.removeWidget(old)
             old.deleteLater()
+            new.supervisor_requested.connect(self.open_supervisor)
             if cls is WelcomePage:
                 self.welcome = new
                 new.create_requested.connect(self.create_vault)
@@ -532,6 +536,13 @@ class MainWindow(QMainWindow):
             return
         self.dialogs.info(self, self.tr("Make backup"), self.tr("The encrypted backup was written. It "
                                                                 "opens with your current passphrase."))
+
+    def open_supervisor(self, store_path=None) -> None:
+        """Supervisor mode: a separate window with its own encrypted store; no case vault needed."""
+        from app.paths import supervisor_store
+        from ui.supervisor_start import SupervisorStart
+        self.supervisor_window = SupervisorStart(store_path or supervisor_store())
+        self.supervisor_window.show()
 
     def about(self) -> None:
         from app import __version__

@@ -34,10 +34,19 @@ def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
     return card, lay
 
 
+def _supervisor_link(page: QWidget, lay: QVBoxLayout) -> QPushButton:
+    button = QPushButton(page.tr("Supervisor mode: receive and combine statistics…"))
+    button.setFlat(True)
+    button.setStyleSheet("color: palette(link); text-align: left;")
+    lay.addWidget(button)
+    return button
+
+
 class WelcomePage(QWidget):
     """Create a new vault: passphrase twice, a strength indication and a plain warning."""
 
     create_requested = Signal(str)
+    supervisor_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -80,6 +89,8 @@ class WelcomePage(QWidget):
         self.create_button = QPushButton(self.tr("Create vault"))
         self.create_button.setDefault(True)
         lay.addWidget(self.create_button)
+        self.supervisor_button = _supervisor_link(self, lay)
+        self.supervisor_button.clicked.connect(self.supervisor_requested)
         self.pass1.textChanged.connect(self._update_meter)
         self.create_button.clicked.connect(self._create)
         self.pass2.returnPressed.connect(self._create)
@@ -116,6 +127,7 @@ class WelcomePage(QWidget):
 
 class UnlockPage(QWidget):
     unlock_requested = Signal(str)
+    supervisor_requested = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -137,6 +149,8 @@ class UnlockPage(QWidget):
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         lay.addWidget(self.unlock_button)
+        self.supervisor_button = _supervisor_link(self, lay)
+        self.supervisor_button.clicked.connect(self.supervisor_requested)
         self.unlock_button.clicked.connect(self._unlock)
         self.passphrase.returnPressed.connect(self._unlock)
         self._wait_timer = QTimer(self)

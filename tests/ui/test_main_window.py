@@ -182,3 +182,16 @@ def test_shortcuts(window, qtbot):
     assert window.act_lock.shortcut().toString() == "Ctrl+L"
     window.act_lock.trigger()
     assert window.workspace is None
+
+
+def test_supervisor_mode_from_the_start_screen(window, qtbot, tmp_path):
+    store = tmp_path / "sup.store"
+    window.open_supervisor(store)
+    sup = window.supervisor_window
+    qtbot.addWidget(sup)
+    assert sup.is_new
+    sup.passphrase.setText("supervisor passphrase")
+    sup.repeat.setText("supervisor passphrase")
+    sup.open_store()
+    assert sup.supervisor is not None and store.exists()
+    assert b"supervisor passphrase" not in store.read_bytes()
