@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 user error, 2 usage error, 3 wrong passphrase / locked out.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import os
@@ -18,6 +19,8 @@ from app.errors import UserError, VertrouwdError
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_PASSPHRASE = 0, 1, 2, 3
 ENV_PASSPHRASE = "VERTROUWD_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "VERTROUWD_NEW_PASSPHRASE"
+ENV_SUPERVISOR_PASSPHRASE = "VERTROUWD_SUPERVISOR_PASSPHRASE"
+YEAR_RANGE = (1900, 2999)
 
 
 def default_vault_path() -> Path:
@@ -30,12 +33,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
 
+def _year(text: str) -> int:
+    """argparse type for --year: a whole number from 1900 to 2999."""
+    lo, hi = YEAR_RANGE
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year; write it like 2026") from None
+    if not lo <= value <= hi:
+        raise argparse.ArgumentTypeError(f"{value} is not a year from {lo} to {hi}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="vertrouwd", description="Vertrouwd: the confidential adviser's encrypted case log.")
     p.add_argument("--version", action="version", version=f"vertrouwd {__version__}")
     p.add_argument("--vault", metavar="PATH", help="the vault file (default: in the user data folder)")
     p.add_argument("--passphrase-file", metavar="FILE",
-                   help=f"read the passphrase from FILE (else ${ENV_PASSPHRASE}, else a prompt)")
+                   help=f"read the vault passphrase from the first line of FILE; given, it wins over "
+                        f"${ENV_PASSPHRASE} (without it: ${ENV_PASSPHRASE}, else a prompt)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("init", help="create a new vault")
@@ -59,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                                parser_class=_Parser)
     cl = case.add_parser("list", help="list cases")
     cl.add_argument("--org")
-    cl.add_argument("--year", type=int)
+    cl.add_argument("--year", type=_year, metavar="YYYY", help="cases opened in this year")
     cl.add_argument("--status", choices=["open", "gesloten"])
     cl.add_argument("--json", action="store_true")
 
@@ -83,43 +99,63 @@ def build_parser() -> argparse.ArgumentParser:
 
     rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
     rep.add_argument("--org", required=True)
-    rep.add_argument("--year", type=int, required=True)
+    rep.add_argument("--year", type=_year, required=True, metavar="YYYY")
     rep.add_argument("--format", choices=["pdf", "csv", "json"], required=True)
     rep.add_argument("--out", required=True)
     rep.add_argument("--threshold", type=int)
     rep.add_argument("--lang", choices=["nl", "en"], default="nl")
+    rep.add_argument("--allow-flagged", action="store_true",
+                     help="print the PDF even when the privacy check flags the narrative text")
 
     st = sub.add_parser("stats", help="signed statistics for supervisors").add_subparsers(
         dest="stats_cmd", required=True, parser_class=_Parser)
     se = st.add_parser("export", help="write a signed .vstat file")
     se.add_argument("--org", required=True)
-    se.add_argument("--year", type=int, required=True)
+    se.add_argument("--year", type=_year, required=True, metavar="YYYY")
     se.add_argument("--out", required=True)
     se.add_argument("--to", metavar="SUPERVISOR_PUBKEY", help="encrypt to this supervisor key file")
     se.add_argument("--threshold", type=int)
+    key_help = (f"your supervisor.key, to open encrypted files (its passphrase from "
+                f"${ENV_SUPERVISOR_PASSPHRASE}, else a prompt)")
     sv = st.add_parser("verify", help="verify .vstat files")
     sv.add_argument("files", nargs="+")
-    sv.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT")
+    sv.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
+                    help="an adviser key you checked (repeatable); other keys fail")
+    sv.add_argument("--key", metavar="SUPERVISOR_KEY_FILE", help=key_help)
     sm = st.add_parser("merge", help="combine .vstat files")
     sm.add_argument("files", nargs="+")
     sm.add_argument("--out", required=True)
     sm.add_argument("--by", choices=["organisation", "adviser", "year", "all"], default="organisation")
     sm.add_argument("--lang", choices=["nl", "en"], default="nl")
-    sk = st.add_parser("keygen", help="make a supervisor key pair for encrypted delivery")
+    sm.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
+                    help="accept only files signed by these adviser keys (repeatable)")
+    sm.add_argument("--key", metavar="SUPERVISOR_KEY_FILE", help=key_help)
+    sk = st.add_parser("keygen", help=f"make a supervisor key pair for encrypted delivery (passphrase for "
+                                      f"the key from ${ENV_SUPERVISOR_PASSPHRASE} or a prompt)")
     sk.add_argument("--out", required=True, metavar="DIR")
 
     ret = sub.add_parser("retention", help="retention: show or remove case details that fall due")
     ret.add_argument("action", choices=["show", "purge"])
     ret.add_argument("--yes", action="store_true", help="purge without asking")
+
+    ck = sub.add_parser("checklist", help="conversation checklists (no vault needed)").add_subparsers(
+        dest="checklist_cmd", required=True, parser_class=_Parser)
+    ckl = ck.add_parser("list", help="the checklists: id, version, title")
+    ckl.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the titles")
+    cke = ck.add_parser("export", help="write a checklist as a TOML file, to adapt and import")
+    cke.add_argument("id")
+    cke.add_argument("out", metavar="OUT.toml")
+    cke.add_argument("--version", type=int, dest="template_version", metavar="N",
+                     help="this version (default: the newest)")
+    cki = ck.add_parser("import", help="check a TOML checklist and add it (nothing is added when invalid)")
+    cki.add_argument("file", metavar="FILE.toml")
     return p
 
 
 # -- passphrases --------------------------------------------------------------------------------
 def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, label: str = "Passphrase",
                     use_file: bool = True) -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
+    """The passphrase from --passphrase-file (when given, it wins), else from `env`, else a prompt."""
     if use_file and args.passphrase_file:
         try:
             with open(args.passphrase_file, encoding="utf-8") as fh:
@@ -127,14 +163,60 @@ def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, l
         except OSError as exc:
             raise UserError(f"Cannot read the passphrase file {args.passphrase_file}: {exc.strerror}.") \
                 from None
+        except UnicodeDecodeError:
+            raise UserError(f"The passphrase file {args.passphrase_file} is not UTF-8 text.") from None
         if not value:
             raise UserError(f"The passphrase file {args.passphrase_file} is empty.")
         return value
-    if not sys.stdin or not sys.stdin.isatty():
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not _interactive():
         raise UserError(f"No passphrase given: set {env} or use --passphrase-file FILE.")
     value = getpass.getpass(f"{label}: ")
     if confirm and getpass.getpass(f"{label} (again): ") != value:
         raise UserError("The two passphrases differ. Nothing was changed; try again.")
+    return value
+
+
+def _interactive() -> bool:
+    return bool(sys.stdin) and sys.stdin.isatty()
+
+
+def _supervisor_key(path: str | None) -> bytes | None:
+    """The raw supervisor key from `path` (None without --key); asks for its passphrase if it has one."""
+    from app import exchange
+    if not path:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            encrypted = b"ENCRYPTED PRIVATE KEY" in fh.read(4096)
+    except OSError:
+        encrypted = False  # load_supervisor_key reports the unreadable file
+    passphrase = None
+    if encrypted:
+        passphrase = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
+        if not passphrase:
+            if not _interactive():
+                raise UserError(f"The supervisor key {path} is protected by a passphrase: set "
+                                f"{ENV_SUPERVISOR_PASSPHRASE} or run the command in a terminal.")
+            passphrase = getpass.getpass("Passphrase of the supervisor key: ")
+    return exchange.load_supervisor_key(path, passphrase)
+
+
+def _keygen_passphrase(err: TextIO) -> str | None:
+    """The optional passphrase for a new supervisor key; None means the key is stored unencrypted."""
+    value = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
+    if not value and _interactive():
+        value = getpass.getpass("Passphrase for the new supervisor key (empty: none): ")
+        if value and getpass.getpass("Passphrase (again): ") != value:
+            raise UserError("The two passphrases differ. No key was made; try again.")
+    if value and len(value) < 8:
+        raise UserError("The supervisor key passphrase is too short: use at least 8 characters. No key was made.")
+    if not value:
+        print(f"vertrouwd: warning: the supervisor key is stored WITHOUT a passphrase. Keep the folder safe, "
+              f"or set {ENV_SUPERVISOR_PASSPHRASE} and make the key again.", file=err)
+        return None
     return value
 
 
@@ -307,7 +389,8 @@ def cmd_report(args, out, err) -> int:
     vault, repo = _open(args)
     try:
         path = report.export_report(repo, org=args.org, year=args.year, fmt=args.format, out=args.out,
-                                    threshold=args.threshold, lang=args.lang)
+                                    threshold=args.threshold, lang=args.lang,
+                                    allow_flagged=args.allow_flagged)
     finally:
         vault.close()
     print(f"Report written to {path}.", file=out)
@@ -317,11 +400,13 @@ def cmd_report(args, out, err) -> int:
 def cmd_stats(args, out, err) -> int:
     from app import exchange
     if args.stats_cmd == "verify":
-        return exchange.cmd_verify(args.files, args.trust, out, err)
+        return exchange.cmd_verify(args.files, args.trust, out, err,
+                                   supervisor_key=_supervisor_key(args.key))
     if args.stats_cmd == "merge":
-        return exchange.cmd_merge(args.files, args.out, args.by, args.lang, out, err)
+        return exchange.cmd_merge(args.files, args.out, args.by, args.lang, out, err,
+                                  trusted=args.trust or None, supervisor_key=_supervisor_key(args.key))
     if args.stats_cmd == "keygen":
-        return exchange.cmd_keygen(args.out, out, err)
+        return exchange.cmd_keygen(args.out, out, err, passphrase=_keygen_passphrase(err))
     from app import report
     vault, repo = _open(args)
     try:
@@ -342,18 +427,46 @@ def cmd_retention(args, out, err) -> int:
         vault.close()
 
 
+def cmd_checklist(args, out, err) -> int:
+    from app import checklists, paths
+    store = paths.templates_dir()
+    if args.checklist_cmd == "list":
+        problems: list[str] = []
+        templates = [*checklists.shipped_templates(), *checklists.user_templates(store, problems)]
+        for t in sorted(templates, key=lambda t: (t.id, t.version)):
+            print(f"{t.id}\t{t.version}\t{t.title_in(args.lang)}", file=out)
+        for problem in problems:
+            print(f"vertrouwd: warning: an imported checklist was skipped ({problem}); import a corrected "
+                  "file again.", file=err)
+        return EXIT_OK
+    if args.checklist_cmd == "export":
+        template = checklists.get_template(args.id, args.template_version, store)
+        if args.template_version is not None and template.version != args.template_version:
+            raise UserError(f"Checklist {args.id!r} has no version {args.template_version}; see the versions "
+                            "with: vertrouwd checklist list")
+        path = checklists.export_template(args.id, args.out, version=template.version, store_dir=store)
+        print(f"Checklist {template.id} version {template.version} written to {path}. Raise its version "
+              "number before you import a changed copy.", file=out)
+        return EXIT_OK
+    template = checklists.import_template(args.file, store)
+    print(f"Checklist imported: {template.id} version {template.version} ({template.title_in('nl')}).",
+          file=out)
+    return EXIT_OK
+
+
 COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "export": cmd_export, "case": cmd_case,
             "backup": cmd_backup, "restore": cmd_restore, "passwd": cmd_passwd, "check": cmd_check,
             "demo": cmd_demo, "decide": cmd_decide, "report": cmd_report, "stats": cmd_stats,
-            "retention": cmd_retention}
+            "retention": cmd_retention, "checklist": cmd_checklist}
 
 
 def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
+    try:  # argparse writes help, version and usage errors to sys.stdout/stderr: send them to out/err
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
     if not args.command:

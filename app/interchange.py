@@ -87,8 +87,11 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
         for j, k in enumerate(c.get("contacts") or []):
             krec = f"{rec} contacts[{j}]"
             _keys(k, CONTACT_KEYS, {"date", "minutes", "channel", "kind"}, krec)
+            notes = k.get("notes")
+            if notes is not None and not isinstance(notes, str):
+                _fail(krec, "notes", "expected text (or leave the field out)")
             contacts.append(Contact(date=_date(k["date"], krec, "date"), minutes=k["minutes"],
-                                    channel=k["channel"], kind=k["kind"], notes=k.get("notes") or ""))
+                                    channel=k["channel"], kind=k["kind"], notes=notes or ""))
         case = Case(code=c["code"], organisation=c["organisation"], opened=_date(c["opened"], rec, "opened"),
                     closed=_date(c.get("closed"), rec, "closed", optional=True),
                     reporter_role=c["reporter_role"], behaviour=c["behaviour"],

@@ -132,7 +132,10 @@ class Repository:
             if clash:
                 raise ValidationError(f"name: an organisation called {name.strip()!r} already exists",
                                       field="name")
-            conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
+            cur = conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
+            if cur.rowcount != 1:
+                raise UserError(f"The organisation {name.strip()!r} no longer exists (it may have been "
+                                "removed). Reload the list and try again.")
             existing = {r[1]: r[0] for r in conn.execute(
                 "SELECT id, name FROM units WHERE organisation_id = ?", (org_id,))}
             wanted = [u.strip() for u in units]
@@ -391,11 +394,16 @@ class Repository:
         return aid
 
     def update_activity(self, act: Activity) -> None:
+        if act.id is None:
+            raise ValueError("update_activity needs an activity with an id")
         _raise(E.validate_activity(act, self.vocabs))
         with self.vault.transaction() as conn:
             oid = self._org_id(conn, act.organisation)
-            conn.execute("UPDATE activities SET organisation_id=?, date=?, kind=?, hours=? WHERE id=?",
-                         (oid, act.date.isoformat(), act.kind, float(act.hours), act.id))
+            cur = conn.execute("UPDATE activities SET organisation_id=?, date=?, kind=?, hours=? WHERE id=?",
+                               (oid, act.date.isoformat(), act.kind, float(act.hours), act.id))
+            if cur.rowcount != 1:
+                raise UserError("This activity no longer exists (it may have been removed). Reload the list "
+                                "and enter it again if needed.")
             self._audit(conn, "activiteit_gewijzigd", f"activiteit {act.id}")
 
     def delete_activity(self, act_id: int) -> None:

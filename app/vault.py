@@ -34,6 +34,12 @@ MAX_DELAY = 300.0
 Clock = Callable[[], float]
 
 
+class PassphraseChangeIncomplete(VaultError, OSError):
+    """The file was re-keyed but the change could not be verified or recorded; the Vault is closed.
+
+    An OSError as well, because it is in the end a file-system step that failed."""
+
+
 def key_path(vault: Path) -> Path:
     return vault.with_name(vault.name + ".key.json")
 
@@ -297,9 +303,26 @@ class Vault:
             except BaseException:
                 fsutil.secure_unlink(pk)
                 raise
+            # From here on the file is encrypted with the new key. Whatever fails now, this object
+            # ends up closed (never half open) and the pending key file stays for the next open.
             self.close()
-            probe = _connect(self.path, new_key)  # verify before the new key file becomes the key file
-            os.replace(pk, key_path(self.path))
+            probe: sqlcipher3.Connection | None = None
+            step = "reopen the vault to verify the new passphrase"
+            try:
+                probe = _connect(self.path, new_key)  # verify before the new key file becomes the key file
+                step = "save the new key file"
+                os.replace(pk, key_path(self.path))
+            except BaseException as exc:
+                if probe is not None:
+                    with suppress(Exception):
+                        probe.close()
+                if not isinstance(exc, Exception):  # KeyboardInterrupt and the like pass unchanged
+                    raise
+                reason = getattr(exc, "strerror", None) or getattr(exc, "message", None) or str(exc)
+                raise PassphraseChangeIncomplete(
+                    f"The vault was re-encrypted with the new passphrase, but the program could not {step} "
+                    f"({reason}). The vault has been closed: open it again with the NEW passphrase, which "
+                    "finishes the change. If that fails, restore your latest backup.") from exc
             self._conn = probe
             self._key = bytearray(new_key)
             self._keyfile = new_keyfile

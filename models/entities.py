@@ -11,6 +11,7 @@ from models import vocab as V
 from models.vocab import Vocabularies
 
 CASE_CODE_RE = re.compile(r"^\d{4}-\d{3,5}$")
+ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_MINUTES = 24 * 60
 MAX_HOURS = 24 * 7
 MAX_NAME = 120
@@ -161,12 +162,19 @@ def validate_activity(act: Activity, vocabs: Vocabularies) -> list[Problem]:
 
 
 def parse_date(value, fieldname: str) -> tuple[date | None, Problem | None]:
-    """ISO date text -> date, or a problem naming the field."""
+    """Date text written exactly as YYYY-MM-DD -> date, or a problem naming the field.
+
+    Only that one form is accepted: date.fromisoformat alone would also take week dates
+    ("2026-W05-1") and the basic form ("20260202"), which a person hardly ever means."""
     if isinstance(value, date):
         return value, None
     if not isinstance(value, str):
         return None, Problem(fieldname, "bad_date", f"{fieldname}: expected a date like 2026-03-01")
+    if not ISO_DATE_RE.fullmatch(value):
+        return None, Problem(fieldname, "bad_date",
+                             f"{fieldname}: {value!r} is not written as YYYY-MM-DD (like 2026-03-01)")
     try:
         return date.fromisoformat(value), None
     except ValueError:
-        return None, Problem(fieldname, "bad_date", f"{fieldname}: {value!r} is not a date like 2026-03-01")
+        return None, Problem(fieldname, "bad_date", f"{fieldname}: {value!r} is not an existing date "
+                             "(write it as YYYY-MM-DD, like 2026-03-01)")

@@ -154,12 +154,11 @@ class CaseView(QWidget):
 
 
 def reminder_label(kind: str, _ctx=None) -> str:
-    t = QCoreApplication.translate
-    labels = {"volgend_contact": t("Reminders", "next conversation"),
-              "ontvangstbevestiging": t("Reminders", "acknowledgement of receipt due"),
-              "terugkoppeling": t("Reminders", "feedback due"),
-              "ontvankelijkheid": t("Reminders", "admissibility decision due"),
-              "advies": t("Reminders", "advice of the complaints committee due")}
+    labels = {"volgend_contact": QCoreApplication.translate("Reminders", "next conversation"),
+              "ontvangstbevestiging": QCoreApplication.translate("Reminders", "acknowledgement of receipt due"),
+              "terugkoppeling": QCoreApplication.translate("Reminders", "feedback due"),
+              "ontvankelijkheid": QCoreApplication.translate("Reminders", "admissibility decision due"),
+              "advies": QCoreApplication.translate("Reminders", "advice of the complaints committee due")}
     return labels.get(kind, kind)
 
 

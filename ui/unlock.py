@@ -1,7 +1,7 @@
 """First start (create the vault) and the unlock screen."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -35,7 +35,8 @@ def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
 
 
 def _supervisor_link(page: QWidget, lay: QVBoxLayout) -> QPushButton:
-    button = QPushButton(page.tr("Supervisor mode: receive and combine statistics…"))
+    button = QPushButton(QCoreApplication.translate("StartPage",
+                                                    "Supervisor mode: receive and combine statistics…"))
     button.setFlat(True)
     button.setStyleSheet("color: palette(link); text-align: left;")
     lay.addWidget(button)

@@ -1,0 +1,237 @@
+"""Long work off the GUI thread, one job at a time, with progress shown in a bar or a dialog.
+
+    job = run_in_thread(page, compute, repo, 2025, on_done=show, on_error=complain, progress=bar)
+
+``compute`` runs on a worker thread as ``compute(report, repo, 2025)``; it may call
+``report(fraction, text)`` (fraction 0..1) as often as it likes. Its result goes to ``on_done`` and
+an exception it raises goes to ``on_error``, both called on the GUI thread through queued signals;
+then the job's ``finished`` signal fires (tests wait on it with ``qtbot.waitSignal``).
+
+Jobs started for the same ``parent`` run one after another on one private thread (a QThreadPool
+with a single thread, a child of ``parent``), so two reads of the vault never run at once. Pass
+``lock`` (the vault's ``lock_``) to hold it while the callable runs, which also keeps the GUI
+thread's own transactions from interleaving. Deleting ``parent`` waits for the running job to end
+(QThreadPool's destructor does that); results that arrive after that are dropped, because Qt
+breaks the connections of a deleted receiver.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from contextlib import nullcontext
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressBar, QProgressDialog
+
+Report = Callable[..., None]
+ProgressWidget = QProgressBar | QProgressDialog
+
+
+class _Relay(QObject):
+    """Lives on the worker thread and only emits; every delivery to the Job is queued."""
+
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class Job(QObject):
+    """One piece of work. Signals arrive in the GUI thread; ``finished`` comes last, always once."""
+
+    progressed = Signal(float, str)
+    succeeded = Signal(object)
+    failed = Signal(object)      # the exception the callable raised
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None, on_done: Callable[[Any], None] | None,
+                 on_error: Callable[[BaseException], None] | None, progress: ProgressWidget | None):
+        super().__init__(parent)
+        self.on_done = on_done
+        self.on_error = on_error
+        self.progress = progress
+        self.done = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.fraction = 0.0
+        self.text = ""
+        self._cancel = threading.Event()
+        self._shown_progress = False
+
+    def _relay(self) -> _Relay:
+        """Made on the worker thread, so it is created, used and destroyed there."""
+        relay = _Relay()
+        queued = Qt.ConnectionType.QueuedConnection
+        relay.progressed.connect(self._on_progress, queued)
+        relay.succeeded.connect(self._on_success, queued)
+        relay.failed.connect(self._on_failure, queued)
+        return relay
+
+    # -- cancelling (cooperative) -----------------------------------------------------------------
+    def cancel(self) -> None:
+        """Ask the work to stop: its next ``report(...)`` raises ``Cancelled``."""
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    # -- progress widget ---------------------------------------------------------------------------
+    def _start_progress(self, text: str) -> None:
+        w = self.progress
+        if w is None:
+            return
+        if isinstance(w, QProgressDialog):
+            w.setRange(0, 0)
+            w.setLabelText(text)
+            w.setValue(0)
+            w.show()
+        else:
+            self._shown_progress = not w.isVisible()
+            w.setRange(0, 0)          # busy until the first report
+            w.setFormat(_escape(text))
+            w.setTextVisible(bool(text))
+            w.show()
+
+    def _end_progress(self) -> None:
+        w = self.progress
+        if w is None:
+            return
+        try:
+            w.reset()
+            if isinstance(w, QProgressDialog):
+                w.hide()
+            elif self._shown_progress:
+                w.hide()
+        except RuntimeError:  # the widget was deleted meanwhile
+            pass
+
+    @Slot(float, str)
+    def _on_progress(self, fraction: float, text: str) -> None:
+        if self.done:
+            return
+        self.fraction, self.text = fraction, text
+        w = self.progress
+        if w is not None:
+            try:
+                w.setRange(0, 100)
+                w.setValue(round(max(0.0, min(1.0, fraction)) * 100))
+                if isinstance(w, QProgressDialog):
+                    if text:
+                        w.setLabelText(text)
+                else:
+                    w.setFormat(f"{_escape(text)}  %p%" if text else "%p%")
+                    w.setTextVisible(True)
+            except RuntimeError:
+                pass
+        self.progressed.emit(fraction, text)
+
+    @Slot(object)
+    def _on_success(self, result: Any) -> None:
+        self.done, self.result = True, result
+        self._end_progress()
+        try:
+            if self.on_done is not None:
+                self.on_done(result)
+            self.succeeded.emit(result)
+        finally:
+            self._release()
+            self.finished.emit()
+
+    @Slot(object)
+    def _on_failure(self, exc: BaseException) -> None:
+        self.done, self.error = True, exc
+        self._end_progress()
+        try:
+            if self.on_error is not None:
+                self.on_error(exc)
+            self.failed.emit(exc)
+        finally:
+            self._release()
+            self.finished.emit()
+
+    def _release(self) -> None:
+        self.on_done = self.on_error = None
+
+
+class Cancelled(Exception):
+    """Raised inside the work by ``report(...)`` once the job was cancelled."""
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%%")
+
+
+class Runner(QObject):
+    """Runs callables one at a time on one worker thread; a child of the widget that uses it."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.pool.setExpiryTimeout(30_000)
+        self.jobs: list[Job] = []
+
+    @property
+    def busy(self) -> bool:
+        return any(not j.done for j in self.jobs)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Block until every started job has run (the results still arrive through the event loop)."""
+        return self.pool.waitForDone(msecs)
+
+    def run(self, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[BaseException], None] | None = None, progress: ProgressWidget | None = None,
+            text: str = "", lock=None, **kwargs) -> Job:
+        job = Job(self, on_done, on_error, progress)
+        self.jobs = [j for j in self.jobs if not j.done] + [job]
+        job.finished.connect(lambda j=job: self._forget(j))
+        cancel = job._cancel
+
+        def task() -> None:
+            relay = job._relay()
+
+            def report(fraction: float, text: str = "") -> None:
+                if cancel.is_set():
+                    raise Cancelled()
+                relay.progressed.emit(float(fraction), str(text))
+
+            try:
+                if cancel.is_set():
+                    raise Cancelled()
+                with lock if lock is not None else nullcontext():
+                    result = fn(report, *args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
+                relay.failed.emit(exc)
+            else:
+                relay.succeeded.emit(result)
+
+        job._start_progress(text)
+        self.pool.start(task)
+        return job
+
+    def _forget(self, job: Job) -> None:
+        if job in self.jobs:
+            self.jobs.remove(job)
+        job.deleteLater()
+
+
+def runner_for(parent: QObject) -> Runner:
+    """The Runner that serialises the jobs of ``parent`` (made on first use, a child of it)."""
+    found = parent.findChild(Runner, "vertrouwd_runner", Qt.FindChildOption.FindDirectChildrenOnly)
+    if found is None:
+        found = Runner(parent)
+        found.setObjectName("vertrouwd_runner")
+    return found
+
+
+def run_in_thread(parent: QObject, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[BaseException], None] | None = None,
+                  progress: ProgressWidget | None = None, text: str = "", lock=None, **kwargs) -> Job:
+    """Run ``fn(report, *args, **kwargs)`` off the GUI thread, after earlier jobs of ``parent``.
+
+    ``text`` is shown in ``progress`` until the first report; ``lock`` is held while ``fn`` runs.
+    Returns the Job; its ``finished`` signal fires after ``on_done`` / ``on_error`` ran.
+    """
+    return runner_for(parent).run(fn, *args, on_done=on_done, on_error=on_error, progress=progress,
+                                  text=text, lock=lock, **kwargs)
