@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QProgressDialog,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -28,6 +29,7 @@ from ui.idle import IdleLock, PlatformLockWatcher
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
 from ui.seams import Dialogs
 from ui.unlock import UnlockPage, WelcomePage
+from ui.worker import run_in_thread
 
 PAGES = ("overview", "cases", "organisations", "activities", "report", "settings")
 
@@ -368,11 +370,13 @@ class MainWindow(QMainWindow):
         self.act_find = act(self.tr("&Search cases"), QKeySequence.StandardKey.Find, self._find)
         self.act_lock = act(self.tr("&Lock"), "Ctrl+L", self.lock)
         self.act_backup = act(self.tr("Make &backup…"), None, self.backup)
+        self.act_restore = act(self.tr("&Restore from backup…"), None, self.restore)
+        self.act_passwd = act(self.tr("Change &passphrase…"), None, self.change_passphrase)
         self.act_quit = act(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.act_about = act(self.tr("&About Vertrouwd"), None, self.about)
         menu = self.menuBar()
         m = menu.addMenu(self.tr("&File"))
-        m.addActions([self.act_new, self.act_backup])
+        m.addActions([self.act_new, self.act_backup, self.act_restore, self.act_passwd])
         m.addSeparator()
         m.addActions([self.act_lock, self.act_quit])
         e = menu.addMenu(self.tr("&Edit"))
@@ -388,8 +392,9 @@ class MainWindow(QMainWindow):
         self._set_data_actions(False)
 
     def _set_data_actions(self, enabled: bool) -> None:
-        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup):
+        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup, self.act_passwd):
             a.setEnabled(enabled)
+        self.act_restore.setEnabled(not enabled)
 
     # -- start, create, unlock, lock ----------------------------------------------------------------
     def show_start(self) -> None:
@@ -520,22 +525,96 @@ class MainWindow(QMainWindow):
             self.workspace.cases.search.setFocus()
             self.workspace.cases.search.selectAll()
 
+    def _progress(self, title: str) -> QProgressDialog:
+        dlg = QProgressDialog(title, "", 0, 0, self)
+        dlg.setWindowTitle(title)
+        dlg.setCancelButton(None)
+        dlg.setMinimumDuration(300)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        return dlg
+
     def backup(self) -> None:
+        """Write an encrypted backup off the GUI thread, with a progress dialog."""
         if not self.session.is_open:
             return
         path = self.dialogs.save_path(self, self.tr("Make backup"), self.tr("Vertrouwd backup (*.vbak)"),
                                       f"vertrouwd-{self.today().isoformat()}.vbak")
         if not path:
             return
-        try:
-            self.session.vault.backup(path)
-            self.session.repo.log("backup")
-        except (OSError, VertrouwdError) as exc:
-            self.dialogs.error(self, self.tr("Make backup"), self.tr("The backup failed: {reason}. Your "
-                                                                     "vault is unchanged.").format(reason=exc))
+        vault, repo = self.session.vault, self.session.repo
+
+        def work(report):
+            vault.backup(path)
+            repo.log("backup")
+
+        def failed(exc):
+            self.dialogs.error(self, self.tr("Make backup"), self.tr(
+                "The backup failed: {reason}. Your vault is unchanged; choose another location and try "
+                "again.").format(reason=exc))
+
+        self.job = run_in_thread(self, work, progress=self._progress(self.tr("Making backup…")),
+                                 on_done=lambda _r: self.dialogs.info(self, self.tr("Make backup"), self.tr(
+                                     "The encrypted backup was written. It opens with your current "
+                                     "passphrase.")), on_error=failed)
+
+    def change_passphrase(self) -> None:
+        if not self.session.is_open:
             return
-        self.dialogs.info(self, self.tr("Make backup"), self.tr("The encrypted backup was written. It "
-                                                                "opens with your current passphrase."))
+        from ui.passphrase_dialog import ChangePassphraseDialog
+        dlg = ChangePassphraseDialog(self)
+        dlg.chosen.connect(self._rekey)
+        self.passphrase_dialog = dlg
+        dlg.open()
+
+    def _rekey(self, new: str) -> None:
+        vault, repo = self.session.vault, self.session.repo
+
+        def work(report):
+            vault.change_passphrase(new)
+            repo.log("wachtwoord_gewijzigd")
+
+        def failed(exc):
+            self.dialogs.error(self, self.tr("Change passphrase"), self.tr(
+                "The passphrase was not changed: {reason}. The old passphrase still opens the vault.")
+                .format(reason=exc))
+
+        self.job = run_in_thread(self, work, progress=self._progress(self.tr("Encrypting again…")),
+                                 on_done=lambda _r: self.dialogs.info(self, self.tr("Change passphrase"), self.tr(
+                                     "The passphrase was changed. Use the new one from now on.")),
+                                 on_error=failed)
+
+    def restore(self) -> None:
+        """Restore the vault from a backup file (e.g. on a new laptop), verified before it replaces it."""
+        path = self.dialogs.open_path(self, self.tr("Restore from backup"), self.tr("Vertrouwd backup (*.vbak)"))
+        if not path:
+            return
+        if self.session.exists and not self.dialogs.confirm(self, self.tr("Restore from backup"), self.tr(
+                "This replaces the current vault with the backup. A copy of the current vault is kept beside "
+                "it. Continue?")):
+            return
+        passphrase = self.dialogs.ask_passphrase(self, self.tr("Restore from backup"), self.tr(
+            "Passphrase that was valid when the backup was made:"))
+        if not passphrase:
+            return
+        self.session.lock()
+        target, force = self.session.path, self.session.exists
+
+        def work(report):
+            from app.vault import Vault
+            Vault.restore(path, target, passphrase, force=force).close()
+
+        def done(_r):
+            self.dialogs.info(self, self.tr("Restore from backup"), self.tr(
+                "The vault was restored. Unlock it with the passphrase of the backup."))
+            self.show_start()
+
+        def failed(exc):
+            self.dialogs.error(self, self.tr("Restore from backup"), self.tr(
+                "Nothing was restored: {reason}").format(reason=exc))
+            self.show_start()
+
+        self.job = run_in_thread(self, work, progress=self._progress(self.tr("Restoring…")), on_done=done,
+                                 on_error=failed)
 
     def open_supervisor(self, store_path=None) -> None:
         """Supervisor mode: a separate window with its own encrypted store; no case vault needed."""

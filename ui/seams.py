@@ -53,6 +53,11 @@ class Dialogs:
     def open_path(self, parent, title: str, filter_: str) -> str | None:
         return self._file(parent, title, filter_, save=False)
 
+    def ask_passphrase(self, parent, title: str, text: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+        value, ok = QInputDialog.getText(parent, title, text, QLineEdit.EchoMode.Password)
+        return value if ok and value else None
+
     def save_path(self, parent, title: str, filter_: str, suggested: str = "") -> str | None:
         return self._file(parent, title, filter_, save=True, suggested=suggested)
 
@@ -60,9 +65,11 @@ class Dialogs:
 class ScriptedDialogs(Dialogs):
     """For tests: answers come from queues; every question is recorded."""
 
-    def __init__(self, confirm: bool = True, paths: list[str] | None = None):
+    def __init__(self, confirm: bool = True, paths: list[str] | None = None,
+                 passphrases: list[str] | None = None):
         self.confirm_answer = confirm
         self.paths = list(paths or [])
+        self.passphrases = list(passphrases or [])
         self.asked: list[tuple[str, str]] = []
         self.on_confirm: Callable[[str], bool] | None = None
 
@@ -83,3 +90,7 @@ class ScriptedDialogs(Dialogs):
     def save_path(self, parent, title, filter_, suggested=""):
         self.asked.append(("save", title))
         return self.paths.pop(0) if self.paths else None
+
+    def ask_passphrase(self, parent, title, text):
+        self.asked.append(("passphrase", text))
+        return self.passphrases.pop(0) if self.passphrases else None

@@ -3,7 +3,8 @@
     job = run_in_thread(page, compute, repo, 2025, on_done=show, on_error=complain, progress=bar)
 
 ``compute`` runs on a worker thread as ``compute(report, repo, 2025)``; it may call
-``report(fraction, text)`` (fraction 0..1) as often as it likes. Its result goes to ``on_done`` and
+``report(fraction, text)`` (fraction 0..1, or below 0 for "busy, amount unknown") as often as it
+likes. Its result goes to ``on_done`` and
 an exception it raises goes to ``on_error``, both called on the GUI thread through queued signals;
 then the job's ``finished`` signal fires (tests wait on it with ``qtbot.waitSignal``).
 
@@ -114,17 +115,29 @@ class Job(QObject):
         w = self.progress
         if w is not None:
             try:
-                w.setRange(0, 100)
-                w.setValue(round(max(0.0, min(1.0, fraction)) * 100))
-                if isinstance(w, QProgressDialog):
-                    if text:
-                        w.setLabelText(text)
-                else:
-                    w.setFormat(f"{_escape(text)}  %p%" if text else "%p%")
-                    w.setTextVisible(True)
-            except RuntimeError:
+                self._show_fraction(w, fraction, text)
+            except RuntimeError:  # the widget was deleted meanwhile
                 pass
         self.progressed.emit(fraction, text)
+
+    @staticmethod
+    def _show_fraction(w: ProgressWidget, fraction: float, text: str) -> None:
+        """A fraction below 0 means "busy, amount unknown"; 0..1 fills the bar."""
+        if fraction < 0:
+            w.setRange(0, 0)
+        else:
+            w.setRange(0, 100)
+            w.setValue(round(min(1.0, fraction) * 100))
+        if isinstance(w, QProgressDialog):
+            if text:
+                w.setLabelText(text)
+            return
+        if fraction < 0:
+            w.setFormat(_escape(text))
+            w.setTextVisible(bool(text))
+        else:
+            w.setFormat(f"{_escape(text)}  %p%" if text else "%p%")
+            w.setTextVisible(True)
 
     @Slot(object)
     def _on_success(self, result: Any) -> None:

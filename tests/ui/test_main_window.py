@@ -195,3 +195,41 @@ def test_supervisor_mode_from_the_start_screen(window, qtbot, tmp_path):
     sup.open_store()
     assert sup.supervisor is not None and store.exists()
     assert b"supervisor passphrase" not in store.read_bytes()
+
+
+def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialogs, tmp_path):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    new_case(ws)
+    backup = tmp_path / "b.vbak"
+    dialogs.paths = [str(backup)]
+    window.backup()
+    with qtbot.waitSignal(window.job.finished, timeout=20_000):
+        pass
+    assert backup.exists() and dialogs.asked[-1][0] == "info"
+    assert b"Gemeente Voorbeeld" not in backup.read_bytes()
+    # change the passphrase off the GUI thread
+    window.change_passphrase()
+    dlg = window.passphrase_dialog
+    dlg.new1.setText("een nieuwe lange wachtzin")
+    dlg.new2.setText("een nieuwe lange wachtzin")
+    dlg.check()
+    with qtbot.waitSignal(window.job.finished, timeout=20_000):
+        pass
+    window.lock()
+    window.unlock(PASSPHRASE)
+    assert window.workspace is None  # the old passphrase fails
+    window.unlock("een nieuwe lange wachtzin")
+    assert window.workspace is not None
+    ws = window.workspace
+    ws.repo.add_organisation("Later toegevoegd")
+    window.lock()
+    # restore the backup (made with the old passphrase) over the vault
+    dialogs.paths = [str(backup)]
+    dialogs.passphrases = [PASSPHRASE]
+    window.restore()
+    with qtbot.waitSignal(window.job.finished, timeout=20_000):
+        pass
+    window.unlock(PASSPHRASE)
+    names = [o.name for o in window.workspace.repo.list_organisations()]
+    assert names == ["Gemeente Voorbeeld"]

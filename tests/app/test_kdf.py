@@ -1,0 +1,220 @@
+"""Key derivation calibration (fake clock and real Argon2id) and a passphrase change that fails late."""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from app import kdf
+from app import vault as vault_mod
+from app.errors import VaultError
+from app.repository import Repository
+from app.vault import PassphraseChangeIncomplete, Vault, key_path, pending_key_path
+from tests.conftest import PASSPHRASE
+
+# conftest replaces kdf.calibrate with cheap parameters for every test; keep the real one here
+real_calibrate = kdf.calibrate
+NEW_PASSPHRASE = "a completely different sentence"
+
+
+class FakeMachine:
+    """A clock and a derive function: each derivation costs `fixed + per(n) * n` fake seconds."""
+
+    def __init__(self, fixed: float, per, noise: list[float] | None = None):
+        self.now = 0.0
+        self.fixed = fixed
+        self.per = per if callable(per) else (lambda n, p=per: p)
+        self.noise = list(noise or [])
+        self.calls: list[int] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def derive(self, passphrase: str, params: kdf.KdfParams) -> bytes:
+        assert params.memory_kib >= kdf.MIN_MEMORY_KIB and params.lanes == 1
+        self.calls.append(params.iterations)
+        extra = self.noise.pop(0) if self.noise else 0.0
+        self.now += self.fixed + self.per(params.iterations) * params.iterations + extra
+        return b"\0" * 32
+
+    def cost(self, iterations: int) -> float:
+        return self.fixed + self.per(iterations) * iterations
+
+
+def calibrate(machine: FakeMachine, **kw) -> kdf.KdfParams:
+    return real_calibrate(clock=machine.clock, derive=machine.derive, **kw)
+
+
+# -- calibration arithmetic ------------------------------------------------------------------------
+def test_fixed_cost_is_separated_from_the_cost_per_iteration():
+    # 40 ms to allocate 64 MiB, 25 ms per pass: 1 pass takes 65 ms, 2 take 90 ms.
+    m = FakeMachine(fixed=0.04, per=0.025)
+    params = calibrate(m)
+    # (0.75 - 0.04) / 0.025 = 28.4 -> 28 (0.74 s); the old "0.75 / one iteration" rule gave 12 (0.34 s)
+    assert params.iterations == 28
+    assert 0.5 <= m.cost(params.iterations) <= 1.0
+    assert m.calls == [1, 1, 2, 2, 28]  # two samples each, then one check at the chosen count
+    assert params.memory_kib == kdf.MIN_MEMORY_KIB and len(params.salt) == 16
+
+
+def test_the_fastest_sample_counts():
+    # the first sample of each count is slowed down by 0.3 s (another program was busy)
+    m = FakeMachine(fixed=0.04, per=0.025, noise=[0.3, 0.0, 0.3, 0.0])
+    assert calibrate(m).iterations == 28
+
+
+def test_the_check_corrects_a_cost_that_grows_with_the_count():
+    # passes get twice as expensive beyond 2 iterations (e.g. caches): the first guess is too slow
+    m = FakeMachine(fixed=0.04, per=lambda n: 0.025 if n <= 2 else 0.05)
+    params = calibrate(m)
+    assert m.cost(28) > 1.0  # the first guess lay outside the target ...
+    assert m.calls == [1, 1, 2, 2, 28, 14]  # ... so it was corrected: (1.44 - 0.04) / 28 = 0.05 a pass
+    assert params.iterations == 14 and 0.5 <= m.cost(14) <= 1.0
+    assert len(m.calls) <= 4 + kdf.CALIBRATE_MAX_CHECKS
+
+
+def test_the_check_loop_is_bounded():
+    # a machine whose cost jumps around: the loop stops after CALIBRATE_MAX_CHECKS checks
+    m = FakeMachine(fixed=0.0, per=lambda n: 0.01 if n % 2 else 0.1)
+    calibrate(m)
+    assert len(m.calls) <= 4 + kdf.CALIBRATE_MAX_CHECKS
+
+
+def test_a_slow_machine_gets_one_iteration_and_no_pointless_checks():
+    m = FakeMachine(fixed=0.5, per=1.5)
+    params = calibrate(m)
+    assert params.iterations == 1
+    assert m.calls == [1, 1, 2, 2, 1]  # one check, then it stops: fewer than 1 is not possible
+
+
+def test_a_very_fast_machine_is_capped():
+    m = FakeMachine(fixed=0.0001, per=0.0001)
+    assert calibrate(m).iterations == kdf.MAX_ITERATIONS
+
+
+def test_noise_that_hides_the_difference_still_gives_a_sane_count():
+    # 2 iterations measured *faster* than 1: fall back to half the 2-iteration time per pass
+    m = FakeMachine(fixed=0.0, per=0.05, noise=[0.1, 0.1, 0.0, 0.0])
+    params = calibrate(m)
+    assert 0.5 <= m.cost(params.iterations) <= 1.0
+
+
+def test_calibration_refuses_weak_memory_and_a_bad_target():
+    with pytest.raises(ValueError, match="64 MiB"):
+        real_calibrate(memory_kib=1024)
+    with pytest.raises(ValueError, match="target"):
+        real_calibrate(target=(1.0, 0.5), clock=FakeMachine(0, 0.1).clock, derive=FakeMachine(0, 0.1).derive)
+
+
+@pytest.mark.real_kdf
+def test_real_calibration_lands_in_the_target():
+    params = real_calibrate()
+    assert params.memory_kib >= 64 * 1024
+    took = []
+    for _ in range(2):  # the faster of two runs: the machine is shared with other work
+        start = time.perf_counter()
+        kdf.derive_key(PASSPHRASE, params)
+        took.append(time.perf_counter() - start)
+        if 0.4 <= took[-1] <= 1.5:
+            break
+    assert 0.4 <= min(took) <= 1.5, (params.iterations, took)
+
+
+# -- a passphrase change that fails after the re-encryption ----------------------------------------
+@pytest.fixture
+def spy_connect(monkeypatch):
+    """Record every connection the vault opens from now on."""
+    opened = []
+    real = vault_mod._connect
+
+    def connect(db, key):
+        conn = real(db, key)
+        opened.append(conn)
+        return conn
+    monkeypatch.setattr(vault_mod, "_connect", connect)
+    return opened
+
+
+def _is_closed(conn) -> bool:
+    try:
+        conn.execute("SELECT 1")
+    except vault_mod.sqlcipher3.ProgrammingError:
+        return True
+    return False
+
+
+def test_failed_rename_closes_the_probe_and_the_vault(vault, repo, vault_path, monkeypatch, spy_connect):
+    repo.add_organisation("Org A")
+    real_replace = vault_mod.os.replace
+    pk = pending_key_path(vault_path)
+
+    def failing_replace(src, dst, *a, **k):
+        if str(src) == str(pk):
+            raise OSError(28, "No space left on device")
+        return real_replace(src, dst, *a, **k)
+
+    monkeypatch.setattr(vault_mod.os, "replace", failing_replace)
+    with pytest.raises(PassphraseChangeIncomplete) as info:
+        vault.change_passphrase(NEW_PASSPHRASE)
+    monkeypatch.setattr(vault_mod.os, "replace", real_replace)
+    exc = info.value
+    assert isinstance(exc, VaultError) and isinstance(exc, OSError)
+    assert "No space left on device" in exc.message and "NEW passphrase" in exc.message
+    assert len(spy_connect) == 1 and _is_closed(spy_connect[0])  # the probe did not leak
+    assert not vault.is_open
+    with pytest.raises(VaultError, match="locked"):
+        repo.counts()
+    assert pk.exists()
+    v = Vault.open(vault_path, NEW_PASSPHRASE)  # the next open finishes the change
+    assert Repository(v).counts()["organisations"] == 1
+    v.close()
+    assert not pk.exists() and key_path(vault_path).exists()
+
+
+def test_failed_probe_leaves_the_vault_clearly_closed(vault, repo, vault_path, monkeypatch):
+    repo.add_organisation("Org A")
+
+    def broken_connect(db, key):
+        raise vault_mod.sqlcipher3.DatabaseError("file is not a database")
+
+    monkeypatch.setattr(vault_mod, "_connect", broken_connect)
+    with pytest.raises(PassphraseChangeIncomplete) as info:
+        vault.change_passphrase(NEW_PASSPHRASE)
+    monkeypatch.undo()
+    assert "verify" in info.value.message and "backup" in info.value.message
+    assert not vault.is_open and vault._conn is None
+    assert all(b == 0 for b in vault._key)  # the key left memory with the connection
+    vault.close()  # closing again is harmless
+    v = Vault.open(vault_path, NEW_PASSPHRASE)
+    assert Repository(v).counts()["organisations"] == 1
+    v.close()
+
+
+def test_interrupt_during_the_rename_passes_unchanged_and_closes_the_probe(vault, vault_path, monkeypatch,
+                                                                           spy_connect):
+    pk = pending_key_path(vault_path)
+    real_replace = vault_mod.os.replace
+
+    def interrupted(src, dst, *a, **k):
+        if str(src) == str(pk):
+            raise KeyboardInterrupt
+        return real_replace(src, dst, *a, **k)
+
+    monkeypatch.setattr(vault_mod.os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        vault.change_passphrase(NEW_PASSPHRASE)
+    monkeypatch.setattr(vault_mod.os, "replace", real_replace)
+    assert _is_closed(spy_connect[0]) and not vault.is_open
+    Vault.open(vault_path, NEW_PASSPHRASE).close()
+
+
+def test_successful_change_keeps_working_with_the_new_key(vault, repo, vault_path, tmp_path):
+    repo.add_organisation("Org A")
+    vault.change_passphrase(NEW_PASSPHRASE)
+    assert vault.is_open
+    backup = vault.backup(tmp_path / "after.vbak")  # the backup uses the new key in memory
+    vault.close()
+    restored = tmp_path / "restored.vault"
+    v = Vault.restore(backup, restored, NEW_PASSPHRASE)
+    assert Repository(v).counts()["organisations"] == 1
+    v.close()
