@@ -312,6 +312,41 @@
         </message>
     </context>
     <context>
+        <name>ChangePassphraseDialog</name>
+        <message>
+            <source>Change passphrase</source>
+            <translation>Change passphrase</translation>
+        </message>
+        <message>
+            <source>The vault is encrypted again with the new passphrase. Backups you made earlier still open with the old one.</source>
+            <translation>The vault is encrypted again with the new passphrase. Backups you made earlier still open with the old one.</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>New passphrase</translation>
+        </message>
+        <message>
+            <source>Repeat new passphrase</source>
+            <translation>Repeat new passphrase</translation>
+        </message>
+        <message>
+            <source>Strength</source>
+            <translation>Strength</translation>
+        </message>
+        <message>
+            <source>The passphrase is too short: use at least 8 characters.</source>
+            <translation>The passphrase is too short: use at least 8 characters.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ. Type them again.</source>
+            <translation>The two passphrases differ. Type them again.</translation>
+        </message>
+        <message>
+            <source>This passphrase is too easy to guess. Add a few words.</source>
+            <translation>This passphrase is too easy to guess. Add a few words.</translation>
+        </message>
+    </context>
+    <context>
         <name>ChecklistPanel</name>
         <message>
             <source>Checklist progress</source>
@@ -563,6 +598,14 @@
             <translation>Make &amp;backup…</translation>
         </message>
         <message>
+            <source>&amp;Restore from backup…</source>
+            <translation>&amp;Restore from backup…</translation>
+        </message>
+        <message>
+            <source>Change &amp;passphrase…</source>
+            <translation>Change &amp;passphrase…</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>&amp;Quit</translation>
         </message>
@@ -603,12 +646,56 @@
             <translation>Vertrouwd backup (*.vbak)</translation>
         </message>
         <message>
-            <source>The backup failed: {reason}. Your vault is unchanged.</source>
-            <translation>The backup failed: {reason}. Your vault is unchanged.</translation>
+            <source>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</source>
+            <translation>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</translation>
+        </message>
+        <message>
+            <source>Making backup…</source>
+            <translation>Making backup…</translation>
         </message>
         <message>
             <source>The encrypted backup was written. It opens with your current passphrase.</source>
             <translation>The encrypted backup was written. It opens with your current passphrase.</translation>
+        </message>
+        <message>
+            <source>Change passphrase</source>
+            <translation>Change passphrase</translation>
+        </message>
+        <message>
+            <source>The passphrase was not changed: {reason}. The old passphrase still opens the vault.</source>
+            <translation>The passphrase was not changed: {reason}. The old passphrase still opens the vault.</translation>
+        </message>
+        <message>
+            <source>Encrypting again…</source>
+            <translation>Encrypting again…</translation>
+        </message>
+        <message>
+            <source>The passphrase was changed. Use the new one from now on.</source>
+            <translation>The passphrase was changed. Use the new one from now on.</translation>
+        </message>
+        <message>
+            <source>Restore from backup</source>
+            <translation>Restore from backup</translation>
+        </message>
+        <message>
+            <source>This replaces the current vault with the backup. A copy of the current vault is kept beside it. Continue?</source>
+            <translation>This replaces the current vault with the backup. A copy of the current vault is kept beside it. Continue?</translation>
+        </message>
+        <message>
+            <source>Passphrase that was valid when the backup was made:</source>
+            <translation>Passphrase that was valid when the backup was made:</translation>
+        </message>
+        <message>
+            <source>The vault was restored. Unlock it with the passphrase of the backup.</source>
+            <translation>The vault was restored. Unlock it with the passphrase of the backup.</translation>
+        </message>
+        <message>
+            <source>Nothing was restored: {reason}</source>
+            <translation>Nothing was restored: {reason}</translation>
+        </message>
+        <message>
+            <source>Restoring…</source>
+            <translation>Restoring…</translation>
         </message>
         <message>
             <source>About Vertrouwd</source>
@@ -725,6 +812,236 @@
         </message>
     </context>
     <context>
+        <name>Reminders</name>
+        <message>
+            <source>next conversation</source>
+            <translation>next conversation</translation>
+        </message>
+        <message>
+            <source>acknowledgement of receipt due</source>
+            <translation>acknowledgement of receipt due</translation>
+        </message>
+        <message>
+            <source>feedback due</source>
+            <translation>feedback due</translation>
+        </message>
+        <message>
+            <source>admissibility decision due</source>
+            <translation>admissibility decision due</translation>
+        </message>
+        <message>
+            <source>advice of the complaints committee due</source>
+            <translation>advice of the complaints committee due</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPage</name>
+        <message>
+            <source>Annual report</source>
+            <translation>Annual report</translation>
+        </message>
+        <message>
+            <source>Language of the published report and its labels.</source>
+            <translation>Language of the published report and its labels.</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Threshold</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>Report language</translation>
+        </message>
+        <message>
+            <source>Tables</source>
+            <translation>Tables</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Method</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Preview</translation>
+        </message>
+        <message>
+            <source>Signals and recommendations</source>
+            <translation>Signals and recommendations</translation>
+        </message>
+        <message>
+            <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
+            <translation>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</translation>
+        </message>
+        <message>
+            <source>Open PDF preview</source>
+            <translation>Open PDF preview</translation>
+        </message>
+        <message>
+            <source>Export PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>Export JSON</source>
+            <translation>Export JSON</translation>
+        </message>
+        <message>
+            <source>Signed statistics (.vstat)</source>
+            <translation>Signed statistics (.vstat)</translation>
+        </message>
+        <message>
+            <source>The published figures, signed with your key, for a supervisor who combines the figures of several advisers.</source>
+            <translation>The published figures, signed with your key, for a supervisor who combines the figures of several advisers.</translation>
+        </message>
+        <message>
+            <source>All organisations (own overview)</source>
+            <translation>All organisations (own overview)</translation>
+        </message>
+        <message>
+            <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
+            <translation>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</translation>
+        </message>
+        <message>
+            <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
+            <translation>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</translation>
+        </message>
+        <message>
+            <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
+            <translation>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</translation>
+        </message>
+        <message>
+            <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
+            <translation>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</translation>
+        </message>
+        <message>
+            <source>There are no cases for this selection yet, so there is no report to show.</source>
+            <translation>There are no cases for this selection yet, so there is no report to show.</translation>
+        </message>
+        <message>
+            <source>Computing the protected figures…</source>
+            <translation>Computing the protected figures…</translation>
+        </message>
+        <message>
+            <source>These figures cannot be protected well enough to publish, so they cannot be exported. Try a threshold closer to {min}, or report this year together with all organisations.</source>
+            <translation>These figures cannot be protected well enough to publish, so they cannot be exported. Try a threshold closer to {min}, or report this year together with all organisations.</translation>
+        </message>
+        <message>
+            <source>The figures could not be computed</source>
+            <translation>The figures could not be computed</translation>
+        </message>
+        <message>
+            <source>Not shown: the number is small, so it could point at a person.</source>
+            <translation>Not shown: the number is small, so it could point at a person.</translation>
+        </message>
+        <message>
+            <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
+            <translation>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</translation>
+        </message>
+        <message>
+            <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
+            <translation>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</translation>
+        </message>
+        <message>
+            <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
+            <translation>Total not shown: otherwise a hidden small number could be worked out from it.</translation>
+        </message>
+        <message>
+            <source>cases</source>
+            <translation>cases</translation>
+        </message>
+        <message>
+            <source>contacts</source>
+            <translation>contacts</translation>
+        </message>
+        <message>
+            <source>activities</source>
+            <translation>activities</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>hours</translation>
+        </message>
+        <message>
+            <source>Choose an organisation and a year.</source>
+            <translation>Choose an organisation and a year.</translation>
+        </message>
+        <message>
+            <source>{n} cases</source>
+            <translation>{n} cases</translation>
+        </message>
+        <message>
+            <source>{n} contacts</source>
+            <translation>{n} contacts</translation>
+        </message>
+        <message>
+            <source>{n} hours</source>
+            <translation>{n} hours</translation>
+        </message>
+        <message>
+            <source>{n} hidden cells</source>
+            <translation>{n} hidden cells</translation>
+        </message>
+        <message>
+            <source>threshold {k}</source>
+            <translation>threshold {k}</translation>
+        </message>
+        <message>
+            <source>Export signed statistics</source>
+            <translation>Export signed statistics</translation>
+        </message>
+        <message>
+            <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
+            <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
+        </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>Writing {file}…</translation>
+        </message>
+        <message>
+            <source>The file was written: {path}</source>
+            <translation>The file was written: {path}</translation>
+        </message>
+        <message>
+            <source>The published figures were recorded in the vault, so next year's report can compare with them.</source>
+            <translation>The published figures were recorded in the vault, so next year's report can compare with them.</translation>
+        </message>
+        <message>
+            <source>The export failed</source>
+            <translation>The export failed</translation>
+        </message>
+        <message>
+            <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
+            <translation>{what}: {reason}. Nothing was written. Choose another folder and try again.</translation>
+        </message>
+        <message>
+            <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
+            <translation>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</translation>
+        </message>
+        <message>
+            <source>PDF preview</source>
+            <translation>PDF preview</translation>
+        </message>
+        <message>
+            <source>Making the preview…</source>
+            <translation>Making the preview…</translation>
+        </message>
+        <message>
+            <source>The preview failed</source>
+            <translation>The preview failed</translation>
+        </message>
+    </context>
+    <context>
         <name>RetentionPanel</name>
         <message>
             <source>Case details removed (retention)</source>
@@ -809,6 +1126,30 @@
         <message>
             <source>Vault upgraded</source>
             <translation>Vault upgraded</translation>
+        </message>
+        <message>
+            <source>Vault created</source>
+            <translation>Vault created</translation>
+        </message>
+        <message>
+            <source>Passphrase changed</source>
+            <translation>Passphrase changed</translation>
+        </message>
+        <message>
+            <source>Backup made</source>
+            <translation>Backup made</translation>
+        </message>
+        <message>
+            <source>Data exported</source>
+            <translation>Data exported</translation>
+        </message>
+        <message>
+            <source>Data imported</source>
+            <translation>Data imported</translation>
+        </message>
+        <message>
+            <source>Demo data added</source>
+            <translation>Demo data added</translation>
         </message>
         <message>
             <source>Case</source>
@@ -977,12 +1318,59 @@
             <translation>Save settings</translation>
         </message>
         <message>
+            <source>Checklists</source>
+            <translation>Checklists</translation>
+        </message>
+        <message>
+            <source>Export checklist…</source>
+            <translation>Export checklist…</translation>
+        </message>
+        <message>
+            <source>Import checklist…</source>
+            <translation>Import checklist…</translation>
+        </message>
+        <message>
             <source>(not available)</source>
             <translation>(not available)</translation>
         </message>
         <message>
+            <source>{title} (version {version})</source>
+            <translation>{title} (version {version})</translation>
+        </message>
+        <message>
+            <source>Export checklist</source>
+            <translation>Export checklist</translation>
+        </message>
+        <message>
+            <source>Checklist (*.toml)</source>
+            <translation>Checklist (*.toml)</translation>
+        </message>
+        <message>
+            <source>Checklist exported. Edit it with a text editor and import it again with a higher version number.</source>
+            <translation>Checklist exported. Edit it with a text editor and import it again with a higher version number.</translation>
+        </message>
+        <message>
+            <source>Import checklist</source>
+            <translation>Import checklist</translation>
+        </message>
+        <message>
+            <source>The checklist was not imported: {reason}</source>
+            <translation>The checklist was not imported: {reason}</translation>
+        </message>
+        <message>
+            <source>Checklist imported: {title}, version {version}.</source>
+            <translation>Checklist imported: {title}, version {version}.</translation>
+        </message>
+        <message>
             <source>Saved.</source>
             <translation>Saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StartPage</name>
+        <message>
+            <source>Supervisor mode: receive and combine statistics…</source>
+            <translation>Supervisor mode: receive and combine statistics…</translation>
         </message>
     </context>
     <context>

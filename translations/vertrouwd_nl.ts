@@ -312,6 +312,41 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Wachtwoordzin wijzigen</translation>
+    </message>
+    <message>
+        <source>The vault is encrypted again with the new passphrase. Backups you made earlier still open with the old one.</source>
+        <translation>De kluis wordt opnieuw versleuteld met de nieuwe wachtwoordzin. Back-ups die u eerder hebt gemaakt, openen nog steeds met de oude.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Nieuwe wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Repeat new passphrase</source>
+        <translation>Nieuwe wachtwoordzin herhalen</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short: use at least 8 characters.</source>
+        <translation>De wachtwoordzin is te kort: gebruik minstens 8 tekens.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type them again.</source>
+        <translation>De twee wachtwoordzinnen verschillen. Typ ze opnieuw.</translation>
+    </message>
+    <message>
+        <source>This passphrase is too easy to guess. Add a few words.</source>
+        <translation>Deze wachtwoordzin is te makkelijk te raden. Voeg een paar woorden toe.</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPanel</name>
     <message>
         <source>Checklist progress</source>
@@ -563,6 +598,14 @@
         <translation>&amp;Back-up maken…</translation>
     </message>
     <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>Back-up &amp;terugzetten…</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>&amp;Wachtwoordzin wijzigen…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
@@ -603,12 +646,56 @@
         <translation>Back-up van Vertrouwd (*.vbak)</translation>
     </message>
     <message>
-        <source>The backup failed: {reason}. Your vault is unchanged.</source>
-        <translation>De back-up is mislukt: {reason}. Uw kluis is niet gewijzigd.</translation>
+        <source>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</source>
+        <translation>De back-up is mislukt: {reason}. Uw kluis is niet gewijzigd; kies een andere locatie en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Making backup…</source>
+        <translation>Bezig met back-up maken…</translation>
     </message>
     <message>
         <source>The encrypted backup was written. It opens with your current passphrase.</source>
         <translation>De versleutelde back-up is opgeslagen. U opent hem met uw huidige wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Wachtwoordzin wijzigen</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: {reason}. The old passphrase still opens the vault.</source>
+        <translation>De wachtwoordzin is niet gewijzigd: {reason}. De kluis opent nog steeds met de oude wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>Encrypting again…</source>
+        <translation>Bezig met opnieuw versleutelen…</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. Use the new one from now on.</source>
+        <translation>De wachtwoordzin is gewijzigd. Gebruik vanaf nu de nieuwe.</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Back-up terugzetten</translation>
+    </message>
+    <message>
+        <source>This replaces the current vault with the backup. A copy of the current vault is kept beside it. Continue?</source>
+        <translation>Hiermee vervangt u de huidige kluis door de back-up. Een kopie van de huidige kluis blijft ernaast bewaard. Doorgaan?</translation>
+    </message>
+    <message>
+        <source>Passphrase that was valid when the backup was made:</source>
+        <translation>Wachtwoordzin die gold toen de back-up werd gemaakt:</translation>
+    </message>
+    <message>
+        <source>The vault was restored. Unlock it with the passphrase of the backup.</source>
+        <translation>De kluis is teruggezet. Ontgrendel hem met de wachtwoordzin van de back-up.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {reason}</source>
+        <translation>Er is niets teruggezet: {reason}</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Bezig met terugzetten…</translation>
     </message>
     <message>
         <source>About Vertrouwd</source>
@@ -725,6 +812,236 @@
     </message>
 </context>
 <context>
+    <name>Reminders</name>
+    <message>
+        <source>next conversation</source>
+        <translation>volgend gesprek</translation>
+    </message>
+    <message>
+        <source>acknowledgement of receipt due</source>
+        <translation>termijn ontvangstbevestiging</translation>
+    </message>
+    <message>
+        <source>feedback due</source>
+        <translation>termijn terugkoppeling</translation>
+    </message>
+    <message>
+        <source>admissibility decision due</source>
+        <translation>termijn besluit over ontvankelijkheid</translation>
+    </message>
+    <message>
+        <source>advice of the complaints committee due</source>
+        <translation>termijn advies klachtencommissie</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Annual report</source>
+        <translation>Jaarverslag</translation>
+    </message>
+    <message>
+        <source>Language of the published report and its labels.</source>
+        <translation>Taal van het gepubliceerde verslag en de labels daarin.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Drempel</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Taal van het verslag</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Werkwijze</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Signals and recommendations</source>
+        <translation>Signalen en aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
+        <translation>Beschrijf patronen en adviezen voor de organisatie, nooit losse voorvallen of personen. Wordt in de kluis bewaard voor deze organisatie en dit jaar.</translation>
+    </message>
+    <message>
+        <source>Open PDF preview</source>
+        <translation>PDF-voorbeeld openen</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exporteren</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exporteren</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>JSON exporteren</translation>
+    </message>
+    <message>
+        <source>Signed statistics (.vstat)</source>
+        <translation>Ondertekende cijfers (.vstat)</translation>
+    </message>
+    <message>
+        <source>The published figures, signed with your key, for a supervisor who combines the figures of several advisers.</source>
+        <translation>De gepubliceerde cijfers, ondertekend met uw sleutel, voor een coördinator die de cijfers van meerdere vertrouwenspersonen samenvoegt.</translation>
+    </message>
+    <message>
+        <source>All organisations (own overview)</source>
+        <translation>Alle organisaties (eigen overzicht)</translation>
+    </message>
+    <message>
+        <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
+        <translation>Aantallen onder deze drempel worden niet getoond. In uw instellingen staat {k}; een wijziging hier geldt alleen voor dit verslag en kan nooit lager zijn dan {min}.</translation>
+    </message>
+    <message>
+        <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
+        <translation>Een overzicht van alle organisaties heeft geen eigen tekst. Kies één organisatie om de signalen en aanbevelingen daarvoor te schrijven.</translation>
+    </message>
+    <message>
+        <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
+        <translation>Bijvoorbeeld: meerdere mensen noemden de toon in teamoverleggen; advies: neem de gedragscode op in de introductie van nieuwe medewerkers.</translation>
+    </message>
+    <message>
+        <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
+        <translation>De privacycontrole markeert mogelijk identificerende gegevens: {kinds}. Schrijf over patronen, niet over personen.</translation>
+    </message>
+    <message>
+        <source>There are no cases for this selection yet, so there is no report to show.</source>
+        <translation>Er zijn nog geen casussen voor deze selectie, dus er is geen verslag om te tonen.</translation>
+    </message>
+    <message>
+        <source>Computing the protected figures…</source>
+        <translation>De beschermde cijfers worden berekend…</translation>
+    </message>
+    <message>
+        <source>These figures cannot be protected well enough to publish, so they cannot be exported. Try a threshold closer to {min}, or report this year together with all organisations.</source>
+        <translation>Deze cijfers zijn niet goed genoeg te beschermen om te publiceren, dus ze kunnen niet worden geëxporteerd. Probeer een drempel dichter bij {min}, of rapporteer dit jaar samen met alle organisaties.</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed</source>
+        <translation>De cijfers konden niet worden berekend</translation>
+    </message>
+    <message>
+        <source>Not shown: the number is small, so it could point at a person.</source>
+        <translation>Niet getoond: het aantal is klein en zou naar een persoon kunnen wijzen.</translation>
+    </message>
+    <message>
+        <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
+        <translation>Niet getoond: alle casussen van deze rij of kolom vallen in deze ene cel, dus de cel zou iets zeggen over iedereen in die groep.</translation>
+    </message>
+    <message>
+        <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
+        <translation>Niet getoond om een andere verborgen cel te beschermen: anders is een verborgen klein aantal terug te rekenen uit de totalen of uit andere tabellen.</translation>
+    </message>
+    <message>
+        <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
+        <translation>Totaal niet getoond: anders is een verborgen klein aantal eruit terug te rekenen.</translation>
+    </message>
+    <message>
+        <source>cases</source>
+        <translation>casussen</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacten</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>activiteiten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>uren</translation>
+    </message>
+    <message>
+        <source>Choose an organisation and a year.</source>
+        <translation>Kies een organisatie en een jaar.</translation>
+    </message>
+    <message>
+        <source>{n} cases</source>
+        <translation>{n} casussen</translation>
+    </message>
+    <message>
+        <source>{n} contacts</source>
+        <translation>{n} contacten</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} uur</translation>
+    </message>
+    <message>
+        <source>{n} hidden cells</source>
+        <translation>{n} verborgen cellen</translation>
+    </message>
+    <message>
+        <source>threshold {k}</source>
+        <translation>drempel {k}</translation>
+    </message>
+    <message>
+        <source>Export signed statistics</source>
+        <translation>Ondertekende cijfers exporteren</translation>
+    </message>
+    <message>
+        <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
+        <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>{file} wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>The file was written: {path}</source>
+        <translation>Het bestand is opgeslagen: {path}</translation>
+    </message>
+    <message>
+        <source>The published figures were recorded in the vault, so next year&apos;s report can compare with them.</source>
+        <translation>De gepubliceerde cijfers zijn in de kluis vastgelegd, zodat het verslag van volgend jaar ermee kan vergelijken.</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>Het exporteren is mislukt</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
+        <translation>{what}: {reason}. Er is niets weggeschreven. Kies een andere map en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
+        <translation>{what} door een onverwacht probleem ({reason}). Er is niets weggeschreven. Probeer het opnieuw; blijft het mislukken, maak dan een back-up en meld het probleem.</translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation>PDF-voorbeeld</translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation>Het voorbeeld wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>The preview failed</source>
+        <translation>Het voorbeeld kon niet worden gemaakt</translation>
+    </message>
+</context>
+<context>
     <name>RetentionPanel</name>
     <message>
         <source>Case details removed (retention)</source>
@@ -809,6 +1126,30 @@
     <message>
         <source>Vault upgraded</source>
         <translation>Kluis bijgewerkt</translation>
+    </message>
+    <message>
+        <source>Vault created</source>
+        <translation>Kluis aangemaakt</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Wachtwoordzin gewijzigd</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Back-up gemaakt</translation>
+    </message>
+    <message>
+        <source>Data exported</source>
+        <translation>Gegevens geëxporteerd</translation>
+    </message>
+    <message>
+        <source>Data imported</source>
+        <translation>Gegevens geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Demo data added</source>
+        <translation>Demonstratiegegevens toegevoegd</translation>
     </message>
     <message>
         <source>Case</source>
@@ -977,12 +1318,59 @@
         <translation>Instellingen opslaan</translation>
     </message>
     <message>
+        <source>Checklists</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <source>Export checklist…</source>
+        <translation>Checklist exporteren…</translation>
+    </message>
+    <message>
+        <source>Import checklist…</source>
+        <translation>Checklist importeren…</translation>
+    </message>
+    <message>
         <source>(not available)</source>
         <translation>(niet beschikbaar)</translation>
     </message>
     <message>
+        <source>{title} (version {version})</source>
+        <translation>{title} (versie {version})</translation>
+    </message>
+    <message>
+        <source>Export checklist</source>
+        <translation>Checklist exporteren</translation>
+    </message>
+    <message>
+        <source>Checklist (*.toml)</source>
+        <translation>Checklist (*.toml)</translation>
+    </message>
+    <message>
+        <source>Checklist exported. Edit it with a text editor and import it again with a higher version number.</source>
+        <translation>Checklist geëxporteerd. Bewerk hem met een teksteditor en importeer hem opnieuw met een hoger versienummer.</translation>
+    </message>
+    <message>
+        <source>Import checklist</source>
+        <translation>Checklist importeren</translation>
+    </message>
+    <message>
+        <source>The checklist was not imported: {reason}</source>
+        <translation>De checklist is niet geïmporteerd: {reason}</translation>
+    </message>
+    <message>
+        <source>Checklist imported: {title}, version {version}.</source>
+        <translation>Checklist geïmporteerd: {title}, versie {version}.</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>Supervisor mode: receive and combine statistics…</source>
+        <translation>Coördinatormodus: cijfers ontvangen en samenvoegen…</translation>
     </message>
 </context>
 <context>

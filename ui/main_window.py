@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QProgressDialog,
+    QScrollArea,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -61,8 +62,12 @@ class Workspace(QWidget):
         self.report = self._report_page()
         self.settings = SettingsPage()
         self.settings.dialogs = window.dialogs
+        settings_scroll = QScrollArea()
+        settings_scroll.setWidget(self.settings)
+        settings_scroll.setWidgetResizable(True)
+        settings_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         for page in (self.dashboard, self.cases, self.organisations, self.activities, self.report,
-                     self.settings):
+                     settings_scroll):
             self.stack.addWidget(page)
         self._retention_panel()
         self.nav.currentRowChanged.connect(self.show_page)
@@ -440,6 +445,9 @@ class MainWindow(QMainWindow):
     def _opened(self) -> None:
         lang = self.session.settings.get(S.LANGUAGE)
         i18n.install(lang)
+        if QSettings().value("ui/language", "nl") != lang or self.menuBar().actions()[0].text() != \
+                self.tr("&File"):
+            self._rebuild_texts()
         QSettings().setValue("ui/language", lang)
         self.idle.set_minutes(self.session.settings.get(S.LOCK_MINUTES))
         self._build_workspace()

@@ -17,10 +17,11 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -208,21 +212,55 @@ class TableView(QTableView):
         self.setStyleSheet(
             f"QTableView {{ border: 1px solid #C9D3DD; gridline-color: #C9D3DD; }}"
             f" QHeaderView::section {{ background: {NAVY}; color: white; padding: 4px 8px; border: none;"
-            f" font-weight: 600; }}"
-            " QTableView::item { padding: 2px 8px; border-bottom: 1px solid #E3E9EF; }")
+            f" font-weight: 600; }}")
+        self.setItemDelegate(_PaddedDelegate(self))
         h = self.horizontalHeader()
-        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # one-way: the label column takes the room; two-way: every column as wide as its content
+        first = QHeaderView.ResizeMode.ResizeToContents if model.two_way else QHeaderView.ResizeMode.Stretch
+        h.setStretchLastSection(False)
+        h.setSectionResizeMode(0, first)
         for c in range(1, model.columnCount()):
             h.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         h.setMinimumSectionSize(64)
         self.verticalHeader().setDefaultSectionSize(24)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.horizontalScrollBar().rangeChanged.connect(lambda *_: self._fit_height())
         self._fit_height()
 
     def _fit_height(self) -> None:
+        """Tall enough for every row, plus the horizontal scroll bar when the table is too wide."""
         rows = self.model().rowCount()
         height = self.horizontalHeader().sizeHint().height() + rows * self.verticalHeader().defaultSectionSize()
-        self.setFixedHeight(height + 2 * self.frameWidth() + 18)   # room for a horizontal scroll bar
+        bar = self.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.maximum() > 0 else 0
+        self.setFixedHeight(height + 2 * self.frameWidth() + extra)
+
+
+class _PaddedDelegate(QStyledItemDelegate):
+    """Room on both sides of a figure, a thin line under each row, and the model's background kept
+    (a style sheet rule for items would make Qt ignore it)."""
+
+    PAD = 8
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        bg = index.data(Qt.ItemDataRole.BackgroundRole)
+        if isinstance(bg, QBrush):
+            painter.fillRect(opt.rect, bg)
+        painter.save()
+        painter.setPen(QColor("#E3E9EF"))
+        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
+        painter.restore()
+        opt.backgroundBrush = QBrush()
+        opt.rect = opt.rect.adjusted(self.PAD, 0, -self.PAD, 0)
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt's name)
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 2 * self.PAD, size.height())
 
 
 # -- the HTML preview ---------------------------------------------------------------------------------
@@ -775,6 +813,7 @@ class ReportPage(QWidget):
         for view in self.views.values():
             box = view.parentWidget()
             self.tables_layout.removeWidget(box)
+            box.hide()
             box.deleteLater()
         self.views = {}
         self.notes_label.hide()

@@ -68,6 +68,12 @@ _ACTIONS = {
     "beslishulp_opgeslagen": QT_TRANSLATE_NOOP("RetentionPanel", "Decision aid saved"),
     "jaarverslag_vastgelegd": QT_TRANSLATE_NOOP("RetentionPanel", "Annual report recorded"),
     "migratie": QT_TRANSLATE_NOOP("RetentionPanel", "Vault upgraded"),
+    "kluis_aangemaakt": QT_TRANSLATE_NOOP("RetentionPanel", "Vault created"),
+    "wachtwoord_gewijzigd": QT_TRANSLATE_NOOP("RetentionPanel", "Passphrase changed"),
+    "backup": QT_TRANSLATE_NOOP("RetentionPanel", "Backup made"),
+    "export": QT_TRANSLATE_NOOP("RetentionPanel", "Data exported"),
+    "import": QT_TRANSLATE_NOOP("RetentionPanel", "Data imported"),
+    "demo": QT_TRANSLATE_NOOP("RetentionPanel", "Demo data added"),
 }
 _DUE_HEADERS = (QT_TRANSLATE_NOOP("RetentionPanel", "Case"), QT_TRANSLATE_NOOP("RetentionPanel", "Organisation"),
                 QT_TRANSLATE_NOOP("RetentionPanel", "Closed"), QT_TRANSLATE_NOOP("RetentionPanel", "Due"),

@@ -21,7 +21,7 @@ def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
     outer.addStretch(1)
     card = QFrame(parent)
     card.setObjectName("card")
-    card.setMaximumWidth(520)
+    card.setFixedWidth(520)
     card.setStyleSheet("#card { background: palette(base); border: 1px solid palette(mid); "
                        "border-radius: 8px; }")
     lay = QVBoxLayout(card)
