@@ -409,6 +409,7 @@ class ReportPage(QWidget):
         self.prepare_job: Job | None = None
         self.export_job: Job | None = None
         self.narrative_key: tuple[int, int] | None = None
+        self.narrative_dirty = False   # edited since loaded or stored
         self.views: dict[str, TableView] = {}
         self.open_file: Callable[[Path], object] = lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p)))
         self._settings_k: int | None = None
@@ -670,6 +671,7 @@ class ReportPage(QWidget):
             key = (org_id, int(year)) if org_id is not None and year is not None else None
             text = repo.report_text(*key) if key else ""
         self.narrative_key = key
+        self.narrative_dirty = False
         self.narrative.blockSignals(True)
         self.narrative.setPlainText(text)   # also empties the undo history
         self.narrative.blockSignals(False)
@@ -687,6 +689,7 @@ class ReportPage(QWidget):
 
     def _narrative_edited(self) -> None:
         if self.narrative_key is not None:
+            self.narrative_dirty = True
             self.save_timer.start()
 
     def _autosave(self) -> None:
@@ -698,12 +701,12 @@ class ReportPage(QWidget):
         """Store the text of the shown organisation and year when it changed. True when stored."""
         self.save_timer.stop()
         key = self.narrative_key
-        doc = self.narrative.document()
-        if key is None or not doc.isModified() or not self.session.is_open:
+        if key is None or not self.narrative_dirty or not self.session.is_open:
             return False
         with self._vault() as repo:
             repo.set_report_text(key[0], key[1], self.narrative.toPlainText())
-        doc.setModified(False)
+        self.narrative_dirty = False
+        self.narrative.document().setModified(False)
         return True
 
     def flagged_kinds(self) -> list[str]:
@@ -1076,6 +1079,7 @@ class ReportPage(QWidget):
         self.want = None
         self.prep, self.prep_key = None, None
         self.narrative_key = None
+        self.narrative_dirty = False
         self.save_timer.stop()
         self.narrative.blockSignals(True)
         self.narrative.setPlainText("")

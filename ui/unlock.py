@@ -16,6 +16,13 @@ from PySide6.QtWidgets import (
 from app.passphrase import strength
 
 
+def _fit(label: QLabel, width: int) -> QLabel:
+    """A wrapped label in a centred card gets its sizeHint height, not its height for the width."""
+    label.setWordWrap(True)
+    label.setMinimumHeight(label.heightForWidth(width))
+    return label
+
+
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
     outer = QVBoxLayout(parent)
     outer.addStretch(1)
@@ -59,8 +66,7 @@ class WelcomePage(QWidget):
             "Vertrouwd keeps your cases and conversations in an encrypted file on this computer. "
             "Choose a passphrase to protect it. A sentence of several words is strong and easy to "
             "remember."))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        lay.addWidget(_fit(intro, 464))
         form = QFormLayout()
         self.pass1 = QLineEdit()
         self.pass1.setEchoMode(QLineEdit.EchoMode.Password)
@@ -81,8 +87,14 @@ class WelcomePage(QWidget):
             "program. Without it your records are lost. Write it down somewhere safe, and make a "
             "backup regularly (File → Make backup)."))
         warn.setWordWrap(True)
-        warn.setStyleSheet("background: #fff4e5; color: #5c3b00; padding: 8px; border-radius: 4px;")
-        lay.addWidget(warn)
+        warn.setStyleSheet("color: #5c3b00;")
+        warn_box = QFrame()
+        warn_box.setObjectName("warn")
+        warn_box.setStyleSheet("#warn { background: #fff4e5; border-radius: 4px; }")
+        wl = QVBoxLayout(warn_box)
+        wl.setContentsMargins(10, 8, 10, 8)
+        wl.addWidget(_fit(warn, 440))
+        lay.addWidget(warn_box)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")

@@ -73,6 +73,15 @@ def test_the_check_corrects_a_cost_that_grows_with_the_count():
     assert len(m.calls) <= 4 + kdf.CALIBRATE_MAX_CHECKS
 
 
+def test_a_check_near_the_edge_of_the_target_is_corrected():
+    # the check at 28 iterations is slowed down by 0.16 s: 0.90 s lies inside 0.5-1.0 s but near its
+    # edge, so the count is corrected until a check lands in the middle half (0.625-0.875 s)
+    m = FakeMachine(fixed=0.04, per=0.025, noise=[0.0, 0.0, 0.0, 0.0, 0.16])
+    params = calibrate(m)
+    assert m.calls[:5] == [1, 1, 2, 2, 28] and len(m.calls) > 5
+    assert 0.625 <= m.cost(params.iterations) <= 0.875
+
+
 def test_the_check_loop_is_bounded():
     # a machine whose cost jumps around: the loop stops after CALIBRATE_MAX_CHECKS checks
     m = FakeMachine(fixed=0.0, per=lambda n: 0.01 if n % 2 else 0.1)
