@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from models.entities import ISO_DATE_RE
+
 LANGUAGES = ("nl", "en")
 ITEM_KINDS = ("check", "choice", "multi", "date", "vocab", "number", "short")
 # Case fields a checklist item may fill; each is a single-valued vocabulary of the same name.
@@ -635,7 +637,7 @@ def _value_problem(item: Item, value: Any) -> str | None:
                 return f"{bad[0]!r} is not one of the options"
         return None
     if kind == "date":
-        if not isinstance(value, str) or len(value) != 10:
+        if not isinstance(value, str) or not ISO_DATE_RE.fullmatch(value):
             return "must be a date written as YYYY-MM-DD"
         try:
             date.fromisoformat(value)

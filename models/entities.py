@@ -10,7 +10,7 @@ from datetime import date
 from models import vocab as V
 from models.vocab import Vocabularies
 
-CASE_CODE_RE = re.compile(r"^\d{4}-\d{3,5}$")
+CASE_CODE_RE = re.compile(r"^[0-9]{4}-[0-9]{3,5}$")
 ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_MINUTES = 24 * 60
 MAX_HOURS = 24 * 7

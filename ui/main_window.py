@@ -582,6 +582,11 @@ class MainWindow(QMainWindow):
             repo.log("wachtwoord_gewijzigd")
 
         def failed(exc):
+            from app.vault import PassphraseChangeIncomplete
+            if isinstance(exc, PassphraseChangeIncomplete):
+                self.dialogs.error(self, self.tr("Change passphrase"), str(exc))
+                self.lock()
+                return
             self.dialogs.error(self, self.tr("Change passphrase"), self.tr(
                 "The passphrase was not changed: {reason}. The old passphrase still opens the vault.")
                 .format(reason=exc))

@@ -769,6 +769,9 @@ class ReportPage(QWidget):
         return True
 
     def _prepared(self, key: Key, prep: R.Prepared) -> None:
+        if not self.session.is_open:   # locked meanwhile: show nothing
+            self.prepare_job = None
+            return
         if self._next_after(key):
             return
         self.prep, self.prep_key = prep, key
@@ -787,6 +790,9 @@ class ReportPage(QWidget):
         self.refreshed.emit()
 
     def _prepare_failed(self, key: Key, exc: BaseException) -> None:
+        if not self.session.is_open:
+            self.prepare_job = None
+            return
         if self._next_after(key):
             return
         self.prep, self.prep_key = None, None
@@ -865,13 +871,12 @@ class ReportPage(QWidget):
             return
         rep, lang = prep.report, prep.lang
         tot = rep["totals"]
-        parts = [
-            self.tr("{n} cases").format(n=f"<b>{fmt_value(tot['cases'], lang)}</b>"),
-            self.tr("{n} contacts").format(n=f"<b>{fmt_value(tot['contacts'], lang)}</b>"),
-            self.tr("{n} hours").format(n=f"<b>{fmt_value(tot['hours'], lang, True)}</b>"),
-            self.tr("{n} hidden cells").format(n=f"<b>{prep.protection.hidden_cells}</b>"),
-            self.tr("threshold {k}").format(k=f"<b>{rep['threshold']}</b>"),
-        ]
+        parts = [f"{escape(label)} <b>{value}</b>" for label, value in (
+            (self.tr("Cases"), fmt_value(tot["cases"], lang)),
+            (self.tr("Contacts"), fmt_value(tot["contacts"], lang)),
+            (self.tr("Hours"), fmt_value(tot["hours"], lang, True)),
+            (self.tr("Hidden cells"), fmt_value(prep.protection.hidden_cells, lang)),
+            (self.tr("Threshold"), fmt_value(rep["threshold"], lang)))]
         self.summary_label.setText(f'<span style="color:{NAVY}">'
                                    f"{escape(rep['organisation'])} · {rep['year']}</span>&nbsp;&nbsp;&nbsp;"
                                    + " &nbsp;·&nbsp; ".join(parts))
@@ -891,7 +896,7 @@ class ReportPage(QWidget):
         try:
             with self._vault():
                 return self.session.settings.get(S.PRACTICE_NAME)
-        except VertrouwdError:
+        except (VertrouwdError, AttributeError):   # locked: no settings
             return ""
 
     def _update_preview(self) -> None:
@@ -991,6 +996,8 @@ class ReportPage(QWidget):
     def _export_failed(self, fmt: str, exc: BaseException) -> None:
         self.export_job = None
         self._set_busy(False)
+        if not self.session.is_open:   # the vault was locked before the export could start
+            return
         self.dialogs.error(self, self._titles()[fmt], self._reason(exc, self.tr("The export failed")))
         self.export_finished.emit(fmt, False)
 
@@ -1043,6 +1050,8 @@ class ReportPage(QWidget):
     def _preview_failed(self, exc: BaseException) -> None:
         self.export_job = None
         self._set_busy(False)
+        if not self.session.is_open:
+            return
         self.dialogs.error(self, self.tr("PDF preview"), self._reason(exc, self.tr("The preview failed")))
         self.preview_finished.emit(False)
 
@@ -1070,6 +1079,14 @@ class ReportPage(QWidget):
                              on_done=show, on_error=lambda exc: self._preview_failed(exc))
 
     # -- locking ------------------------------------------------------------------------------------------------
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the page, or the window locking (it hides the workspace first): store the text."""
+        try:
+            self.save_narrative()
+        except VertrouwdError:
+            pass
+        super().hideEvent(event)
+
     def clear(self) -> None:
         """Forget everything shown (before the vault locks). An edited text is stored first."""
         try:

@@ -88,7 +88,7 @@ class Job(QObject):
             w.setValue(0)
             w.show()
         else:
-            self._shown_progress = not w.isVisible()
+            self._shown_progress = w.isHidden()
             w.setRange(0, 0)          # busy until the first report
             w.setFormat(_escape(text))
             w.setTextVisible(bool(text))

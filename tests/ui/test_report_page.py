@@ -10,6 +10,7 @@ import io
 import json
 import threading
 from datetime import date
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -150,14 +151,14 @@ def test_worker_reports_errors_and_progress(qtbot):
     errors = []
     job = W.run_in_thread(parent, work, on_error=errors.append, progress=bar, text="starting")
     job.progressed.connect(lambda f, t: steps.append((f, t, bar.value(), bar.format())))
-    assert bar.isVisible() is False or bar.maximum() == 0  # busy until the first report
+    assert not bar.isHidden() and bar.maximum() == 0      # shown, busy until the first report
     with qtbot.waitSignal(job.finished, timeout=WAIT):
         pass
     assert [s[:2] for s in steps] == [(0.25, "a quarter"), (1.0, "all 100% done")]
     assert steps[0][2] == 25 and steps[1][2] == 100
     assert "%%" in steps[1][3]           # a literal % in the text is escaped for Qt's format
     assert len(errors) == 1 and isinstance(errors[0], UserError) and job.error is errors[0]
-    assert not bar.isVisible()            # hidden again: it was hidden before the job
+    assert bar.isHidden()                 # hidden again: it was hidden before the job
 
 
 def test_worker_progress_dialog_and_busy_mode(qtbot):
@@ -176,7 +177,7 @@ def test_worker_progress_dialog_and_busy_mode(qtbot):
     with qtbot.waitSignal(job.finished, timeout=WAIT):
         pass
     assert labels == [("counting", 0)]   # below 0: busy, no amount
-    assert job.result == "ok" and not dlg.isVisible()
+    assert job.result == "ok" and dlg.isHidden()
 
 
 def test_worker_runs_jobs_one_at_a_time_in_order(qtbot):
@@ -284,7 +285,7 @@ def test_page_loads_choices_and_tables(page, session):
     tot = prep.report["totals"]
     assert f"<b>{tot['cases']}</b>" in page.summary_label.text()
     assert f"<b>{prep.protection.hidden_cells}</b>" in page.summary_label.text()
-    assert "threshold" in page.method_label.text().lower() or "{k}" not in page.method_label.text()
+    assert escape(prep.report["method"]) in page.method_label.text()
     assert page.pdf_button.isEnabled()
 
 
@@ -363,11 +364,13 @@ def test_choosing_year_org_and_language(page, qtbot, session):
     assert page.prep.report["organisation"] == R.texts("en")["all_organisations"]
     assert page.prep.organisation is None
     assert not page.narrative.isEnabled()
-    assert "notes" not in page.notes_label.text() and page.notes_label.text()  # "not by unit for all"
+    assert R.texts("en")["note_unit_not_for_all"] in page.notes_label.text()
     choose(qtbot, page, org=names[1], lang="nl")
     assert page.prep.lang == "nl" and page.prep.report["organisation"] == names[1]
-    first = page.views["behaviour"].model().index(0, 0).data()
-    assert first == R.code_label("behaviour", "rows", page.prep.report["tables"][2]["rows"][0], "nl") or first
+    behaviour = next(tb for tb in page.prep.report["tables"] if tb["id"] == "behaviour")
+    shown = [page.views["behaviour"].model().index(r, 0).data() for r in range(len(behaviour["rows"]))]
+    assert shown == [R.code_label("behaviour", "rows", c, "nl") for c in behaviour["rows"]]
+    assert "Pesten" in shown and page.views["behaviour"].model().headerData(0, Qt.Orientation.Horizontal) == "Categorie"
 
 
 def test_threshold_cannot_go_below_three(page, qtbot):
@@ -422,6 +425,7 @@ def test_narrative_is_saved_per_organisation_and_year(page, qtbot, session):
 def test_narrative_autosaves_and_flags_identifiers(page, qtbot, session):
     repo = session.repo
     org_id = next(o.id for o in repo.list_organisations() if o.name == page.org)
+    page.save_timer.setInterval(5)
     page.narrative.setPlainText("Bel Jan de Vries op 06-12345678 over de casus.")
     with qtbot.waitSignal(page.save_timer.timeout, timeout=WAIT):
         pass
@@ -572,18 +576,18 @@ def test_export_runs_off_the_gui_thread_with_progress(page, qtbot, dialogs, tmp_
 
     def spy(*a, **kw):
         seen["thread"] = threading.get_ident()
-        seen["bar"] = page.progress.isVisible()
+        seen["bar"] = not page.progress.isHidden()
         return real(*a, **kw)
 
     monkeypatch.setattr(R, "export_report", spy)
     dialogs.paths = [str(tmp_path / "r.json")]
     job = page.export("json")
     assert job is not None and not page.json_button.isEnabled() and not page.org_combo.isEnabled()
-    assert page.progress.isVisible() and "r.json" in page.progress.format()
+    assert not page.progress.isHidden() and "r.json" in page.progress.format()
     with qtbot.waitSignal(job.finished, timeout=WAIT):
         pass
     assert seen["thread"] != threading.get_ident() and seen["bar"]
-    assert not page.progress.isVisible() and page.json_button.isEnabled()
+    assert page.progress.isHidden() and page.json_button.isEnabled()
 
 
 # --------------------------------------------------------------------------------- clearing and locking
@@ -622,3 +626,52 @@ def test_empty_vault_says_there_is_nothing_to_report(qtbot, vault_path, dialogs)
         assert not p.narrative.isEnabled()           # only "all organisations" and no year
     finally:
         s.lock()
+
+
+# --------------------------------------------------------------------------------- inside the window
+@pytest.fixture
+def window(qtbot, vault_path, dialogs):
+    from ui.application import configure_app
+    from ui.main_window import PAGES, MainWindow
+    configure_app()
+    w = MainWindow(Session(vault_path, clock=lambda: 0.0), dialogs=dialogs)
+    qtbot.addWidget(w)
+    w.show()
+    w.welcome.pass1.setText(PASSPHRASE)
+    w.welcome.pass2.setText(PASSPHRASE)
+    w.welcome.create_button.click()
+    assert w.workspace is not None
+    demo.generate(w.session.repo, 60, orgs=2, years=2, seed=5, today=TODAY)
+    w.report_row = PAGES.index("report")
+    yield w
+    w.session.lock()
+
+
+def test_window_page_text_survives_locking(window, qtbot):
+    ws = window.workspace
+    page = ws.report
+    assert isinstance(page, ReportPage)
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT):
+        ws.nav.setCurrentRow(window.report_row)
+    assert page.views and page.isVisible()
+    org, year = page.org, page.year
+    page.narrative.setPlainText("Meer voorlichting over de gedragscode is gewenst.")
+    window.lock()                                  # within the autosave delay: hiding stores it
+    assert window.workspace is None
+    window.unlock_page.passphrase.setText(PASSPHRASE)
+    window.unlock(PASSPHRASE)
+    repo = window.session.repo
+    org_id = next(o.id for o in repo.list_organisations() if o.name == org)
+    assert repo.report_text(org_id, year) == "Meer voorlichting over de gedragscode is gewenst."
+
+
+def test_window_locks_while_the_figures_are_computed(window, qtbot, dialogs):
+    ws = window.workspace
+    page = ws.report
+    ws.nav.setCurrentRow(window.report_row)        # starts a job on the worker
+    job = page.prepare_job
+    assert job is not None
+    window.lock()                                  # waits for the vault lock; no crash
+    assert not window.session.is_open
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page) or job.done or page.prepare_job is None, timeout=WAIT)
+    assert [a for a in dialogs.asked if a[0] == "error"] == []
