@@ -977,24 +977,20 @@
             <translation>Choose an organisation and a year.</translation>
         </message>
         <message>
-            <source>{n} cases</source>
-            <translation>{n} cases</translation>
+            <source>Cases</source>
+            <translation>Cases</translation>
         </message>
         <message>
-            <source>{n} contacts</source>
-            <translation>{n} contacts</translation>
+            <source>Contacts</source>
+            <translation>Contacts</translation>
         </message>
         <message>
-            <source>{n} hours</source>
-            <translation>{n} hours</translation>
+            <source>Hours</source>
+            <translation>Hours</translation>
         </message>
         <message>
-            <source>{n} hidden cells</source>
-            <translation>{n} hidden cells</translation>
-        </message>
-        <message>
-            <source>threshold {k}</source>
-            <translation>threshold {k}</translation>
+            <source>Hidden cells</source>
+            <translation>Hidden cells</translation>
         </message>
         <message>
             <source>Export signed statistics</source>

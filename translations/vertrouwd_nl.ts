@@ -977,24 +977,20 @@
         <translation>Kies een organisatie en een jaar.</translation>
     </message>
     <message>
-        <source>{n} cases</source>
-        <translation>{n} casussen</translation>
+        <source>Cases</source>
+        <translation>Casussen</translation>
     </message>
     <message>
-        <source>{n} contacts</source>
-        <translation>{n} contacten</translation>
+        <source>Contacts</source>
+        <translation>Contacten</translation>
     </message>
     <message>
-        <source>{n} hours</source>
-        <translation>{n} uur</translation>
+        <source>Hours</source>
+        <translation>Uren</translation>
     </message>
     <message>
-        <source>{n} hidden cells</source>
-        <translation>{n} verborgen cellen</translation>
-    </message>
-    <message>
-        <source>threshold {k}</source>
-        <translation>drempel {k}</translation>
+        <source>Hidden cells</source>
+        <translation>Verborgen cellen</translation>
     </message>
     <message>
         <source>Export signed statistics</source>

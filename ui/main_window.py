@@ -294,6 +294,8 @@ class Workspace(QWidget):
             self.window_.dialogs.error(self, self.tr("Save handout"), str(exc))
 
     def save_drafts(self) -> None:
+        if hasattr(self.report, "save_narrative"):
+            self.report.save_narrative()
         for editor in list(self.editors):
             if editor.dirty:
                 self.repo.save_draft(editor.draft_key(), editor.draft())
