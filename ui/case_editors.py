@@ -26,6 +26,16 @@ from models.entities import Case, Contact
 from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
 
 
+def _field_row(form: QFormLayout, errors: dict, label: str, widget: QWidget, field: str) -> None:
+    """A form row with the field and, under it, the place for its validation error."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    box.addWidget(widget)
+    errors[field] = ErrorLabel()
+    box.addWidget(errors[field])
+    form.addRow(label, box)
+
+
 def _show_problems(exc: UserError, labels: dict[str, ErrorLabel], general: ErrorLabel) -> None:
     for lbl in labels.values():
         lbl.show_text("")
@@ -54,12 +64,7 @@ class CaseEditor(QDialog):
         self.errors: dict[str, ErrorLabel] = {}
 
         def row(label: str, widget: QWidget, field: str) -> None:
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            self.errors[field] = ErrorLabel()
-            box.addWidget(self.errors[field])
-            form.addRow(label, box)
+            _field_row(form, self.errors, label, widget, field)
 
         self.code = QLineEdit()
         self.code.setPlaceholderText("2026-014")
@@ -170,12 +175,7 @@ class ContactEditor(QDialog):
         form = QFormLayout()
 
         def row(label: str, widget: QWidget, field: str) -> None:
-            box = QVBoxLayout()
-            box.setSpacing(2)
-            box.addWidget(widget)
-            self.errors[field] = ErrorLabel()
-            box.addWidget(self.errors[field])
-            form.addRow(label, box)
+            _field_row(form, self.errors, label, widget, field)
 
         self.date = DateEdit()
         self.minutes = QSpinBox()

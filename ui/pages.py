@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -118,6 +118,30 @@ class DashboardPage(QWidget):
         self.per_org.clear()
 
 
+def _list_controls(page: QWidget, lay: QVBoxLayout, add_text: str, model: SimpleTableModel) -> None:
+    """The add / edit / remove bar and the table of a list page; wires them to the page's
+    `_edit(item)`, `_current()` and `_delete()`."""
+    bar = QHBoxLayout()
+    page.add_button = QPushButton(add_text)
+    page.edit_button = QPushButton(QCoreApplication.translate("ListPage", "Edit"))
+    page.delete_button = QPushButton(QCoreApplication.translate("ListPage", "Remove"))
+    for b in (page.add_button, page.edit_button, page.delete_button):
+        bar.addWidget(b)
+    bar.addStretch(1)
+    lay.addLayout(bar)
+    page.model = model
+    page.table = QTableView()
+    page.table.setModel(model)
+    page.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    page.table.horizontalHeader().setStretchLastSection(True)
+    page.table.verticalHeader().hide()
+    lay.addWidget(page.table, 1)
+    page.add_button.clicked.connect(lambda: page._edit(None))
+    page.edit_button.clicked.connect(lambda: page._edit(page._current()))
+    page.table.doubleClicked.connect(lambda _i: page._edit(page._current()))
+    page.delete_button.clicked.connect(page._delete)
+
+
 class OrganisationDialog(QDialog):
     def __init__(self, repo, org=None, parent=None):
         super().__init__(parent)
@@ -164,25 +188,8 @@ class OrganisationsPage(QWidget):
         self.repo = None
         lay = QVBoxLayout(self)
         lay.addWidget(_heading(self.tr("Client organisations")))
-        bar = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add organisation"))
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.delete_button = QPushButton(self.tr("Remove"))
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        lay.addLayout(bar)
-        self.model = SimpleTableModel([self.tr("Name"), self.tr("Units")], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        lay.addWidget(self.table, 1)
-        self.add_button.clicked.connect(lambda: self._edit(None))
-        self.edit_button.clicked.connect(lambda: self._edit(self._current()))
-        self.table.doubleClicked.connect(lambda _i: self._edit(self._current()))
-        self.delete_button.clicked.connect(self._delete)
+        _list_controls(self, lay, self.tr("Add organisation"),
+                       SimpleTableModel([self.tr("Name"), self.tr("Units")], self))
 
     def load(self, repo) -> None:
         self.repo = repo
@@ -286,26 +293,9 @@ class ActivitiesPage(QWidget):
                               "Record no persons, only what kind of activity and how long."))
         hint.setWordWrap(True)
         lay.addWidget(hint)
-        bar = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add activity"))
-        self.edit_button = QPushButton(self.tr("Edit"))
-        self.delete_button = QPushButton(self.tr("Remove"))
-        for b in (self.add_button, self.edit_button, self.delete_button):
-            bar.addWidget(b)
-        bar.addStretch(1)
-        lay.addLayout(bar)
-        self.model = SimpleTableModel([self.tr("Date"), self.tr("Organisation"), self.tr("Kind"),
-                                       self.tr("Hours")], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        lay.addWidget(self.table, 1)
-        self.add_button.clicked.connect(lambda: self._edit(None))
-        self.edit_button.clicked.connect(lambda: self._edit(self._current()))
-        self.table.doubleClicked.connect(lambda _i: self._edit(self._current()))
-        self.delete_button.clicked.connect(self._delete)
+        _list_controls(self, lay, self.tr("Add activity"),
+                       SimpleTableModel([self.tr("Date"), self.tr("Organisation"), self.tr("Kind"),
+                                         self.tr("Hours")], self))
 
     def load(self, repo) -> None:
         self.repo = repo
