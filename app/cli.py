@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+import sqlcipher3
+
 from app import __version__
 from app.errors import UserError, VertrouwdError
 
@@ -69,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="export all data as vertrouwd-data/1 JSON (plain text!)")
     exp.add_argument("out")
-    exp.add_argument("--without-notes", action="store_true")
+    exp.add_argument("--with-notes", action="store_true",
+                     help="include the conversation notes (left out by default: the file is not encrypted)")
+    exp.add_argument("--without-notes", action="store_true", help=argparse.SUPPRESS)
 
     case = sub.add_parser("case", help="cases").add_subparsers(dest="case_cmd", required=True,
                                                                parser_class=_Parser)
@@ -130,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
                     help="accept only files signed by these adviser keys (repeatable)")
     sm.add_argument("--key", metavar="SUPERVISOR_KEY_FILE", help=key_help)
+    sm.add_argument("--allow-untrusted", action="store_true",
+                    help="combine validly signed files without checking who signed them")
     sk = st.add_parser("keygen", help=f"make a supervisor key pair for encrypted delivery (passphrase for "
                                       f"the key from ${ENV_SUPERVISOR_PASSPHRASE} or a prompt)")
     sk.add_argument("--out", required=True, metavar="DIR")
@@ -280,14 +286,17 @@ def cmd_import(args, out, err) -> int:
 
 def cmd_export(args, out, err) -> int:
     from app import interchange
+    with_notes = args.with_notes and not args.without_notes
+    print("Warning: the export is NOT encrypted" + (" and holds the conversation notes" if with_notes else
+          " (notes left out; add --with-notes to include them)") + "; keep it safe and delete it when done.",
+          file=err)
     vault, repo = _open(args)
     try:
-        interchange.export_data(repo, args.out, include_notes=not args.without_notes)
+        interchange.export_data(repo, args.out, include_notes=with_notes)
         repo.log("export", "gegevens")
     finally:
         vault.close()
-    print(f"Written to {args.out}. Warning: this file is NOT encrypted; keep it safe and delete it "
-          "when done.", file=err)
+    print(f"Written to {args.out}.", file=out)
     return EXIT_OK
 
 
@@ -403,6 +412,10 @@ def cmd_stats(args, out, err) -> int:
         return exchange.cmd_verify(args.files, args.trust, out, err,
                                    supervisor_key=_supervisor_key(args.key))
     if args.stats_cmd == "merge":
+        if not args.trust and not args.allow_untrusted:
+            raise UserError("Name the advisers you trust with --trust FINGERPRINT (compare the fingerprint "
+                            "with the one on their report), or add --allow-untrusted to combine files "
+                            "whose signatures are valid but whose senders are not checked.")
         return exchange.cmd_merge(args.files, args.out, args.by, args.lang, out, err,
                                   trusted=args.trust or None, supervisor_key=_supervisor_key(args.key))
     if args.stats_cmd == "keygen":
@@ -484,6 +497,13 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         return 130
     except OSError as exc:
         print(f"vertrouwd: {exc.strerror or exc} ({exc.filename or ''})", file=err)
+        return EXIT_USER
+    except RecursionError:
+        print("vertrouwd: the input is nested too deeply to be a valid file; nothing was changed.", file=err)
+        return EXIT_USER
+    except sqlcipher3.DatabaseError as exc:
+        print(f"vertrouwd: the vault cannot be read ({exc}); it may be damaged. Run 'vertrouwd check', and "
+              "restore your latest backup if it reports damage.", file=err)
         return EXIT_USER
 
 

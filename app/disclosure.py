@@ -828,7 +828,8 @@ def _tidy(values, unit):
     return _tidy_num(values, unit)
 
 
-def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[str]]) -> _Run:
+def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[str]],
+              force: frozenset = frozenset()) -> _Run:
     sens = _sensitivity(tables, k)
     truth = [_true_dict(t) for t in tables]
     model = _build(truth, link=link)
@@ -867,6 +868,10 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
             tv = model.where.get((tw.id, tr, tc))
             if tv is not None and reason.get(tv) in (_REASON_PRIMARY, _REASON_GROUP) and model.vars[v].value > 0:
                 reason.setdefault(v, _REASON_PRIMARY)
+    for pos in force:  # cells that must stay hidden because an earlier publication links to them
+        v = model.where.get(pos)
+        if v is not None:
+            reason.setdefault(v, _REASON_SECONDARY)
     fixed = set(reason)
     need = {i: (threshold(var) if (i in fixed and var.unit != "hours") else float(k))
             for i, var in enumerate(model.vars)}
@@ -969,7 +974,8 @@ def _loss(run: _Run, original: list[Table]) -> int:
 
 
 def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = None,
-            merge: bool = True, linked_total: bool = True) -> Protection:
+            merge: bool = True, linked_total: bool = True,
+            force_hidden: set[tuple[str, int, int]] | None = None) -> Protection:
     """Protect all tables of one report together and audit the result.
 
     ``merge``: try merging small categories into "overig" (kept only when fewer original figures
@@ -977,10 +983,13 @@ def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = No
     population total; two-way margins are the one-way tables). With False each table is protected
     on its own - the naive method, kept for comparison; its audit still attacks the linked system
     and will often fail. ``previous``: last year's published tables (see the module docstring).
+    ``force_hidden``: positions (table id, row, col) that must be hidden whatever their value, e.g.
+    a figure that equals one hidden in an earlier publication (protected like a secondary cell).
     The result's ``audit.ok`` must be True before anything is exported.
     """
     _validate(tables, k)
-    best = _run_once(tables, k, linked_total, {})
+    force = frozenset(force_hidden or ())
+    best = _run_once(tables, k, linked_total, {}, force)
     best.loss = _loss(best, tables)
     plan: dict[tuple[str, ...], set[str]] = {}
     if merge:
@@ -988,7 +997,7 @@ def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = No
             trial_plan = dict(plan)
             trial_plan[codes] = group
             merged_tables, merged = _apply_merges(tables, trial_plan)
-            trial = _run_once(merged_tables, k, linked_total, merged)
+            trial = _run_once(merged_tables, k, linked_total, merged, force)
             trial.loss = _loss(trial, tables)
             if (trial.loss, trial.hidden_value) < (best.loss, best.hidden_value):
                 best, plan = trial, trial_plan

@@ -37,7 +37,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from app import RESOURCES, __version__, disclosure, fsutil
-from app.aggregate import TABLE_ORDER, TABLE_VOCABS, Aggregation, aggregate_year, slug
+from app.aggregate import (
+    ORIGIN_CARRIED,
+    STATUS_OPEN,
+    TABLE_ORDER,
+    TABLE_VOCABS,
+    Aggregation,
+    aggregate_year,
+    slug,
+)
 from app.errors import UserError
 from app.resources import vocabularies
 
@@ -139,6 +147,44 @@ def _organisation(repo, org: str | None) -> tuple[str | None, int | None]:
     return o.name, o.id
 
 
+def _year_link(prev_tables: list[dict] | None, tables: list) -> tuple[set, tuple | None]:
+    """Last year's cases still open at its end are this year's carried-over cases: the same number.
+
+    When last year hid that figure, this year must hide it too (else last year's hidden cell is
+    worked back from it). Returns the positions to force hidden and the link for the joint audit.
+    """
+    if not prev_tables:
+        return set(), None
+    status = next((t for t in prev_tables if t.get("id") == "status"), None)
+    origin = next((t for t in tables if t.id == "origin"), None)
+    if status is None or origin is None or STATUS_OPEN not in status.get("rows", []) \
+            or ORIGIN_CARRIED not in origin.rows:
+        return set(), None
+    r_open = status["rows"].index(STATUS_OPEN)
+    r_over = origin.rows.index(ORIGIN_CARRIED)
+    force = {("origin", r_over, 0)} if status["cells"][r_open][0] is None else set()
+    return force, (r_open, r_over)
+
+
+def _joint_audit(protection, prev_tables: list[dict], link: tuple[int, int], k: int) -> None:
+    """Attack this year's and last year's published tables together, with the carried-over link.
+
+    Problems that last year's tables had on their own are not new; any other problem refuses export.
+    """
+    renamed = [dict(t, id=f"vorig_jaar/{t['id']}") for t in prev_tables]
+    r_open, r_over = link
+    eq = ({("vorig_jaar/status", r_open, 0): 1.0, ("origin", r_over, 0): -1.0}, 0.0)
+    try:
+        joint = disclosure.audit(protection.tables + renamed, protection.k, extra_equations=[eq])
+        alone = disclosure.audit(renamed, protection.k)
+    except ValueError:
+        return  # last year's figures contradict this year's (data changed since): no joint system
+    new = [p for p in joint.problems if p not in set(alone.problems)]
+    if new:
+        protection.audit = disclosure.AuditResult(ok=False, intervals=joint.intervals, problems=new,
+                                                  warnings=joint.warnings)
+
+
 def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang: str = "nl") -> Prepared:
     """Aggregate, protect and audit one year's report. Does not check the audit (see _require_ok)."""
     t = texts(lang)
@@ -166,8 +212,12 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
     prev_tables = None
     if prev and prev.get("tables"):
         prev_tables = prev["tables"]
+    force, link = _year_link(prev_tables, tables)
     try:
-        protection = disclosure.protect(tables, k, previous=prev_tables) if tables else _empty(k)
+        protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force)
+                      if tables else _empty(k))
+        if link is not None and protection.audit.ok:
+            _joint_audit(protection, prev_tables, link, k)
     except ValueError:
         if prev_tables is None:
             raise

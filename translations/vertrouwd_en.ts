@@ -16,14 +16,6 @@
             <translation>Add activity</translation>
         </message>
         <message>
-            <source>Edit</source>
-            <translation>Edit</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
-        </message>
-        <message>
             <source>Date</source>
             <translation>Date</translation>
         </message>
@@ -580,6 +572,17 @@
         </message>
     </context>
     <context>
+        <name>ListPage</name>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New case</source>
@@ -734,14 +737,6 @@
         <message>
             <source>Add organisation</source>
             <translation>Add organisation</translation>
-        </message>
-        <message>
-            <source>Edit</source>
-            <translation>Edit</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Remove</translation>
         </message>
         <message>
             <source>Name</source>

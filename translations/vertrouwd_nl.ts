@@ -16,14 +16,6 @@
         <translation>Activiteit toevoegen</translation>
     </message>
     <message>
-        <source>Edit</source>
-        <translation>Bewerken</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Verwijderen</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
@@ -580,6 +572,17 @@
     </message>
 </context>
 <context>
+    <name>ListPage</name>
+    <message>
+        <source>Edit</source>
+        <translation>Bewerken</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New case</source>
@@ -734,14 +737,6 @@
     <message>
         <source>Add organisation</source>
         <translation>Organisatie toevoegen</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Bewerken</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Verwijderen</translation>
     </message>
     <message>
         <source>Name</source>

@@ -47,6 +47,7 @@ _GUIDANCE_STYLE = (
     " border-left: 4px solid #d08a00; border-radius: 3px; padding: 6px; }"
 )
 _HINT_STYLE = "color: palette(placeholder-text);"
+COMBO_MIN_CHARS = 20  # a choice box is at least this many characters wide, and grows with the panel
 
 
 def _tooltip(text: str) -> str:
@@ -62,6 +63,44 @@ class _NoWheelComboBox(QComboBox):
             super().wheelEvent(event)
         else:
             event.ignore()
+
+
+class _WrappingCheck(QWidget):
+    """A check box whose text wraps: an untitled QCheckBox beside a word-wrapped label.
+
+    A QCheckBox never wraps its own text, so a long item or option would make the whole form wider
+    than the panel. Clicking the label toggles the box, as clicking a check box's own text does.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.box = QCheckBox(self)
+        self.box.setAccessibleName(text)
+        self.text_label = _ClickLabel(text, self.box, self)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text_label, 1)
+
+
+class _ClickLabel(QLabel):
+    """A wrapped plain-text label that toggles its check box when clicked."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self._box = box
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setBuddy(box)
+
+    def mouseReleaseEvent(self, event):  # noqa: N802 (Qt naming)
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled() \
+                and self.rect().contains(event.position().toPoint()):
+            self._box.click()
+            self._box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mouseReleaseEvent(event)
 
 
 class _ItemRow(QFrame):
@@ -86,6 +125,7 @@ class _ItemRow(QFrame):
             self.label.setWordWrap(True)
             self.label.setToolTip(_tooltip(hint))
             layout.addWidget(self.label)
+        self._frame: QWidget | None = None  # what goes into the layout when it is not the editor itself
         self.editor = self._make_editor(question)
         self.editor.setToolTip(_tooltip(hint))
         self.editor.setAccessibleName(item.text_in(lang))
@@ -93,7 +133,9 @@ class _ItemRow(QFrame):
             self.editor.setAccessibleDescription(hint)
         if self.label is not None:
             self.label.setBuddy(self._focus_widget())
-        layout.addWidget(self.editor)
+        if self._frame is not None:
+            self._frame.setToolTip(_tooltip(hint))
+        layout.addWidget(self._frame or self.editor)
         self.hint_label: QLabel | None = None
         if hint:
             self.hint_label = QLabel(hint, self)
@@ -122,17 +164,23 @@ class _ItemRow(QFrame):
         item = self.item
         kind = item.kind
         if kind == "check":
-            box = QCheckBox(question, self)
-            box.toggled.connect(lambda on: self.edited.emit(item.id, True if on else None))
-            self._check = box
-            return box
+            check = _WrappingCheck(question, self)
+            check.box.toggled.connect(lambda on: self.edited.emit(item.id, True if on else None))
+            self._check = check.box
+            self._frame = check
+            return check.box
         if kind in ("choice", "vocab"):
             combo = _NoWheelComboBox(self)
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.addItem(self.tr("(choose)"), None)
             for opt in item.options:
                 combo.addItem(opt.label_in(self.lang), opt.code)
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            # Size to a modest minimum, not to the widest choice: a long choice must never push the
+            # form wider than the panel (the popup list still shows the choices in full).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_MIN_CHARS)
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
             combo.currentIndexChanged.connect(lambda _i: self.edited.emit(item.id, combo.currentData()))
             self._combo = combo
             return combo
@@ -140,13 +188,13 @@ class _ItemRow(QFrame):
             box = QWidget(self)
             col = QVBoxLayout(box)
             col.setContentsMargins(12, 0, 0, 0)
-            col.setSpacing(0)
+            col.setSpacing(3)
             self._multi: list[tuple[str, QCheckBox]] = []
             for opt in item.options:
-                cb = QCheckBox(opt.label_in(self.lang), box)
-                cb.toggled.connect(self._multi_toggled)
-                col.addWidget(cb)
-                self._multi.append((opt.code, cb))
+                option = _WrappingCheck(opt.label_in(self.lang), box)
+                option.box.toggled.connect(self._multi_toggled)
+                col.addWidget(option)
+                self._multi.append((opt.code, option.box))
             return box
         if kind == "date":
             box = QWidget(self)
@@ -299,12 +347,16 @@ class ChecklistPanel(QWidget):
         self.open_list.setAccessibleName(self.tr("Required items still open"))
         self.open_list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.open_list.setMaximumHeight(110)
+        self.open_list.setWordWrap(True)  # long questions wrap instead of scrolling sideways
+        self.open_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_list.itemActivated.connect(self._go_to_item)
         self.open_list.itemClicked.connect(self._go_to_item)
         outer.addWidget(self.open_list)
 
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
+        # The form follows the panel's width and wraps its texts; it never scrolls sideways.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         outer.addWidget(self.scroll, 1)
 

@@ -280,13 +280,16 @@ def test_merge_with_key_and_trust(delivered, monkeypatch, no_terminal):
              "--out", str(out2))
     assert r.code == 1 and "untrusted" in r.err and "nothing written" in r.err
     assert not out2.exists()
-    # no --trust at all: every valid signature is accepted (as before)
+    # no --trust at all: refused (a valid signature alone proves nothing about the sender) ...
     out3 = d["tmp"] / "open.csv"
     r = call("stats", "merge", d["plain"], "--out", str(out3))
+    assert r.code == 1 and "--trust" in r.err and not out3.exists()
+    # ... unless the supervisor explicitly allows unchecked senders
+    r = call("stats", "merge", d["plain"], "--out", str(out3), "--allow-untrusted")
     assert r.code == 0 and out3.exists()
     # the encrypted file without --key: refused, nothing written
     out4 = d["tmp"] / "nokey.json"
-    r = call("stats", "merge", d["enc"], "--out", str(out4))
+    r = call("stats", "merge", d["enc"], "--out", str(out4), "--allow-untrusted")
     assert r.code == 1 and not out4.exists()
 
 
@@ -492,3 +495,30 @@ def test_update_of_existing_records_still_works(repo):
     repo.update_organisation(oid, "Org B", ["ICT", "Zorg"])
     assert [(o.name, o.units) for o in repo.list_organisations()] == [("Org B", ["ICT", "Zorg"])]
     assert [a for _, a, _ in repo.audit_log()][:2] == ["organisatie_gewijzigd", "activiteit_gewijzigd"]
+
+
+# -- review findings: damaged vault and deeply nested input give a message, not a traceback ----------
+def test_damaged_vault_and_deep_nesting_are_messages(vault, vault_path, tmp_path, monkeypatch):
+    import io
+
+    from app import cli
+    from app.repository import Repository
+    from tests.conftest import PASSPHRASE
+    repo = Repository(vault)
+    repo.add_organisation("Org")
+    from app import demo
+    demo.generate(repo, 300, orgs=2, years=2, seed=1)
+    vault.close()
+    monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
+    raw = bytearray(vault_path.read_bytes())
+    for page in range(5, len(raw) // 4096 - 1, 3):
+        raw[page * 4096 + 100: page * 4096 + 200] = bytes(100)
+    vault_path.write_bytes(bytes(raw))
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["--vault", str(vault_path), "case", "list"], out, err)
+    assert code == 1 and "Traceback" not in err.getvalue() and "check" in err.getvalue()
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000, "utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(["decide", "--facts", str(deep)], out, err)
+    assert code == 1 and "Traceback" not in err.getvalue()

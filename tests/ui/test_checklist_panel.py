@@ -201,3 +201,41 @@ def test_clicking_an_open_item_moves_to_it(qtbot, panel):
     panel.open_list.itemClicked.emit(entry)
     qtbot.waitUntil(lambda: panel.row("reachability").editor.hasFocus(), timeout=2000)
     assert panel.scroll.verticalScrollBar().value() > 0
+
+
+def test_narrow_dutch_panel_wraps_instead_of_scrolling_sideways(qtbot):
+    p = ChecklistPanel()
+    qtbot.addWidget(p)
+    p.set_template(get_template("intake"), "nl")
+    p.resize(460, 800)
+    p.show()
+    qtbot.waitExposed(p)
+    body = p.scroll.widget()
+    assert p.scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert body.width() <= p.scroll.viewport().width()
+    assert body.minimumSizeHint().width() <= 300
+    # a choice box no longer sizes itself to its widest choice
+    box = combo(p, "acute_danger")
+    assert box.sizeAdjustPolicy() == QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+    assert box.minimumContentsLength() == 20
+    # the long option of a multiple choice wraps onto two lines, inside the viewport
+    row = p.row("options_discussed")
+    long_option = next(cb for code, cb in row._multi if code.startswith("doorverw"))
+    label = long_option.parentWidget().text_label
+    assert label.text().startswith("Doorverwijzing") and label.wordWrap()
+    assert label.height() > label.fontMetrics().height() * 1.5
+    assert label.mapTo(body, label.rect().topRight()).x() <= p.scroll.viewport().width()
+    # every hint is word-wrapped
+    assert all(r.hint_label.wordWrap() for r in p._rows.values() if r.hint_label is not None)
+
+
+def test_clicking_the_text_of_a_check_item_ticks_it(qtbot, panel):
+    box = panel.row("role_explained").editor
+    label = box.parentWidget().text_label
+    assert label.text() == "Explained my role as confidential adviser *"
+    with qtbot.waitSignal(panel.answersChanged):
+        qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert box.isChecked()
+    assert panel.answers()["answers"]["role_explained"] is True
+    qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
+    assert "role_explained" not in panel.answers()["answers"]
