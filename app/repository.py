@@ -226,8 +226,15 @@ class Repository:
                          [(cid, c) for c in case.extra_follow_ups if c != case.follow_up])
         return cid
 
+    @staticmethod
+    def _possible_identifier(c: Contact) -> bool:
+        """The privacy guard's verdict on a contact's free text, whatever path it came in by."""
+        from app import privacy
+        return bool(privacy.scan(c.notes)) if c.notes else False
+
     def _insert_contact(self, conn, case_id: int, opened: date, c: Contact, record: str | None) -> int:
         _raise(E.validate_contact(c, self.vocabs, opened), record)
+        c.flagged = bool(c.flagged) or self._possible_identifier(c)
         cur = conn.execute(
             "INSERT INTO contacts(case_id, date, minutes, channel, kind, notes, checklist, flagged) "
             "VALUES (?,?,?,?,?,?,?,?)",
@@ -268,10 +275,16 @@ class Repository:
             conn.execute("UPDATE cases SET closed = NULL, details_purged = NULL WHERE id = ?", (case_id,))
             self._audit(conn, "casus_heropend", f"casus {case_id}")
 
+    def forget_case_history(self, conn, case_id: int) -> None:
+        """Blank the audit entries that name a removed case, so a later case with the same number
+        inherits no history and no timeline of the removed one remains."""
+        conn.execute("UPDATE audit_log SET object = '' WHERE object = ?", (f"casus {case_id}",))
+
     def delete_case(self, case_id: int) -> None:
         """Remove a case with everything that belongs to it (e.g. consent withdrawn)."""
         with self.vault.transaction() as conn:
             conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+            self.forget_case_history(conn, case_id)
             self._audit(conn, "casus_verwijderd", f"casus {case_id}")
 
     def _contacts(self, case_id: int) -> list[Contact]:
@@ -362,6 +375,7 @@ class Repository:
             if not row:
                 raise UserError("This contact no longer exists.")
             _raise(E.validate_contact(contact, self.vocabs, date.fromisoformat(row[0])))
+            contact.flagged = bool(contact.flagged) or self._possible_identifier(contact)
             conn.execute(
                 "UPDATE contacts SET date=?, minutes=?, channel=?, kind=?, notes=?, checklist=?, flagged=? "
                 "WHERE id = ?",

@@ -214,10 +214,11 @@ def _file_size(repo) -> int:
 def copies_beside(vault_path: Path) -> list[Path]:
     """Older copies of the vault that the program itself left beside it (they hold old content)."""
     folder = vault_path.parent
-    patterns = [f"{vault_path.name}.pre-v*.bak", f"{vault_path.name}.before-restore"]
+    patterns = [f"{vault_path.name}.pre-v*.bak", f"{vault_path.name}.before-restore",
+                f"{vault_path.name}.before-restore-*"]
     found: set[Path] = set()
     for pattern in patterns:
-        found.update(p for p in folder.glob(pattern) if p.is_file())
+        found.update(p for p in folder.glob(pattern) if p.is_file() and not p.name.endswith(".key.json"))
     return sorted(found)
 
 
@@ -336,6 +337,7 @@ def delete_case_entirely(repo, case_id: int, *, consent_withdrawn: bool = False)
         for table in ("contacts", "decisions", "reminders", "case_extra_behaviours", "case_extra_follow_ups"):
             conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
         conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        repo.forget_case_history(conn, case_id)
         repo._audit(conn, ACTION_CONSENT if consent_withdrawn else ACTION_DELETE,
                     f"casussen=1 contacten={contacts}")
     compact(repo)

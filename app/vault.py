@@ -70,8 +70,16 @@ class Throttle:
         try:
             data = json.loads(self.path.read_text("utf-8"))
             return int(data.get("failures", 0)), float(data.get("not_before", 0.0))
-        except (OSError, ValueError, TypeError, AttributeError):
+        except FileNotFoundError:
             return 0, 0.0
+        except (OSError, ValueError, TypeError, AttributeError):
+            # a damaged record counts as repeated failures, not as a fresh start; it is written
+            # anew once, so the short wait it causes also ends
+            not_before = self.clock() + delay_after(FREE_ATTEMPTS)
+            with suppress(OSError):
+                fsutil.write_text_atomic(self.path, json.dumps(
+                    {"failures": FREE_ATTEMPTS, "not_before": not_before}))
+            return FREE_ATTEMPTS, not_before
 
     def wait_seconds(self) -> float:
         _, not_before = self._read()
@@ -432,7 +440,8 @@ class Vault:
                 raise UserError(f"The backup {backup} is damaged and cannot be restored.")
             if path.exists():
                 # keep what we replace, encrypted as it is, until the adviser removes it
-                keep = path.with_name(path.name + ".before-restore")
+                stamp = time.strftime("%Y%m%d-%H%M%S")
+                keep = path.with_name(f"{path.name}.before-restore-{stamp}")
                 shutil.copyfile(path, keep)
                 os.chmod(keep, fsutil.FILE_MODE)
                 if key_path(path).exists():

@@ -106,10 +106,15 @@ def test_delay_schedule_is_capped():
     assert delay_after(1000) == vault_mod.MAX_DELAY
 
 
-def test_damaged_attempts_file_does_not_block_unlocking(vault_path):
+def test_damaged_attempts_file_counts_as_failures_then_lets_go(vault_path):
+    """Corrupting the record of failed attempts must not reset the delay; it costs a short wait."""
     Vault.create(vault_path, PASSPHRASE).close()
     attempts_path(vault_path).write_text("{not json")
-    Vault.open(vault_path, PASSPHRASE, clock=FakeClock()).close()
+    clock = FakeClock()
+    with pytest.raises(LockedOut):
+        Vault.open(vault_path, PASSPHRASE, clock=clock)
+    clock.now += 3
+    Vault.open(vault_path, PASSPHRASE, clock=clock).close()
 
 
 # -- what is on disk ----------------------------------------------------------------------------------
@@ -440,8 +445,10 @@ def test_backup_restore_round_trip(vault, repo, vault_path, tmp_path):
     v = Vault.restore(backup, vault_path, PASSPHRASE, force=True, clock=FakeClock())
     assert Repository(v).counts()["organisations"] == 1
     v.close()
-    kept = vault_path.with_name(vault_path.name + ".before-restore")
-    assert kept.exists()
+    kept_all = [p for p in vault_path.parent.glob(vault_path.name + ".before-restore-*")
+                if not p.name.endswith(".json")]
+    assert len(kept_all) == 1  # named with the time, so a second restore never overwrites it
+    kept = kept_all[0]
     v = Vault.open(kept, PASSPHRASE)
     assert Repository(v).counts()["organisations"] == 2
     v.close()
@@ -626,7 +633,8 @@ def test_interrupted_restore_opens_with_the_backup_passphrase(vault, repo, vault
     v.close()
     assert not pk.exists()
     # what was replaced is kept, with its own key file
-    kept = vault_path.with_name(vault_path.name + ".before-restore")
+    kept = next(p for p in vault_path.parent.glob(vault_path.name + ".before-restore-*")
+                if not p.name.endswith(".json"))
     v = Vault.open(kept, NEW_PASSPHRASE, clock=FakeClock())
     assert Repository(v).counts()["organisations"] == 2
     v.close()
