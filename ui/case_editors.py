@@ -89,7 +89,7 @@ class CaseEditor(QDialog):
         row(self.tr("Role of the person"), self.role, "reporter_role")
         row(self.tr("Kind of behaviour"), self.behaviour, "behaviour")
         row(self.tr("Other behaviour (optional)"), self.extra, "extra_behaviours")
-        row(self.tr("Relation to the accused"), self.relation, "accused_relation")
+        row(self.tr("Relation to the person it is about"), self.relation, "accused_relation")
         row(self.tr("Follow-up"), self.follow_up, "follow_up")
         row(self.tr("Other follow-up (optional)"), self.extra_follow, "extra_follow_ups")
         self.errors["closed"] = ErrorLabel()

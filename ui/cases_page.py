@@ -51,19 +51,23 @@ class CaseView(QWidget):
         self.open_items.setWordWrap(True)
         self.open_items.setStyleSheet("background: #fff4e5; color: #5c3b00; padding: 6px; border-radius: 4px;")
         lay.addWidget(self.open_items)
-        buttons = QHBoxLayout()
         self.new_contact = QPushButton(self.tr("New conversation"))
         self.edit = QPushButton(self.tr("Edit case"))
         self.decide = QPushButton(self.tr("Decision aid"))
         self.close_case = QPushButton(self.tr("Close case"))
         self.delete = QPushButton(self.tr("Remove case"))
-        for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        lay.addLayout(buttons)
+        for group in ((self.new_contact, self.decide, self.edit), (self.close_case, self.delete)):
+            buttons = QHBoxLayout()
+            for b in group:
+                buttons.addWidget(b)
+            buttons.addStretch(1)
+            lay.addLayout(buttons)
         lay.addWidget(QLabel(self.tr("Timeline")))
         self.timeline = QListWidget()
         self.timeline.setAlternatingRowColors(True)
+        self.timeline.setWordWrap(True)
+        self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay.addWidget(self.timeline, 1)
         self.new_contact.clicked.connect(lambda: self.contact_requested.emit(None))
         self.edit.clicked.connect(self.edit_requested)
@@ -110,7 +114,7 @@ class CaseView(QWidget):
                 (self.tr("Kind of behaviour"), ", ".join(
                     [lab(V.BEHAVIOUR, case.behaviour, lang)]
                     + [lab(V.BEHAVIOUR, c, lang) for c in case.extra_behaviours])),
-                (self.tr("Relation to the accused"), lab(V.ACCUSED_RELATION, case.accused_relation, lang)),
+                (self.tr("Relation to the person it is about"), lab(V.ACCUSED_RELATION, case.accused_relation, lang)),
                 (self.tr("Follow-up"), ", ".join(
                     [lab(V.FOLLOW_UP, case.follow_up, lang)]
                     + [lab(V.FOLLOW_UP, c, lang) for c in case.extra_follow_ups]))]
@@ -201,7 +205,9 @@ class CasesPage(QWidget):
         self.view = CaseView()
         splitter.addWidget(self.table)
         splitter.addWidget(self.view)
-        splitter.setSizes([640, 560])
+        splitter.setSizes([820, 460])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         lay.addWidget(splitter, 1)
         self.count_label = QLabel()
         lay.addWidget(self.count_label)

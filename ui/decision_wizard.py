@@ -125,16 +125,21 @@ class DecisionWizard(QDialog):
         # side panel: answers and reasons so far
         side = QWidget()
         s = QVBoxLayout(side)
-        s.addWidget(_label(self.tr("Answers so far"), bold=True))
+        self.answers_heading = _label(self.tr("Answers so far"), bold=True)
+        self.answers_heading.setObjectName("answersHeading")
+        s.addWidget(self.answers_heading)
         self.answers_list = QListWidget()
         self.answers_list.setObjectName("answersList")
         self.answers_list.setWordWrap(True)
         s.addWidget(self.answers_list, 1)
-        s.addWidget(_label(self.tr("Reasons so far"), bold=True))
+        self.reasons_heading = _label(self.tr("Reasons so far"), bold=True)
+        self.reasons_heading.setObjectName("reasonsHeading")
+        s.addWidget(self.reasons_heading)
         self.reasons_list = QListWidget()
         self.reasons_list.setObjectName("reasonsList")
         self.reasons_list.setWordWrap(True)
-        s.addWidget(self.reasons_list, 2)
+        # equal room: the answers grow with every question, the reasons only now and then
+        s.addWidget(self.reasons_list, 1)
 
         splitter = QSplitter()
         splitter.addWidget(self.stack)
@@ -275,6 +280,10 @@ class DecisionWizard(QDialog):
 
     def _refresh_side(self) -> None:
         t = self._tree
+        on_result = self._current is None
+        # on the result page the lists are complete, no longer "so far"
+        self.answers_heading.setText(self.tr("Answers") if on_result else self.tr("Answers so far"))
+        self.reasons_heading.setText(self.tr("Reasons") if on_result else self.tr("Reasons so far"))
         self.answers_list.clear()
         for fact in self._history:
             view_short = t.questions[fact]["short"][self._lang]

@@ -97,7 +97,7 @@ class CaseTableModel(QAbstractTableModel):
             if col == "organisation":
                 return r.organisation
             if col == "opened":
-                return r.opened.isoformat()
+                return r.opened.strftime("%d-%m-%Y")
             if col == "status":
                 return self._label(V.STATUS, r.status)
             if col == "behaviour":
@@ -109,7 +109,7 @@ class CaseTableModel(QAbstractTableModel):
             if col == "contacts":
                 return r.contacts
             if col == "last_contact":
-                return r.last_contact.isoformat() if r.last_contact else ""
+                return r.last_contact.strftime("%d-%m-%Y") if r.last_contact else ""
         if role == Qt.ItemDataRole.UserRole:
             return r.id
         return None

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -44,13 +46,22 @@ def _heading(text: str) -> QLabel:
     return lbl
 
 
-class Tile(QGroupBox):
+class Tile(QFrame):
+    """A key figure with a caption that wraps, so the overview fits a laptop screen."""
+
     def __init__(self, title: str, parent=None):
-        super().__init__(title, parent)
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.setStyleSheet("#tile { background: palette(base); border: 1px solid palette(mid); "
+                           "border-radius: 6px; }")
+        self.caption = QLabel(title)
+        self.caption.setWordWrap(True)
         self.value = QLabel("–")
         self.value.setStyleSheet("font-size: 28px; font-weight: 600;")
         lay = QVBoxLayout(self)
+        lay.addWidget(self.caption)
         lay.addWidget(self.value)
+        lay.addStretch(1)
 
 
 class DashboardPage(QWidget):
@@ -67,6 +78,7 @@ class DashboardPage(QWidget):
         self.retention_tile = Tile(self.tr("Cases whose details fall due for removal"))
         for i, t in enumerate((self.open_tile, self.due_tile, self.flag_tile, self.retention_tile)):
             grid.addWidget(t, 0, i)
+            grid.setColumnStretch(i, 1)
         lay.addLayout(grid)
         row = QHBoxLayout()
         left = QVBoxLayout()
@@ -301,10 +313,15 @@ class ActivitiesPage(QWidget):
         self.repo = repo
         self.items = repo.list_activities()
         vocabs = repo.vocabs
+        locale = QLocale()
         self.model.set_rows([(a.date.strftime("%d-%m-%Y"), a.organisation,
                               vocabs.label(V.ACTIVITY_KIND, a.kind, self.lang),
-                              f"{a.hours:g}") for a in self.items], [a.id for a in self.items])
+                              locale.toString(float(a.hours), "g", 6)) for a in self.items],
+                            [a.id for a in self.items])
         self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _current(self):
         idx = self.table.currentIndex()
@@ -341,14 +358,17 @@ class SettingsPage(QWidget):
         lay.addWidget(_heading(self.tr("Settings")))
         form = QFormLayout()
         self.language = QComboBox()
+        self.language.setMaximumWidth(240)
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
         self.lock_minutes = QSpinBox()
+        self.lock_minutes.setMaximumWidth(160)
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(self.tr(" minutes"))
         self.practice = QLineEdit()
         self.practice.setPlaceholderText(self.tr("e.g. Praktijk Vertrouwenswerk"))
         self.threshold = QSpinBox()
+        self.threshold.setMaximumWidth(160)
         self.threshold.setRange(3, 50)
         self.fingerprint = QLabel()
         self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

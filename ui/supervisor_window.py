@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app import __version__, stats_render
 from app.errors import UserError
-from app.exchange import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable
+from app.exchange import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, reason_code
 from app.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
 
 ChooseFiles = Callable[[], list[str]]
@@ -91,9 +91,10 @@ class CombinedTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if status == HIDDEN:
-                return self.tr("Hidden: publishing this sum could reveal a figure an adviser hid.")
+                return self.tr("Not shown: an adviser hid part of this figure to protect small numbers, so "
+                               "the sum is not shown either. It is not a small number itself.")
             if status == UNKNOWN:
-                return self.tr("Unknown: a source does not list this category.")
+                return self.tr("Unknown: a source does not list this category separately.")
         if role == Qt.ItemDataRole.UserRole:
             return status
         return None
@@ -130,8 +131,19 @@ class SupervisorWindow(QWidget):
         self.ask_trust = ask_trust or self._dialog_trust
         self.choose_save_path = choose_save_path or self._dialog_save
         self.combined: Combined | None = None
-        self._rows: list[tuple[str, str, str, str, str, str]] = []   # file, org, year, adviser, status, reason
+        # file, organisation, year, adviser, status, reason, reason's tooltip
+        self._rows: list[tuple[str, str, str, str, str, str, str]] = []
 
+        self.heading = QLabel(self.tr("Combined statistics"))
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.intro_label = QLabel(self.tr(
+            "Add up the annual figures that advisers send you. Choose “Import files…” and select their "
+            "statistics files (.vstat). Only files signed by advisers you trust are counted; figures an "
+            "adviser hid stay hidden in the sums."))
+        self.intro_label.setWordWrap(True)
         self.import_button = QPushButton(self.tr("Import files…"))
         self.by_combo = QComboBox()
         for code, text in zip(self.BY, (self.tr("per organisation"), self.tr("per adviser"),
@@ -161,6 +173,16 @@ class SupervisorWindow(QWidget):
         self.table_view.setModel(self.model)
         self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
+        self.notes_label = QLabel()       # warnings about the selected group (e.g. years added up)
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setStyleSheet("color: #7a4b00;")
+        self.notes_label.hide()
+        self.legend_label = QLabel(self.tr(
+            "x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not "
+            "shown either (it need not be small). ? = unknown: a source does not list this category "
+            "separately."))
+        self.legend_label.setWordWrap(True)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
@@ -169,11 +191,17 @@ class SupervisorWindow(QWidget):
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.table_combo)
         lower_layout.addWidget(self.totals_label)
-        lower_layout.addWidget(self.table_view)
+        lower_layout.addWidget(self.notes_label)
+        lower_layout.addWidget(self.table_view, 1)
+        lower_layout.addWidget(self.legend_label)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.files_view)
         splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 1)   # the figures get the larger share
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.intro_label)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
@@ -186,7 +214,7 @@ class SupervisorWindow(QWidget):
 
         for _f, v in self.store.verified_files():
             self._rows.append(("", v.organisation, str(v.year), self._adviser(v.fingerprint),
-                               self.tr("imported"), ""))
+                               self.tr("imported"), "", ""))
         self._fill_files()
         self.refresh_combined()
 
@@ -227,6 +255,50 @@ class SupervisorWindow(QWidget):
         label = self.store.labels().get(fp)
         return f"{label} ({fp})" if label else fp
 
+    def _reason_text(self, outcome: ImportOutcome) -> tuple[str, str]:
+        """Why a file was not imported, in the window's language: (short text, tooltip)."""
+        if outcome.status == UNKNOWN_KEY:
+            text = self.tr("signed by an adviser key you do not trust yet. Call the adviser and compare the "
+                           "fingerprint before you trust it.")
+            return text, text
+        code = getattr(outcome, "code", None)
+        values = dict(getattr(outcome, "values", None) or {})
+        if not code:
+            code, values = reason_code(outcome.reason)
+        damaged = self.tr("this is not a statistics file from Vertrouwd, or it is damaged. Ask the adviser to "
+                          "export it again.")
+        texts = {
+            "not_utf8": damaged, "too_deep": damaged, "not_json": damaged, "bad_number": damaged,
+            "not_object": damaged, "unknown_format": damaged,
+            "empty": self.tr("the file is empty. Ask the adviser to send it again."),
+            "truncated": self.tr("the file is incomplete (cut off). Ask the adviser to send it again."),
+            "too_large": self.tr("the file is far too large to be a statistics file."),
+            "folder": self.tr("this is a folder, not a file. Choose the files inside it."),
+            "missing": self.tr("the file no longer exists. Check where it was saved."),
+            "unreadable": self.tr("the file cannot be read ({detail}). Check that you may open it.").format(
+                detail=values.get("detail", "")),
+            "encrypted_needs_key": self.tr(
+                "the file is encrypted for a supervisor key ({key}). Use the store that holds that key, or ask "
+                "the adviser to export it for your key.").format(key=values.get("recipient", "")),
+            "encrypted_other": self.tr(
+                "the file is encrypted for another supervisor (key {key}). Ask the adviser to export it for "
+                "your key.").format(key=values.get("recipient", "")),
+            "encrypted_damaged": self.tr("the encrypted file was changed or damaged. Ask the adviser to send "
+                                         "it again."),
+            "is_report": self.tr("this is an annual report, not a signed statistics file. Ask the adviser to "
+                                 "export the statistics file (.vstat)."),
+            "unsigned": self.tr("the file has no signature. Only use files that an adviser signed in "
+                                "Vertrouwd."),
+            "signature": self.tr("the file was changed after the adviser signed it. Do not use it; ask the "
+                                 "adviser for a new export."),
+        }
+        texts["encrypted_layout"] = texts["encrypted_damaged"]
+        texts["layout"] = texts["signature"]
+        if code in texts:
+            return texts[code], texts[code]
+        text = self.tr("the figures in the file do not pass the checks. Ask the adviser to export it again.")
+        return text, self.tr("{text}\nDetails: {detail}").format(text=text, detail=outcome.reason)
+
     def _status_text(self, outcome: ImportOutcome) -> str:
         return {ACCEPTED: self.tr("imported"), DUPLICATE: self.tr("already imported"),
                 UNKNOWN_KEY: self.tr("waiting: key not trusted"), REFUSED: self.tr("refused")}[outcome.status]
@@ -253,9 +325,9 @@ class SupervisorWindow(QWidget):
             return []
         for o in outcomes:
             status = self._status_text(o)
-            reason = o.reason if o.status in (REFUSED, UNKNOWN_KEY) else ""
+            reason, tip = self._reason_text(o) if o.status in (REFUSED, UNKNOWN_KEY) else ("", "")
             self._rows.append((Path(o.path).name, o.organisation or "", "" if o.year is None else str(o.year),
-                               self._adviser(o.fingerprint), status, reason))
+                               self._adviser(o.fingerprint), status, reason, tip))
         self._fill_files()
         counts = {s: sum(1 for o in outcomes if o.status == s) for s in (ACCEPTED, REFUSED, UNKNOWN_KEY, DUPLICATE)}
         self.status_label.setText(self.tr("{a} imported, {r} refused, {u} waiting for trust, {d} already there.")
@@ -270,8 +342,8 @@ class SupervisorWindow(QWidget):
             for j, text in enumerate(row[:5]):
                 item = QTableWidgetItem(text)
                 if j == 4 and row[5]:
-                    item.setToolTip(row[5])
-                    item.setText(f"{text}: {row[5]}")
+                    item.setToolTip(row[6] or row[5])
+                    item.setText(self.tr("{status}: {reason}").format(status=text, reason=row[5]))
                 self.files_view.setItem(i, j, item)
 
     def refresh_combined(self) -> None:
@@ -288,6 +360,9 @@ class SupervisorWindow(QWidget):
                 for ti, t in enumerate(g.tables):
                     self.table_combo.addItem(f"{name} — {stats_render.table_title(t, self.lang)}", (gi, ti))
         self.table_combo.blockSignals(False)
+        loaded = self.combined is not None
+        self.table_combo.setVisible(loaded)
+        self.table_view.setVisible(loaded)
         self.csv_button.setEnabled(self.combined is not None)
         self.pdf_button.setEnabled(self.combined is not None)
         self._show_selected()
@@ -297,14 +372,35 @@ class SupervisorWindow(QWidget):
         sel = self.table_combo.currentData()
         if self.combined is None or sel is None:
             self.model.set_table(None)
-            self.totals_label.setText(self.tr("No files from trusted advisers yet.") if self.combined is None else "")
+            self.totals_label.setText(self.tr("No files from trusted advisers yet. Choose “Import files…” to "
+                                              "add the statistics files that advisers sent you.")
+                                      if self.combined is None else "")
+            self.notes_label.hide()
+            self.legend_label.hide()
             return
         g = self.combined.groups[sel[0]]
-        self.model.set_table(g.tables[sel[1]])
+        table = g.tables[sel[1]]
+        self.model.set_table(table)
         self.totals_label.setText(self.tr("Cases: {c} · contacts: {n} · hours: {h} · sources: {s}").format(
             c=stats_render.mark(g.totals["cases"], PUBLISHED, g.k, self.lang, "cases"),
             n=stats_render.mark(g.totals["contacts"], PUBLISHED, g.k, self.lang, "contacts"),
             h=stats_render.mark(g.totals["hours"], PUBLISHED, g.k, self.lang, "hours"), s=len(g.sources)))
+        notes = self.group_notes(g, table.id)
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+        self.legend_label.setVisible(stats_render.has_marks(table))
+
+    def group_notes(self, group, table_id: str | None = None) -> list[str]:
+        """The combination's notes about a group (and about one of its tables), in the window's language."""
+        out = []
+        for n in self.combined.notes if self.combined is not None else []:
+            values = getattr(n, "values", {})
+            if values.get("group") != group.label:
+                continue
+            if "table" in values and values["table"] != table_id:
+                continue
+            out.append(stats_render.note_text(n, self.combined.by, self.lang, self.store.labels(), with_group=False))
+        return out
 
     def export(self, kind: str) -> str | None:
         if self.combined is None:

@@ -30,6 +30,8 @@ def test_render_main_screens(qtbot, vault_path):
     from ui.application import configure_app
     from ui.main_window import MainWindow
     configure_app()
+    from ui import i18n
+    i18n.install("nl")  # as the program does at start (the vault's language is known after unlock)
     s = Session(vault_path)
     s.create(PASSPHRASE)
     demo.generate(s.repo, 400, orgs=4, years=3, seed=3, today=date(2026, 11, 22))
