@@ -1,7 +1,8 @@
 """A one-page PDF handout of a decision-aid result, for the person to take home.
 
 It holds the route in plain words, why, what the route asks, its terms, other routes, points to note
-and what to know about confidentiality and choice. It never holds identities: the result dict only
+and what to know about confidentiality and choice, all addressed to the reader ("u"/"you"): the texts
+come from the result's "handout" part, and warnings meant for the adviser only are left out. It never holds identities: the result dict only
 carries codes and texts from the tree, and a case code is printed only when the caller passes one.
 The page is written atomically with mode 0600 (app.fsutil).
 """
@@ -53,8 +54,29 @@ def _bullets(items: list[str], style: ParagraphStyle) -> ListFlowable:
     )
 
 
+def _person_texts(result: dict[str, Any]) -> dict[str, Any]:
+    """The texts addressed to the person: the result's "handout" part (tree 2026.2 and later).
+
+    Advice saved by an older tree has no such part; it is printed with its own texts, leaving out the
+    warnings the current tree marks as meant for the adviser only.
+    """
+    own = result.get("handout")
+    if isinstance(own, dict):
+        return own
+    t = tree()
+    warning_texts = result.get("warning_texts") or {}
+    return {
+        "explanation": result.get("explanation") or "",
+        "requirements": list(result.get("requirements") or []),
+        "reasons": list(result.get("reasons") or []),
+        "warnings": [text for code, text in warning_texts.items() if not t.adviser_only(code)],
+        "also": list(result.get("also_details") or []),
+    }
+
+
 def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date) -> list:
     t = tree()
+    person = _person_texts(result)
     s = _styles()
     story: list = [Paragraph(escape(t.text("handout_title", lang)), s["title"])]
     meta = f"{t.text('handout_date', lang)}: {format_date(today, format='long', locale=LOCALES[lang])}"
@@ -64,22 +86,22 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
 
     story += [Paragraph(escape(t.text("handout_recommended", lang)), s["h"]),
               Paragraph(escape(result.get("route_label") or ""), s["route"])]
-    if result.get("explanation"):
-        story.append(Paragraph(escape(result["explanation"]), s["body"]))
+    if person.get("explanation"):
+        story.append(Paragraph(escape(person["explanation"]), s["body"]))
 
     def section(title_key: str, items: list[str]) -> None:
         if items:
             story.extend([Paragraph(escape(t.text(title_key, lang)), s["h"]), _bullets(items, s["body"])])
 
-    section("handout_why", list(result.get("reasons") or []))
-    section("handout_demands", list(result.get("requirements") or []))
+    section("handout_why", list(person.get("reasons") or []))
+    section("handout_demands", list(person.get("requirements") or []))
     if result.get("route"):
         days = t.text("handout_days", lang)
         terms = [f"{x['label']}: {x.get('display') or days.format(days=x['days'])}. {x['note']}"
                  for x in result.get("terms") or []]
         section("handout_terms", terms or [t.text("handout_no_terms", lang)])
-    section("handout_also", [f"{a['label']}: {a['explanation']}" for a in result.get("also_details") or []])
-    section("handout_warnings", list((result.get("warning_texts") or {}).values()))
+    section("handout_also", [f"{a['label']}: {a['explanation']}" for a in person.get("also") or []])
+    section("handout_warnings", list(person.get("warnings") or []))
     section("handout_needs", list(result.get("needs_labels") or []))
     section("handout_legal", list(result.get("legal_references") or []))
     section("handout_know", t.text("handout_know_items", lang))

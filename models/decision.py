@@ -12,6 +12,11 @@ effects and its final route give the outcome. When a fact on the way is missing,
 explored: the result then only states what holds for all of them and lists the facts it `needs`,
 so the aid never guesses silently.
 
+Texts are written for the adviser ("de persoon"). The printed handout addresses the person ("u"/"you"):
+reasons and warnings may carry a `handout` text, routes a `handout` object with their own explanation
+and requirements, and a warning marked `adviser_only` is never printed. `render` puts these texts
+under the result's "handout" key, so saved advice can be printed as it was.
+
 This module is pure: the tree comes in as a parsed dict and texts go out as strings.
 """
 from __future__ import annotations
@@ -361,12 +366,27 @@ class DecisionTree:
                 p.append(f"term {code}: label and note need texts in nl and en")
             if isinstance(term, dict) and "display" in term and not _text_ok(term["display"]):
                 p.append(f"term {code}: display needs texts in nl and en")
+        for code, route in self.routes.items():
+            if isinstance(route, dict) and "handout" in route:
+                p += self._route_handout_problems(f"route {code}", route["handout"])
+        allowed = {"warning": {"handout", "adviser_only"}, "reason": {"handout"}, "legal reference": set()}
         for name, table in (("warning", self.warnings), ("reason", self.reasons), ("legal reference", self.legal)):
             for code, text in table.items():
                 if not _code_ok(code):
                     p.append(f"{name} {code!r}: not a lower-case ASCII code")
                 if not _text_ok(text):
                     p.append(f"{name} {code}: needs a text in nl and en")
+                    continue
+                unknown = set(text) - set(LANGUAGES) - allowed[name]
+                if unknown:
+                    p.append(f"{name} {code}: unknown keys {sorted(unknown)}")
+                if "handout" in text and not _text_ok(text["handout"]):
+                    p.append(f"{name} {code}: handout needs a text in nl and en")
+                if "adviser_only" in text:
+                    if not isinstance(text["adviser_only"], bool):
+                        p.append(f"{name} {code}: adviser_only must be true or false")
+                    elif text["adviser_only"] and "handout" in text:
+                        p.append(f"{name} {code}: an adviser-only warning is never printed, so it has no handout text")
         for key, text in self.texts.items():
             items = text if isinstance(text, list) else [text]
             if not items or not all(_text_ok(t) for t in items):
@@ -374,6 +394,23 @@ class DecisionTree:
         for key in ("route_undetermined", "reason_needs", "handout_days", "handout_title", "handout_know_items"):
             if key not in self.texts:
                 p.append(f"texts: missing {key!r}")
+        return p
+
+    @staticmethod
+    def _route_handout_problems(where: str, handout: Any) -> list[str]:
+        """A route's optional handout wording: {"explanation": text, "requirements": [text, ...]}."""
+        if not isinstance(handout, dict) or not handout:
+            return [f"{where}: handout must be an object with 'explanation' and/or 'requirements'"]
+        p = []
+        unknown = set(handout) - {"explanation", "requirements"}
+        if unknown:
+            p.append(f"{where}: handout has unknown keys {sorted(unknown)}")
+        if "explanation" in handout and not _text_ok(handout["explanation"]):
+            p.append(f"{where}: handout explanation needs a text in nl and en")
+        if "requirements" in handout:
+            reqs = handout["requirements"]
+            if not isinstance(reqs, list) or not reqs or not all(_text_ok(r) for r in reqs):
+                p.append(f"{where}: handout requirements must be a non-empty list of nl/en texts")
         return p
 
     def _effect_problems(self, where: str, e: Effects) -> list[str]:
@@ -661,6 +698,40 @@ class DecisionTree:
     def route_label(self, code: str, lang: str) -> str:
         return self.routes[code]["label"][lang]
 
+    def adviser_only(self, warning: str) -> bool:
+        """True for a warning meant for the adviser only; it is left out of the person's handout."""
+        return bool(self.warnings.get(warning, {}).get("adviser_only", False))
+
+    def _handout_route(self, code: str, lang: str) -> tuple[str, list[str]]:
+        """A route's explanation and requirements as worded for the person ("u"/"you")."""
+        route = self.routes[code]
+        own = route.get("handout", {})
+        explanation = (own.get("explanation") or route["explanation"])[lang]
+        requirements = [r[lang] for r in own.get("requirements") or route["requirements"]]
+        return explanation, requirements
+
+    def _handout_texts(self, outcome: Outcome, lang: str, needs_sentence: str | None) -> dict[str, Any]:
+        """The texts of the person's handout: addressed to the reader, without adviser-only warnings."""
+        def worded(entry: dict[str, Any]) -> str:
+            return (entry.get("handout") or entry)[lang]
+
+        explanation, requirements = (self._handout_route(outcome.route, lang) if outcome.route in self.routes
+                                     else ("", []))
+        reasons = [worded(self.reasons[code]) for code, _fact in outcome.reasons]
+        if needs_sentence:
+            reasons.append(needs_sentence)
+        also = []
+        for a in outcome.also:
+            also_explanation, _reqs = self._handout_route(a, lang)
+            also.append({"route": a, "label": self.routes[a]["label"][lang], "explanation": also_explanation})
+        return {
+            "explanation": explanation,
+            "requirements": requirements,
+            "reasons": reasons,
+            "warnings": [worded(self.warnings[w]) for w in outcome.warnings if not self.adviser_only(w)],
+            "also": also,
+        }
+
     def result(self, facts: Mapping[str, Any], lang: str = "nl") -> DecisionResult:
         """Check the facts (subject required), evaluate them and render the result in `lang`."""
         clean = self.check_facts(dict(facts))
@@ -678,8 +749,10 @@ class DecisionTree:
         ]
         reasons = [d["text"] for d in reasons_detail]
         needs_labels = [self.questions[f]["short"][lang] for f in outcome.needs]
+        needs_sentence = None
         if outcome.needs:
-            reasons.append(self.texts["reason_needs"][lang].format(facts=", ".join(needs_labels)))
+            needs_sentence = self.texts["reason_needs"][lang].format(facts=", ".join(needs_labels))
+            reasons.append(needs_sentence)
         result: dict[str, Any] = {
             "route": route,
             "route_label": r["label"][lang] if r else self.texts["route_undetermined"][lang],
@@ -706,6 +779,7 @@ class DecisionTree:
             "needs_labels": needs_labels,
             "possible_routes": list(outcome.possible_routes),
             "complete": outcome.complete,
+            "handout": self._handout_texts(outcome, lang, needs_sentence),
             "tree_version": self.version,
             "lang": lang,
         }

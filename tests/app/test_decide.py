@@ -35,7 +35,7 @@ def write(tmp_path, content, name="facts.json") -> str:
 
 def test_tree_is_cached():
     assert tree() is tree()
-    assert tree().version == "2026.1"
+    assert tree().version == "2026.2"
 
 
 def test_shape_of_the_result():
@@ -45,7 +45,7 @@ def test_shape_of_the_result():
     assert isinstance(out["also"], list) and isinstance(out["warnings"], list)
     assert all(isinstance(r, str) for r in out["requirements"] + out["reasons"])
     assert out["terms_days"] == {"ontvankelijkheid": 14, "advies_klachtencommissie": 70}
-    assert out["tree_version"] == "2026.1"
+    assert out["tree_version"] == "2026.2"
     text = json.dumps(out, ensure_ascii=False)
     assert json.loads(text) == out
 
@@ -161,3 +161,14 @@ def test_a_damaged_tree_file_is_a_user_error(tmp_path):
         load_tree(path)
     with pytest.raises(UserError, match="missing"):
         load_tree(tmp_path / "none.json")
+
+
+def test_result_carries_the_handout_wording_and_survives_a_language_switch():
+    facts = {"subject": "ongewenst_gedrag", "acute_danger": False, "possible_crime": False, "needs_care": False,
+             "experienced_self": False, "wants_formal_investigation": True}
+    nl = decide(facts, "nl")
+    assert nl["handout"]["reasons"][0].startswith("U hebt het gedrag niet zelf ondervonden")
+    assert "Als omstander kunt u geen klacht indienen" in nl["handout"]["warnings"][0]
+    en = result_in_language(nl, "en")
+    assert en["handout"]["reasons"][0].startswith("You did not experience the behaviour yourself")
+    assert json.loads(json.dumps(decision_record(facts, "nl")))["result"]["handout"] == nl["handout"]

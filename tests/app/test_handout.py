@@ -1,6 +1,7 @@
 """app.handout: a one-page PDF in the person's language, no identities, written atomically (0600)."""
 from __future__ import annotations
 
+import io
 import os
 import stat
 from datetime import date
@@ -39,7 +40,7 @@ def test_dutch_handout_has_route_terms_and_know(tmp_path):
     assert tree().routes["klacht"]["label"]["nl"] in text
     assert "14 dagen" in text and "70 dagen" in text
     assert "Goed om te weten" in text
-    assert "2026.1" in text
+    assert "2026.2" in text
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
 
 
@@ -116,3 +117,58 @@ def test_errors_are_user_errors(tmp_path):
     blocker.write_text("not a folder")
     with pytest.raises(UserError, match="Cannot write the handout"):
         render_handout(decide(KLACHT), "nl", str(blocker / "h.pdf"))
+
+
+ARBEIDSCONFLICT = {"subject": "arbeidsconflict", "acute_danger": False, "possible_crime": False, "needs_care": False}
+
+
+def handout_text(result: dict, lang: str) -> str:
+    reader = PdfReader(io.BytesIO(render_handout_bytes(result, lang, today=date(2026, 3, 1))))
+    return squash(" ".join((p.extract_text() or "") for p in reader.pages))
+
+
+def test_the_handout_addresses_the_reader_and_leaves_out_adviser_notes():
+    text = handout_text(decide(ARBEIDSCONFLICT, "nl"), "nl")
+    adviser_note = tree().warnings["geen_ongewenst_gedrag"]["nl"]
+    assert adviser_note.split(",")[0] in decide(ARBEIDSCONFLICT, "nl")["warning_texts"]["geen_ongewenst_gedrag"]
+    assert "kies dan" not in text and "Let op" not in text  # the only warning is for the adviser
+    assert "De persoon" not in text and "de persoon" not in text
+    assert "U wordt gehoord" in text and "U houdt de regie" in text  # the informal route, in "u" form
+    en = handout_text(decide(ARBEIDSCONFLICT, "en"), "en")
+    assert "choose" not in en.lower().replace("you choose", "") and "Please note" not in en
+    assert "the person" not in en.lower() and "You stay in control" in en
+
+
+def test_the_klacht_handout_says_once_that_the_accused_gets_a_copy():
+    text = handout_text(decide(KLACHT, "nl"), "nl")
+    assert text.count("afschrift") == 1
+    assert "U hebt het gedrag zelf ondervonden" in text
+    assert "Bij een klacht wordt de beklaagde ingelicht" in text
+    en = handout_text(decide(KLACHT, "en"), "en")
+    assert en.count("copy") == 1 and "You experienced the behaviour yourself" in en
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_handout_text_of_any_path_speaks_of_the_person(lang):
+    t = tree()
+    person = "de persoon" if lang == "nl" else "the person"
+    seen = 0
+    for path in t.all_paths():
+        handout = t.render(path.outcome, lang).result["handout"]
+        texts = [handout["explanation"], *handout["requirements"], *handout["reasons"], *handout["warnings"],
+                 *(a["explanation"] for a in handout["also"])]
+        for text in texts:
+            assert person not in text.lower(), text
+        assert not any(t.warnings[w][lang] in handout["warnings"] for w in path.outcome.warnings if t.adviser_only(w))
+        seen += 1
+    assert seen > 50
+
+
+def test_advice_saved_before_the_handout_wording_still_prints():
+    old = decide(ARBEIDSCONFLICT, "nl")
+    old.pop("handout")  # as saved by tree 2026.1
+    old["tree_version"] = "2026.1"
+    text = handout_text(old, "nl")
+    assert tree().routes["arbeidsconflict"]["label"]["nl"] in text
+    assert "De persoon wordt gehoord" in text  # its own (old) texts are kept
+    assert "kies dan" not in text  # but the adviser-only warning is still left out

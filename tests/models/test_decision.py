@@ -42,7 +42,7 @@ def routes_of(outcome: Outcome) -> set[str]:
 
 
 def test_tree_is_valid_and_versioned(tree):
-    assert tree.version == "2026.1"
+    assert tree.version == "2026.2"
     assert tree.problems() == []
 
 
@@ -204,7 +204,7 @@ def test_each_route_has_a_realistic_scenario(tree, route, lang):
     assert out["route_label"] == tree.routes[route]["label"][lang]
     assert out["explanation"] == tree.routes[route]["explanation"][lang]
     assert out["reasons"], "a result always says why"
-    assert out["lang"] == lang and out["tree_version"] == "2026.1"
+    assert out["lang"] == lang and out["tree_version"] == "2026.2"
 
 
 def test_klacht_terms_and_warning(tree):
@@ -454,3 +454,63 @@ def test_saved_form_is_json_and_holds_version_facts_result(tree):
     assert set(rec) >= {"tree_version", "facts", "result"}
     assert rec["facts"] == SCENARIOS["klacht"]
     assert json.loads(json.dumps(rec)) == rec
+
+
+# ---- the handout's own wording ----------------------------------------------------------------------
+
+
+def test_handout_wording_must_be_complete_and_known(raw):
+    def no_english_reason(d):
+        del d["reasons"]["r_anoniem"]["handout"]["en"]
+    assert any("reason r_anoniem: handout needs a text in nl and en" in p for p in broken(raw, no_english_reason))
+
+    def adviser_only_not_bool(d):
+        d["warnings"]["geen_ongewenst_gedrag"]["adviser_only"] = "yes"
+    assert any("adviser_only must be true or false" in p for p in broken(raw, adviser_only_not_bool))
+
+    def adviser_only_with_handout(d):
+        d["warnings"]["geen_ongewenst_gedrag"]["handout"] = {"nl": "x", "en": "x"}
+    assert any("adviser-only warning" in p for p in broken(raw, adviser_only_with_handout))
+
+    def unknown_key(d):
+        d["reasons"]["r_zorg"]["adviser_only"] = True
+    assert any("reason r_zorg: unknown keys ['adviser_only']" in p for p in broken(raw, unknown_key))
+
+    def empty_route_requirements(d):
+        d["routes"]["klacht"]["handout"]["requirements"] = []
+    assert any("route klacht: handout requirements" in p for p in broken(raw, empty_route_requirements))
+
+    def route_handout_typo(d):
+        d["routes"]["informeel"]["handout"]["explenation"] = d["routes"]["informeel"]["handout"].pop("explanation")
+    assert any("route informeel: handout has unknown keys" in p for p in broken(raw, route_handout_typo))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_render_gives_the_handout_its_own_wording(tree, lang):
+    out = tree.result(SCENARIOS["klacht"], lang).result
+    h = out["handout"]
+    assert out["reasons"] != h["reasons"] and len(out["reasons"]) == len(h["reasons"])
+    assert h["reasons"][-1] == tree.reasons["r_klacht_mogelijk"]["handout"][lang]
+    assert h["requirements"] == [r[lang] for r in tree.routes["klacht"]["handout"]["requirements"]]
+    assert h["warnings"] == [tree.warnings["beklaagde_wordt_geinformeerd"]["handout"][lang]]
+    # the copy for the accused is said once: as a warning, not again as a requirement
+    assert not any("afschrift" in r or "copy" in r for r in out["requirements"] + h["requirements"])
+    # a reason without its own handout wording is printed as it is
+    assert tree.reasons["r_binnen_termijn"][lang] in h["reasons"]
+
+
+def test_adviser_only_warnings_stay_in_the_advice_but_not_in_the_handout(tree):
+    out = tree.result(SCENARIOS["arbeidsconflict"], "nl").result
+    assert tree.adviser_only("geen_ongewenst_gedrag") and not tree.adviser_only("anoniem_geen_klacht")
+    assert "geen_ongewenst_gedrag" in out["warnings"]
+    assert out["warning_texts"]["geen_ongewenst_gedrag"].startswith("Speelt er toch ongewenst gedrag mee")
+    assert out["handout"]["warnings"] == []
+    assert out["handout"]["also"][0]["route"] == "informeel"
+    assert out["handout"]["also"][0]["explanation"].startswith("U wordt gehoord")
+
+
+def test_handout_reasons_include_what_is_still_needed(tree):
+    out = tree.render(tree.evaluate({"subject": "ongewenst_gedrag"}), "nl").result
+    assert out["handout"]["reasons"][-1] == out["reasons"][-1]
+    assert out["handout"]["reasons"][-1].startswith("Nog niet alles is bekend")
+    assert out["handout"]["explanation"] == ""

@@ -74,7 +74,7 @@ def test_drive_to_a_klacht_and_save(qtbot, wizard, saved, printed):
         qtbot.mouseClick(wizard.save_button, Qt.MouseButton.LeftButton)
     assert len(saved) == 1
     rec = saved[0]
-    assert rec["tree_version"] == "2026.1"
+    assert rec["tree_version"] == "2026.2"
     assert rec["result"]["route"] == "klacht"
     assert rec["facts"]["months_since_last_incident"] == 5
     assert rec["facts"]["subject"] == "ongewenst_gedrag"
@@ -152,3 +152,22 @@ def test_a_failing_save_shows_the_message(qtbot):
 def test_record_before_the_end_is_refused(wizard):
     with pytest.raises(UserError):
         wizard.record()
+
+
+def test_answers_and_reasons_get_equal_room_and_final_headings(qtbot, wizard):
+    side = wizard.answers_list.parentWidget().layout()
+    assert side.stretch(side.indexOf(wizard.answers_list)) == side.stretch(side.indexOf(wizard.reasons_list)) == 1
+    assert wizard.answers_heading.text() == "Answers so far"
+    assert wizard.reasons_heading.text() == "Reasons so far"
+    for value in (False, "ongewenst_gedrag", False, False, True, False, True, True, 5):
+        answer(qtbot, wizard, value)
+    assert wizard.current_fact is None
+    assert wizard.answers_heading.text() == "Answers"
+    assert wizard.reasons_heading.text() == "Reasons"
+    assert len(items(wizard.answers_list)) == 9
+    # after six answers or more the two lists are still about the same height
+    qtbot.waitUntil(lambda: wizard.answers_list.height() > 0)
+    assert abs(wizard.answers_list.height() - wizard.reasons_list.height()) <= 4
+    # going back to a question brings back the "so far" headings
+    qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
+    assert wizard.answers_heading.text() == "Answers so far"
