@@ -92,7 +92,72 @@ _ENVELOPE_KEYS = frozenset({"format", "recipient", "ephemeral", "nonce", "cipher
 
 
 class VStatError(UserError):
-    """A statistics file that cannot be used; the message says what is wrong in plain words."""
+    """A statistics file that cannot be used; the message says what is wrong in plain words.
+
+    `code` names the kind of problem (one of REASONS, or "invalid" for any check of the figures) and
+    `values` holds what the message mentions, so a window can say it in the person's own language.
+    """
+
+    def __init__(self, message: str, *, code: str = "invalid", **values: Any):
+        super().__init__(message)
+        self.code = code
+        self.values = values
+
+
+# The problems a person meets when handing in a file, as English templates (the message of the error).
+# Everything else (a figure that breaks a rule) has the code "invalid" and a message of its own.
+REASONS: dict[str, str] = {
+    "not_utf8": "{what} is not UTF-8 text (is it a statistics file?)",
+    "empty": "{what} is empty",
+    "too_deep": "{what} is nested too deeply to be a statistics file",
+    "truncated": "{what} is truncated (not valid JSON)",
+    "not_json": "{what} is not valid JSON (error at character {pos})",
+    "bad_number": "{what} contains a number that cannot be read",
+    "not_object": "the file is not a statistics file (no JSON object)",
+    "too_large": "the file is larger than {size}; a statistics file is much smaller",
+    "folder": "this is a folder, not a file",
+    "missing": "the file does not exist",
+    "unreadable": "the file cannot be read: {detail}",
+    "encrypted_needs_key": "the file is encrypted for supervisor key {recipient}; open it with that key",
+    "encrypted_other": "the file is encrypted for another supervisor (key {recipient}), not for yours",
+    "encrypted_damaged": "the encrypted file cannot be opened: it was changed or damaged",
+    "encrypted_layout": "the encrypted file was changed after it was written (layout differs)",
+    "is_report": "this is an annual report, not a signed statistics file; export it first",
+    "unknown_format": "unknown format {format}; expected {expected}",
+    "unsigned": "unsigned file: it has no signature",
+    "signature": "signature does not match: the file was changed after signing",
+    "layout": "the file was changed after signing (its layout differs from the signed form)",
+}
+_WHAT = "the file|the signed content"
+
+
+def _err(code: str, **values: Any) -> VStatError:
+    """The error of a known kind, its English message filled in from REASONS."""
+    return VStatError(REASONS[code].format(**values), code=code, **values)
+
+
+def _reason_pattern(template: str) -> re.Pattern[str]:
+    out, pos = [], 0
+    for m in re.finditer(r"\{(\w+)\}", template):
+        out.append(re.escape(template[pos:m.start()]))
+        name = m.group(1)
+        out.append(f"(?P<{name}>{_WHAT})" if name == "what" else f"(?P<{name}>.+?)")
+        pos = m.end()
+    out.append(re.escape(template[pos:]))
+    return re.compile("^" + "".join(out) + "$", re.DOTALL)
+
+
+_REASON_PATTERNS = {code: _reason_pattern(t) for code, t in REASONS.items()}
+
+
+def reason_code(message: str) -> tuple[str, dict[str, str]]:
+    """(code, values) of an error message made by this module (for callers that kept only the text,
+    such as app.supervisor's ImportOutcome.reason); ("invalid", {}) for any other message."""
+    for code, pattern in _REASON_PATTERNS.items():
+        m = pattern.match(message or "")
+        if m:
+            return code, m.groupdict()
+    return "invalid", {}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -251,7 +316,7 @@ def _text(value: Any, what: str, *, empty: bool = False, limit: int = MAX_TEXT, 
     if not isinstance(value, str):
         raise VStatError(f"{what} must be text")
     if not empty and not value.strip():
-        raise VStatError(f"{what} is empty")
+        raise _err("empty", what=what)
     if len(value) > limit:
         raise VStatError(f"{what} is longer than {limit} characters")
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
@@ -600,20 +665,20 @@ def _load_json(data: bytes, what: str) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise VStatError(f"{what} is not UTF-8 text (is it a statistics file?)") from None
+        raise _err("not_utf8", what=what) from None
     if not text.strip():
-        raise VStatError(f"{what} is empty")
+        raise _err("empty", what=what)
     try:
         return json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float,
                           parse_int=_parse_int, object_pairs_hook=_no_duplicates)
     except RecursionError:
-        raise VStatError(f"{what} is nested too deeply to be a statistics file") from None
+        raise _err("too_deep", what=what) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
-            raise VStatError(f"{what} is truncated (not valid JSON)") from None
-        raise VStatError(f"{what} is not valid JSON (error at character {exc.pos})") from None
+            raise _err("truncated", what=what) from None
+        raise _err("not_json", what=what, pos=exc.pos) from None
     except ValueError:   # int() of a pathological literal
-        raise VStatError(f"{what} contains a number that cannot be read") from None
+        raise _err("bad_number", what=what) from None
 
 
 def read_vstat(data: bytes, *, supervisor_key: bytes | None = None, max_size: int = MAX_SIZE) -> VStat:
@@ -626,14 +691,14 @@ def read_vstat(data: bytes, *, supervisor_key: bytes | None = None, max_size: in
     except VStatError:
         raise
     except RecursionError:
-        raise VStatError("the file is nested too deeply to be a statistics file") from None
+        raise _err("too_deep", what="the file") from None
     except Exception as exc:  # noqa: BLE001 - a hostile file must never crash the reader
         raise VStatError(f"the file cannot be read ({type(exc).__name__})") from None
 
 
 def _too_large(max_size: int) -> VStatError:
     size = f"{max_size / 1_000_000:g} MB" if max_size >= 1_000_000 else f"{max_size} bytes"
-    return VStatError(f"the file is larger than {size}; a statistics file is much smaller")
+    return _err("too_large", size=size)
 
 
 def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VStat:
@@ -644,7 +709,7 @@ def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VSt
         raise _too_large(max_size)
     doc = _load_json(data, "the file")
     if not isinstance(doc, dict):
-        raise VStatError("the file is not a statistics file (no JSON object)")
+        raise _err("not_object")
     if doc.get("format") == ENCRYPTED_FORMAT:
         inner = _decrypt(doc, data, supervisor_key)
         return _verify(inner, encrypted=True)
@@ -662,15 +727,15 @@ def _decrypt(doc: dict, data: bytes, supervisor_key: bytes | None) -> bytes:
     nonce = _unb64(doc["nonce"], "the nonce", 12)
     ct = _unb64(doc["ciphertext"], "the encrypted content")
     if canonical(doc) != data:
-        raise VStatError("the encrypted file was changed after it was written (layout differs)")
+        raise _err("encrypted_layout")
     if supervisor_key is None:
-        raise VStatError(f"the file is encrypted for supervisor key {recipient}; open it with that key")
+        raise _err("encrypted_needs_key", recipient=recipient)
     if not isinstance(supervisor_key, bytes | bytearray) or len(supervisor_key) != 32:
         raise VStatError("the supervisor key must be 32 bytes")
     priv = X25519PrivateKey.from_private_bytes(bytes(supervisor_key))
     own_pub = priv.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     if not same_fingerprint(recipient, fingerprint(own_pub)):
-        raise VStatError(f"the file is encrypted for another supervisor (key {recipient}), not for yours")
+        raise _err("encrypted_other", recipient=recipient)
     try:
         shared = priv.exchange(X25519PublicKey.from_public_bytes(eph_pub))
     except ValueError:
@@ -679,21 +744,21 @@ def _decrypt(doc: dict, data: bytes, supervisor_key: bytes | None) -> bytes:
     try:
         return ChaCha20Poly1305(_envelope_key(shared, eph_pub, own_pub)).decrypt(nonce, ct, canonical(header))
     except InvalidTag:
-        raise VStatError("the encrypted file cannot be opened: it was changed or damaged") from None
+        raise _err("encrypted_damaged") from None
 
 
 def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
     if doc is None:
         doc = _load_json(data, "the signed content")
     if not isinstance(doc, dict):
-        raise VStatError("the file is not a statistics file (no JSON object)")
+        raise _err("not_object")
     fmt = doc.get("format")
     if fmt != FORMAT:
         if fmt == REPORT_FORMAT:
-            raise VStatError("this is an annual report, not a signed statistics file; export it first")
-        raise VStatError(f"unknown format {str(fmt)[:40]!r}; expected {FORMAT}")
+            raise _err("is_report")
+        raise _err("unknown_format", format=repr(str(fmt)[:40]), expected=FORMAT)
     if "signature" not in doc:
-        raise VStatError("unsigned file: it has no signature")
+        raise _err("unsigned")
     unknown = set(doc) - _TOP_KEYS
     if unknown:
         raise VStatError(f"the file has an unknown field {sorted(unknown)[0][:40]!r}")
@@ -707,11 +772,11 @@ def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
         signed = canonical(content)
         Ed25519PublicKey.from_public_bytes(adviser_key).verify(signature, signed)
     except InvalidSignature:
-        raise VStatError("signature does not match: the file was changed after signing") from None
+        raise _err("signature") from None
     except ValueError:
         raise VStatError("the adviser key in the file is not a valid key") from None
     if canonical(doc) != data:
-        raise VStatError("the file was changed after signing (its layout differs from the signed form)")
+        raise _err("layout")
     created_text = doc["created"]
     if not isinstance(created_text, str) or not _CREATED_RE.match(created_text):
         raise VStatError("the creation time is not a UTC time like 2026-01-31T12:00:00Z")
@@ -732,6 +797,37 @@ def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
 
 
 PUBLISHED, HIDDEN, UNKNOWN = "published", "hidden", "unknown"
+
+# Notes about a combination, as English templates. `Note` keeps the code and values beside the English
+# text so that exports (app.stats_render.note_text) can say it in Dutch or English with proper names.
+NOTES: dict[str, str] = {
+    "same_file_twice": "{organisation} {year}: the same file was given twice; counted once",
+    "two_versions": "{organisation} {year} ({fingerprint}): two versions from the same adviser; only the newest "
+                    "({created}) is counted",
+    "table_missing": "{group}: table {table} left out, the file of {organisation} {year} does not have it",
+    "units_other_orgs": "{group}: the table of organisational units is left out, units of different "
+                        "organisations cannot be added",
+    "table_shapes": "{group}: table {table} left out, the files count it in different units or shapes",
+    "parts_inconsistent": "{group}, table {table}: the parts' figures do not fit together ({detail}); "
+                          "figures that need hidden cells stay hidden",
+    "halves_joined": "{group}, table {table}: the file of {organisation} {year} does not split new cases by "
+                     "half-year, so the half-years are added up to new cases in the year",
+    "years_added": "{group}: several years of one organisation ({years}) are added up; cases carried over "
+                   "from one year into the next are counted in each of those years",
+}
+
+
+class Note(str):
+    """One note about a combination: the English text, plus `code` (a key of NOTES) and `values`."""
+
+    code: str
+    values: dict[str, Any]
+
+    def __new__(cls, code: str, **values: Any) -> Note:
+        obj = super().__new__(cls, NOTES[code].format(**values))
+        obj.code = code
+        obj.values = dict(values)
+        return obj
 
 
 @dataclass(frozen=True)
@@ -785,6 +881,7 @@ class Group:
     totals: dict[str, float | int]
     tables: list[CombinedTable]
     k: int
+    notes: list[Note] = field(default_factory=list)   # warnings about this group's figures as a whole
 
     def to_dict(self) -> dict:
         return {"key": self.key, "label": self.label, "sources": self.sources, "totals": self.totals,
@@ -806,7 +903,7 @@ class Combined:
     sources: list[Source]
     groups: list[Group]
     trends: list[TrendRow]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {
@@ -821,7 +918,7 @@ class Combined:
         }
 
 
-def _dedupe(vstats: list[VStat], notes: list[str]) -> list[VStat]:
+def _dedupe(vstats: list[VStat], notes: list[Note]) -> list[VStat]:
     """One file per adviser, organisation and year: an identical copy is dropped, and of two
     different versions the most recently created one is kept (a corrected export)."""
     chosen: dict[tuple, VStat] = {}
@@ -833,12 +930,12 @@ def _dedupe(vstats: list[VStat], notes: list[str]) -> list[VStat]:
             chosen[key] = v
             order.append(key)
         elif old.raw == v.raw:
-            notes.append(f"{v.organisation} {v.year}: the same file was given twice; counted once")
+            notes.append(Note("same_file_twice", organisation=v.organisation, year=v.year))
         else:
             newer = v if v.created > old.created else old
             chosen[key] = newer
-            notes.append(f"{v.organisation} {v.year} ({v.fingerprint}): two versions from the same adviser; "
-                         f"only the newest ({newer.created:%Y-%m-%d %H:%M}) is counted")
+            notes.append(Note("two_versions", organisation=v.organisation, year=v.year, fingerprint=v.fingerprint,
+                              created=f"{newer.created:%Y-%m-%d %H:%M}"))
     return [chosen[k] for k in order]
 
 
@@ -901,16 +998,44 @@ def _sum_exprs(exprs: Iterable[Expr]) -> Expr:
     return coefs, const
 
 
-def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list[str],
+# Row codes that are the sum of finer row codes: a report splits new cases into half-years (app.aggregate)
+# only when it can, so one file may list "nieuw" where another lists "nieuw_h1" and "nieuw_h2".
+JOINED_ROWS: dict[str, dict[str, tuple[str, ...]]] = {"origin": {"nieuw": ("nieuw_h1", "nieuw_h2")}}
+
+
+def _joined_rows(tid: str, parts: list[tuple[VStat, Table]]) -> dict[str, tuple[str, ...]]:
+    """The coarse codes whose finer codes must be added up, because some part lists only the coarse one."""
+    out = {}
+    for coarse, fine in JOINED_ROWS.get(tid, {}).items():
+        if any(coarse in t.rows for _v, t in parts) and \
+                any(coarse not in t.rows and all(f in t.rows for f in fine) for _v, t in parts):
+            out[coarse] = fine
+    return out
+
+
+def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list[Note],
                  label: str) -> CombinedTable:
     from app.disclosure import attack_intervals  # imported late: the LP pulls in scipy
 
     unit = parts[0][1].unit
-    rows: list[str] = []
     two_way = parts[0][1].cols is not None
-    cols: list[str] = []
+    joins = _joined_rows(tid, parts)
+    part_rows: list[list[str]] = []     # each part's row codes after joining finer codes
     for _v, t in parts:
-        rows.extend(r for r in t.rows if r not in rows)
+        prow = list(t.rows)
+        for coarse, fine in joins.items():
+            if coarse not in prow and all(f in prow for f in fine):
+                at = min(prow.index(f) for f in fine)
+                prow = [r for r in prow if r not in fine]
+                prow.insert(at, coarse)
+        part_rows.append(prow)
+    for coarse in joins:
+        v = next(v for v, t in parts if coarse in t.rows)
+        notes.append(Note("halves_joined", group=label, table=tid, organisation=v.organisation, year=v.year))
+    rows: list[str] = []
+    cols: list[str] = []
+    for p, (_v, t) in enumerate(parts):
+        rows.extend(r for r in part_rows[p] if r not in rows)
         cols.extend(c for c in t.col_codes if c not in cols)
     n_vars = 0
     equations: list[tuple[dict[int, float], float]] = []
@@ -953,6 +1078,11 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
         row_expr.append(rexp)
         col_expr.append(cxp)
         total_expr.append(everything if t.total is None else ({}, t.total))
+        for coarse, fine in joins.items():   # the finer cells become one cell: the sum of their expressions
+            if coarse not in t.rows and all(f in t.rows for f in fine):
+                for c in t.col_codes:
+                    cexp[(coarse, c)] = _sum_exprs([cexp.pop((f, c)) for f in fine])
+                rexp[coarse] = _sum_exprs([rexp.pop(f) for f in fine])
         rows_listed.append(_lists_code_set(t, 0))
         cols_listed.append(_lists_code_set(t, 1))
     zero: Expr = ({}, 0)
@@ -962,7 +1092,7 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
         for p, (_v, t) in enumerate(parts):
             e = get(p)
             if e is None:
-                missing_row = row is not None and row not in t.rows
+                missing_row = row is not None and row not in part_rows[p]
                 missing_col = col is not None and col not in t.col_codes
                 if (missing_row and rows_listed[p]) or (missing_col and cols_listed[p]):
                     e = zero
@@ -1000,8 +1130,7 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
         try:
             iv = attack_intervals(n_all, probe_eqs, upper + [None] * (n_all - n_vars))
         except ValueError as exc:
-            notes.append(f"{label}, table {tid}: the parts' figures do not fit together ({exc}); "
-                         "figures that need hidden cells stay hidden")
+            notes.append(Note("parts_inconsistent", group=label, table=tid, detail=str(exc)))
             iv = None
         if iv is not None:
             base = iv[:n_vars]
@@ -1082,8 +1211,10 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     codes are the union over the parts. A code a part does not list counts as 0 only when that part's
     table lists the whole code set of its vocabulary (as every report does unless it merged small
     categories into "overig"); otherwise the combined figure is "unknown". The table of organisational
-    units is only combined within one organisation.
-    A figure that involves a part's hidden cell is published only when the parts' published figures
+    units is only combined within one organisation. Where a table lists a coarse code in one part and
+    its finer codes in another (JOINED_ROWS: new cases per half-year), the finer codes are added up.
+    A group that holds several years of one organisation gets a note: carried-over cases count in
+    each year. A figure that involves a part's hidden cell is published only when the parts' published figures
     determine it exactly and the attacker's linear program, run over all parts' published figures
     plus the combined ones, leaves every hidden part value at least k wide (k = the largest threshold
     among the parts of the group). Two versions of one adviser's file for the same organisation and
@@ -1093,7 +1224,7 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
         raise VStatError(f"cannot combine by {by!r}; choose one of {', '.join(MERGE_BY)}")
     if not vstats:
         raise VStatError("no files to combine")
-    notes: list[str] = []
+    notes: list[Note] = []
     parts = sorted(_dedupe(list(vstats), notes), key=lambda v: (v.year, v.organisation.casefold(), v.fingerprint))
     sources = [Source(v.organisation, v.year, v.fingerprint, v.created, v.program_version, v.threshold, v.sha256)
                for v in parts]
@@ -1112,6 +1243,14 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
             for v in members_v:
                 s = _add(s, v.totals[name])
             totals[name] = s
+        group_notes: list[Note] = []
+        years_of: dict[str, set[int]] = {}
+        for v in members_v:
+            years_of.setdefault(v.organisation.casefold().strip(), set()).add(v.year)
+        repeated = sorted({y for ys in years_of.values() if len(ys) > 1 for y in ys})
+        if repeated:
+            group_notes.append(Note("years_added", group=label, years=", ".join(str(y) for y in repeated)))
+            notes.extend(group_notes)
         tables = []
         ids: list[str] = []
         for v in members_v:
@@ -1120,19 +1259,18 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
             pieces = [(v, v.table(tid)) for v in members_v]
             lacking = [v for v, t in pieces if t is None]
             if lacking:
-                notes.append(f"{label}: table {tid} left out, the file of {lacking[0].organisation} "
-                             f"{lacking[0].year} does not have it")
+                notes.append(Note("table_missing", group=label, table=tid, organisation=lacking[0].organisation,
+                                  year=lacking[0].year))
                 continue
             if tid == "unit" and len({v.organisation.casefold() for v in members_v}) > 1:
-                notes.append(f"{label}: the table of organisational units is left out, units of different "
-                             "organisations cannot be added")
+                notes.append(Note("units_other_orgs", group=label))
                 continue
             shapes = {(t.unit, t.cols is None) for _v, t in pieces}
             if len(shapes) > 1:
-                notes.append(f"{label}: table {tid} left out, the files count it in different units or shapes")
+                notes.append(Note("table_shapes", group=label, table=tid))
                 continue
             tables.append(_merge_table(tid, pieces, k, notes, label))
-        groups.append(Group(key, label, members, totals, tables, k))
+        groups.append(Group(key, label, members, totals, tables, k, group_notes))
     by_year: dict[int, list[VStat]] = {}
     for v in parts:
         by_year.setdefault(v.year, []).append(v)
@@ -1164,11 +1302,11 @@ def read_vstat_file(path: str | os.PathLike[str], *, supervisor_key: bytes | Non
         with p.open("rb") as fh:
             data = fh.read(max_size + 1)
     except IsADirectoryError:
-        raise VStatError("this is a folder, not a file") from None
+        raise _err("folder") from None
     except FileNotFoundError:
-        raise VStatError("the file does not exist") from None
+        raise _err("missing") from None
     except OSError as exc:
-        raise VStatError(f"the file cannot be read: {exc.strerror or exc}") from None
+        raise _err("unreadable", detail=exc.strerror or str(exc)) from None
     return read_vstat(data, supervisor_key=supervisor_key, max_size=max_size)
 
 

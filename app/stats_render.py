@@ -2,8 +2,9 @@
 
 The CSV is one long table (one line per figure) preceded by one provenance line naming every source
 file with its adviser-key fingerprint. The PDF has a title, the sources with fingerprints, each table
-with hidden figures marked "< k", and a trend table over the years. Labels of codes come from the
-vocabularies (nl or en); a code that no vocabulary knows is shown as it is.
+with hidden figures marked "x" and unknown ones "?" (as the adviser's own report does; a legend says
+so), a trend table over the years and the notes of the combination in the chosen language. Labels of
+codes come from the vocabularies (nl or en); a code that no vocabulary knows is shown as it is.
 """
 from __future__ import annotations
 
@@ -31,8 +32,10 @@ _TEXT = {
         "threshold": "Threshold", "group": "Group", "total": "Total", "trend": "Trend over the years",
         "files": "Files", "cases": "Cases", "contacts": "Contacts", "hours": "Hours",
         "activities": "Activities", "unit": "Unit", "notes": "Notes", "totals": "Totals",
-        "legend": "< k: hidden to protect small numbers (k is the largest threshold of the sources); "
-                  "?: unknown, because a source does not list this category.",
+        "legend": "x: not shown, to protect small numbers (a source hid part of this figure, so the sum "
+                  "is not shown either); ?: unknown, because a source does not list this category "
+                  "separately.",
+        "in_total": "In total: {cases} cases · {contacts} contacts · {hours} hours",
         "by_organisation": "organisation", "by_adviser": "adviser", "by_year": "year", "by_all": "all files",
         "all": "All files", "label": "Label",
         "csv_head": "Vertrouwd combined statistics", "program": "Program version",
@@ -44,11 +47,53 @@ _TEXT = {
         "trend": "Verloop over de jaren", "files": "Bestanden", "cases": "Casussen", "contacts": "Contacten",
         "hours": "Uren", "activities": "Activiteiten", "unit": "Eenheid", "notes": "Opmerkingen",
         "totals": "Totalen",
-        "legend": "< k: verborgen om kleine aantallen te beschermen (k is de hoogste drempel van de bronnen); "
-                  "?: onbekend, omdat een bron deze categorie niet noemt.",
+        "legend": "x: niet getoond, om kleine aantallen te beschermen (een bron heeft een deel van dit getal "
+                  "verborgen, dus ook de som wordt niet getoond); ?: onbekend, omdat een bron deze categorie "
+                  "niet apart noemt.",
+        "in_total": "In totaal: {cases} casussen · {contacts} contacten · {hours} uur",
         "by_organisation": "organisatie", "by_adviser": "vertrouwenspersoon", "by_year": "jaar",
         "by_all": "alle bestanden", "all": "Alle bestanden", "label": "Naam",
         "csv_head": "Vertrouwd gecombineerde cijfers", "program": "Programmaversie",
+    },
+}
+
+
+# The notes of a combination (app.exchange.NOTES), in the exports' languages.
+_NOTES = {
+    "en": {
+        "same_file_twice": "{organisation} {year}: the same file was given twice; it is counted once.",
+        "two_versions": "{organisation} {year}: two versions from the same adviser ({fingerprint}); only the "
+                        "newest ({created}) is counted.",
+        "table_missing": "{group}: the table “{table}” is left out, because the file of {organisation} {year} "
+                         "does not have it.",
+        "units_other_orgs": "{group}: the table of organisational units is left out; units of different "
+                            "organisations cannot be added up.",
+        "table_shapes": "{group}: the table “{table}” is left out, because the files count it in different units "
+                        "or shapes.",
+        "parts_inconsistent": "{group}, table “{table}”: the figures of the files do not fit together; figures "
+                              "that need hidden cells stay hidden.",
+        "halves_joined": "{group}, table “{table}”: the file of {organisation} {year} does not split new cases "
+                         "by half-year, so the half-years are added up to new cases in the year.",
+        "years_added": "{group}: several years of one organisation ({years}) are added up. Cases carried over "
+                       "from one year into the next are counted in each of those years, so they count double.",
+    },
+    "nl": {
+        "same_file_twice": "{organisation} {year}: hetzelfde bestand is twee keer gegeven; het telt één keer mee.",
+        "two_versions": "{organisation} {year}: twee versies van dezelfde vertrouwenspersoon ({fingerprint}); "
+                        "alleen de nieuwste ({created}) telt mee.",
+        "table_missing": "{group}: de tabel “{table}” is weggelaten, omdat het bestand van {organisation} {year} "
+                         "deze tabel niet heeft.",
+        "units_other_orgs": "{group}: de tabel met afdelingen is weggelaten; afdelingen van verschillende "
+                            "organisaties zijn niet op te tellen.",
+        "table_shapes": "{group}: de tabel “{table}” is weggelaten, omdat de bestanden haar in verschillende "
+                        "eenheden of vormen tellen.",
+        "parts_inconsistent": "{group}, tabel “{table}”: de cijfers van de bestanden passen niet bij elkaar; "
+                              "getallen die verborgen cellen nodig hebben, blijven verborgen.",
+        "halves_joined": "{group}, tabel “{table}”: het bestand van {organisation} {year} splitst de nieuwe "
+                         "casussen niet per halfjaar; daarom zijn de halfjaren opgeteld tot nieuw in het jaar.",
+        "years_added": "{group}: meerdere jaren van één organisatie ({years}) zijn opgeteld. Casussen die van "
+                       "het ene jaar in het volgende zijn overgenomen, tellen in elk van die jaren mee en dus "
+                       "dubbel.",
     },
 }
 
@@ -112,13 +157,68 @@ def group_label(group_label_text: str, by: str, lang: str, labels: dict[str, str
     return group_label_text
 
 
+HIDDEN_MARK = "x"
+UNKNOWN_MARK = "?"
+
+
 def mark(value, status: str, k: int, lang: str, unit: str) -> str:
-    """A figure as text for people: formatted number, "< k" when hidden, "?" when unknown."""
+    """A figure as text for people: formatted number, "x" when hidden, "?" when unknown.
+
+    A hidden combined figure may be large (one source hid a small part of it), so it is never shown
+    as "< k", which would state a false value. `k` is kept for callers; it no longer changes the text."""
     if status == HIDDEN:
-        return f"< {k}"
+        return HIDDEN_MARK
     if status == UNKNOWN or value is None:
-        return "?"
+        return UNKNOWN_MARK
     return format_decimal(value, locale=LOCALES[lang], format="#,##0.##" if unit == "hours" else "#,##0")
+
+
+def has_marks(table: CombinedTable) -> bool:
+    """Does the table show any "x" or "?" (so that a legend is needed)?"""
+    statuses = [s for line in table.cell_status for s in line] + list(table.row_status) \
+        + list(table.col_status) + [table.total_status]
+    return any(s != PUBLISHED for s in statuses)
+
+
+def legend(lang: str) -> str:
+    """What "x" and "?" mean, for under the tables."""
+    _check_lang(lang)
+    return _t(lang, "legend")
+
+
+def table_name(table_id: str, lang: str) -> str:
+    """The printed title of a table id (the annual report's titles first, then a vocabulary's)."""
+    from app import report
+
+    title = report.table_title(table_id, lang)
+    if title != table_id:
+        return title
+    vocabs = vocabularies().by_name
+    return vocabs[table_id].title(lang) if table_id in vocabs else table_id
+
+
+def note_text(note, by: str, lang: str, labels: dict[str, str] | None = None, *, with_group: bool = True) -> str:
+    """A note of a combination (app.exchange.Note) in `lang`, with the group's and table's own names.
+    `with_group=False` leaves out a leading group name (for a note printed under the group's heading).
+    A plain string (a note without a code) is returned as it is."""
+    _check_lang(lang)
+    code = getattr(note, "code", None)
+    template = _NOTES[lang].get(code) if code else None
+    if template is None:
+        return str(note)
+    for lead in ("{group}: ", "{group}, "):
+        if not with_group and template.startswith(lead):
+            rest = template[len(lead):]
+            template = rest[:1].upper() + rest[1:]
+    values = dict(note.values)
+    if "group" in values:
+        values["group"] = group_label(str(values["group"]), by, lang, labels)
+    if "table" in values:
+        values["table"] = table_name(str(values["table"]), lang)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return str(note)
 
 
 def _safe_cell(text: str) -> str:
@@ -177,6 +277,7 @@ def pdf_bytes(combined: Combined, *, lang: str = "nl", program_version: str = ""
               labels: dict[str, str] | None = None, now: datetime | None = None) -> bytes:
     """The PDF export: title, sources with fingerprints, every combined table and the trend."""
     from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
@@ -188,6 +289,8 @@ def pdf_bytes(combined: Combined, *, lang: str = "nl", program_version: str = ""
     styles = getSampleStyleSheet()
     small = styles["BodyText"].clone("small", fontSize=8, leading=10)
     cell_style = styles["BodyText"].clone("cell", fontSize=8, leading=9.5)
+    num_style = cell_style.clone("number", alignment=TA_RIGHT)
+    warn_style = styles["BodyText"].clone("warning", fontSize=9, leading=11, textColor=colors.HexColor("#7a4b00"))
     grid = TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6ecf2")),
@@ -198,6 +301,9 @@ def pdf_bytes(combined: Combined, *, lang: str = "nl", program_version: str = ""
 
     def p(text: str, style=cell_style):
         return Paragraph(escape(text), style)
+
+    def pn(text: str):   # a number (or its column's heading): right-aligned, so digits line up
+        return Paragraph(escape(text), num_style)
 
     story = [Paragraph(escape(_t(lang, "title")), styles["Title"])]
     now = now or datetime.now(UTC)
@@ -212,33 +318,36 @@ def pdf_bytes(combined: Combined, *, lang: str = "nl", program_version: str = ""
     for s in combined.sources:
         who = s.fingerprint + (f" ({labels[s.fingerprint]})" if labels and s.fingerprint in labels else "")
         rows.append([p(s.organisation), p(str(s.year)), p(who),
-                     p(format_datetime(s.created, format="short", locale=loc, tzinfo=UTC)), p(str(s.threshold))])
+                     p(format_datetime(s.created, format="short", locale=loc, tzinfo=UTC)), pn(str(s.threshold))])
     src = PdfTable(rows, colWidths=[70 * mm, 18 * mm, 95 * mm, 35 * mm, 20 * mm], repeatRows=1)
     src.setStyle(grid)
-    story += [src, Spacer(1, 3 * mm), p(_t(lang, "legend"), small)]
+    story += [src, Spacer(1, 3 * mm)]
 
     for g in combined.groups:
-        story += [Paragraph(escape(f"{_t(lang, 'group')}: {group_label(g.label, combined.by, lang, labels)}"),
-                            styles["Heading2"])]
-        tot = " · ".join(f"{_t(lang, name)}: {mark(g.totals[name], PUBLISHED, g.k, lang, name)}"
-                         for name in ("cases", "contacts", "hours"))
-        story.append(p(f"{_t(lang, 'totals')}: {tot}", styles["BodyText"]))
+        story += [Paragraph(escape(group_label(g.label, combined.by, lang, labels)), styles["Heading2"])]
+        story.append(p(_t(lang, "in_total").format(
+            **{name: mark(g.totals[name], PUBLISHED, g.k, lang, name) for name in ("cases", "contacts", "hours")}),
+            styles["BodyText"]))
+        story += [p(note_text(n, combined.by, lang, labels, with_group=False), warn_style)
+                  for n in getattr(g, "notes", [])]
+        if any(has_marks(t) for t in g.tables):
+            story.append(p(_t(lang, "legend"), small))
         for t in g.tables:
-            story.append(KeepTogether(_pdf_table(t, lang, p, grid, mm, PdfTable, Paragraph, styles, escape)))
+            story.append(KeepTogether(_pdf_table(t, lang, p, pn, grid, mm, PdfTable, Paragraph, styles, escape)))
     if combined.trends:
         story.append(Paragraph(escape(_t(lang, "trend")), styles["Heading2"]))
-        rows = [[p(_t(lang, "year")), p(_t(lang, "files")), p(_t(lang, "cases")), p(_t(lang, "contacts")),
-                 p(_t(lang, "hours"))]]
+        rows = [[p(_t(lang, "year")), pn(_t(lang, "files")), pn(_t(lang, "cases")), pn(_t(lang, "contacts")),
+                 pn(_t(lang, "hours"))]]
         for tr in combined.trends:
-            rows.append([p(str(tr.year)), p(str(tr.files)), p(mark(tr.cases, PUBLISHED, 0, lang, "cases")),
-                         p(mark(tr.contacts, PUBLISHED, 0, lang, "contacts")),
-                         p(mark(tr.hours, PUBLISHED, 0, lang, "hours"))])
+            rows.append([p(str(tr.year)), pn(str(tr.files)), pn(mark(tr.cases, PUBLISHED, 0, lang, "cases")),
+                         pn(mark(tr.contacts, PUBLISHED, 0, lang, "contacts")),
+                         pn(mark(tr.hours, PUBLISHED, 0, lang, "hours"))])
         trend = PdfTable(rows, colWidths=[25 * mm, 25 * mm, 30 * mm, 30 * mm, 30 * mm], repeatRows=1)
         trend.setStyle(grid)
         story.append(trend)
     if combined.notes:
         story.append(Paragraph(escape(_t(lang, "notes")), styles["Heading2"]))
-        story += [p("• " + n, small) for n in combined.notes]
+        story += [p("• " + note_text(n, combined.by, lang, labels), small) for n in combined.notes]
     buf = io.BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
                             topMargin=15 * mm, bottomMargin=15 * mm, title=_t(lang, "title"),
@@ -247,24 +356,25 @@ def pdf_bytes(combined: Combined, *, lang: str = "nl", program_version: str = ""
     return buf.getvalue()
 
 
-def _pdf_table(t: CombinedTable, lang, p, grid, mm, PdfTable, Paragraph, styles, escape) -> list:  # noqa: N803
+def _pdf_table(t: CombinedTable, lang, p, pn, grid, mm, PdfTable, Paragraph, styles, escape) -> list:  # noqa: N803
     title = f"{table_title(t, lang)} ({_t(lang, t.unit)})"
     out = [Paragraph(escape(title), styles["Heading3"])]
     if t.cols is None:
-        rows = [[p(""), p(_t(lang, t.unit))]]
+        rows = [[p(""), pn(_t(lang, t.unit))]]
         for i, r in enumerate(t.rows):
-            rows.append([p(code_label(t, "rows", r, lang)), p(mark(t.cells[i][0], t.cell_status[i][0], t.k, lang, t.unit))])
-        rows.append([p(_t(lang, "total")), p(mark(t.total, t.total_status, t.k, lang, t.unit))])
+            rows.append([p(code_label(t, "rows", r, lang)),
+                         pn(mark(t.cells[i][0], t.cell_status[i][0], t.k, lang, t.unit))])
+        rows.append([p(_t(lang, "total")), pn(mark(t.total, t.total_status, t.k, lang, t.unit))])
         widths = [90 * mm, 30 * mm]
     else:
-        rows = [[p("")] + [p(code_label(t, "cols", c, lang)) for c in t.cols] + [p(_t(lang, "total"))]]
+        rows = [[p("")] + [pn(code_label(t, "cols", c, lang)) for c in t.cols] + [pn(_t(lang, "total"))]]
         for i, r in enumerate(t.rows):
             rows.append([p(code_label(t, "rows", r, lang))]
-                        + [p(mark(t.cells[i][j], t.cell_status[i][j], t.k, lang, t.unit)) for j in range(len(t.cols))]
-                        + [p(mark(t.row_totals[i], t.row_status[i], t.k, lang, t.unit))])
+                        + [pn(mark(t.cells[i][j], t.cell_status[i][j], t.k, lang, t.unit)) for j in range(len(t.cols))]
+                        + [pn(mark(t.row_totals[i], t.row_status[i], t.k, lang, t.unit))])
         rows.append([p(_t(lang, "total"))]
-                    + [p(mark(t.col_totals[j], t.col_status[j], t.k, lang, t.unit)) for j in range(len(t.cols))]
-                    + [p(mark(t.total, t.total_status, t.k, lang, t.unit))])
+                    + [pn(mark(t.col_totals[j], t.col_status[j], t.k, lang, t.unit)) for j in range(len(t.cols))]
+                    + [pn(mark(t.total, t.total_status, t.k, lang, t.unit))])
         avail = 267 * mm - 60 * mm
         each = max(14 * mm, min(30 * mm, avail / (len(t.cols) + 1)))
         widths = [60 * mm] + [each] * (len(t.cols) + 1)

@@ -174,6 +174,7 @@ class SupervisorWindow(QWidget):
         self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
+        self.totals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes_label = QLabel()       # warnings about the selected group (e.g. years added up)
         self.notes_label.setWordWrap(True)
         self.notes_label.setStyleSheet("color: #7a4b00;")
@@ -199,6 +200,8 @@ class SupervisorWindow(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 1)   # the figures get the larger share
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([200, 400])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro_label)

@@ -403,6 +403,119 @@ def test_exports_csv_and_pdf(tmp_path, key):
     assert ex.cmd_merge(files, str(tmp_path / "c.pdf"), "all", "nl", out, io.StringIO()) == 0
     pdf = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
     assert "Gecombineerde cijfers" in pdf and a.fingerprint in pdf and b.fingerprint in pdf
-    assert "< 5" in pdf and "Pesten" in pdf and "Verloop over de jaren" in pdf
+    # hidden sums are marked "x" (not "< 5", which would state a false value) and a legend explains it
+    assert "< 5" not in pdf and "x: niet getoond" in pdf and "Pesten" in pdf and "Verloop over de jaren" in pdf
     with pytest.raises(ex.UserError, match="nl or en"):
         stats_render.csv_text(c, "de")
+
+
+def _origin_file(key, org, year, rows, values, carried_hidden=False):
+    total = sum(values)
+    cells = [[None if carried_hidden and r == "overgenomen" else v] for r, v in zip(rows, values, strict=True)]
+    r = report(org, year=year, total=total)
+    r["tables"] = [{"id": "origin", "unit": "cases", "rows": rows, "cols": None, "cells": cells,
+                    "row_totals": [c[0] for c in cells], "col_totals": [total], "total": total}]
+    return ex.read_vstat(ex.make_vstat(r, key, program_version="0.1.0"))
+
+
+def test_merge_joins_half_years_when_one_file_has_no_split(key):
+    """One file lists only "nieuw": the others' half-years are added up instead of becoming unknown."""
+    halves = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw_h1", "nieuw_h2"], [6, 10, 12])
+    whole = _origin_file(key, "Gemeente Zuid", 2026, ["overgenomen", "nieuw"], [7, 20])
+    c = ex.merge([halves, whole], "all")
+    t = c.groups[0].tables[0]
+    assert t.rows == ["overgenomen", "nieuw"]
+    assert t.cells == [[13], [42]] and t.cell_status == [["published"], ["published"]] and t.total == 55
+    note = next(n for n in c.notes if n.code == "halves_joined")
+    assert note.values["organisation"] == "Gemeente Zuid" and "half-year" in note
+    # both files split: nothing joined, no note
+    c2 = ex.merge([halves, _origin_file(key, "Gemeente Oost", 2026, ["overgenomen", "nieuw_h1", "nieuw_h2"],
+                                         [5, 8, 9])], "all")
+    assert c2.groups[0].tables[0].rows == ["overgenomen", "nieuw_h1", "nieuw_h2"]
+    assert c2.groups[0].tables[0].cells == [[11], [18], [21]]
+    assert not any(n.code == "halves_joined" for n in c2.notes)
+
+
+def test_joined_half_years_keep_hidden_cells_hidden(key):
+    """A hidden half stays a hidden part of the joined cell; the sum is published only when determined."""
+    r = report("Gemeente Noord", year=2026, total=30)
+    r["tables"] = [{"id": "origin", "unit": "cases", "rows": ["overgenomen", "nieuw_h1", "nieuw_h2"], "cols": None,
+                    "cells": [[None], [None], [20]], "row_totals": [None, None, 20], "col_totals": [30],
+                    "total": 30}]
+    halves = ex.read_vstat(ex.make_vstat(r, key, program_version="0.1.0"))
+    whole = _origin_file(key, "Gemeente Zuid", 2026, ["overgenomen", "nieuw"], [7, 20])
+    t = ex.merge([halves, whole], "all").groups[0].tables[0]
+    assert t.rows == ["overgenomen", "nieuw"]
+    assert t.cell_status == [["hidden"], ["hidden"]] and t.total == 57
+
+
+def test_merge_notes_several_years_of_one_organisation(key):
+    a = _origin_file(key, "Gemeente Noord", 2025, ["overgenomen", "nieuw"], [6, 20])
+    b = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw"], [9, 21])
+    other = _origin_file(key, "Gemeente Zuid", 2026, ["overgenomen", "nieuw"], [5, 30])
+    by_org = ex.merge([a, b, other], "organisation")
+    noord, zuid = by_org.groups
+    assert [n.code for n in noord.notes] == ["years_added"] and noord.notes[0].values["years"] == "2025, 2026"
+    assert zuid.notes == []
+    assert any(n.code == "years_added" for n in ex.merge([a, b, other], "all").notes)
+    assert not any(n.code == "years_added" for n in ex.merge([a, b, other], "year").notes)
+
+
+def test_errors_carry_a_code_and_reason_code_recovers_it(tmp_path):
+    with pytest.raises(VStatError) as info:
+        ex.read_vstat(b"{bad")
+    assert info.value.code == "not_json" and info.value.values["pos"] == 1
+    assert ex.reason_code(info.value.message) == ("not_json", {"what": "the file", "pos": "1"})
+    with pytest.raises(VStatError) as info:
+        ex.read_vstat_file(tmp_path / "absent.vstat")
+    assert info.value.code == "missing" and ex.reason_code(info.value.message)[0] == "missing"
+    assert ex.reason_code("the organisation is empty") == ("invalid", {})
+    assert ex.reason_code("the file is empty") == ("empty", {"what": "the file"})
+    for code, template in ex.REASONS.items():   # every template is recognised from its own text
+        values = {name: "v" for name in ("what", "pos", "size", "detail", "recipient", "format", "expected")}
+        values["what"] = "the file"
+        assert ex.reason_code(template.format(**values))[0] == code
+
+
+def test_stats_render_marks_hidden_as_x_and_translates_notes(tmp_path, key):
+    from pypdf import PdfReader
+
+    from app import stats_render
+
+    assert stats_render.mark(None, ex.HIDDEN, 5, "nl", "cases") == "x"
+    assert stats_render.mark(None, ex.UNKNOWN, 5, "nl", "cases") == "?"
+    assert stats_render.mark(1234, ex.PUBLISHED, 5, "nl", "cases") == "1.234"
+    a = _origin_file(key, "Gemeente Noord", 2025, ["overgenomen", "nieuw_h1", "nieuw_h2"], [6, 10, 12])
+    b = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw"], [9, 21])
+    c = ex.merge([a, b], "organisation")
+    texts = [stats_render.note_text(n, c.by, "nl") for n in c.notes]
+    assert any("meerdere jaren" in t and "dubbel" in t for t in texts)
+    assert any("“Nieuwe en overgenomen casussen”" in t and "halfjaar" in t for t in texts)
+    assert all("table" not in t and "origin" not in t for t in texts)
+    years = next(n for n in c.notes if n.code == "years_added")
+    assert stats_render.note_text(years, c.by, "nl", with_group=False).startswith("Meerdere jaren")
+    assert stats_render.note_text("plain text", "all", "en") == "plain text"
+    stats_render.write_pdf(c, tmp_path / "c.pdf", lang="nl")
+    pdf = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
+    assert "Groep:" not in pdf and "In totaal: 58 casussen" in pdf
+    assert "dubbel" in pdf and "halfjaar" in pdf and "left out" not in pdf
+
+
+def test_pdf_numbers_are_right_aligned(tmp_path, key):
+    """Digits line up on the right edge of their column."""
+    from pypdf import PdfReader
+
+    from app import stats_render
+
+    a = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw"], [6, 1234])
+    stats_render.write_pdf(ex.merge([a], "all"), tmp_path / "c.pdf", lang="en")
+    right_edges = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() in ("6", "1,234", "1,240"):
+            width = len(text.strip()) * size * 0.55
+            right_edges[text.strip()] = round(tm[4] + width)
+
+    PdfReader(tmp_path / "c.pdf").pages[0].extract_text(visitor_text=visit)
+    assert set(right_edges) == {"6", "1,234", "1,240"}
+    assert max(right_edges.values()) - min(right_edges.values()) <= 3

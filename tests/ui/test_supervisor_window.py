@@ -58,7 +58,7 @@ def test_import_trust_and_combined_view(qtbot, setup, tmp_path):
     m = w.model
     assert m.rowCount() == len(ROWS) + 1 and m.columnCount() == 1
     texts = [m.data(m.index(r, 0)) for r in range(m.rowCount())]
-    assert texts == ["32", "< 5", "< 5", "20", "66"]
+    assert texts == ["32", "x", "x", "20", "66"]
     assert m.data(m.index(1, 0), Qt.ItemDataRole.UserRole) == "hidden"
     assert m.headerData(0, Qt.Orientation.Vertical) == "Bullying"
     assert m.headerData(len(ROWS), Qt.Orientation.Vertical) == "Total"
@@ -107,5 +107,53 @@ def test_two_way_model_has_total_row_and_column():
     m.set_table(t)
     assert (m.rowCount(), m.columnCount()) == (3, 3)
     grid = [[m.data(m.index(r, c)) for c in range(3)] for r in range(3)]
-    assert grid == [["6", "< 5", "10"], ["< 5", "9", "12"], ["< 5", "< 5", "22"]]
+    assert grid == [["6", "x", "10"], ["x", "9", "12"], ["x", "x", "22"]]
     assert m.headerData(0, Qt.Orientation.Horizontal) == "Collega"
+
+
+def test_empty_window_has_heading_and_hides_table_choice(qtbot, setup):
+    store, _paths, _keys = setup
+    w = SupervisorWindow(store, choose_files=lambda: [], ask_trust=lambda fp: (False, ""),
+                         choose_save_path=lambda kind: None, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    assert w.heading.text() == "Combined statistics" and w.heading.isVisible()
+    assert not w.table_combo.isVisible() and not w.table_view.isVisible() and not w.legend_label.isVisible()
+    assert "Import files" in w.totals_label.text()
+
+
+def test_legend_shown_with_hidden_figures_and_reasons_translated(qtbot, setup):
+    store, paths, _keys = setup
+    w = SupervisorWindow(store, choose_files=lambda: paths, ask_trust=lambda fp: (True, "A"),
+                         choose_save_path=lambda kind: None, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    w.import_files()
+    assert w.table_combo.isVisible() and w.legend_label.isVisible()
+    assert "x = not shown" in w.legend_label.text() and "? = unknown" in w.legend_label.text()
+    refused = w.files_view.item(2, 4)
+    assert refused.text().startswith("refused: this is not a statistics file")
+    assert "JSON" not in refused.text() and "character" not in refused.text()
+    hidden_tip = w.model.data(w.model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "not a small number" in hidden_tip
+
+
+def test_window_shows_years_added_note(qtbot, tmp_path):
+    k = ex.generate_signing_key()
+    paths = []
+    for year in (2025, 2026):
+        r = report("Gemeente Noord", [12, 6, 7, 14], 39)
+        r["year"] = year
+        paths.append(tmp_path / f"{year}.vstat")
+        paths[-1].write_bytes(ex.make_vstat(r, k, program_version="t"))
+    store = SupervisorStore.create(tmp_path / "s.store", "een lange zin", **CHEAP)
+    w = SupervisorWindow(store, choose_files=lambda: [str(p) for p in paths], ask_trust=lambda fp: (True, "A"),
+                         choose_save_path=lambda kind: None, lang="en")
+    qtbot.addWidget(w)
+    w.show()
+    w.import_files()
+    w.by_combo.setCurrentIndex(w.BY.index("organisation"))
+    assert w.notes_label.isVisible() and "count double" in w.notes_label.text()
+    assert "2025, 2026" in w.notes_label.text()
+    w.by_combo.setCurrentIndex(w.BY.index("year"))
+    assert not w.notes_label.isVisible()
