@@ -49,6 +49,9 @@ def test_render_main_screens(qtbot, vault_path):
         ws.nav.setCurrentRow(i)
         if name == "03_casussen":
             ws.cases.table.selectRow(0)
+        if name == "06_jaarverslag":
+            with qtbot.waitSignal(ws.report.refreshed, timeout=30_000):
+                pass
         _save(w, name)
     ws.nav.setCurrentRow(1)
     ws.cases.table.selectRow(0)
