@@ -217,8 +217,10 @@ def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> A
     tables.append(_one_way("activities", "activities", act_codes, act_n))
     contact_hours = round(minutes / 60.0, 2)
     hours = {CASE_WORK: contact_hours, **act_h}
+    # the hours of each kind of activity follow the activities table (twin): hidden where its count
+    # is hidden, merged into "overig" where its categories are merged
     tables.append(Table(id="hours", unit="hours", rows=[CASE_WORK, *act_codes], cols=None,
-                        cells=[[hours.get(c, 0.0)] for c in [CASE_WORK, *act_codes]]))
+                        cells=[[hours.get(c, 0.0)] for c in [CASE_WORK, *act_codes]], twin="activities"))
     activity_hours = round(sum(act_h.values()), 2)
     totals = {"cases": len(rows), "contacts": sum(channel.values()),
               "hours": round(contact_hours + activity_hours, 2)}

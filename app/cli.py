@@ -110,6 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", choices=["nl", "en"], default="nl")
     rep.add_argument("--allow-flagged", action="store_true",
                      help="print the PDF even when the privacy check flags the narrative text")
+    rep.add_argument("--republish", action="store_true",
+                     help="publish this year again although it was published before with other figures (the new version keeps hidden what the earlier one hid)")
 
     st = sub.add_parser("stats", help="signed statistics for supervisors").add_subparsers(
         dest="stats_cmd", required=True, parser_class=_Parser)
@@ -119,6 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--out", required=True)
     se.add_argument("--to", metavar="SUPERVISOR_PUBKEY", help="encrypt to this supervisor key file")
     se.add_argument("--threshold", type=int)
+    se.add_argument("--republish", action="store_true",
+                    help="publish this year again although it was published before with other figures (the new version keeps hidden what the earlier one hid)")
     key_help = (f"your supervisor.key, to open encrypted files (its passphrase from "
                 f"${ENV_SUPERVISOR_PASSPHRASE}, else a prompt)")
     sv = st.add_parser("verify", help="verify .vstat files")
@@ -399,7 +403,7 @@ def cmd_report(args, out, err) -> int:
     try:
         path = report.export_report(repo, org=args.org, year=args.year, fmt=args.format, out=args.out,
                                     threshold=args.threshold, lang=args.lang,
-                                    allow_flagged=args.allow_flagged)
+                                    allow_flagged=args.allow_flagged, republish=args.republish)
     finally:
         vault.close()
     print(f"Report written to {path}.", file=out)
@@ -424,7 +428,7 @@ def cmd_stats(args, out, err) -> int:
     vault, repo = _open(args)
     try:
         path = report.export_vstat(repo, org=args.org, year=args.year, out=args.out, to=args.to,
-                                   threshold=args.threshold)
+                                   threshold=args.threshold, republish=args.republish)
     finally:
         vault.close()
     print(f"Signed statistics written to {path}.", file=out)

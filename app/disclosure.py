@@ -24,9 +24,11 @@ protects the report's tables the way statistics offices do (tau-ARGUS, sdcTable)
    neighbours of unsafe figures until safe or until everything except the totals is hidden.
 
 Hours tables (unit "hours") hold floats. They get no threshold of their own: a Table may name its
-case-count twin (``twin``, the id of a count table with the same rows and columns); an hours cell
-is hidden when the twin's cell is primary or group suppressed. Hidden hours figures must then be
-at least k hours wide under the attack, and hours tables are linked among themselves like counts.
+case-count twin (``twin``, the id of a count table with the same columns whose rows are all rows
+of the hours table; the hours table may have extra rows, like case work). An hours cell is hidden
+whenever the twin's cell is hidden, and the hours table merges its rows into "overig" exactly as
+its twin does, so the hours never show what the counts hid or combined. Hidden hours figures must
+be at least k hours wide under the attack, and hours tables are linked among themselves like counts.
 
 Previous year: last year's published tables describe another period, so they constrain nothing
 about this year's unknowns and share no variables with them. ``audit(previous=...)`` still checks
@@ -220,8 +222,8 @@ METHOD_TEXT: dict[str, str] = {
         "nodig zijn daarnaast andere vakken verborgen, zodat een verborgen getal niet uit de totalen "
         "of uit andere tabellen terug te rekenen is; dat is voor elk verborgen getal gecontroleerd "
         "(het kan steeds minstens {k} verschillende waarden hebben). Kleine categorieën zijn soms "
-        "samengevoegd onder 'overig'. Totalen zijn altijd vermeld. Een leeg vak betekent dus "
-        "'niet getoond', niet 'nul'."
+        "samengevoegd onder 'overig'. Totalen zijn altijd vermeld. Een x betekent dus 'niet getoond', "
+        "niet 'nul'; in de CSV- en JSON-bestanden is zo'n vak leeg."
     ),
     "en": (
         "To keep people from being recognisable, counts from 1 up to (not including) {k} are "
@@ -230,7 +232,8 @@ METHOD_TEXT: dict[str, str] = {
         "cells are hidden too, so that no hidden number can be worked out from the totals or from "
         "other tables; this was checked for every hidden number (each could still take a range of "
         "at least {k} values). Small categories are sometimes combined under 'other'. Totals are "
-        "always shown. An empty cell therefore means 'not shown', not 'zero'."
+        "always shown. An x therefore means 'not shown', not 'zero'; in the CSV and JSON files such "
+        "a cell is left empty."
     ),
 }
 """Plain-words description for the report; ``text.format(k=k)`` or ``method_text(lang, k)``."""
@@ -545,7 +548,7 @@ def _map_equation(model: _Model, eq: tuple[dict, float]) -> tuple[dict[int, floa
             raise ValueError(f"extra equation names unknown cell {pos}")
         v = model.where[pos]
         out[v] = out.get(v, 0.0) + float(c)
-    return out, float(rhs)
+    return {v: c for v, c in out.items() if abs(c) > 1e-12}, float(rhs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -600,8 +603,9 @@ def _validate(tables: list[Table], k: int) -> None:
             tw = tables[ids.index(t.twin)]
             if tw.unit == "hours":
                 raise ValueError(f"table '{t.id}': its twin '{t.twin}' must count cases, not hours")
-            if sorted(tw.rows) != sorted(t.rows) or sorted(tw.cols or []) != sorted(t.cols or []):
-                raise ValueError(f"table '{t.id}' and its twin '{t.twin}' need the same rows and columns")
+            if not set(tw.rows) <= set(t.rows) or sorted(tw.cols or []) != sorted(t.cols or []):
+                raise ValueError(f"table '{t.id}' needs every row and the same columns as its twin "
+                                 f"'{t.twin}' (it may have extra rows of its own)")
 
 
 def _sensitivity(tables: list[Table], k: int) -> dict[str, int]:
@@ -828,12 +832,75 @@ def _tidy(values, unit):
     return _tidy_num(values, unit)
 
 
+def _force_positions(tables: list[Table], merged: dict[str, list[str]], force) -> set[tuple[str, int, int]]:
+    """Positions (table id, row, col) of forced cells given as positions or as category codes.
+
+    A code key is ``(table id, row code or None, col code or None)``: one-way cell ``(t, r, None)``,
+    two-way cell ``(t, r, c)``, row total ``(t, r, None)``, column total ``(t, None, c)``. A code that
+    was merged into "overig" forces the "overig" figure that now holds it; an unknown code is skipped.
+    """
+    by_id = {t.id: t for t in tables}
+    out: set[tuple[str, int, int]] = set()
+    for key in force:
+        tid, a, b = key
+        if isinstance(a, int) and isinstance(b, int):
+            out.add((tid, a, b))
+            continue
+        t = by_id.get(tid)
+        if t is None:
+            continue
+        gone = set(merged.get(tid, ()))
+
+        def index(codes, code, gone=gone):
+            code = MERGED_CODE if code in gone else code
+            return codes.index(code) if code in codes else None
+
+        r = None if a is None else index(t.rows, a)
+        if a is not None and r is None:
+            continue
+        if t.cols is None:
+            if r is not None and b is None:
+                out.add((tid, r, 0))
+            continue
+        c = None if b is None else index(t.cols, b)
+        if b is not None and c is None:
+            continue
+        if r is not None and c is not None:
+            out.add((tid, r, c))
+        elif r is not None:
+            out.add((tid, r, -1))
+        elif c is not None:
+            out.add((tid, -1, c))
+    return out
+
+
+def _twin_pairs(tables: list[Table], model: _Model) -> list[tuple[int, int]]:
+    """(hours figure, its count twin's figure) for every figure of a table with a twin."""
+    by_id = {t.id: t for t in tables}
+    pairs = []
+    for t in tables:
+        if t.twin is None:
+            continue
+        tw = by_id[t.twin]
+        rmap = {i: tw.rows.index(code) for i, code in enumerate(t.rows) if code in tw.rows}
+        cmap = {-1: -1} if t.cols is None else {i: tw.cols.index(code) for i, code in enumerate(t.cols)}
+        cmap.setdefault(-1, -1)
+        for (tid, r, c), v in list(model.where.items()):
+            if tid != t.id or (r != -1 and r not in rmap):
+                continue
+            tr = -1 if r == -1 else rmap[r]
+            tc = 0 if t.cols is None else cmap[c]
+            tv = model.where.get((tw.id, tr, tc))
+            if tv is not None:
+                pairs.append((v, tv))
+    return pairs
+
+
 def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[str]],
               force: frozenset = frozenset()) -> _Run:
     sens = _sensitivity(tables, k)
     truth = [_true_dict(t) for t in tables]
     model = _build(truth, link=link)
-    by_id = {t.id: t for t in tables}
 
     def threshold(var: _Var) -> float:
         return float(max([k] + [sens.get(c, k) for c in var.codes]))
@@ -853,29 +920,25 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
             if len(nonzero) == 1 and len(line) > 1:
                 v = model.where[(t["id"], *nonzero[0])]
                 reason.setdefault(v, _REASON_GROUP)
-    for t in tables:  # hours cells follow their case-count twin
-        if t.twin is None:
-            continue
-        tw = by_id[t.twin]
-        rmap = {i: tw.rows.index(code) for i, code in enumerate(t.rows)}
-        cmap = {-1: -1} if t.cols is None else {i: tw.cols.index(code) for i, code in enumerate(t.cols)}
-        cmap.setdefault(-1, -1)
-        for (tid, r, c), v in list(model.where.items()):
-            if tid != t.id:
-                continue
-            tr = -1 if r == -1 else rmap[r]
-            tc = 0 if t.cols is None else cmap[c]
-            tv = model.where.get((tw.id, tr, tc))
-            if tv is not None and reason.get(tv) in (_REASON_PRIMARY, _REASON_GROUP) and model.vars[v].value > 0:
-                reason.setdefault(v, _REASON_PRIMARY)
-    for pos in force:  # cells that must stay hidden because an earlier publication links to them
-        v = model.where.get(pos)
+    pairs = _twin_pairs(tables, model)
+    for v, tv in pairs:  # hours figures follow their count twin: hidden when its count is hidden
+        if reason.get(tv) in (_REASON_PRIMARY, _REASON_GROUP):
+            reason.setdefault(v, _REASON_PRIMARY)
+    for pos in _force_positions(tables, merged, force):
+        v = model.where.get(pos)  # must stay hidden because an earlier publication links to it
         if v is not None:
             reason.setdefault(v, _REASON_SECONDARY)
     fixed = set(reason)
     need = {i: (threshold(var) if (i in fixed and var.unit != "hours") else float(k))
             for i, var in enumerate(model.vars)}
-    hidden, _how = _Solver(model, fixed, need, k).solve()
+    for _round in range(6):
+        hidden, _how = _Solver(model, fixed, need, k).solve()
+        follow = {v for v, tv in pairs if tv in hidden and v not in hidden}
+        if not follow:
+            break
+        fixed |= hidden | follow  # keep the counts' choice; only the hours system grows
+        for v in follow:
+            reason.setdefault(v, _REASON_SECONDARY)
     for v in hidden:
         reason.setdefault(v, _REASON_SECONDARY)
     required = {pos: need[i] for i in hidden for pos in model.vars[i].positions if need[i] > k}
@@ -898,16 +961,28 @@ def _merge_codes(codes: list[str], merge: set[str]) -> list[str]:
 
 def _apply_merges(tables: list[Table], plan: dict[tuple[str, ...], set[str]]
                   ) -> tuple[list[Table], dict[str, list[str]]]:
+    """Merge the planned categories. A table with a twin (hours) merges its rows like its twin's,
+    so the hours table never shows categories that the count table combined."""
     out, merged = [], {}
+    by_id = {t.id: t for t in tables}
     for t in tables:
         rows, cols, cells = list(t.rows), None if t.cols is None else list(t.cols), [list(r) for r in t.cells]
         sens = dict(t.sensitive_rows)
         gone: list[str] = []
+        twin = by_id.get(t.twin) if t.twin is not None else None
         for axis in ("rows", "cols"):
             codes = rows if axis == "rows" else cols
-            if codes is None or tuple(codes) not in plan:
+            if codes is None:
                 continue
-            m = plan[tuple(codes)]
+            twin_codes = None if twin is None else (twin.rows if axis == "rows" else twin.cols)
+            if tuple(codes) in plan:
+                m = plan[tuple(codes)]
+            elif twin_codes is not None and tuple(twin_codes) in plan:
+                m = plan[tuple(twin_codes)] & set(codes)
+                if not m - {MERGED_CODE}:
+                    continue
+            else:
+                continue
             new = _merge_codes(codes, m)
             index = {c: new.index(MERGED_CODE if c in m else c) for c in codes}
             if axis == "rows":
@@ -975,7 +1050,7 @@ def _loss(run: _Run, original: list[Table]) -> int:
 
 def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = None,
             merge: bool = True, linked_total: bool = True,
-            force_hidden: set[tuple[str, int, int]] | None = None) -> Protection:
+            force_hidden: set[tuple] | None = None) -> Protection:
     """Protect all tables of one report together and audit the result.
 
     ``merge``: try merging small categories into "overig" (kept only when fewer original figures
@@ -983,8 +1058,9 @@ def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = No
     population total; two-way margins are the one-way tables). With False each table is protected
     on its own - the naive method, kept for comparison; its audit still attacks the linked system
     and will often fail. ``previous``: last year's published tables (see the module docstring).
-    ``force_hidden``: positions (table id, row, col) that must be hidden whatever their value, e.g.
-    a figure that equals one hidden in an earlier publication (protected like a secondary cell).
+    ``force_hidden``: figures that must be hidden whatever their value, e.g. a figure hidden in an
+    earlier publication (protected like a secondary cell); each is a position ``(table id, row,
+    col)`` or a code key ``(table id, row code | None, col code | None)`` (see _force_positions).
     The result's ``audit.ok`` must be True before anything is exported.
     """
     _validate(tables, k)

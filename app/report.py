@@ -31,7 +31,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -82,6 +82,9 @@ class Prepared:
     lang: str
     notes: list[str] = field(default_factory=list)
     history: dict[int, dict] = field(default_factory=dict)   # earlier years' published reports
+    earlier: list[dict] = field(default_factory=list)   # versions of THIS year given out before, newest first
+    republish_needed: bool = False   # published before with other figures and no republish=True given
+    republished: bool = False        # a new version, protected and audited together with the earlier ones
 
     @property
     def previous(self) -> dict | None:
@@ -171,7 +174,7 @@ def _joint_audit(protection, prev_tables: list[dict], link: tuple[int, int], k: 
 
     Problems that last year's tables had on their own are not new; any other problem refuses export.
     """
-    renamed = [dict(t, id=f"vorig_jaar/{t['id']}") for t in prev_tables]
+    renamed = _apart(prev_tables, "vorig_jaar")
     r_open, r_over = link
     eq = ({("vorig_jaar/status", r_open, 0): 1.0, ("origin", r_over, 0): -1.0}, 0.0)
     try:
@@ -185,9 +188,32 @@ def _joint_audit(protection, prev_tables: list[dict], link: tuple[int, int], k: 
                                                   warnings=joint.warnings)
 
 
-def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang: str = "nl") -> Prepared:
-    """Aggregate, protect and audit one year's report. Does not check the audit (see _require_ok)."""
-    t = texts(lang)
+def _apart(tables: list[dict], prefix: str) -> list[dict]:
+    """Another publication's tables renamed for a joint audit. Their unit is renamed too, so the
+    audit does not take a table of the other publication to be the same figures as one of this
+    report just because the totals happen to match; links between them are stated explicitly."""
+    return [dict(t, id=f"{prefix}/{t['id']}", unit=f"{t['unit']}@{prefix}") for t in tables]
+
+
+def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
+    """Protect with last year's link (and extra forced figures); the joint audit with last year."""
+    year_force, link = _year_link(prev_tables, tables)
+    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force)
+                  if tables else _empty(k))
+    if link is not None and protection.audit.ok:
+        _joint_audit(protection, prev_tables, link, k)
+    return protection
+
+
+def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang: str = "nl", *,
+            republish: bool = False) -> Prepared:
+    """Aggregate, protect and audit one year's report. Does not check the audit (see _require_ok).
+
+    When this organisation's year was published before with other figures, the result is marked
+    ``republish_needed`` (export refuses), unless ``republish``: then every figure hidden in an
+    earlier version stays hidden and the new version is audited together with the earlier ones.
+    """
+    texts(lang)  # an unknown language fails before any work
     k = resolve_threshold(repo, threshold)
     name, org_id = _organisation(repo, org)
     agg = aggregate_year(repo, name, int(year), k=k)
@@ -200,6 +226,8 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
             notes.append(f"too_few_{unit}")
     dropped = {n[len("too_few_"):] for n in notes if n.startswith("too_few_")}
     tables = [tb for tb in agg.tables if tb.unit not in dropped]
+    ids = {tb.id for tb in tables}
+    tables = [replace(tb, twin=None) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
     if "cases" in dropped:
         notes = [n for n in notes if n not in ("unit_omitted", "half_year_omitted")]
     history: dict[int, dict] = {}
@@ -212,30 +240,273 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
     prev_tables = None
     if prev and prev.get("tables"):
         prev_tables = prev["tables"]
-    force, link = _year_link(prev_tables, tables)
     try:
-        protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force)
-                      if tables else _empty(k))
-        if link is not None and protection.audit.ok:
-            _joint_audit(protection, prev_tables, link, k)
+        protection = _protect(tables, k, prev_tables, set())
     except ValueError:
         if prev_tables is None:
             raise
         # last year's stored figures are unreadable for the audit: protect without them
         notes.append("previous_unusable")
+        prev_tables = None
         protection = disclosure.protect(tables, k)
+    earlier = _earlier_versions(repo, org_id, int(year))
+    report = _report_dict(protection, agg, name, int(year), k, lang)
+    republish_needed = republished = False
+    if earlier and _figures(report) != _figures(earlier[0]):
+        if not republish:
+            republish_needed = True
+        else:
+            republished = True
+            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, int(year))
+            protection = _protect(tables, k, prev_tables, force)
+            if protection.audit.ok:
+                _versions_audit(protection, earlier, agg, k)
+                _next_year_audit(protection, repo, org_id, int(year), k)
+            report = _report_dict(protection, agg, name, int(year), k, lang)
+            notes.append("republished")
+    return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
+                    org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
+                    republish_needed=republish_needed, republished=republished)
+
+
+def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str) -> dict:
+    t = texts(lang)
     published = {p["id"]: p for p in protection.tables}
     ordered = [published[tid] for tid in TABLE_ORDER if tid in published]
     ordered += [p for tid, p in published.items() if tid not in TABLE_ORDER]
     totals = {"cases": int(agg.totals["cases"]), "contacts": int(agg.totals["contacts"]),
               "hours": _hours(agg.totals["hours"])}
-    report = {"format": REPORT_FORMAT,
-              "organisation": name if name is not None else t["all_organisations"],
-              "year": int(year), "threshold": k, "method": disclosure.method_text(lang, k),
-              "totals": totals,
-              "tables": [_clean_table(p) for p in ordered]}
-    return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
-                    org_id=org_id, lang=lang, notes=notes, history=history)
+    return {"format": REPORT_FORMAT,
+            "organisation": name if name is not None else t["all_organisations"],
+            "year": int(year), "threshold": k, "method": disclosure.method_text(lang, k),
+            "totals": totals,
+            "tables": [_clean_table(p) for p in ordered]}
+
+
+# -- publishing a year again --------------------------------------------------------------------
+# Two versions of one year (another threshold, a late case, a case removed) can be laid side by
+# side: a figure hidden in one but printed in the other is simply read there, and differences
+# between the versions narrow hidden figures. So a second version is refused unless asked for
+# (republish), and then it hides everything any earlier version hid and is audited together with
+# every earlier version. The vault keeps the earlier versions' published figures ("superseded").
+
+def _figures(rep: dict) -> str:
+    """What a reader can compare between two versions: the tables and the totals."""
+    return json.dumps([rep.get("tables"), rep.get("totals")], sort_keys=True)
+
+
+def _earlier_versions(repo, org_id: int | None, year: int) -> list[dict]:
+    """Versions of this year given out before, newest first ([] when never, or for all organisations)."""
+    if org_id is None:
+        return []
+    stored = repo.published_report(org_id, year)
+    if not stored or stored.get("format") != REPORT_FORMAT or not isinstance(stored.get("tables"), list):
+        return []
+    out = [stored] + [v for v in stored.get("superseded", []) if isinstance(v.get("tables"), list)]
+    return out
+
+
+def _stored_version(prep: Prepared) -> dict:
+    """The report as recorded in the vault: with the earlier versions' figures when it replaces them."""
+    if not prep.earlier or _figures(prep.report) == _figures(prep.earlier[0]):
+        if prep.earlier and prep.earlier[0].get("superseded"):
+            return dict(prep.report, superseded=prep.earlier[0]["superseded"])
+        return prep.report
+    older = [{"threshold": v.get("threshold"), "totals": v.get("totals"), "tables": v["tables"]}
+             for v in prep.earlier]
+    return dict(prep.report, superseded=older)
+
+
+def _hidden_keys(versions: list[dict]) -> set[tuple]:
+    """Code keys (table, row code, col code) of every figure hidden in any of the versions."""
+    keys: set[tuple] = set()
+    for v in versions:
+        for t in v["tables"]:
+            rows, cols = t["rows"], t.get("cols")
+            for r, row in enumerate(t["cells"]):
+                for c, val in enumerate(row):
+                    if val is None:
+                        keys.add((t["id"], rows[r], None if cols is None else cols[c]))
+            if cols is not None:
+                for r, val in enumerate(t.get("row_totals") or []):
+                    if val is None:
+                        keys.add((t["id"], rows[r], None))
+                for c, val in enumerate(t.get("col_totals") or []):
+                    if val is None:
+                        keys.add((t["id"], None, cols[c]))
+    return keys
+
+
+def _blocks(codes: list[str], full: list[str]) -> dict[str, set[str]] | None:
+    """Which true categories each printed row holds ("overig" also holds the merged-away ones);
+    None when the rows do not fit today's categories (another vocabulary: no link is made)."""
+    if not set(codes) - {disclosure.MERGED_CODE} <= set(full):
+        return None
+    missing = set(full) - set(codes)
+    if missing and disclosure.MERGED_CODE not in codes:
+        return None
+    return {c: ({c} | missing if c == disclosure.MERGED_CODE else {c}) for c in codes}
+
+
+def _components(a: dict[str, set[str]], b: dict[str, set[str]]) -> list[tuple[list[int], list[int]]]:
+    """Groups of rows of version a and of version b that hold the same true categories."""
+    ia, ib = list(a), list(b)
+    groups: list[tuple[set[str], set[int], set[int]]] = []
+    for side, names in ((0, ia), (1, ib)):
+        for i, name in enumerate(names):
+            cats = (a if side == 0 else b)[name]
+            hit = [g for g in groups if g[0] & cats]
+            merged = (set(cats), {i} if side == 0 else set(), {i} if side == 1 else set())
+            for g in hit:
+                merged[0].update(g[0])
+                merged[1].update(g[1])
+                merged[2].update(g[2])
+                groups.remove(g)
+            groups.append(merged)
+    return [(sorted(g[1]), sorted(g[2])) for g in groups if g[1] and g[2]]
+
+
+def _version_equations(new: list[dict], old: list[dict], prefix: str, agg: Aggregation
+                       ) -> list[tuple[dict, float, bool]]:
+    """The attacker's guess "nothing changed": for every group of categories, the old version's
+    figures add up to the new one's. Returns (coefficients, rhs, verified): verified when the old
+    figures were all printed and equal the new true sum (a guess known to hold); groups whose
+    printed figures show a change are left out."""
+    out = []
+    old_by_id = {t["id"]: t for t in old}
+    for t in new:
+        o, truth = old_by_id.get(t["id"]), agg.table(t["id"])
+        if o is None or truth is None or (o.get("cols") is None) != (t.get("cols") is None):
+            continue
+        rb_new, rb_old = _blocks(t["rows"], truth.rows), _blocks(o["rows"], truth.rows)
+        if rb_new is None or rb_old is None:
+            continue
+        row_groups = _components(rb_new, rb_old)
+        if t.get("cols") is None:
+            col_groups = [([0], [0])]
+        else:
+            cb_new, cb_old = _blocks(t["cols"], truth.cols), _blocks(o["cols"], truth.cols)
+            if cb_new is None or cb_old is None:
+                continue
+            col_groups = _components(cb_new, cb_old)
+        for nr, orr in row_groups:
+            for nc, oc in col_groups:
+                eq: dict = {}
+                for r in nr:
+                    for c in nc:
+                        eq[(t["id"], r, c)] = 1.0
+                old_vals = []
+                for r in orr:
+                    for c in oc:
+                        eq[(f"{prefix}/{o['id']}", r, c)] = -1.0
+                        old_vals.append(o["cells"][r][c])
+                cats_r = set().union(*(rb_new[t["rows"][r]] for r in nr))
+                rows_true = [i for i, code in enumerate(truth.rows) if code in cats_r]
+                if t.get("cols") is None:
+                    true_sum = sum(truth.cells[i][0] for i in rows_true)
+                else:
+                    cats_c = set().union(*(cb_new[t["cols"][c]] for c in nc))
+                    cols_true = [j for j, code in enumerate(truth.cols) if code in cats_c]
+                    true_sum = sum(truth.cells[i][j] for i in rows_true for j in cols_true)
+                if None not in old_vals:
+                    if abs(sum(old_vals) - true_sum) > 1e-6:
+                        continue  # visibly changed: the attacker cannot equate these
+                    out.append((eq, 0.0, True))
+                else:
+                    out.append((eq, 0.0, False))
+    return out
+
+
+def _audit_with(protection, others: list[dict], equations: list[tuple[dict, float, bool]],
+                k: int) -> disclosure.AuditResult:
+    """Joint audit of this report with other publications' tables. Guesses that contradict the
+    published figures (the data did change there) are dropped one by one, as an attacker would."""
+    sure = [(e, r) for e, r, ok in equations if ok]
+    guesses = [(e, r) for e, r, ok in equations if not ok]
+    tables = protection.tables + others
+
+    def run(eqs):
+        result = disclosure.audit(tables, k, extra_equations=eqs)
+        return None if _contradicts(result) else result
+
+    result = run(sure + guesses)
+    if result is not None:
+        return result
+    kept = list(sure)
+    for g in guesses:
+        if run(kept + [g]) is not None:
+            kept.append(g)
+    return disclosure.audit(tables, k, extra_equations=kept)
+
+
+def _contradicts(result: disclosure.AuditResult) -> bool:
+    """The attacker's system has no solution: a guess "unchanged" was wrong (the data changed)."""
+    return any("contradict each other" in p or "do not add up" in p for p in result.problems)
+
+
+def _fail(protection, joint: disclosure.AuditResult, alone: set[str]) -> None:
+    new = [p for p in joint.problems if p not in alone]
+    if new:
+        protection.audit = disclosure.AuditResult(ok=False, intervals=joint.intervals, problems=new,
+                                                  warnings=joint.warnings)
+
+
+def _versions_audit(protection, earlier: list[dict], agg: Aggregation, k: int) -> None:
+    """Attack the new version together with every earlier version of the year."""
+    others, equations, alone = [], [], set()
+    for n, v in enumerate(earlier, start=1):
+        prefix = f"versie_{n}"
+        renamed = _apart(v["tables"], prefix)
+        try:
+            alone.update(disclosure.audit(renamed, k).problems)
+        except ValueError:
+            continue  # an unreadable stored version: nothing to link with
+        others += renamed
+        equations += _version_equations(protection.tables, v["tables"], prefix, agg)
+    if not others:
+        return
+    try:
+        joint = _audit_with(protection, others, equations, k)
+    except ValueError as exc:
+        joint = disclosure.AuditResult(False, {}, [f"the earlier version could not be checked together "
+                                                   f"with this one ({exc})"])
+    _fail(protection, joint, alone)
+
+
+def _next_year_audit(protection, repo, org_id: int | None, year: int, k: int) -> None:
+    """Next year's published "carried over" equals this year's "still open at year end"."""
+    if org_id is None or not protection.audit.ok:
+        return
+    nxt = repo.published_report(org_id, year + 1)
+    if not nxt or nxt.get("format") != REPORT_FORMAT or not isinstance(nxt.get("tables"), list):
+        return
+    origin = next((t for t in nxt["tables"] if t.get("id") == "origin"), None)
+    status = next((t for t in protection.tables if t["id"] == "status"), None)
+    if origin is None or status is None or ORIGIN_CARRIED not in origin["rows"] \
+            or STATUS_OPEN not in status["rows"]:
+        return
+    renamed = _apart(nxt["tables"], "volgend_jaar")
+    eq = ({("status", status["rows"].index(STATUS_OPEN), 0): 1.0,
+           ("volgend_jaar/origin", origin["rows"].index(ORIGIN_CARRIED), 0): -1.0}, 0.0, False)
+    try:
+        alone = set(disclosure.audit(renamed, k).problems)
+        joint = _audit_with(protection, renamed, [eq], k)
+    except ValueError:
+        return  # next year's stored figures do not fit this year's: no joint system to attack
+    _fail(protection, joint, alone)
+
+
+def _next_year_force(repo, org_id: int | None, year: int) -> set[tuple]:
+    """When next year's report hid "carried over", this year's "still open" must stay hidden."""
+    nxt = repo.published_report(org_id, year + 1) if org_id is not None else None
+    if not nxt or not isinstance(nxt.get("tables"), list):
+        return set()
+    origin = next((t for t in nxt["tables"] if t.get("id") == "origin"), None)
+    if origin is None or ORIGIN_CARRIED not in origin.get("rows", []):
+        return set()
+    if origin["cells"][origin["rows"].index(ORIGIN_CARRIED)][0] is None:
+        return {("status", STATUS_OPEN, None)}
+    return set()
 
 
 def _empty(k: int) -> disclosure.Protection:
@@ -268,13 +539,31 @@ def build_report(repo, org: str | None, year: int, threshold: int | None = None,
 
 
 def _require_ok(prep: Prepared) -> None:
+    org, year = prep.report["organisation"], prep.report["year"]
+    if prep.republish_needed:
+        before = prep.earlier[0]
+        why = ""
+        if before.get("threshold") != prep.report["threshold"]:
+            why = f" (then with threshold {before.get('threshold')}, now {prep.report['threshold']})"
+        raise UserError(
+            f"The report of {org} {year} was published before with other figures{why}, so nothing was "
+            "written. Someone who has both versions can lay them side by side and work out figures "
+            "that each version hides. Give out the earlier version again (same threshold, same data), "
+            "or, if a correction is really needed, publish again on purpose with the command line "
+            "option --republish: the new version then keeps hidden every figure the earlier one hid "
+            "and is checked together with it.")
     audit = prep.protection.audit
     if audit.ok:
         return
     first = "; ".join(audit.problems[:3])
     more = f" (and {len(audit.problems) - 3} more)" if len(audit.problems) > 3 else ""
+    if prep.republished:
+        raise UserError(
+            f"The new version of the report of {org} {year} cannot be published safely next to the "
+            f"version given out before, so nothing was written. The joint check found: {first}{more}. "
+            "Give out the earlier version again instead, or use the threshold it was made with.")
     raise UserError(
-        f"The figures of {prep.report['organisation']} {prep.report['year']} could not be protected well "
+        f"The figures of {org} {year} could not be protected well "
         f"enough to publish, so nothing was written. The check found: {first}{more}. With this few "
         "cases a breakdown may not be safe at all; try a threshold closer to 3, or report this year "
         "together with all organisations.")
@@ -366,14 +655,15 @@ def check_narrative(text: str) -> list[str]:
 
 
 def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold: int | None = None,
-                  lang: str = "nl", allow_flagged: bool = False) -> Path:
+                  lang: str = "nl", allow_flagged: bool = False, republish: bool = False) -> Path:
     """Write the report as pdf, csv or json; record the published figures. Returns the path written.
 
-    Refuses (UserError, nothing written) when the disclosure audit fails, or - for the PDF - when the
+    Refuses (UserError, nothing written) when the disclosure audit fails, when the year was published
+    before with other figures (unless ``republish``, see ``prepare``), or - for the PDF - when the
     privacy guard finds identifiers in the narrative (unless ``allow_flagged``)."""
     if fmt not in FORMATS:
         raise UserError(f"Unknown report format {fmt!r}; choose pdf, csv or json.")
-    prep = prepare(repo, org, year, threshold, lang)
+    prep = prepare(repo, org, year, threshold, lang, republish=republish)
     _require_ok(prep)
     path = _target(out, prep.report["organisation"], prep.report["year"], fmt)
     if fmt == "json":
@@ -392,7 +682,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
                                  fingerprint=_fingerprint(repo))
     _write(path, data)
     if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, int(year), prep.report)
+        repo.save_published_report(prep.org_id, int(year), _stored_version(prep))
     return path
 
 
@@ -404,10 +694,12 @@ def _fingerprint(repo) -> str:
         return ""
 
 
-def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: int | None = None) -> Path:
-    """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report."""
+def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: int | None = None,
+                 republish: bool = False) -> Path:
+    """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report.
+    Refuses like ``export_report`` (also a second version of a year without ``republish``)."""
     from app import exchange
-    prep = prepare(repo, org, year, threshold, "nl")
+    prep = prepare(repo, org, year, threshold, "nl", republish=republish)
     _require_ok(prep)
     recipient = None
     if to is not None:
@@ -422,7 +714,7 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
     path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")
     _write(path, data)
     if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, int(year), prep.report)
+        repo.save_published_report(prep.org_id, int(year), _stored_version(prep))
     return path
 
 

@@ -200,8 +200,8 @@ class _Builder:
                Spacer(1, 2.6 * cm),
                Paragraph(escape(t["for_organisation"].format(organisation=r["organisation"])), self.s["h1"]),
                Spacer(1, 0.6 * cm)]
-        rows = [[self.para(t["adviser"], "small"), self.para(self.practice or t["adviser_unknown"])],
-                [self.para(t["made_label"], "small"),
+        rows = [[self.para(t["adviser"], "small"), self.para(self.practice.strip())]] if self.practice.strip() else []
+        rows += [[self.para(t["made_label"], "small"),
                  self.para(fmt_date(self.made, self.lang))],
                 [self.para(t["threshold_label"], "small"),
                  self.para(fmt_number(r["threshold"], self.lang))]]
@@ -445,7 +445,8 @@ class _Builder:
         t, r, prot = self.t, self.r, self.p.protection
         out = [CondPageBreak(6 * cm), Paragraph(escape(t["section_method"]), self.s["h1"]),
                self.para(r["method"]), self.para(t["method_k"].format(k=r["threshold"]))]
-        merged_n = sum(len(v) for v in prot.merged.values())
+        # the hours table merges exactly like the activities table: count those categories once
+        merged_n = sum(len(v) for tid, v in prot.merged.items() if tid != "hours")
         hidden = sum(1 for tb in r["tables"] for row in tb["cells"] for v in row if v is None)
         out.append(self.para(t["method_stats"].format(hidden=hidden, merged=merged_n, k=r["threshold"])))
         from app.report import table_title

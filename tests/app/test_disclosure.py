@@ -318,3 +318,50 @@ def test_random_one_way_tables_are_protected(values, k):
     check_protection(p, k)
     if sum(values) >= 2 * k:
         assert p.audit.ok
+
+
+def test_method_text_names_the_printed_mark_and_the_empty_csv_cell():
+    for lang, mark, empty in (("nl", "Een x betekent", "CSV- en JSON-bestanden"),
+                              ("en", "An x therefore means", "CSV and JSON files")):
+        text = method_text(lang, 5)
+        assert mark in text and empty in text
+        assert "leeg vak betekent" not in text and "empty cell therefore" not in text
+
+
+def test_hours_table_merges_and_hides_like_its_twin():
+    kinds = ["voorlichting", "training", "beleidsadvies", "overleg", "overig"]
+    counts = one_way("activities", kinds, [2, 0, 1, 3, 0], unit="activities")
+    hours = Table("hours", "hours", ["casuswerk", *kinds], None,
+                  [[40.0], [8.5], [0.0], [2.0], [2.5], [0.0]], twin="activities")
+    p = protect([counts, hours])
+    by_id = {t["id"]: t for t in p.tables}
+    a, h = by_id["activities"], by_id["hours"]
+    assert h["rows"] == ["casuswerk", *a["rows"]], "hours rows must be merged like the counts"
+    assert p.merged.get("hours") == p.merged.get("activities")
+    for i, code in enumerate(a["rows"]):
+        if a["cells"][i][0] is None:
+            assert h["cells"][h["rows"].index(code)][0] is None, code
+    assert h["total"] == pytest.approx(53.0)
+    assert p.audit.ok, p.audit.problems
+
+
+def test_hours_follow_a_secondary_hidden_count():
+    rows = ["a", "b", "c"]
+    counts = one_way("activities", rows, [2, 7, 9], unit="activities")
+    hours = Table("hours", "hours", ["work", *rows], None, [[30.0], [4.0], [10.0], [12.0]], twin="activities")
+    p = protect([counts, hours], merge=False)
+    a = next(t for t in p.tables if t["id"] == "activities")
+    h = next(t for t in p.tables if t["id"] == "hours")
+    assert a["cells"].count([None]) == 2  # 2 primary, one more to protect it
+    for i, code in enumerate(rows):
+        if a["cells"][i][0] is None:
+            assert h["cells"][h["rows"].index(code)][0] is None
+    assert p.audit.ok
+
+
+def test_force_hidden_by_code_follows_a_merge():
+    t = one_way("behaviour", ["pesten", "agressie", "discriminatie", "overig"], [12, 9, 8, 7])
+    p = protect([t], force_hidden={("behaviour", "agressie", None)}, merge=False)
+    cells = p.tables[0]["cells"]
+    assert cells[1] == [None] and p.audit.ok
+    assert sum(1 for r in cells if r[0] is None) >= 2

@@ -321,3 +321,20 @@ def test_vstat_export_signed_and_encrypted(filled, tmp_path):
     assert exchange.read_vstat(enc.read_bytes(), supervisor_key=priv).totals == rep["totals"]
     with pytest.raises(UserError, match="supervisor"):
         report.export_vstat(filled, org=ORG, year=YEAR, out=tmp_path / "x.vstat", to=tmp_path / "missing.pub")
+
+
+def test_activity_hours_follow_the_activity_counts(filled):
+    # 5 x voorlichting and 1 x training: training's count is hidden, so are its hours
+    for i in range(2):
+        filled.add_activity(Activity(organisation=ORG, date=date(2025, 5, 1 + i), kind="overleg", hours=1.5))
+    prep = report.prepare(filled, ORG, YEAR)
+    tabs = {t["id"]: t for t in prep.report["tables"]}
+    act, hours = tabs["activities"], tabs["hours"]
+    assert hours["rows"] == [aggregate.CASE_WORK, *act["rows"]]
+    assert prep.protection.merged.get("hours") == prep.protection.merged.get("activities")
+    for i, code in enumerate(act["rows"]):
+        if act["cells"][i][0] is None:
+            assert hours["cells"][hours["rows"].index(code)][0] is None, code
+    assert act["total"] == 8
+    assert hours["total"] == 39
+    assert prep.protection.audit.ok

@@ -111,3 +111,21 @@ def test_year_on_year_comparison_and_trend(prepared):
     first = report_pdf.render(alone, made=MADE)
     first_text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(first)).pages)
     assert "No report for 2022 has been recorded" in first_text
+
+
+@pytest.mark.parametrize("practice, shown", [("", False), ("   ", False), ("Praktijk Zonnig Advies", True)])
+def test_cover_leaves_out_the_practice_row_when_not_set(prepared, practice, shown):
+    prep = report.prepare(prepared, ORG, YEAR, lang="nl")
+    data = report_pdf.render(prep, practice=practice, made=MADE)
+    cover = pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert ("Opgesteld door" in cover) is shown
+    assert "niet ingesteld" not in cover
+    assert ("Praktijk Zonnig Advies" in cover) is shown
+    assert "3 februari 2026" in cover  # the other rows stay
+
+
+def test_method_text_explains_the_x_mark(prepared):
+    _prep, text, _reader = _render(prepared, "nl")
+    flat = " ".join(text.split())
+    assert "Een x betekent dus 'niet getoond'" in flat
+    assert "leeg vak betekent" not in flat

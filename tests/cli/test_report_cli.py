@@ -79,3 +79,16 @@ def test_stats_export_signed_and_for_a_supervisor(filled_path, tmp_path):
     code, _out, err = run("--vault", filled_path, "stats", "export", "--org", ORG, "--year", str(YEAR),
                           "--out", str(tmp_path / "x.vstat"), "--to", str(tmp_path / "missing.pub"))
     assert code == 1 and "supervisor" in err
+
+
+def test_republish_flag(filled_path, tmp_path):
+    base = ("--vault", filled_path, "report", "--org", ORG, "--year", str(YEAR), "--format", "json")
+    assert run(*base, "--out", str(tmp_path / "a.json"))[0] == 0
+    code, _out, err = run(*base, "--out", str(tmp_path / "b.json"), "--threshold", "3")
+    assert code != 0 and "--republish" in err and not (tmp_path / "b.json").exists()
+    code, out, err = run(*base, "--out", str(tmp_path / "b.json"), "--threshold", "3", "--republish")
+    assert code == 0, err
+    code, _out, err = run("--vault", filled_path, "stats", "export", "--org", ORG, "--year", str(YEAR),
+                          "--out", str(tmp_path / "s.vstat"), "--threshold", "4", "--republish")
+    assert code == 0, err
+    assert (tmp_path / "s.vstat").exists()
