@@ -110,8 +110,8 @@
             <translation>Other behaviour (optional)</translation>
         </message>
         <message>
-            <source>Relation to the accused</source>
-            <translation>Relation to the accused</translation>
+            <source>Relation to the person it is about</source>
+            <translation>Relation to the person it is about</translation>
         </message>
         <message>
             <source>Follow-up</source>
@@ -232,8 +232,8 @@
             <translation>Kind of behaviour</translation>
         </message>
         <message>
-            <source>Relation to the accused</source>
-            <translation>Relation to the accused</translation>
+            <source>Relation to the person it is about</source>
+            <translation>Relation to the person it is about</translation>
         </message>
         <message>
             <source>Follow-up</source>
@@ -372,12 +372,12 @@
     <context>
         <name>CombinedTableModel</name>
         <message>
-            <source>Hidden: publishing this sum could reveal a figure an adviser hid.</source>
-            <translation>Hidden: publishing this sum could reveal a figure an adviser hid.</translation>
+            <source>Not shown: an adviser hid part of this figure to protect small numbers, so the sum is not shown either. It is not a small number itself.</source>
+            <translation>Not shown: an adviser hid part of this figure to protect small numbers, so the sum is not shown either. It is not a small number itself.</translation>
         </message>
         <message>
-            <source>Unknown: a source does not list this category.</source>
-            <translation>Unknown: a source does not list this category.</translation>
+            <source>Unknown: a source does not list this category separately.</source>
+            <translation>Unknown: a source does not list this category separately.</translation>
         </message>
         <message>
             <source>Total</source>
@@ -542,6 +542,14 @@
         <message>
             <source>Still needed</source>
             <translation>Still needed</translation>
+        </message>
+        <message>
+            <source>Answers</source>
+            <translation>Answers</translation>
+        </message>
+        <message>
+            <source>Reasons</source>
+            <translation>Reasons</translation>
         </message>
         <message>
             <source>The advice is saved with the case.</source>
@@ -1414,6 +1422,14 @@
     <context>
         <name>SupervisorWindow</name>
         <message>
+            <source>Combined statistics</source>
+            <translation>Combined statistics</translation>
+        </message>
+        <message>
+            <source>Add up the annual figures that advisers send you. Choose “Import files…” and select their statistics files (.vstat). Only files signed by advisers you trust are counted; figures an adviser hid stay hidden in the sums.</source>
+            <translation>Add up the annual figures that advisers send you. Choose “Import files…” and select their statistics files (.vstat). Only files signed by advisers you trust are counted; figures an adviser hid stay hidden in the sums.</translation>
+        </message>
+        <message>
             <source>Import files…</source>
             <translation>Import files…</translation>
         </message>
@@ -1466,6 +1482,10 @@
             <translation>Status</translation>
         </message>
         <message>
+            <source>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</source>
+            <translation>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</translation>
+        </message>
+        <message>
             <source>imported</source>
             <translation>imported</translation>
         </message>
@@ -1506,6 +1526,72 @@ Call the adviser and compare this fingerprint. Only when it matches, give the ad
             <translation>Export combined statistics</translation>
         </message>
         <message>
+            <source>signed by an adviser key you do not trust yet. Call the adviser and compare the fingerprint before you trust it.</source>
+            <translation>signed by an adviser key you do not trust yet. Call the adviser and compare the fingerprint before you trust it.</translation>
+        </message>
+        <message>
+            <source>this is not a statistics file from Vertrouwd, or it is damaged. Ask the adviser to export it again.</source>
+            <translation>this is not a statistics file from Vertrouwd, or it is damaged. Ask the adviser to export it again.</translation>
+        </message>
+        <message>
+            <source>the file is empty. Ask the adviser to send it again.</source>
+            <translation>the file is empty. Ask the adviser to send it again.</translation>
+        </message>
+        <message>
+            <source>the file is incomplete (cut off). Ask the adviser to send it again.</source>
+            <translation>the file is incomplete (cut off). Ask the adviser to send it again.</translation>
+        </message>
+        <message>
+            <source>the file is far too large to be a statistics file.</source>
+            <translation>the file is far too large to be a statistics file.</translation>
+        </message>
+        <message>
+            <source>this is a folder, not a file. Choose the files inside it.</source>
+            <translation>this is a folder, not a file. Choose the files inside it.</translation>
+        </message>
+        <message>
+            <source>the file no longer exists. Check where it was saved.</source>
+            <translation>the file no longer exists. Check where it was saved.</translation>
+        </message>
+        <message>
+            <source>the file cannot be read ({detail}). Check that you may open it.</source>
+            <translation>the file cannot be read ({detail}). Check that you may open it.</translation>
+        </message>
+        <message>
+            <source>the file is encrypted for a supervisor key ({key}). Use the store that holds that key, or ask the adviser to export it for your key.</source>
+            <translation>the file is encrypted for a supervisor key ({key}). Use the store that holds that key, or ask the adviser to export it for your key.</translation>
+        </message>
+        <message>
+            <source>the file is encrypted for another supervisor (key {key}). Ask the adviser to export it for your key.</source>
+            <translation>the file is encrypted for another supervisor (key {key}). Ask the adviser to export it for your key.</translation>
+        </message>
+        <message>
+            <source>the encrypted file was changed or damaged. Ask the adviser to send it again.</source>
+            <translation>the encrypted file was changed or damaged. Ask the adviser to send it again.</translation>
+        </message>
+        <message>
+            <source>this is an annual report, not a signed statistics file. Ask the adviser to export the statistics file (.vstat).</source>
+            <translation>this is an annual report, not a signed statistics file. Ask the adviser to export the statistics file (.vstat).</translation>
+        </message>
+        <message>
+            <source>the file has no signature. Only use files that an adviser signed in Vertrouwd.</source>
+            <translation>the file has no signature. Only use files that an adviser signed in Vertrouwd.</translation>
+        </message>
+        <message>
+            <source>the file was changed after the adviser signed it. Do not use it; ask the adviser for a new export.</source>
+            <translation>the file was changed after the adviser signed it. Do not use it; ask the adviser for a new export.</translation>
+        </message>
+        <message>
+            <source>the figures in the file do not pass the checks. Ask the adviser to export it again.</source>
+            <translation>the figures in the file do not pass the checks. Ask the adviser to export it again.</translation>
+        </message>
+        <message>
+            <source>{text}
+Details: {detail}</source>
+            <translation>{text}
+Details: {detail}</translation>
+        </message>
+        <message>
             <source>already imported</source>
             <translation>already imported</translation>
         </message>
@@ -1522,8 +1608,12 @@ Call the adviser and compare this fingerprint. Only when it matches, give the ad
             <translation>{a} imported, {r} refused, {u} waiting for trust, {d} already there.</translation>
         </message>
         <message>
-            <source>No files from trusted advisers yet.</source>
-            <translation>No files from trusted advisers yet.</translation>
+            <source>{status}: {reason}</source>
+            <translation>{status}: {reason}</translation>
+        </message>
+        <message>
+            <source>No files from trusted advisers yet. Choose “Import files…” to add the statistics files that advisers sent you.</source>
+            <translation>No files from trusted advisers yet. Choose “Import files…” to add the statistics files that advisers sent you.</translation>
         </message>
         <message>
             <source>Cases: {c} · contacts: {n} · hours: {h} · sources: {s}</source>

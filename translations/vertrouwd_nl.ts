@@ -110,8 +110,8 @@
         <translation>Ander gedrag (optioneel)</translation>
     </message>
     <message>
-        <source>Relation to the accused</source>
-        <translation>Relatie tot de beklaagde</translation>
+        <source>Relation to the person it is about</source>
+        <translation>Relatie tot degene over wie het gaat</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -232,8 +232,8 @@
         <translation>Soort gedrag</translation>
     </message>
     <message>
-        <source>Relation to the accused</source>
-        <translation>Relatie tot de beklaagde</translation>
+        <source>Relation to the person it is about</source>
+        <translation>Relatie tot degene over wie het gaat</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -372,12 +372,12 @@
 <context>
     <name>CombinedTableModel</name>
     <message>
-        <source>Hidden: publishing this sum could reveal a figure an adviser hid.</source>
-        <translation>Afgeschermd: wie deze som publiceert, kan een getal prijsgeven dat een vertrouwenspersoon heeft afgeschermd.</translation>
+        <source>Not shown: an adviser hid part of this figure to protect small numbers, so the sum is not shown either. It is not a small number itself.</source>
+        <translation>Niet getoond: een vertrouwenspersoon heeft een deel van dit getal afgeschermd om kleine aantallen te beschermen, dus de som wordt ook niet getoond. Zelf is het geen klein aantal.</translation>
     </message>
     <message>
-        <source>Unknown: a source does not list this category.</source>
-        <translation>Onbekend: een van de bronnen noemt deze categorie niet.</translation>
+        <source>Unknown: a source does not list this category separately.</source>
+        <translation>Onbekend: een van de bronnen vermeldt deze categorie niet apart.</translation>
     </message>
     <message>
         <source>Total</source>
@@ -542,6 +542,14 @@
     <message>
         <source>Still needed</source>
         <translation>Nog nodig</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation>Antwoorden</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Redenen</translation>
     </message>
     <message>
         <source>The advice is saved with the case.</source>
@@ -1414,6 +1422,14 @@
 <context>
     <name>SupervisorWindow</name>
     <message>
+        <source>Combined statistics</source>
+        <translation>Samengevoegde cijfers</translation>
+    </message>
+    <message>
+        <source>Add up the annual figures that advisers send you. Choose “Import files…” and select their statistics files (.vstat). Only files signed by advisers you trust are counted; figures an adviser hid stay hidden in the sums.</source>
+        <translation>Tel de jaarcijfers op die vertrouwenspersonen u sturen. Kies ‘Bestanden importeren…’ en selecteer hun cijferbestanden (.vstat). Alleen bestanden die zijn ondertekend door vertrouwenspersonen die u vertrouwt, tellen mee; getallen die een vertrouwenspersoon heeft afgeschermd, blijven ook in de sommen afgeschermd.</translation>
+    </message>
+    <message>
         <source>Import files…</source>
         <translation>Bestanden importeren…</translation>
     </message>
@@ -1466,6 +1482,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</source>
+        <translation>x = niet getoond, om kleine aantallen te beschermen: een vertrouwenspersoon heeft een deel van dit getal afgeschermd, dus de som wordt ook niet getoond (die hoeft niet klein te zijn). ? = onbekend: een van de bronnen vermeldt deze categorie niet apart.</translation>
+    </message>
+    <message>
         <source>imported</source>
         <translation>geïmporteerd</translation>
     </message>
@@ -1506,6 +1526,72 @@ Bel de vertrouwenspersoon en vergelijk deze vingerafdruk. Alleen als die overeen
         <translation>Samengevoegde cijfers exporteren</translation>
     </message>
     <message>
+        <source>signed by an adviser key you do not trust yet. Call the adviser and compare the fingerprint before you trust it.</source>
+        <translation>ondertekend met de sleutel van een vertrouwenspersoon die u nog niet vertrouwt. Bel de vertrouwenspersoon en vergelijk de vingerafdruk voordat u de sleutel vertrouwt.</translation>
+    </message>
+    <message>
+        <source>this is not a statistics file from Vertrouwd, or it is damaged. Ask the adviser to export it again.</source>
+        <translation>dit is geen cijferbestand uit Vertrouwd, of het is beschadigd. Vraag de vertrouwenspersoon het opnieuw te exporteren.</translation>
+    </message>
+    <message>
+        <source>the file is empty. Ask the adviser to send it again.</source>
+        <translation>het bestand is leeg. Vraag de vertrouwenspersoon het opnieuw te sturen.</translation>
+    </message>
+    <message>
+        <source>the file is incomplete (cut off). Ask the adviser to send it again.</source>
+        <translation>het bestand is onvolledig (afgebroken). Vraag de vertrouwenspersoon het opnieuw te sturen.</translation>
+    </message>
+    <message>
+        <source>the file is far too large to be a statistics file.</source>
+        <translation>het bestand is veel te groot voor een cijferbestand.</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file. Choose the files inside it.</source>
+        <translation>dit is een map, geen bestand. Kies de bestanden in die map.</translation>
+    </message>
+    <message>
+        <source>the file no longer exists. Check where it was saved.</source>
+        <translation>het bestand bestaat niet meer. Controleer waar het is opgeslagen.</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({detail}). Check that you may open it.</source>
+        <translation>het bestand kan niet worden gelezen ({detail}). Controleer of u het mag openen.</translation>
+    </message>
+    <message>
+        <source>the file is encrypted for a supervisor key ({key}). Use the store that holds that key, or ask the adviser to export it for your key.</source>
+        <translation>het bestand is versleuteld voor een coördinatorsleutel ({key}). Gebruik het archief met die sleutel, of vraag de vertrouwenspersoon het voor uw sleutel te exporteren.</translation>
+    </message>
+    <message>
+        <source>the file is encrypted for another supervisor (key {key}). Ask the adviser to export it for your key.</source>
+        <translation>het bestand is versleuteld voor een andere coördinator (sleutel {key}). Vraag de vertrouwenspersoon het voor uw sleutel te exporteren.</translation>
+    </message>
+    <message>
+        <source>the encrypted file was changed or damaged. Ask the adviser to send it again.</source>
+        <translation>het versleutelde bestand is gewijzigd of beschadigd. Vraag de vertrouwenspersoon het opnieuw te sturen.</translation>
+    </message>
+    <message>
+        <source>this is an annual report, not a signed statistics file. Ask the adviser to export the statistics file (.vstat).</source>
+        <translation>dit is een jaarverslag, geen ondertekend cijferbestand. Vraag de vertrouwenspersoon het cijferbestand (.vstat) te exporteren.</translation>
+    </message>
+    <message>
+        <source>the file has no signature. Only use files that an adviser signed in Vertrouwd.</source>
+        <translation>het bestand heeft geen handtekening. Gebruik alleen bestanden die een vertrouwenspersoon in Vertrouwd heeft ondertekend.</translation>
+    </message>
+    <message>
+        <source>the file was changed after the adviser signed it. Do not use it; ask the adviser for a new export.</source>
+        <translation>het bestand is gewijzigd nadat de vertrouwenspersoon het ondertekende. Gebruik het niet; vraag de vertrouwenspersoon om een nieuwe export.</translation>
+    </message>
+    <message>
+        <source>the figures in the file do not pass the checks. Ask the adviser to export it again.</source>
+        <translation>de cijfers in het bestand komen niet door de controles. Vraag de vertrouwenspersoon het opnieuw te exporteren.</translation>
+    </message>
+    <message>
+        <source>{text}
+Details: {detail}</source>
+        <translation>{text}
+Details: {detail}</translation>
+    </message>
+    <message>
         <source>already imported</source>
         <translation>al geïmporteerd</translation>
     </message>
@@ -1522,8 +1608,12 @@ Bel de vertrouwenspersoon en vergelijk deze vingerafdruk. Alleen als die overeen
         <translation>{a} geïmporteerd, {r} geweigerd, {u} wachtend op vertrouwen, {d} al aanwezig.</translation>
     </message>
     <message>
-        <source>No files from trusted advisers yet.</source>
-        <translation>Nog geen bestanden van vertrouwenspersonen wier sleutel u vertrouwt.</translation>
+        <source>{status}: {reason}</source>
+        <translation>{status}: {reason}</translation>
+    </message>
+    <message>
+        <source>No files from trusted advisers yet. Choose “Import files…” to add the statistics files that advisers sent you.</source>
+        <translation>Nog geen bestanden van vertrouwenspersonen die u vertrouwt. Kies ‘Bestanden importeren…’ om de cijferbestanden toe te voegen die vertrouwenspersonen u hebben gestuurd.</translation>
     </message>
     <message>
         <source>Cases: {c} · contacts: {n} · hours: {h} · sources: {s}</source>
