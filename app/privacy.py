@@ -51,6 +51,7 @@ KINDS: tuple[str, ...] = (
     "handle",
     "kenteken",
     "personeelsnummer",
+    "kenmerk",
     "naam",
 )
 STRUCTURED_KINDS: tuple[str, ...] = tuple(k for k in KINDS if k != "naam")
@@ -68,6 +69,7 @@ _PLACEHOLDERS = {
     "handle": "[account]",
     "kenteken": "[kenteken]",
     "personeelsnummer": "[personeelsnummer]",
+    "kenmerk": "[kenmerk]",
     "naam": "[naam]",
 }
 
@@ -85,6 +87,7 @@ _LABELS = {
         "handle": "account op sociale media",
         "kenteken": "kenteken",
         "personeelsnummer": "personeelsnummer",
+        "kenmerk": "uniek kenmerk (de enige ...)",
         "naam": "naam",
     },
     "en": {
@@ -100,6 +103,7 @@ _LABELS = {
         "handle": "social-media handle",
         "kenteken": "licence plate",
         "personeelsnummer": "personnel number",
+        "kenmerk": "unique trait (the only ...)",
         "naam": "person's name",
     },
 }
@@ -401,6 +405,7 @@ _PRIORITY = {
     "leeftijd": 50,
     "handle": 45,
     "bsn": 40,
+    "kenmerk": 20,
     "naam": 10,
 }
 
@@ -560,6 +565,21 @@ def _find_plates(text: str):
         yield m.start(), m.end(), "kenteken"
     for m in _PLATE_CUE.finditer(text):
         yield m.start(1), m.end(1), "kenteken"
+
+
+# "de enige Poolse collega", "als enige vrouw", "the only woman": a trait that only one person in a
+# small group has points at that person as surely as a name. "de enige manier/optie" does not.
+_UNIQUE_NOT = ("manier|optie|oplossing|mogelijkheid|reden|keer|vraag|plek|plaats|die|dat|wat|wie|"
+               "in|op|van|bij|binnen|met|voor|om|uit|aan|naar|is|was|en|of|way|option|reason|time|"
+               "thing|one|who|that|in|on|at|of|with|for|and|or")
+_UNIQUE = re.compile(
+    r"\b(?:[Dd]e|[Hh]et|[Aa]ls|[Tt]he|[Aa]s\s+the)\s+(?:enige|only)"
+    r"((?:\s+(?!(?:" + _UNIQUE_NOT + r")\b)[^\W\d_][\w-]*){1,2})")
+
+
+def _find_unique_traits(text: str):
+    for m in _UNIQUE.finditer(text):
+        yield m.start(), m.end(), "kenmerk"
 
 
 def _find_staff_numbers(text: str):
@@ -924,6 +944,7 @@ def scan(text: str) -> list[Finding]:
     for finder in (
         _find_emails, _find_urls, _find_ibans, _find_bsn, _find_phones, _find_plates, _find_postcodes,
         _find_addresses, _find_birth_dates, _find_staff_numbers, _find_ages, _find_handles,
+        _find_unique_traits,
     ):
         raw.extend(finder(text))
     names = list(_find_names(text, lists))

@@ -171,9 +171,10 @@ def test_multiline_text_uses_sentence_starts_per_line():
 
 
 def test_kinds_are_stable():
+    # codes are stable: kinds may be added, never removed or renamed
     assert KINDS == (
         "email", "telefoon", "bsn", "iban", "postcode", "adres", "geboortedatum", "leeftijd", "url",
-        "handle", "kenteken", "personeelsnummer", "naam",
+        "handle", "kenteken", "personeelsnummer", "kenmerk", "naam",
     )
     assert set(STRUCTURED_KINDS) == set(KINDS) - {"naam"}
 
@@ -379,3 +380,13 @@ def test_guard_stays_in_the_app_layer():
             imported.add(node.module.split(".")[0])
     assert "PySide6" not in imported
     assert imported <= {"__future__", "bisect", "re", "unicodedata", "dataclasses", "functools", "pathlib", "app"}
+
+
+def test_a_unique_trait_is_flagged_but_ordinary_uses_of_enige_are_not():
+    assert [(f.kind, f.text) for f in scan("Hij is de enige Poolse collega op de afdeling.")] == [
+        ("kenmerk", "de enige Poolse collega")]
+    assert [f.kind for f in scan("Zij werkt als enige vrouw in de ploeg.")] == ["kenmerk"]
+    for quiet in ("Dit is de enige manier om verder te komen.", "Het enige wat telt is rust.",
+                  "De enige oplossing is een gesprek."):
+        assert scan(quiet) == [], quiet
+    assert redact("Hij is de enige Poolse collega hier.") == "Hij is [kenmerk] hier."
