@@ -1004,6 +1004,10 @@
             <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
         </message>
         <message>
+            <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
+            <translation>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</translation>
+        </message>
+        <message>
             <source>Writing {file}…</source>
             <translation>Writing {file}…</translation>
         </message>

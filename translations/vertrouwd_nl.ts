@@ -1004,6 +1004,10 @@
         <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
     </message>
     <message>
+        <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Writing {file}…</source>
         <translation>{file} wordt geschreven…</translation>
     </message>

@@ -360,13 +360,14 @@ def _prepare(report, repo, key: Key, text: str) -> R.Prepared:
     return R.prepare(repo, org, year, k, lang)
 
 
-def _export(report, repo, fmt: str, key: Key, out: str, allow_flagged: bool, text: str) -> Path:
+def _export(report, repo, fmt: str, key: Key, out: str, allow_flagged: bool, text: str,
+            republish: bool = False) -> Path:
     org, year, k, lang = key
     report(-1, text)
     if fmt == "vstat":
-        return R.export_vstat(repo, org=org, year=year, out=out, threshold=k)
+        return R.export_vstat(repo, org=org, year=year, out=out, threshold=k, republish=republish)
     return R.export_report(repo, org=org, year=year, fmt=fmt, out=out, threshold=k, lang=lang,
-                           allow_flagged=allow_flagged)
+                           allow_flagged=allow_flagged, republish=republish)
 
 
 def _render_pdf(report, repo, key: Key, narrative: str, out: str | None, text: str) -> tuple[bytes, Path | None]:
@@ -598,9 +599,12 @@ class ReportPage(QWidget):
         return (self.org, int(self.year), int(self.threshold_spin.value()), self.report_lang)
 
     def load(self) -> None:
-        """Fill the choices from the vault (keeping the current choice) and compute the report."""
+        """Fill the choices from the vault (keeping the current choice) and compute the report.
+
+        Computed afresh each time the page is shown: cases may have changed meanwhile."""
         if not self.session.is_open:
             return
+        self.prep_key = None
         with self._vault() as repo:
             orgs = repo.list_organisations()
             k = self.session.settings.get(S.REPORT_THRESHOLD)
@@ -970,13 +974,23 @@ class ReportPage(QWidget):
             if answer is None:
                 return None
             allow = answer
+        republish = False
+        if self.prep is not None and self.prep.republish_needed:
+            if not self.dialogs.confirm(self, title, self.tr(
+                    "Figures for this organisation and year were published before, and these differ. A "
+                    "reader who has both versions could compare them and work hidden figures back. Publish "
+                    "a new version anyway? Every figure hidden before stays hidden, and all versions are "
+                    "checked together; if that check fails, nothing is written.")):
+                return None
+            republish = True
         out = self.dialogs.save_path(self, title, FORMAT_FILTERS[fmt], self._suggested(fmt))
         if not out:
             return None
         repo = self.repo
         self._set_status("", warn=False)
         self.export_job = run_in_thread(
-            self, _export, repo, fmt, key, out, allow, "", lock=repo.vault.lock_, progress=self.progress,
+            self, _export, repo, fmt, key, out, allow, "", republish, lock=repo.vault.lock_,
+            progress=self.progress,
             text=self.tr("Writing {file}…").format(file=Path(out).name),
             on_done=lambda path, fmt=fmt: self._exported(fmt, path),
             on_error=lambda exc, fmt=fmt: self._export_failed(fmt, exc))
@@ -986,6 +1000,7 @@ class ReportPage(QWidget):
     def _exported(self, fmt: str, path: Path) -> None:
         self.export_job = None
         self._set_busy(False)
+        self.prep_key = None  # what was published is now an earlier version to compare with
         text = self.tr("The file was written: {path}").format(path=path)
         if self.org is not None:
             text += "\n\n" + self.tr("The published figures were recorded in the vault, so next year's report "

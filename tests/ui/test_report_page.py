@@ -675,3 +675,40 @@ def test_window_locks_while_the_figures_are_computed(window, qtbot, dialogs):
     assert not window.session.is_open
     qtbot.waitUntil(lambda: not shiboken6.isValid(page) or job.done or page.prepare_job is None, timeout=WAIT)
     assert [a for a in dialogs.asked if a[0] == "error"] == []
+
+
+def test_publishing_again_with_other_figures_asks_first(page, qtbot, dialogs, tmp_path, session):
+    from models.entities import Case
+    out = tmp_path / "v"
+    out.mkdir()
+    dialogs.paths = [str(out / "first.json")]
+    assert _export(page, qtbot, "json") == ["json", True]
+    org, year, _k, _lang = page.key()
+    repo = session.require()
+    for i in range(6):  # a late batch of cases changes the figures of that year
+        repo.add_case(Case(code=f"{year}-9{i:02d}", organisation=org, opened=date(year, 6, 1 + i),
+                           reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
+                           follow_up="lopend"))
+    with qtbot.waitSignal(page.refreshed, timeout=WAIT):
+        page.load()
+    assert page.prep.republish_needed
+    dialogs.confirm_answer = False
+    dialogs.paths = [str(out / "second.json")]
+    assert page.export("json") is None
+    assert dialogs.asked[-1][0] == "confirm" and not (out / "second.json").exists()
+    dialogs.confirm_answer = True
+    with qtbot.waitSignal(page.export_finished, timeout=WAIT) as blocker:
+        page.export("json")
+    fmt, ok = blocker.args
+    if ok:  # published as a new version: nothing hidden before is shown now
+        first = json.loads((out / "first.json").read_text("utf-8"))
+        second = json.loads((out / "second.json").read_text("utf-8"))
+        for t1 in first["tables"]:
+            t2 = next((t for t in second["tables"] if t["id"] == t1["id"]), None)
+            if t2 is None:
+                continue
+            for r, code in enumerate(t1["rows"]):
+                if code in t2["rows"] and t1["cells"][r][0] is None and t1["cols"] is None:
+                    assert t2["cells"][t2["rows"].index(code)][0] is None, (t1["id"], code)
+    else:  # the joint check refused: nothing written, the reason shown
+        assert not (out / "second.json").exists() and dialogs.asked[-1][0] == "error"
