@@ -1005,7 +1005,7 @@
     </message>
     <message>
         <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor deze organisatie en dit jaar zijn al eerder cijfers gepubliceerd, en deze wijken daarvan af. Wie beide versies heeft, kan ze vergelijken en verborgen cijfers terugrekenen. Toch een nieuwe versie publiceren? Alles wat eerder verborgen was, blijft verborgen, en alle versies worden samen gecontroleerd; slaagt die controle niet, dan wordt er niets geschreven.</translation>
     </message>
     <message>
         <source>Writing {file}…</source>
