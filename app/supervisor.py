@@ -81,6 +81,8 @@ class ImportOutcome:
     pub: bytes | None = None
     organisation: str | None = None
     year: int | None = None
+    code: str | None = None          # for a refused file: the reason's code (see exchange.REASONS) ...
+    values: dict | None = None       # ... and its values, so the window can say it in the chosen language
 
 
 def _b64(data: bytes) -> str:
@@ -264,7 +266,8 @@ class SupervisorStore:
             try:
                 v = read_vstat_file(name, supervisor_key=supervisor_key or self._supervisor_key)
             except VStatError as exc:
-                outcomes.append(ImportOutcome(name, REFUSED, exc.message))
+                outcomes.append(ImportOutcome(name, REFUSED, exc.message, code=getattr(exc, "code", None),
+                                              values=dict(getattr(exc, "values", None) or {})))
                 continue
             if v.fingerprint not in self._trusted:
                 self._pending.setdefault(v.fingerprint, [])
