@@ -613,6 +613,10 @@
             <translation>&amp;Restore from backup…</translation>
         </message>
         <message>
+            <source>&amp;Import data…</source>
+            <translation>&amp;Import data…</translation>
+        </message>
+        <message>
             <source>Change &amp;passphrase…</source>
             <translation>Change &amp;passphrase…</translation>
         </message>
@@ -667,6 +671,26 @@
         <message>
             <source>The encrypted backup was written. It opens with your current passphrase.</source>
             <translation>The encrypted backup was written. It opens with your current passphrase.</translation>
+        </message>
+        <message>
+            <source>Import data</source>
+            <translation>Import data</translation>
+        </message>
+        <message>
+            <source>Vertrouwd data (*.json)</source>
+            <translation>Vertrouwd data (*.json)</translation>
+        </message>
+        <message>
+            <source>Imported: {cases} cases with {contacts} conversations, {organisations} organisations and {activities} activities.</source>
+            <translation>Imported: {cases} cases with {contacts} conversations, {organisations} organisations and {activities} activities.</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {reason}</source>
+            <translation>Nothing was imported: {reason}</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importing…</translation>
         </message>
         <message>
             <source>Change passphrase</source>

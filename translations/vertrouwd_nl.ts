@@ -613,6 +613,10 @@
         <translation>Back-up &amp;terugzetten…</translation>
     </message>
     <message>
+        <source>&amp;Import data…</source>
+        <translation>Gegevens &amp;importeren…</translation>
+    </message>
+    <message>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Wachtwoordzin wijzigen…</translation>
     </message>
@@ -667,6 +671,26 @@
     <message>
         <source>The encrypted backup was written. It opens with your current passphrase.</source>
         <translation>De versleutelde back-up is opgeslagen. U opent hem met uw huidige wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Gegevens importeren</translation>
+    </message>
+    <message>
+        <source>Vertrouwd data (*.json)</source>
+        <translation>Vertrouwd-gegevens (*.json)</translation>
+    </message>
+    <message>
+        <source>Imported: {cases} cases with {contacts} conversations, {organisations} organisations and {activities} activities.</source>
+        <translation>Geïmporteerd: {cases} casussen met {contacts} gesprekken, {organisations} organisaties en {activities} activiteiten.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Er is niets geïmporteerd: {reason}</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Bezig met importeren…</translation>
     </message>
     <message>
         <source>Change passphrase</source>

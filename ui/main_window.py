@@ -378,12 +378,13 @@ class MainWindow(QMainWindow):
         self.act_lock = act(self.tr("&Lock"), "Ctrl+L", self.lock)
         self.act_backup = act(self.tr("Make &backup…"), None, self.backup)
         self.act_restore = act(self.tr("&Restore from backup…"), None, self.restore)
+        self.act_import = act(self.tr("&Import data…"), None, self.import_data)
         self.act_passwd = act(self.tr("Change &passphrase…"), None, self.change_passphrase)
         self.act_quit = act(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.act_about = act(self.tr("&About Vertrouwd"), None, self.about)
         menu = self.menuBar()
         m = menu.addMenu(self.tr("&File"))
-        m.addActions([self.act_new, self.act_backup, self.act_restore, self.act_passwd])
+        m.addActions([self.act_new, self.act_import, self.act_backup, self.act_restore, self.act_passwd])
         m.addSeparator()
         m.addActions([self.act_lock, self.act_quit])
         e = menu.addMenu(self.tr("&Edit"))
@@ -399,7 +400,7 @@ class MainWindow(QMainWindow):
         self._set_data_actions(False)
 
     def _set_data_actions(self, enabled: bool) -> None:
-        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup, self.act_passwd):
+        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup, self.act_passwd, self.act_import):
             a.setEnabled(enabled)
         self.act_restore.setEnabled(not enabled)
 
@@ -566,6 +567,35 @@ class MainWindow(QMainWindow):
                                  on_done=lambda _r: self.dialogs.info(self, self.tr("Make backup"), self.tr(
                                      "The encrypted backup was written. It opens with your current "
                                      "passphrase.")), on_error=failed)
+
+    def import_data(self) -> None:
+        """Import a vertrouwd-data/1 file (all or nothing) off the GUI thread."""
+        if not self.session.is_open:
+            return
+        path = self.dialogs.open_path(self, self.tr("Import data"), self.tr("Vertrouwd data (*.json)"))
+        if not path:
+            return
+        repo = self.session.repo
+
+        def work(report):
+            from app import interchange
+            data = interchange.load_file(path)
+            report(0.3, "")
+            return interchange.import_data(repo, data)
+
+        def done(counts):
+            self.dialogs.info(self, self.tr("Import data"), self.tr(
+                "Imported: {cases} cases with {contacts} conversations, {organisations} organisations and "
+                "{activities} activities.").format(**counts))
+            if self.workspace is not None:
+                self.workspace.show_page(self.workspace.nav.currentRow())
+
+        def failed(exc):
+            self.dialogs.error(self, self.tr("Import data"), self.tr(
+                "Nothing was imported: {reason}").format(reason=exc))
+
+        self.job = run_in_thread(self, work, progress=self._progress(self.tr("Importing…")), on_done=done,
+                                 on_error=failed, lock=repo.vault.lock_)
 
     def change_passphrase(self) -> None:
         if not self.session.is_open:

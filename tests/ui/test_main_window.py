@@ -233,3 +233,28 @@ def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialo
     window.unlock(PASSPHRASE)
     names = [o.name for o in window.workspace.repo.list_organisations()]
     assert names == ["Gemeente Voorbeeld"]
+
+
+def test_import_in_the_window_all_or_nothing(window, qtbot, dialogs, tmp_path):
+    import json
+    ws = create(window, qtbot)
+    good = {"format": "vertrouwd-data/1", "organisations": [{"name": "Org"}],
+            "cases": [{"code": "2026-001", "organisation": "Org", "opened": "2026-02-01",
+                       "reporter_role": "medewerker", "behaviour": "pesten", "accused_relation": "collega",
+                       "follow_up": "lopend"}]}
+    bad = json.loads(json.dumps(good))
+    bad["cases"].append(dict(good["cases"][0], code="2026-002", behaviour="onzin"))
+    (tmp_path / "bad.json").write_text(json.dumps(bad), "utf-8")
+    (tmp_path / "good.json").write_text(json.dumps(good), "utf-8")
+    dialogs.paths = [str(tmp_path / "bad.json")]
+    window.import_data()
+    with qtbot.waitSignal(window.job.finished, timeout=20_000):
+        pass
+    assert dialogs.asked[-1][0] == "error" and "behaviour" in dialogs.asked[-1][1]
+    assert ws.repo.counts()["cases"] == 0 and ws.repo.counts()["organisations"] == 0
+    dialogs.paths = [str(tmp_path / "good.json")]
+    window.import_data()
+    with qtbot.waitSignal(window.job.finished, timeout=20_000):
+        pass
+    assert dialogs.asked[-1][0] == "info"
+    assert ws.repo.counts()["cases"] == 1
