@@ -957,16 +957,23 @@ class ReportPage(QWidget):
                 kinds=", ".join(kinds)))
         return True if ok else None
 
-    def export(self, fmt: str) -> Job | None:
-        """Ask for a file and write the report in ``fmt`` (pdf, csv, json, vstat) on the worker."""
+    def _ready(self, title: str) -> Key | None:
+        """The current selection when nothing else is being written and the narrative is saved."""
         key = self.key()
-        title = self._titles()[fmt]
         if key is None or (self.export_job is not None and not self.export_job.done):
             return None
         try:
             self.save_narrative()
         except VertrouwdError as exc:
             self.dialogs.error(self, title, exc.message)
+            return None
+        return key
+
+    def export(self, fmt: str) -> Job | None:
+        """Ask for a file and write the report in ``fmt`` (pdf, csv, json, vstat) on the worker."""
+        title = self._titles()[fmt]
+        key = self._ready(title)
+        if key is None:
             return None
         allow = False
         if fmt == "pdf":
@@ -1029,14 +1036,9 @@ class ReportPage(QWidget):
     def open_pdf_preview(self) -> Job | None:
         """Render the PDF as the export would (nothing is recorded). With Qt's PDF module it is shown
         in the page; otherwise it is written only to a file the adviser chooses and then opened."""
-        key = self.key()
         title = self.tr("PDF preview")
-        if key is None or (self.export_job is not None and not self.export_job.done):
-            return None
-        try:
-            self.save_narrative()
-        except VertrouwdError as exc:
-            self.dialogs.error(self, title, exc.message)
+        key = self._ready(title)
+        if key is None:
             return None
         if HAVE_QTPDF:  # pragma: no cover
             self.tabs.setCurrentWidget(self.preview)
