@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     sk.add_argument("--out", required=True, metavar="DIR")
 
     ret = sub.add_parser("retention", help="retention: show or remove case details that fall due")
-    ret.add_argument("action", choices=["show", "purge"])
+    ret.add_argument("action", choices=["show", "purge", "remove-copies"])
     ret.add_argument("--yes", action="store_true", help="purge without asking")
 
     ck = sub.add_parser("checklist", help="conversation checklists (no vault needed)").add_subparsers(

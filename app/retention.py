@@ -43,6 +43,7 @@ from typing import TextIO
 
 import sqlcipher3
 
+from app import fsutil
 from app.errors import UserError
 
 SETTING = "retention_months"
@@ -222,6 +223,19 @@ def copies_beside(vault_path: Path) -> list[Path]:
     return sorted(found)
 
 
+def remove_copies(vault_path: Path) -> int:
+    """Delete the older copies beside the vault (and their key files); returns how many were removed.
+
+    They are encrypted, but they still hold details that a purge or a removal took out of the vault."""
+    from app.vault import key_path
+    removed = 0
+    for copy in copies_beside(vault_path):
+        fsutil.secure_unlink(copy)
+        fsutil.secure_unlink(key_path(copy))
+        removed += 1
+    return removed
+
+
 def compact(repo) -> None:
     """Rewrite the vault so that no freed page and no -wal content keeps removed data."""
     vault = repo.vault
@@ -387,8 +401,13 @@ def cmd_retention(repo, action: str, yes: bool, out: TextIO, err: TextIO, *, tod
             print(line, file=out)
         print(f"{len(rows)} case(s) fall due. Remove their details with: vertrouwd retention purge", file=out)
         return 0
+    if action == "remove-copies":
+        n = remove_copies(repo.vault.path)
+        print(f"{n} older copy(ies) of the vault removed." if n else "There are no older copies beside the "
+              "vault.", file=out)
+        return 0
     if action != "purge":
-        raise UserError(f"Unknown retention action {action!r}: use show or purge.")
+        raise UserError(f"Unknown retention action {action!r}: use show, purge or remove-copies.")
     if not rows:
         print("Nothing falls due: no details to remove.", file=out)
         return 0
@@ -406,4 +425,7 @@ def cmd_retention(repo, action: str, yes: bool, out: TextIO, err: TextIO, *, tod
     result = purge(repo, [d.case_id for d in rows], today)
     print(result.summary(), file=out)
     print(f"Vault compacted: {result.size_before} -> {result.size_after} bytes.", file=out)
+    if result.copies:
+        print(f"{len(result.copies)} older copy(ies) beside the vault still hold the removed details; "
+              "remove them with: vertrouwd retention remove-copies", file=out)
     return 0

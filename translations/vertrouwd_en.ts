@@ -1301,6 +1301,20 @@
                 <numerusform>%n older copy(ies) of the vault beside it still hold the old details; remove them when you no longer need them.</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n older copy(ies) of the vault beside it, made before an upgrade or a restore, still hold the removed details. Remove them now?</source>
+            <translation>
+                <numerusform>%n older copy(ies) of the vault beside it, made before an upgrade or a restore, still hold the removed details. Remove them now?</numerusform>
+                <numerusform>%n older copy(ies) of the vault beside it, made before an upgrade or a restore, still hold the removed details. Remove them now?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n older copy(ies) removed.</source>
+            <translation>
+                <numerusform>%n older copy(ies) removed.</numerusform>
+                <numerusform>%n older copy(ies) removed.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>The vault is compacted: no removed text remains in free space.</source>
             <translation>The vault is compacted: no removed text remains in free space.</translation>

@@ -1301,6 +1301,20 @@
             <numerusform>%n oudere kopieën van de kluis in dezelfde map bevatten nog de oude details; verwijder ze zodra u ze niet meer nodig hebt.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n older copy(ies) of the vault beside it, made before an upgrade or a restore, still hold the removed details. Remove them now?</source>
+        <translation>
+            <numerusform>%n oudere kopie van de kluis, gemaakt vóór een upgrade of het terugzetten van een back-up, bevat nog de verwijderde details. Nu verwijderen?</numerusform>
+            <numerusform>%n oudere kopieën van de kluis, gemaakt vóór een upgrade of het terugzetten van een back-up, bevatten nog de verwijderde details. Nu verwijderen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older copy(ies) removed.</source>
+        <translation>
+            <numerusform>%n oudere kopie verwijderd.</numerusform>
+            <numerusform>%n oudere kopieën verwijderd.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The vault is compacted: no removed text remains in free space.</source>
         <translation>De kluis is gecomprimeerd: er staat geen verwijderde tekst meer in de vrije ruimte.</translation>

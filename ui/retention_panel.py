@@ -342,6 +342,12 @@ class RetentionPanel(QWidget):
         if result.copies:
             text += " " + self.tr("%n older copy(ies) of the vault beside it still hold the old details; "
                                   "remove them when you no longer need them.", "", len(result.copies))
+        if result.copies and self._confirm(self.tr(
+                "%n older copy(ies) of the vault beside it, made before an upgrade or a restore, still hold "
+                "the removed details. Remove them now?", "", len(result.copies))):
+            n = retention.remove_copies(self.repo.vault.path)
+            text = self.tr("Details of %n case(s) removed; their figures are kept.", "", result.cases) + " " + \
+                self.tr("%n older copy(ies) removed.", "", n)
         self.status.setText(text)
         self.purged.emit(result)
 

@@ -423,3 +423,14 @@ def test_cli_main_wiring(vault_path, monkeypatch):
     out, err = io.StringIO(), io.StringIO()
     assert cli.main(["--vault", str(vault_path), "retention", "purge", "--yes"], out, err) == 0
     assert "Details removed from 1 case(s)" in out.getvalue()
+
+
+def test_remove_copies_deletes_older_vault_copies(repo, vault_path):
+    from app import retention as R
+    copy = vault_path.with_name(vault_path.name + ".pre-v2.bak")
+    copy.write_bytes(b"encrypted old copy")
+    copy.with_name(copy.name + ".key.json").write_text("{}")
+    assert R.copies_beside(vault_path) == [copy]
+    assert R.remove_copies(vault_path) == 1
+    assert not copy.exists() and not copy.with_name(copy.name + ".key.json").exists()
+    assert R.copies_beside(vault_path) == []
