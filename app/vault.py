@@ -194,10 +194,15 @@ class Vault:
             conn = _connect(tmp, key)
             migrations.migrate(conn, None, target=schema_version)
             conn.close()
-            fsutil.write_text_atomic(key_path(path), keyfile.dumps())
+            # key file as "pending" first: a stop before the last rename leaves either nothing in the
+            # way of a new `init`, or a vault whose next open finishes the job
+            fsutil.write_text_atomic(pending_key_path(path), keyfile.dumps())
             fsutil.replace_file(tmp, path)
+            os.replace(pending_key_path(path), key_path(path))
         except BaseException:
             fsutil.secure_unlink(tmp)
+            if not path.exists():
+                fsutil.secure_unlink(pending_key_path(path))
             raise
         return cls.open(path, passphrase, migrate=False)
 
@@ -208,12 +213,12 @@ class Vault:
         if not path.exists():
             raise VaultError(f"No vault at {path}. Create one first (vertrouwd init).")
         kp = key_path(path)
-        if not kp.exists():
+        pk = pending_key_path(path)
+        if not kp.exists() and not pk.exists():
             raise VaultError(f"The key file {kp} beside the vault is missing. Restore from a backup.")
         throttle = Throttle(path, clock)
         throttle.check()
-        candidates = [(kp, KeyFile.loads(kp.read_text("utf-8"), kp))]
-        pk = pending_key_path(path)
+        candidates = [(kp, KeyFile.loads(kp.read_text("utf-8"), kp))] if kp.exists() else []
         if pk.exists():  # an interrupted passphrase change or restore: try its key as well
             with suppress(VaultError):
                 candidates.insert(0, (pk, KeyFile.loads(pk.read_text("utf-8"), pk)))

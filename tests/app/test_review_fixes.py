@@ -44,3 +44,39 @@ def test_removed_case_leaves_no_history_for_a_reused_number(repo):
     assert any(obj == f"casus {cid}" for _at, _a, obj in repo.audit_log())
     retention.delete_case_entirely(repo, cid, consent_withdrawn=True)
     assert not any(obj == f"casus {cid}" for _at, _a, obj in repo.audit_log())
+
+
+def test_interrupted_create_leaves_nothing_in_the_way(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from app import fsutil
+    from app.vault import Vault, key_path, pending_key_path
+    from tests.conftest import PASSPHRASE
+    path = tmp_path / "v.vault"
+
+    def fail(src, dst):
+        raise OSError("disk full")
+    monkeypatch.setattr(fsutil, "replace_file", fail)
+    with pytest.raises(OSError):
+        Vault.create(path, PASSPHRASE)
+    monkeypatch.undo()
+    assert not path.exists() and not key_path(path).exists() and not pending_key_path(path).exists()
+    # a stop after the vault got its name but before the key file did: the next open finishes it
+    real_replace = os.replace
+    calls = []
+
+    def stop_on_key(src, dst):
+        calls.append(dst)
+        if str(dst).endswith(".key.json"):
+            raise OSError("power cut")
+        return real_replace(src, dst)
+    monkeypatch.setattr(os, "replace", stop_on_key)
+    with pytest.raises(OSError):
+        Vault.create(path, PASSPHRASE)
+    monkeypatch.undo()
+    assert path.exists() and pending_key_path(path).exists() and not key_path(path).exists()
+    v = Vault.open(path, PASSPHRASE)
+    v.close()
+    assert key_path(path).exists() and not pending_key_path(path).exists()
