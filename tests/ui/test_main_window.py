@@ -258,3 +258,16 @@ def test_import_in_the_window_all_or_nothing(window, qtbot, dialogs, tmp_path):
         pass
     assert dialogs.asked[-1][0] == "info"
     assert ws.repo.counts()["cases"] == 1
+
+
+def test_screen_lock_or_sleep_locks_the_vault(window, qtbot):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    editor = ws.edit_contact(None) if ws.cases.view.case else None
+    assert editor is None  # no case selected yet: nothing to edit
+    # the platform watcher (D-Bus screensaver / logind sleep) reports a lock
+    with qtbot.waitSignal(window.locked):
+        window.platform._on_signal(True)
+    assert window.workspace is None and not window.session.is_open
+    window.platform._on_signal(False)  # unlocking the screen does not unlock the vault
+    assert not window.session.is_open
