@@ -653,6 +653,26 @@
             <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
         </message>
         <message>
+            <source>Lock</source>
+            <translation>Lock</translation>
+        </message>
+        <message>
+            <source>Not locked: {what} could not be kept. Save or copy it, then lock again.</source>
+            <translation>Not locked: {what} could not be kept. Save or copy it, then lock again.</translation>
+        </message>
+        <message>
+            <source>The vault was locked automatically, but {what} could not be kept.</source>
+            <translation>The vault was locked automatically, but {what} could not be kept.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>The language was not switched yet: {what} could not be kept. Save your work and choose the language again.</source>
+            <translation>The language was not switched yet: {what} could not be kept. Save your work and choose the language again.</translation>
+        </message>
+        <message>
             <source>Make backup</source>
             <translation>Make backup</translation>
         </message>
@@ -1833,6 +1853,14 @@ Close it anyway?</translation>
         <message>
             <source>Save handout</source>
             <translation>Save handout</translation>
+        </message>
+        <message>
+            <source>the report text ({reason})</source>
+            <translation>the report text ({reason})</translation>
+        </message>
+        <message>
+            <source>an unsaved conversation note ({reason})</source>
+            <translation>an unsaved conversation note ({reason})</translation>
         </message>
     </context>
     <context>

@@ -653,6 +653,26 @@
         <translation>Verkeerde wachtwoordzin. Controleer Caps Lock en de toetsenbordindeling en probeer het opnieuw.</translation>
     </message>
     <message>
+        <source>Lock</source>
+        <translation>Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Not locked: {what} could not be kept. Save or copy it, then lock again.</source>
+        <translation>Niet vergrendeld: {what} kon niet worden bewaard. Sla het op of kopieer het, en vergrendel daarna opnieuw.</translation>
+    </message>
+    <message>
+        <source>The vault was locked automatically, but {what} could not be kept.</source>
+        <translation>De kluis is automatisch vergrendeld, maar {what} kon niet worden bewaard.</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>The language was not switched yet: {what} could not be kept. Save your work and choose the language again.</source>
+        <translation>De taal is nog niet gewisseld: {what} kon niet worden bewaard. Sla uw werk op en kies de taal opnieuw.</translation>
+    </message>
+    <message>
         <source>Make backup</source>
         <translation>Back-up maken</translation>
     </message>
@@ -1833,6 +1853,14 @@ Toch sluiten?</translation>
     <message>
         <source>Save handout</source>
         <translation>Informatieblad opslaan</translation>
+    </message>
+    <message>
+        <source>the report text ({reason})</source>
+        <translation>de tekst van het jaarverslag ({reason})</translation>
+    </message>
+    <message>
+        <source>an unsaved conversation note ({reason})</source>
+        <translation>een niet-opgeslagen gespreksnotitie ({reason})</translation>
     </message>
 </context>
 <context>

@@ -366,6 +366,7 @@ class ContactEditor(QDialog):
     def save(self, *, replace=None) -> bool:
         """Save; returns True when saved. Identifiers found in the notes are shown first: each can be
         replaced by a placeholder, or kept deliberately (the contact is then marked)."""
+        draft_key = self.draft_key()  # before saving: a new note's key changes once it has an id
         found = self.findings()
         if found:
             chosen = replace if replace is not None else self.ask_about_findings(found)
@@ -383,6 +384,7 @@ class ContactEditor(QDialog):
                 checklists.check_answers(t, contact.checklist)
             if contact.id is None:
                 cid = self.repo.add_contact(self.case.id, contact)
+                self.contact = contact  # stored: a retry after a failure below updates, never duplicates
             else:
                 self.repo.update_contact(contact)
                 cid = contact.id
@@ -391,7 +393,7 @@ class ContactEditor(QDialog):
             _show_problems(exc, self.errors, self.general)
             return False
         self.dirty = False
-        self.repo.delete_draft(self.draft_key())
+        self.repo.delete_draft(draft_key)
         self.saved.emit(cid)
         self.accept()
         return True

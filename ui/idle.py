@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Signal, Slot
 
 ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
@@ -81,11 +81,13 @@ class PlatformLockWatcher(QObject):
              "org.gnome.ScreenSaver", "ActiveChanged"),
         ):
             try:
-                if bus.isConnected() and bus.connect(service, path, iface, name, self, "_on_signal(bool)"):
+                if bus.isConnected() and bus.connect(service, path, iface, name, self,
+                                                     SLOT("_on_signal(bool)")):
                     self.connected.append(name)
             except (RuntimeError, TypeError):  # pragma: no cover - depends on the desktop
                 continue
 
+    @Slot(bool)
     def _on_signal(self, active: bool) -> None:
         if active:
             self.locked.emit()

@@ -1,6 +1,7 @@
 """The main window: welcome / unlock / workspace, menus, shortcuts, auto-lock."""
 from __future__ import annotations
 
+import contextlib
 import time
 from datetime import date, timedelta
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -215,7 +217,8 @@ class Workspace(QWidget):
         if draft:
             editor.restore_draft(draft)
         editor.saved.connect(lambda _cid: self.show_case(case.id))
-        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
+        editor.finished.connect(lambda r, e=editor: self._editor_closed(e, r))
+        editor.addAction(self.window_.act_lock)  # Ctrl+L also works while a note is open
         self.editors.append(editor)
         editor.open()
         return editor
@@ -293,12 +296,21 @@ class Workspace(QWidget):
         except (OSError, VertrouwdError) as exc:
             self.window_.dialogs.error(self, self.tr("Save handout"), str(exc))
 
-    def save_drafts(self) -> None:
+    def save_drafts(self) -> list[str]:
+        """Keep every unsaved text encrypted in the vault; returns what could not be kept (and why)."""
+        failed = []
         if hasattr(self.report, "save_narrative"):
-            self.report.save_narrative()
+            try:
+                self.report.save_narrative()
+            except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the rest
+                failed.append(self.tr("the report text ({reason})").format(reason=exc))
         for editor in list(self.editors):
             if editor.dirty:
-                self.repo.save_draft(editor.draft_key(), editor.draft())
+                try:
+                    self.repo.save_draft(editor.draft_key(), editor.draft())
+                except Exception as exc:  # noqa: BLE001
+                    failed.append(self.tr("an unsaved conversation note ({reason})").format(reason=exc))
+        return failed
 
     def restore_drafts(self) -> int:
         drafts = self.repo.drafts()
@@ -319,10 +331,24 @@ class Workspace(QWidget):
         return restored
 
     def close_editors(self) -> None:
-        for editor in list(self.editors):
-            editor.dirty = False
-            editor.reject()
-        self.editors.clear()
+        self.closing_editors = True
+        try:
+            for editor in list(self.editors):
+                editor.dirty = False
+                editor.reject()
+            self.editors.clear()
+        finally:
+            self.closing_editors = False
+
+    def _editor_closed(self, editor, result: int) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+        if result == 0 and not getattr(self, "closing_editors", False):
+            # the adviser cancelled: a draft kept for this note is not wanted any more
+            try:
+                self.repo.delete_draft(editor.draft_key())
+            except Exception:  # noqa: BLE001 - the vault may be locked already; nothing to clean then
+                pass
 
 
 class MainWindow(QMainWindow):
@@ -375,7 +401,7 @@ class MainWindow(QMainWindow):
 
         self.act_new = act(self.tr("&New case"), QKeySequence.StandardKey.New, self._new_case)
         self.act_find = act(self.tr("&Search cases"), QKeySequence.StandardKey.Find, self._find)
-        self.act_lock = act(self.tr("&Lock"), "Ctrl+L", self.lock)
+        self.act_lock = act(self.tr("&Lock"), "Ctrl+L", lambda: self.lock(manual=True))
         self.act_backup = act(self.tr("Make &backup…"), None, self.backup)
         self.act_restore = act(self.tr("&Restore from backup…"), None, self.restore)
         self.act_import = act(self.tr("&Import data…"), None, self.import_data)
@@ -467,28 +493,43 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
 
-    def lock(self) -> None:
-        """Close the database, clear every view; an unsaved note is kept encrypted as a draft."""
+    def lock(self, *, manual: bool = False) -> None:
+        """Close the database, clear every view; an unsaved note is kept encrypted as a draft.
+
+        If a draft cannot be kept, a lock the adviser asked for is not carried out (the text stays on
+        screen to be saved or copied); an automatic lock goes ahead, since the vault must not stay open,
+        and says what was lost."""
         if not self.session.is_open:
             return
+        failed: list[str] = []
+        if self.workspace is not None:
+            failed = self.workspace.save_drafts()
+            if failed and manual:
+                self.dialogs.error(self, self.tr("Lock"), self.tr(
+                    "Not locked: {what} could not be kept. Save or copy it, then lock again.").format(
+                        what="; ".join(failed)))
+                return
         self.idle.stop()
         if self.workspace is not None:
-            try:
-                self.workspace.save_drafts()
-            except VertrouwdError:
-                pass
             self.workspace.close_editors()
+        # every dialog this window opened (case editor, wizard, passphrase, organisation …) closes too;
+        # only our own children: another window (supervisor mode) is not ours to close
+        for dlg in self.findChildren(QDialog):
+            if dlg.isVisible():
+                dlg.reject()
+        if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
-        for w in QApplication.topLevelWidgets():
-            if w is not self and w.isWindow() and w.isVisible() and hasattr(w, "reject"):
-                w.reject()
         self.clipboard.clear()
         self.session.lock()
         self._set_data_actions(False)
         self.show_start()
         self.locked.emit()
+        if failed:
+            self.dialogs.error(self, self.tr("Lock"), self.tr(
+                "The vault was locked automatically, but {what} could not be kept.").format(
+                    what="; ".join(failed)))
 
     def _app_state(self, state) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:
@@ -497,7 +538,12 @@ class MainWindow(QMainWindow):
     def change_language(self, lang: str) -> None:
         """Takes effect at once: drafts are kept, the views are rebuilt in the new language."""
         if self.workspace is not None:
-            self.workspace.save_drafts()
+            failed = self.workspace.save_drafts()
+            if failed:
+                self.dialogs.error(self, self.tr("Language"), self.tr(
+                    "The language was not switched yet: {what} could not be kept. Save your work and choose the language again.").format(
+                        what="; ".join(failed)))
+                return
             self.workspace.close_editors()
         i18n.install(lang)
         QSettings().setValue("ui/language", lang)
@@ -556,7 +602,8 @@ class MainWindow(QMainWindow):
 
         def work(report):
             vault.backup(path)
-            repo.log("backup")
+            with contextlib.suppress(Exception):  # the log line is not worth failing a written backup
+                repo.log("backup")
 
         def failed(exc):
             self.dialogs.error(self, self.tr("Make backup"), self.tr(
@@ -611,7 +658,8 @@ class MainWindow(QMainWindow):
 
         def work(report):
             vault.change_passphrase(new)
-            repo.log("wachtwoord_gewijzigd")
+            with contextlib.suppress(Exception):  # the vault may be locked meanwhile; the change stands
+                repo.log("wachtwoord_gewijzigd")
 
         def failed(exc):
             from app.vault import PassphraseChangeIncomplete

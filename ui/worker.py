@@ -17,6 +17,7 @@ breaks the connections of a deleted receiver.
 """
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -29,14 +30,6 @@ Report = Callable[..., None]
 ProgressWidget = QProgressBar | QProgressDialog
 
 
-class _Relay(QObject):
-    """Lives on the worker thread and only emits; every delivery to the Job is queued."""
-
-    progressed = Signal(float, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
-
-
 class Job(QObject):
     """One piece of work. Signals arrive in the GUI thread; ``finished`` comes last, always once."""
 
@@ -44,6 +37,10 @@ class Job(QObject):
     succeeded = Signal(object)
     failed = Signal(object)      # the exception the callable raised
     finished = Signal()
+    # emitted from the worker thread; queued into the GUI thread. They carry no Python objects: the
+    # outcome is stored on the job first and read in the GUI thread (no objects made or freed there)
+    _ping_progress = Signal(float, str)
+    _ping_done = Signal()
 
     def __init__(self, parent: QObject | None, on_done: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException], None] | None, progress: ProgressWidget | None):
@@ -58,15 +55,21 @@ class Job(QObject):
         self.text = ""
         self._cancel = threading.Event()
         self._shown_progress = False
-
-    def _relay(self) -> _Relay:
-        """Made on the worker thread, so it is created, used and destroyed there."""
-        relay = _Relay()
+        self._outcome: tuple[str, Any] | None = None
         queued = Qt.ConnectionType.QueuedConnection
-        relay.progressed.connect(self._on_progress, queued)
-        relay.succeeded.connect(self._on_success, queued)
-        relay.failed.connect(self._on_failure, queued)
-        return relay
+        self._ping_progress.connect(self._on_progress, queued)
+        self._ping_done.connect(self._deliver, queued)
+
+    @Slot()
+    def _deliver(self) -> None:
+        outcome, self._outcome = self._outcome, None
+        if outcome is None:
+            return
+        kind, value = outcome
+        if kind == "ok":
+            self._on_success(value)
+        else:
+            self._on_failure(value)
 
     # -- cancelling (cooperative) -----------------------------------------------------------------
     def cancel(self) -> None:
@@ -202,12 +205,11 @@ class Runner(QObject):
         cancel = job._cancel
 
         def task() -> None:
-            relay = job._relay()
-
             def report(fraction: float, text: str = "") -> None:
                 if cancel.is_set():
                     raise Cancelled()
-                relay.progressed.emit(float(fraction), str(text))
+                with contextlib.suppress(RuntimeError):  # the job's window went away meanwhile
+                    job._ping_progress.emit(float(fraction), str(text))
 
             try:
                 if cancel.is_set():
@@ -215,9 +217,11 @@ class Runner(QObject):
                 with lock if lock is not None else nullcontext():
                     result = fn(report, *args, **kwargs)
             except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
-                relay.failed.emit(exc)
+                job._outcome = ("error", exc)
             else:
-                relay.succeeded.emit(result)
+                job._outcome = ("ok", result)
+            with contextlib.suppress(RuntimeError):
+                job._ping_done.emit()
 
         job._start_progress(text)
         self.pool.start(task)

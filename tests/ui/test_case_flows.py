@@ -7,14 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from app.checklists import get_template
 from app.paths import templates_dir
-from tests.ui.test_main_window import (  # noqa: F401 (clock, dialogs and window are fixtures)
-    add_org,
-    clock,
-    create,
-    dialogs,
-    new_case,
-    window,
-)
+from tests.ui.test_main_window import add_org, create, new_case
 
 
 def choose(panel, item_id, code) -> None:
@@ -24,7 +17,7 @@ def choose(panel, item_id, code) -> None:
     box.setCurrentIndex(i)
 
 
-def test_intake_through_the_window_saved_reopened_and_progress(window, qtbot, dialogs):  # noqa: F811
+def test_intake_through_the_window_saved_reopened_and_progress(window, qtbot, dialogs):
     ws = create(window, qtbot)
     add_org(ws, qtbot)
     case = new_case(ws, behaviour="pesten")
@@ -76,7 +69,7 @@ def panel_progress(editor) -> tuple[int, int]:
     return CL.progress(t, editor.panel.answers())
 
 
-def test_invalid_template_import_refused_without_change(window, qtbot, dialogs, tmp_path):  # noqa: F811
+def test_invalid_template_import_refused_without_change(window, qtbot, dialogs, tmp_path):
     ws = create(window, qtbot)
     ws.nav.setCurrentRow(5)
     before = sorted(p.name for p in templates_dir().glob("*")) if templates_dir().exists() else []
@@ -93,7 +86,7 @@ def test_invalid_template_import_refused_without_change(window, qtbot, dialogs, 
     assert ws.settings.template_combo.count() == count
 
 
-def test_template_export_and_import_round_trip(window, qtbot, dialogs, tmp_path):  # noqa: F811
+def test_template_export_and_import_round_trip(window, qtbot, dialogs, tmp_path):
     ws = create(window, qtbot)
     ws.nav.setCurrentRow(5)
     combo = ws.settings.template_combo
@@ -110,7 +103,7 @@ def test_template_export_and_import_round_trip(window, qtbot, dialogs, tmp_path)
     assert get_template("intake", store_dir=templates_dir()).version == v + 1
 
 
-def test_decision_aid_from_the_case_saved_and_reopened(window, qtbot, dialogs):  # noqa: F811
+def test_decision_aid_from_the_case_saved_and_reopened(window, qtbot, dialogs):
     ws = create(window, qtbot)
     add_org(ws, qtbot)
     case = new_case(ws)

@@ -1,18 +1,11 @@
 """The privacy guard in the conversation editor: highlight, replace with placeholders, or keep (marked)."""
 from __future__ import annotations
 
-from tests.ui.test_main_window import (  # noqa: F401 (clock, dialogs and window are fixtures)
-    add_org,
-    clock,
-    create,
-    dialogs,
-    new_case,
-    window,
-)
+from tests.ui.test_main_window import add_org, create, new_case
 from ui.privacy_dialog import FindingsDialog
 
 
-def test_replace_or_keep_identifiers(window, qtbot):  # noqa: F811
+def test_replace_or_keep_identifiers(window, qtbot):
     ws = create(window, qtbot)
     add_org(ws, qtbot)
     case = new_case(ws)
@@ -44,7 +37,7 @@ def test_replace_or_keep_identifiers(window, qtbot):  # noqa: F811
     assert ws.repo.flagged_contacts() == 0
 
 
-def test_going_back_saves_nothing(window, qtbot, monkeypatch):  # noqa: F811
+def test_going_back_saves_nothing(window, qtbot, monkeypatch):
     ws = create(window, qtbot)
     add_org(ws, qtbot)
     case = new_case(ws)
