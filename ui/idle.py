@@ -65,19 +65,21 @@ class PlatformLockWatcher(QObject):
 
     locked = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, system_bus=None, session_bus=None):
         super().__init__(parent)
         self.connected: list[str] = []
         try:
             from PySide6.QtDBus import QDBusConnection
         except ImportError:  # pragma: no cover
             return
+        system = system_bus if system_bus is not None else QDBusConnection.systemBus()
+        session = session_bus if session_bus is not None else QDBusConnection.sessionBus()
         for bus, service, path, iface, name in (
-            (QDBusConnection.systemBus(), "org.freedesktop.login1", "/org/freedesktop/login1",
+            (system, "org.freedesktop.login1", "/org/freedesktop/login1",
              "org.freedesktop.login1.Manager", "PrepareForSleep"),
-            (QDBusConnection.sessionBus(), "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
+            (session, "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
              "org.freedesktop.ScreenSaver", "ActiveChanged"),
-            (QDBusConnection.sessionBus(), "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver",
+            (session, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver",
              "org.gnome.ScreenSaver", "ActiveChanged"),
         ):
             try:
