@@ -505,8 +505,8 @@
             <translation>Save with case</translation>
         </message>
         <message>
-            <source>Print handout</source>
-            <translation>Print handout</translation>
+            <source>Save handout as PDF…</source>
+            <translation>Save handout as PDF…</translation>
         </message>
         <message>
             <source>Close</source>

@@ -505,8 +505,8 @@
         <translation>Opslaan bij de casus</translation>
     </message>
     <message>
-        <source>Print handout</source>
-        <translation>Informatieblad afdrukken</translation>
+        <source>Save handout as PDF…</source>
+        <translation>Informatieblad opslaan als pdf…</translation>
     </message>
     <message>
         <source>Close</source>

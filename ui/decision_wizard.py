@@ -152,7 +152,7 @@ class DecisionWizard(QDialog):
         self.next_button = QPushButton(self.tr("Next >"))
         self.next_button.setDefault(True)
         self.save_button = QPushButton(self.tr("Save with case"))
-        self.handout_button = QPushButton(self.tr("Print handout"))
+        self.handout_button = QPushButton(self.tr("Save handout as PDF…"))
         self.close_button = QPushButton(self.tr("Close"))
         for name, button in (("backButton", self.back_button), ("nextButton", self.next_button),
                              ("saveButton", self.save_button), ("handoutButton", self.handout_button),
