@@ -1235,8 +1235,8 @@
             <translation>Details</translation>
         </message>
         <message>
-            <source> months</source>
-            <translation> months</translation>
+            <source> mo.</source>
+            <translation> mo.</translation>
         </message>
         <message>
             <source>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</source>
@@ -1347,8 +1347,8 @@
             <translation>Settings</translation>
         </message>
         <message>
-            <source> minutes</source>
-            <translation> minutes</translation>
+            <source> min</source>
+            <translation> min</translation>
         </message>
         <message>
             <source>e.g. Praktijk Vertrouwenswerk</source>

@@ -105,6 +105,8 @@ class CaseEditor(QDialog):
         lay.addWidget(buttons)
         self.organisation.currentIndexChanged.connect(self._fill_units)
         self._fill_units()
+        self.behaviour.currentIndexChanged.connect(lambda _i: self.extra.exclude(self.behaviour.code()))
+        self.follow_up.currentIndexChanged.connect(lambda _i: self.extra_follow.exclude(self.follow_up.code()))
         if case:
             self.code.setText(case.code)
             self.organisation.setCurrentIndex(max(0, self.organisation.findData(case.organisation)))
@@ -120,6 +122,8 @@ class CaseEditor(QDialog):
         else:
             self.code.setText(repo.next_case_code(date.today().year))
             self.follow_up.set_code("lopend")
+        self.extra.exclude(self.behaviour.code())
+        self.extra_follow.exclude(self.follow_up.code())
 
     def _fill_units(self) -> None:
         self.unit.clear()

@@ -364,7 +364,7 @@ class SettingsPage(QWidget):
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setMaximumWidth(160)
         self.lock_minutes.setRange(1, 240)
-        self.lock_minutes.setSuffix(self.tr(" minutes"))
+        self.lock_minutes.setSuffix(self.tr(" min"))
         self.practice = QLineEdit()
         self.practice.setPlaceholderText(self.tr("e.g. Praktijk Vertrouwenswerk"))
         self.threshold = QSpinBox()

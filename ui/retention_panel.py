@@ -198,7 +198,7 @@ class RetentionPanel(QWidget):
 
         self.months = QSpinBox()
         self.months.setRange(retention.MIN_MONTHS, retention.MAX_MONTHS)
-        self.months.setSuffix(self.tr(" months"))
+        self.months.setSuffix(self.tr(" mo."))
         self.months.setKeyboardTracking(False)  # store on Enter / focus out, not on every key
         self.months.setToolTip(self.tr("How long the details of a closed case are kept. The figures of "
                                        "the case are always kept for the annual report."))

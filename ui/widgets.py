@@ -67,6 +67,15 @@ class VocabChecks(QListWidget):
             it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in codes
                              else Qt.CheckState.Unchecked)
 
+    def exclude(self, code) -> None:
+        """The primary value is not offered again as an extra one."""
+        for i in range(self.count()):
+            it = self.item(i)
+            same = it.data(Qt.ItemDataRole.UserRole) == code
+            it.setHidden(same)
+            if same:
+                it.setCheckState(Qt.CheckState.Unchecked)
+
 
 class ErrorLabel(QLabel):
     def __init__(self, parent=None):

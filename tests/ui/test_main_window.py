@@ -238,3 +238,19 @@ def test_screen_lock_or_sleep_locks_the_vault(window, qtbot):
     assert window.workspace is None and not window.session.is_open
     window.platform._on_signal(False)  # unlocking the screen does not unlock the vault
     assert not window.session.is_open
+
+
+def test_extra_behaviour_list_does_not_offer_the_primary_one(window, qtbot):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    ws.new_case()
+    dlg = ws.case_dialog
+    dlg.behaviour.set_code("discriminatie")
+    hidden = [dlg.extra.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.extra.count())
+              if dlg.extra.item(i).isHidden()]
+    assert hidden == ["discriminatie"]
+    dlg.behaviour.set_code("pesten")
+    hidden = [dlg.extra.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dlg.extra.count())
+              if dlg.extra.item(i).isHidden()]
+    assert hidden == ["pesten"]
+    dlg.reject()
