@@ -195,7 +195,7 @@ def _interactive() -> bool:
 
 def _supervisor_key(path: str | None) -> bytes | None:
     """The raw supervisor key from `path` (None without --key); asks for its passphrase if it has one."""
-    from app import exchange
+    from app.exchange import vstat as exchange
     if not path:
         return None
     try:
@@ -235,15 +235,15 @@ def _vault_path(args) -> Path:
 
 
 def _open(args):
-    from app.repository import Repository
-    from app.vault import Vault
+    from app.store.repository import Repository
+    from app.store.vault import Vault
     vault = Vault.open(_vault_path(args), read_passphrase(args))
     return vault, Repository(vault)
 
 
 # -- commands -----------------------------------------------------------------------------------
 def cmd_init(args, out: TextIO, err: TextIO) -> int:
-    from app.vault import Vault
+    from app.store.vault import Vault
     path = _vault_path(args)
     if path.exists():
         raise UserError(f"A vault already exists at {path}; nothing was changed.")
@@ -341,7 +341,7 @@ def cmd_backup(args, out, err) -> int:
 
 
 def cmd_restore(args, out, err) -> int:
-    from app.vault import Vault
+    from app.store.vault import Vault
     path = _vault_path(args)
     if path.exists() and not args.force:
         raise UserError(f"A vault already exists at {path}. Add --force to replace it with the backup.")
@@ -390,7 +390,7 @@ def cmd_demo(args, out, err) -> int:
 
 
 def cmd_decide(args, out, err) -> int:
-    from app import decide
+    from app.guidance import decide
     result = decide.decide_from_file(args.facts, args.lang)
     json.dump(result, out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -398,7 +398,7 @@ def cmd_decide(args, out, err) -> int:
 
 
 def cmd_report(args, out, err) -> int:
-    from app import report
+    from app.reporting import report
     vault, repo = _open(args)
     try:
         path = report.export_report(repo, org=args.org, year=args.year, fmt=args.format, out=args.out,
@@ -411,7 +411,7 @@ def cmd_report(args, out, err) -> int:
 
 
 def cmd_stats(args, out, err) -> int:
-    from app import exchange
+    from app.exchange import vstat as exchange
     if args.stats_cmd == "verify":
         return exchange.cmd_verify(args.files, args.trust, out, err,
                                    supervisor_key=_supervisor_key(args.key))
@@ -424,7 +424,7 @@ def cmd_stats(args, out, err) -> int:
                                   trusted=args.trust or None, supervisor_key=_supervisor_key(args.key))
     if args.stats_cmd == "keygen":
         return exchange.cmd_keygen(args.out, out, err, passphrase=_keygen_passphrase(err))
-    from app import report
+    from app.reporting import report
     vault, repo = _open(args)
     try:
         path = report.export_vstat(repo, org=args.org, year=args.year, out=args.out, to=args.to,
@@ -436,7 +436,7 @@ def cmd_stats(args, out, err) -> int:
 
 
 def cmd_retention(args, out, err) -> int:
-    from app import retention
+    from app.privacy import retention
     vault, repo = _open(args)
     try:
         return retention.cmd_retention(repo, args.action, args.yes, out, err)
@@ -445,7 +445,8 @@ def cmd_retention(args, out, err) -> int:
 
 
 def cmd_checklist(args, out, err) -> int:
-    from app import checklists, paths
+    from app import paths
+    from app.guidance import checklists
     store = paths.templates_dir()
     if args.checklist_cmd == "list":
         problems: list[str] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from app.repository import Repository
+from app.store.repository import Repository
 
 ORG_NAMES = ["Gemeente Voorbeeld", "Zorggroep De Linde", "Transportbedrijf Noordkade", "Hogeschool Westland",
              "Woningstichting Op Dreef", "Ingenieursbureau Stroom", "Stichting Kinderopvang Klimop",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from app import fsutil
 from app.errors import UserError, ValidationError
-from app.repository import Repository
+from app.store.repository import Repository
 from models import entities as E
 from models.entities import Activity, Case, Contact, Organisation
 

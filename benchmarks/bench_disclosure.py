@@ -1,4 +1,4 @@
-"""Compare app.disclosure with tau-ARGUS (pytauargus, optimal method) on the same tables.
+"""Compare app.reporting.disclosure with tau-ARGUS (pytauargus, optimal method) on the same tables.
 
 Run: PYTHONPATH=. /work/venv/bin/python benchmarks/bench_disclosure.py
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.disclosure import Table, audit, protect  # noqa: E402
+from app.reporting.disclosure import Table, audit, protect  # noqa: E402
 
 K = 5
 BEH = ["pesten", "seksuele_intimidatie", "agressie_geweld", "discriminatie", "intimidatie",

@@ -21,8 +21,8 @@ PASS = "benchmark passphrase"
 
 def main() -> None:
     from app import demo
-    from app.repository import Repository
-    from app.vault import Vault
+    from app.store.repository import Repository
+    from app.store.vault import Vault
     tmp = Path(tempfile.mkdtemp())
     path = tmp / "bench.vault"
     v = Vault.create(path, PASS)
@@ -33,7 +33,7 @@ def main() -> None:
     t0 = time.perf_counter()
     from PySide6.QtWidgets import QApplication
 
-    from app.session import Session
+    from app.store.session import Session
     from ui.application import configure_app
     from ui.main_window import MainWindow
     configure_app()

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.privacy import load_name_lists, scan  # noqa: E402
+from app.privacy.guard import load_name_lists, scan  # noqa: E402
 
 CORPUS = ROOT / "tests" / "app" / "privacy_corpus.jsonl"
 

@@ -18,10 +18,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app import demo, disclosure, kdf, report, report_pdf  # noqa: E402
-from app.aggregate import aggregate_year  # noqa: E402
-from app.repository import Repository  # noqa: E402
-from app.vault import Vault  # noqa: E402
+from app import demo  # noqa: E402
+from app.reporting import disclosure, report
+from app.reporting import pdf as report_pdf
+from app.reporting.aggregate import aggregate_year  # noqa: E402
+from app.store import kdf
+from app.store.repository import Repository  # noqa: E402
+from app.store.vault import Vault  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase only"
 

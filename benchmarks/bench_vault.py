@@ -25,9 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from app import demo, kdf  # noqa: E402
-from app.repository import Repository  # noqa: E402
-from app.vault import Vault  # noqa: E402
+from app import demo  # noqa: E402
+from app.store import kdf
+from app.store.repository import Repository  # noqa: E402
+from app.store.vault import Vault  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase, synthetic data only"
 GROUPED = ("SELECT k.channel, count(*), sum(k.minutes) FROM contacts k JOIN cases c ON c.id = k.case_id "

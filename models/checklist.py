@@ -1,6 +1,6 @@
 """Guided checklists: the template schema and the evaluation of answers.
 
-A template is data (TOML in resources/checklists, parsed by app.checklists); this module checks
+A template is data (TOML in resources/checklists, parsed by app.guidance.checklists); this module checks
 its shape and evaluates answers against it. It stays pure: no file access, no Qt, no SQL.
 
 Answers are stored by the caller as JSON in this envelope::

@@ -1,6 +1,6 @@
 """The decision aid: which route fits (klacht, melding, or another way), as a tree held in data.
 
-The tree (resources/decision_tree.json, loaded by app.decide) is a directed graph of nodes:
+The tree (resources/decision_tree.json, loaded by app.guidance.decide) is a directed graph of nodes:
 
 - an *ask* node puts one question (a fact) and branches on the answer;
 - a *check* node branches on a fact that was already asked earlier on every path to it (no question);

@@ -12,7 +12,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app import kdf  # noqa: E402
+from app.store import kdf  # noqa: E402
 
 PASSPHRASE = "correct horse battery"
 
@@ -28,7 +28,7 @@ def _fast_kdf(monkeypatch, request):
     if request.node.get_closest_marker("real_kdf"):
         return
     monkeypatch.setattr(kdf, "calibrate", lambda *a, **k: fast_params())
-    from app import vault as vault_mod
+    from app.store import vault as vault_mod
     original = vault_mod.Vault.create.__func__
 
     def create(cls, path, passphrase, *, params=None, allow_weak=False, schema_version=None):
@@ -56,7 +56,7 @@ def vault_path(tmp_path) -> Path:
 
 @pytest.fixture
 def vault(vault_path):
-    from app.vault import Vault
+    from app.store.vault import Vault
     v = Vault.create(vault_path, PASSPHRASE)
     yield v
     v.close()
@@ -64,7 +64,7 @@ def vault(vault_path):
 
 @pytest.fixture
 def repo(vault):
-    from app.repository import Repository
+    from app.store.repository import Repository
     return Repository(vault)
 
 

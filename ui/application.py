@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.paths import default_vault, supervisor_store
-from app.session import Session
+from app.store.session import Session
 from ui import i18n
 
 

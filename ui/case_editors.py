@@ -219,7 +219,7 @@ class ContactEditor(QDialog):
         self.panel = None
         self.templates = []
         try:
-            from app import checklists
+            from app.guidance import checklists
             from ui.checklist_panel import ChecklistPanel
             self.templates = checklists.all_templates(self.repo_store_dir())
             self.panel = ChecklistPanel()
@@ -277,7 +277,7 @@ class ContactEditor(QDialog):
         self.dirty = True
 
     def _template(self, template_id, version=None):
-        from app import checklists
+        from app.guidance import checklists
         try:
             return checklists.get_template(template_id, version, store_dir=self.repo_store_dir())
         except Exception:  # noqa: BLE001 - an unknown template: fall back to the current one
@@ -297,7 +297,7 @@ class ContactEditor(QDialog):
     def _propose_template(self) -> None:
         if self.panel is None or self.contact is not None:
             return
-        from app import checklists
+        from app.guidance import checklists
         try:
             t = checklists.template_for_kind(self.kind.code(), store_dir=self.repo_store_dir())
         except Exception:  # noqa: BLE001
@@ -362,7 +362,7 @@ class ContactEditor(QDialog):
     # -- saving --------------------------------------------------------------------------------
     def findings(self):
         try:
-            from app import privacy
+            from app.privacy import guard as privacy
         except ImportError:  # pragma: no cover
             return []
         return privacy.scan(self.notes.toPlainText())
@@ -377,13 +377,13 @@ class ContactEditor(QDialog):
             if chosen is None:
                 return False
             if chosen:
-                from app import privacy
+                from app.privacy import guard as privacy
                 self.notes.setPlainText(privacy.redact(self.notes.toPlainText(), list(chosen)))
         contact = self.build()
         contact.flagged = bool(self.findings())
         try:
             if contact.checklist:
-                from app import checklists
+                from app.guidance import checklists
                 t = self._template(contact.checklist.get("template"), contact.checklist.get("version"))
                 checklists.check_answers(t, contact.checklist)
             if contact.id is None:

@@ -1,7 +1,7 @@
 """The checklist panel: one template's items as form widgets, with live conditions and progress.
 
 The panel holds no data of its own beyond the answers being edited. The contact editor gives it
-a template (app.checklists) and stored answers, listens to `answersChanged`, and stores
+a template (app.guidance.checklists) and stored answers, listens to `answersChanged`, and stores
 `answers()` in the vault. Answers the template does not know (made with an older version) are
 kept unchanged and listed read-only at the bottom.
 """

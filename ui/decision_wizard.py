@@ -1,6 +1,6 @@
 """The decision aid as a step-by-step dialog: one question per page, back and forward, reasons visible.
 
-The dialog only talks to app.decide (the tree) and to the two callbacks it is given: `on_save(record)`
+The dialog only talks to app.guidance.decide (the tree) and to the two callbacks it is given: `on_save(record)`
 stores the advice on a case, `on_handout(record)` prints it (the caller chooses the file). `record` is
 the saved form {"tree_version", "lang", "facts", "result"}. Open it with `open()` or `show()`, never
 `exec()`.
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.decide import tree as default_tree
 from app.errors import UserError
+from app.guidance.decide import tree as default_tree
 from models.decision import DecisionResult, DecisionTree
 
 Callback = Callable[[dict], None]

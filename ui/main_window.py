@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import settings as S
 from app.errors import LockedOut, UserError, VertrouwdError, WrongPassphrase
-from app.session import Session
+from app.store import settings as S
+from app.store.session import Session
 from ui import i18n
 from ui.case_editors import CaseEditor, ContactEditor
 from ui.cases_page import CasesPage
@@ -134,7 +134,7 @@ class Workspace(QWidget):
 
     def retention_due(self) -> int:
         try:
-            from app import retention
+            from app.privacy import retention
             return len(retention.due(self.repo, self.today()))
         except ImportError:  # pragma: no cover
             return 0
@@ -170,7 +170,7 @@ class Workspace(QWidget):
     def open_required(self, case) -> list[str]:
         """Required checklist items still open in the case's conversations."""
         try:
-            from app import checklists
+            from app.guidance import checklists
             from app.paths import templates_dir
             from models import checklist as CL
         except ImportError:  # pragma: no cover
@@ -253,7 +253,7 @@ class Workspace(QWidget):
                 "Use this when the person withdraws consent.").format(code=case.code)):
             return
         try:
-            from app import retention
+            from app.privacy import retention
             retention.delete_case_entirely(self.repo, case.id)
         except ImportError:  # pragma: no cover
             self.repo.delete_case(case.id)
@@ -288,7 +288,7 @@ class Workspace(QWidget):
         path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)", "handout.pdf")
         if not path:
             return
-        from app.handout import render_handout
+        from app.guidance.handout import render_handout
         result = saved.get("result", saved)
         lang = saved.get("lang", self.lang)
         try:
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
                 repo.log("wachtwoord_gewijzigd")
 
         def failed(exc):
-            from app.vault import PassphraseChangeIncomplete
+            from app.store.vault import PassphraseChangeIncomplete
             if isinstance(exc, PassphraseChangeIncomplete):
                 self.dialogs.error(self, self.tr("Change passphrase"), str(exc))
                 self.lock()
@@ -693,7 +693,7 @@ class MainWindow(QMainWindow):
         target, force = self.session.path, self.session.exists
 
         def work(report):
-            from app.vault import Vault
+            from app.store.vault import Vault
             Vault.restore(path, target, passphrase, force=force).close()
 
         def done(_r):

@@ -5,7 +5,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from app.repository import CaseRow
+from app.store.repository import CaseRow
 from models import vocab as V
 from models.vocab import Vocabularies
 

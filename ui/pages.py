@@ -36,7 +36,7 @@ from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
 
 
 def S_LANGUAGE():  # noqa: N802 - the setting object, imported late to keep this module light
-    from app import settings
+    from app.store import settings
     return settings.LANGUAGE
 
 
@@ -405,7 +405,7 @@ class SettingsPage(QWidget):
         self.dialogs = None
 
     def load(self, session) -> None:
-        from app import settings as S
+        from app.store import settings as S
         self.session = session
         st = session.settings
         self.language.setCurrentIndex(max(0, self.language.findData(st.get(S.LANGUAGE))))
@@ -413,7 +413,7 @@ class SettingsPage(QWidget):
         self.practice.setText(st.get(S.PRACTICE_NAME))
         self.threshold.setValue(st.get(S.REPORT_THRESHOLD))
         try:
-            from app import exchange
+            from app.exchange import vstat as exchange
             self.fingerprint.setText(exchange.fingerprint(exchange.public_key(session.repo.signing_key())))
         except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
             self.fingerprint.setText(self.tr("(not available)"))
@@ -421,7 +421,7 @@ class SettingsPage(QWidget):
         self._fill_templates()
 
     def _fill_templates(self) -> None:
-        from app import checklists
+        from app.guidance import checklists
         from app.paths import templates_dir
         lang = self.session.settings.get(S_LANGUAGE()) if self.session else "nl"
         self.template_combo.clear()
@@ -431,7 +431,7 @@ class SettingsPage(QWidget):
                 title=title, version=t.version), f"{t.id}@{t.version}")
 
     def export_template(self) -> None:
-        from app import checklists
+        from app.guidance import checklists
         from app.paths import templates_dir
         key = self.template_combo.currentData()
         if not key or self.dialogs is None:
@@ -451,7 +451,7 @@ class SettingsPage(QWidget):
                                               "it again with a higher version number."))
 
     def import_template(self) -> None:
-        from app import checklists
+        from app.guidance import checklists
         from app.paths import templates_dir
         if self.dialogs is None:
             return
@@ -470,7 +470,7 @@ class SettingsPage(QWidget):
             title=t.title.get("nl"), version=t.version))
 
     def save(self) -> None:
-        from app import settings as S
+        from app.store import settings as S
         st = self.session.settings
         old_lang = st.get(S.LANGUAGE)
         try:

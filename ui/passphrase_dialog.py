@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QProgressBar
 
-from app.passphrase import strength
+from app.store.passphrase import strength
 
 
 class ChangePassphraseDialog(QDialog):

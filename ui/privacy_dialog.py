@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 class FindingsDialog(QDialog):
     def __init__(self, findings, lang: str, parent=None):
         super().__init__(parent)
-        from app import privacy
+        from app.privacy import guard as privacy
         self.findings = list(findings)
         self.setWindowTitle(self.tr("Possible identifiers"))
         lay = QVBoxLayout(self)

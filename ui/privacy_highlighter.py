@@ -1,6 +1,6 @@
 """Marks likely identifiers in a text editor while the adviser types.
 
-A thin Qt adapter on the privacy guard (`app.privacy.scan`): Qt calls `highlightBlock` only for
+A thin Qt adapter on the privacy guard (`app.privacy.guard.scan`): Qt calls `highlightBlock` only for
 the paragraph (block) that changed, so typing in a long note rescans one paragraph, not the note.
 The block state is never changed, which keeps Qt from cascading into the following blocks.
 """
@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
-from app.privacy import Finding, kind_label, scan
+from app.privacy.guard import Finding, kind_label, scan
 
 Scanner = Callable[[str], list[Finding]]
 

@@ -4,7 +4,7 @@ The adviser picks an organisation (or all of them) and a year, sees the tables e
 be published (hidden figures as a coloured "x" with the reason in a tooltip), writes the "signals
 and recommendations" text, previews the report and exports it as PDF, CSV, JSON or signed .vstat.
 
-Everything that reads the vault for the report (``app.report.prepare``) and every export runs on a
+Everything that reads the vault for the report (``app.reporting.report.prepare``) and every export runs on a
 worker thread (``ui.worker``), one job at a time, holding the vault's lock. The GUI thread takes the
 same lock for its own short reads and writes, so the two never use the connection at once. A result
 computed for a selection that has changed meanwhile is dropped and the newest selection computed.
@@ -44,12 +44,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import report as R
-from app import settings as S
-from app.aggregate import slug, years_with_data
-from app.disclosure import MIN_K
 from app.errors import UserError, VertrouwdError
-from app.report_html import NAVY, SECTIONS, TEAL, fmt_value, preview_html  # noqa: F401 (re-exported)
+from app.reporting import report as R
+from app.reporting.aggregate import slug, years_with_data
+from app.reporting.disclosure import MIN_K
+from app.reporting.html import NAVY, SECTIONS, TEAL, fmt_value, preview_html  # noqa: F401 (re-exported)
+from app.store import settings as S
 from ui.privacy_highlighter import PrivacyHighlighter
 from ui.worker import Job, run_in_thread
 
@@ -276,7 +276,8 @@ def _export(report, repo, fmt: str, key: Key, out: str, allow_flagged: bool, tex
 
 def _render_pdf(report, repo, key: Key, narrative: str, out: str | None, text: str) -> tuple[bytes, Path | None]:
     """The PDF as the export would make it, without recording anything; written to ``out`` if given."""
-    from app import fsutil, report_pdf
+    from app import fsutil
+    from app.reporting import pdf as report_pdf
     org, year, k, lang = key
     report(-1, text)
     prep = R.prepare(repo, org, year, k, lang)
@@ -623,7 +624,7 @@ class ReportPage(QWidget):
         kinds = R.check_narrative(text)
         if not kinds or self.lang == "en":
             return kinds
-        from app import privacy
+        from app.privacy import guard as privacy
         out: list[str] = []
         for f in privacy.scan(text):
             label = privacy.kind_label(f.kind, self.lang)

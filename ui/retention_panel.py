@@ -1,5 +1,5 @@
 """Retention panel (Settings / dashboard): the retention period, what falls due, "Purge now", and the
-audit log. All work goes through app.retention; no SQL here.
+audit log. All work goes through app.privacy.retention; no SQL here.
 
 Confirmation goes through a seam: `confirm(text) -> bool` is passed in, so the window can show a
 modal question and tests can answer it.
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import retention
 from app.errors import VertrouwdError
+from app.privacy import retention
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -100,7 +100,7 @@ def _local_time(at: str) -> str:
 
 
 class DueTableModel(QAbstractTableModel):
-    """Cases whose details fall due (app.retention.DueCase rows)."""
+    """Cases whose details fall due (app.privacy.retention.DueCase rows)."""
 
     COLUMNS = ("code", "organisation", "closed", "due", "contacts", "contacts_with_notes")
 
@@ -185,7 +185,7 @@ class RetentionPanel(QWidget):
     today    callable() -> date; the day against which "falls due" is measured
     """
 
-    purged = Signal(object)   # app.retention.PurgeResult, after a successful purge
+    purged = Signal(object)   # app.privacy.retention.PurgeResult, after a successful purge
     policyChanged = Signal(int)
 
     def __init__(self, repo, confirm: Callable[[str], bool], today: Callable[[], date] = date.today,

@@ -63,7 +63,7 @@ class SupervisorStart(QMainWindow):
         self.supervisor = None
 
     def open_store(self) -> None:
-        from app.supervisor import SupervisorStore
+        from app.exchange.supervisor import SupervisorStore
         from ui.supervisor_window import SupervisorWindow
         p = self.passphrase.text()
         try:

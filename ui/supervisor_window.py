@@ -4,7 +4,7 @@ Every question to the person goes through a seam the caller can replace (tests d
 - `choose_files() -> list[str]`: the files to import,
 - `ask_trust(fingerprint) -> (bool, label)`: trust an unknown adviser key under a label,
 - `choose_save_path(kind) -> str | None`: where to export ("csv" or "pdf").
-The store (app.supervisor.SupervisorStore) does all the work; this widget only shows it.
+The store (app.exchange.supervisor.SupervisorStore) does all the work; this widget only shows it.
 """
 from __future__ import annotations
 
@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __version__, stats_render
+from app import __version__
 from app.errors import UserError
-from app.exchange import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, reason_code
-from app.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
+from app.exchange import render as stats_render
+from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
+from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, reason_code
 
 ChooseFiles = Callable[[], list[str]]
 AskTrust = Callable[[str], tuple[bool, str]]

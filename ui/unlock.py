@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.passphrase import strength
+from app.store.passphrase import strength
 
 
 def _fit(label: QLabel, width: int) -> QLabel:

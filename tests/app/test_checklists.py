@@ -6,7 +6,8 @@ import stat
 
 import pytest
 
-from app.checklists import (
+from app.errors import UserError, ValidationError
+from app.guidance.checklists import (
     CHECKLIST_DIR,
     all_templates,
     check_answers,
@@ -19,7 +20,6 @@ from app.checklists import (
     user_templates,
     write_atomic,
 )
-from app.errors import UserError, ValidationError
 from app.resources import vocabularies
 from models.checklist import (
     FILLABLE_FIELDS,

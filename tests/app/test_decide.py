@@ -1,4 +1,4 @@
-"""app.decide: the command line's JSON shape, strict facts, and every file error as a UserError."""
+"""app.guidance.decide: the command line's JSON shape, strict facts, and every file error as a UserError."""
 from __future__ import annotations
 
 import json
@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from app import decide as decide_mod
-from app.decide import decide, decide_from_file, decision_record, load_tree, result_in_language, tree
 from app.errors import UserError, ValidationError
+from app.guidance import decide as decide_mod
+from app.guidance.decide import decide, decide_from_file, decision_record, load_tree, result_in_language, tree
 
 CLI_KEYS = {"route", "also", "warnings", "requirements", "terms_days", "reasons", "tree_version", "needs"}
 

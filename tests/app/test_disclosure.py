@@ -7,7 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.disclosure import (
+from app.reporting.disclosure import (
     METHOD_TEXT,
     AuditResult,
     Protection,

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app import exchange as ex
-from app.exchange import VStatError
+from app.exchange import vstat as ex
+from app.exchange.vstat import VStatError
 
 ROWS = ["pesten", "seksuele_intimidatie", "intimidatie", "agressie_geweld", "werkdruk"]
 WHEN = datetime(2027, 2, 1, 9, 30, tzinfo=UTC)
@@ -19,7 +19,7 @@ WHEN = datetime(2027, 2, 1, 9, 30, tzinfo=UTC)
 
 def report(org="Gemeente Noord", year=2026, threshold=5, behaviour=(12, None, None, 0, 14), total=31,
            **extra) -> dict:
-    """An annual report as app/report.py writes it (one-way and two-way tables, hidden = null)."""
+    """An annual report as app/reporting/report.py writes it (one-way and two-way tables, hidden = null)."""
     doc = {
         "format": "vertrouwd-report/1", "organisation": org, "year": year, "threshold": threshold,
         "method": "Cells below the threshold are hidden, with extra cells so that totals do not reveal them.",
@@ -376,7 +376,7 @@ def test_hostile_inputs():
 def test_exports_csv_and_pdf(tmp_path, key):
     from pypdf import PdfReader
 
-    from app import stats_render
+    from app.exchange import render as stats_render
 
     key2 = ex.generate_signing_key()
     a = ex.read_vstat(ex.make_vstat(report("=HYPERLINK(1)"), key, program_version="0.1.0"))
@@ -480,7 +480,7 @@ def test_errors_carry_a_code_and_reason_code_recovers_it(tmp_path):
 def test_stats_render_marks_hidden_as_x_and_translates_notes(tmp_path, key):
     from pypdf import PdfReader
 
-    from app import stats_render
+    from app.exchange import render as stats_render
 
     assert stats_render.mark(None, ex.HIDDEN, 5, "nl", "cases") == "x"
     assert stats_render.mark(None, ex.UNKNOWN, 5, "nl", "cases") == "?"
@@ -505,7 +505,7 @@ def test_pdf_numbers_are_right_aligned(tmp_path, key):
     """Digits line up on the right edge of their column."""
     from pypdf import PdfReader
 
-    from app import stats_render
+    from app.exchange import render as stats_render
 
     a = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw"], [6, 1234])
     stats_render.write_pdf(ex.merge([a], "all"), tmp_path / "c.pdf", lang="en")

@@ -1,4 +1,4 @@
-"""app.handout: a one-page PDF in the person's language, no identities, written atomically (0600)."""
+"""app.guidance.handout: a one-page PDF in the person's language, no identities, written atomically (0600)."""
 from __future__ import annotations
 
 import io
@@ -9,9 +9,9 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from app.decide import decide, decision_record, tree
 from app.errors import UserError
-from app.handout import render_handout, render_handout_bytes
+from app.guidance.decide import decide, decision_record, tree
+from app.guidance.handout import render_handout, render_handout_bytes
 
 KLACHT = {
     "subject": "ongewenst_gedrag", "acute_danger": False, "possible_crime": False, "needs_care": False,

@@ -10,7 +10,7 @@ import pytest
 
 from app import interchange
 from app.errors import UserError, ValidationError
-from app.repository import Repository
+from app.store.repository import Repository
 
 
 def _valid() -> dict:
@@ -74,7 +74,7 @@ def test_import_adds_units_to_an_existing_organisation(seeded):
 
 
 def test_export_then_import_reproduces_the_data(seeded, tmp_path, vault_path):
-    from app.vault import Vault
+    from app.store.vault import Vault
     interchange.import_data(seeded, _valid())
     out = tmp_path / "export.json"
     interchange.export_data(seeded, out)

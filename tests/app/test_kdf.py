@@ -5,11 +5,11 @@ import time
 
 import pytest
 
-from app import kdf
-from app import vault as vault_mod
 from app.errors import VaultError
-from app.repository import Repository
-from app.vault import PassphraseChangeIncomplete, Vault, key_path, pending_key_path
+from app.store import kdf
+from app.store import vault as vault_mod
+from app.store.repository import Repository
+from app.store.vault import PassphraseChangeIncomplete, Vault, key_path, pending_key_path
 from tests.conftest import PASSPHRASE
 
 # conftest replaces kdf.calibrate with cheap parameters for every test; keep the real one here

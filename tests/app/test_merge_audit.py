@@ -1,6 +1,6 @@
 """Combining files must never let anyone recover a cell an adviser hid.
 
-Parts are protected by app.disclosure.protect (the real suppression), signed, read back and merged.
+Parts are protected by app.reporting.disclosure.protect (the real suppression), signed, read back and merged.
 Then an attacker who holds every part's published figures (with the links between a part's one-way
 and two-way tables) plus every combined figure runs the LP: no hidden part cell may become narrower
 than k (or than its own file already left it), and every published combined figure must be the true
@@ -12,8 +12,8 @@ import random
 
 import pytest
 
-from app import exchange as ex
-from app.disclosure import Table, attack_intervals, protect
+from app.exchange import vstat as ex
+from app.reporting.disclosure import Table, attack_intervals, protect
 
 K = 5
 BEHAVIOUR = ["pesten", "intimidatie", "discriminatie", "werkdruk"]

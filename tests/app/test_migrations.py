@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app import migrations
 from app.errors import VaultError
-from app.repository import Repository
-from app.vault import Vault, key_path
+from app.store import migrations
+from app.store.repository import Repository
+from app.store.vault import Vault, key_path
 from models.entities import Case, Contact
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

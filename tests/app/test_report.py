@@ -10,8 +10,9 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from app import aggregate, disclosure, exchange, report
 from app.errors import UserError
+from app.exchange import vstat as exchange
+from app.reporting import aggregate, disclosure, report
 from app.resources import vocabularies
 from models.entities import Activity, Case, Contact
 

@@ -8,7 +8,8 @@ from datetime import date
 import pypdf
 import pytest
 
-from app import report, report_pdf
+from app.reporting import pdf as report_pdf
+from app.reporting import report
 from models.entities import Activity
 from tests.app.test_report import CANARY, ORG, YEAR, fill
 

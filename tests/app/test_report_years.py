@@ -5,8 +5,9 @@ other must be too, and the two years are audited together.
 """
 from __future__ import annotations
 
-from app import interchange, report
-from app.disclosure import attack_intervals
+from app import interchange
+from app.reporting import report
+from app.reporting.disclosure import attack_intervals
 
 
 def _case(n, opened, closed):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from app.errors import UserError, ValidationError
-from app.repository import Repository
+from app.store.repository import Repository
 from models.entities import Activity, Case, Contact
 
 

@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from app import disclosure, report
 from app.errors import UserError
+from app.reporting import disclosure, report
 from models.entities import Case, Contact
 from tests.app.test_report import ORG, YEAR, fill
 

@@ -1,4 +1,4 @@
-"""Retention, purge and removal of cases (app/retention.py).
+"""Retention, purge and removal of cases (app/privacy/retention.py).
 
 How "the removed text is nowhere in the vault" is tested
 --------------------------------------------------------
@@ -31,8 +31,8 @@ from datetime import date
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from app import retention
 from app.errors import UserError
+from app.privacy import retention
 from models.entities import Case, Contact
 
 PAGE = 4096
@@ -226,9 +226,9 @@ def test_purge_keeps_every_figure(repo, filled):
 
 
 def _report_or_none(repo):
-    """The annual report's JSON for 2024 if app.report.build_report exists (another engineer's module)."""
+    """The annual report's JSON for 2024 if app.reporting.report.build_report exists (another engineer's module)."""
     try:
-        report = importlib.import_module("app.report")
+        report = importlib.import_module("app.reporting.report")
     except ModuleNotFoundError:
         return None
     data = report.build_report(repo, "Stichting Proef", 2024)
@@ -404,8 +404,8 @@ def test_cli_purge_asks_on_a_terminal(repo, filled):
 def test_cli_main_wiring(vault_path, monkeypatch):
     """`vertrouwd retention show` through the real command line (the lead's glue)."""
     from app import cli
-    from app.repository import Repository
-    from app.vault import Vault
+    from app.store.repository import Repository
+    from app.store.vault import Vault
     from tests.conftest import PASSPHRASE
     v = Vault.create(vault_path, PASSPHRASE)
     repo = Repository(v)
@@ -426,7 +426,7 @@ def test_cli_main_wiring(vault_path, monkeypatch):
 
 
 def test_remove_copies_deletes_older_vault_copies(repo, vault_path):
-    from app import retention as R
+    from app.privacy import retention as R
     copy = vault_path.with_name(vault_path.name + ".pre-v2.bak")
     copy.write_bytes(b"encrypted old copy")
     copy.with_name(copy.name + ".key.json").write_text("{}")

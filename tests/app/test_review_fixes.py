@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app import interchange, retention
+from app import interchange
+from app.privacy import retention
 from models.entities import Case, Contact
 
 
@@ -52,7 +53,7 @@ def test_interrupted_create_leaves_nothing_in_the_way(tmp_path, monkeypatch):
     import pytest
 
     from app import fsutil
-    from app.vault import Vault, key_path, pending_key_path
+    from app.store.vault import Vault, key_path, pending_key_path
     from tests.conftest import PASSPHRASE
     path = tmp_path / "v.vault"
 

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from app import exchange as ex
 from app.errors import UserError, VaultError, WrongPassphrase
-from app.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, SupervisorStore
+from app.exchange import vstat as ex
+from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, SupervisorStore
 
 CHEAP = {"memory_kib": 65536, "iterations": 1, "lanes": 1}
 PASS = "lange zin als wachtwoord"

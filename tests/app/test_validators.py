@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.privacy import is_valid_bsn, is_valid_iban
+from app.privacy.guard import is_valid_bsn, is_valid_iban
 
 VALID_BSNS = ["111222333", "123456782", "012345611", "628194821", "252760189"]
 VALID_IBANS = [

@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 
 from app import demo, fsutil
-from app import vault as vault_mod
 from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
-from app.repository import Repository
-from app.vault import Vault, attempts_path, delay_after, key_path, pending_key_path
+from app.store import vault as vault_mod
+from app.store.repository import Repository
+from app.store.vault import Vault, attempts_path, delay_after, key_path, pending_key_path
 from models.entities import Case, Contact
 from tests.conftest import PASSPHRASE
 
@@ -580,7 +580,7 @@ def test_backup_cannot_overwrite_the_vault_or_its_key_file(vault, vault_path, ta
 
 @pytest.mark.real_kdf
 def test_calibrated_parameters_meet_the_minimum():
-    from app import kdf
+    from app.store import kdf
     params = kdf.calibrate(target=(0.05, 0.1))
     assert params.memory_kib >= 64 * 1024 and params.iterations >= 1 and len(params.salt) == 16
     with pytest.raises(ValueError):

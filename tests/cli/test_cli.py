@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from app import cli
-from app.repository import Repository
-from app.vault import Vault, key_path
+from app.store.repository import Repository
+from app.store.vault import Vault, key_path
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parent.parent.parent

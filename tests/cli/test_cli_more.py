@@ -13,10 +13,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import cli, exchange, paths
-from app import vault as vault_mod
+from app import cli, paths
 from app.errors import UserError
-from app.repository import Repository
+from app.exchange import vstat as exchange
+from app.store import vault as vault_mod
+from app.store.repository import Repository
 from models.entities import Activity, parse_date
 from tests.app.test_report import ORG, YEAR, fill
 from tests.conftest import PASSPHRASE
@@ -502,7 +503,7 @@ def test_damaged_vault_and_deep_nesting_are_messages(vault, vault_path, tmp_path
     import io
 
     from app import cli
-    from app.repository import Repository
+    from app.store.repository import Repository
     from tests.conftest import PASSPHRASE
     repo = Repository(vault)
     repo.add_organisation("Org")

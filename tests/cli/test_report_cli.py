@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from app import cli, exchange
-from app.repository import Repository
+from app import cli
+from app.exchange import vstat as exchange
+from app.store.repository import Repository
 from tests.app.test_report import CANARY, ORG, YEAR, fill
 from tests.conftest import PASSPHRASE
 

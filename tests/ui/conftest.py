@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.session import Session
+from app.store.session import Session
 from ui.seams import ScriptedDialogs
 
 

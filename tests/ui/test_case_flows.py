@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, Qt
 
-from app.checklists import get_template
+from app.guidance.checklists import get_template
 from app.paths import templates_dir
 from tests.ui.test_main_window import add_org, create, new_case
 

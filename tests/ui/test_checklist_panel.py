@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit
 
-from app.checklists import get_template
+from app.guidance.checklists import get_template
 from ui.checklist_panel import ChecklistPanel
 
 

@@ -6,8 +6,8 @@ import json
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from app.decide import tree
 from app.errors import UserError
+from app.guidance.decide import tree
 from ui.decision_wizard import DecisionWizard
 
 

@@ -5,8 +5,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from app.repository import CaseRow
 from app.resources import vocabularies
+from app.store.repository import CaseRow
 from ui.models import CaseTableModel, SimpleTableModel
 
 

@@ -5,7 +5,7 @@ import sqlcipher3
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.repository import Repository
+from app.store.repository import Repository
 from tests.conftest import PASSPHRASE
 from tests.ui.test_main_window import add_org, create, new_case
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
-from app.privacy import scan
+from app.privacy.guard import scan
 from ui.privacy_highlighter import PrivacyHighlighter, highlighted_ranges
 
 

@@ -19,10 +19,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from app import demo, fsutil
-from app import report as R
-from app.aggregate import years_with_data
 from app.errors import UserError
-from app.session import Session
+from app.reporting import report as R
+from app.reporting.aggregate import years_with_data
+from app.store.session import Session
 from tests.conftest import PASSPHRASE
 from ui import worker as W
 from ui.report_page import HIDDEN_BG, PublishedTableModel, ReportPage, preview_html
@@ -38,8 +38,8 @@ REASON = PublishedTableModel.REASON_ROLE
 @pytest.fixture(scope="module")
 def demo_vault(tmp_path_factory):
     """One demo vault for the module, copied per test (generating and protecting take time)."""
-    from app.repository import Repository
-    from app.vault import Vault
+    from app.store.repository import Repository
+    from app.store.vault import Vault
     from tests.conftest import fast_params
     folder = tmp_path_factory.mktemp("demo")
     path = folder / "demo.vault"
@@ -462,7 +462,7 @@ def _export(page, qtbot, fmt):
 def test_export_pdf_csv_json_and_vstat_match(page, qtbot, dialogs, tmp_path, session):
     from pypdf import PdfReader
 
-    from app import exchange
+    from app.exchange import vstat as exchange
     out = tmp_path / "out"
     out.mkdir()
     dialogs.paths = [str(out / "r.json"), str(out / "r.csv"), str(out / "r.pdf"), str(out / "r.vstat")]

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from app import retention
 from app.errors import UserError
+from app.privacy import retention
 from models.entities import Case, Contact
 from ui.retention_panel import AuditTableModel, DueTableModel, RetentionPanel, action_label
 

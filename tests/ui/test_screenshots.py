@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from app import ROOT, demo
-from app.session import Session
+from app.store.session import Session
 from tests.conftest import PASSPHRASE
 from ui.seams import ScriptedDialogs
 

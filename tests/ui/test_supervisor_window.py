@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app import exchange as ex
-from app.supervisor import SupervisorStore
+from app.exchange import vstat as ex
+from app.exchange.supervisor import SupervisorStore
 from ui.supervisor_window import CombinedTableModel, SupervisorWindow
 
 CHEAP = {"memory_kib": 65536, "iterations": 1, "lanes": 1}

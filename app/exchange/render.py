@@ -1,4 +1,4 @@
-"""Exports of combined statistics (`app.exchange.Combined`): CSV, PDF and JSON, written atomically.
+"""Exports of combined statistics (`app.exchange.vstat.Combined`): CSV, PDF and JSON, written atomically.
 
 The CSV is one long table (one line per figure) preceded by one provenance line naming every source
 file with its adviser-key fingerprint. The PDF has a title, the sources with fingerprints, each table
@@ -18,7 +18,7 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from app.errors import UserError
-from app.exchange import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, canonical
+from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, canonical
 from app.fsutil import write_bytes_atomic
 from app.resources import vocabularies
 
@@ -58,7 +58,7 @@ _TEXT = {
 }
 
 
-# The notes of a combination (app.exchange.NOTES), in the exports' languages.
+# The notes of a combination (app.exchange.vstat.NOTES), in the exports' languages.
 _NOTES = {
     "en": {
         "same_file_twice": "{organisation} {year}: the same file was given twice; it is counted once.",
@@ -119,8 +119,8 @@ def _vocab_for(codes: list[str] | None):
 
 def code_label(table: CombinedTable, axis: str, code: str, lang: str) -> str:
     """The label of a row ("rows") or column ("cols") code: the annual report's own labels first
-    (app.report), then any vocabulary that knows the code, else the code itself."""
-    from app import report
+    (app.reporting.report), then any vocabulary that knows the code, else the code itself."""
+    from app.reporting import report
 
     label = report.code_label(table.id, axis, code, lang)
     if label != code:
@@ -133,7 +133,7 @@ def code_label(table: CombinedTable, axis: str, code: str, lang: str) -> str:
 
 
 def table_title(table: CombinedTable, lang: str) -> str:
-    from app import report
+    from app.reporting import report
 
     title = report.table_title(table.id, lang)
     if title != table.id:
@@ -188,7 +188,7 @@ def legend(lang: str) -> str:
 
 def table_name(table_id: str, lang: str) -> str:
     """The printed title of a table id (the annual report's titles first, then a vocabulary's)."""
-    from app import report
+    from app.reporting import report
 
     title = report.table_title(table_id, lang)
     if title != table_id:
@@ -198,7 +198,7 @@ def table_name(table_id: str, lang: str) -> str:
 
 
 def note_text(note, by: str, lang: str, labels: dict[str, str] | None = None, *, with_group: bool = True) -> str:
-    """A note of a combination (app.exchange.Note) in `lang`, with the group's and table's own names.
+    """A note of a combination (app.exchange.vstat.Note) in `lang`, with the group's and table's own names.
     `with_group=False` leaves out a leading group name (for a note printed under the group's heading).
     A plain string (a note without a code) is returned as it is."""
     _check_lang(lang)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from app import report as R
+from app.reporting import report as R
 
 NAVY = "#1F3A5F"
 TEAL = "#2A7F8E"
@@ -17,7 +17,7 @@ SECTIONS = (("cases", "section_cases"), ("contacts", "section_contacts"),
 
 def fmt_value(value, lang: str, hours: bool = False) -> str:
     """A published figure as printed in the report: babel's nl_NL / en_GB style."""
-    from app.report_pdf import fmt_number
+    from app.reporting.pdf import fmt_number
     return fmt_number(value, lang, hours)
 
 

@@ -1,6 +1,6 @@
 """The annual report: protected figures as JSON, CSV and PDF, and the signed .vstat export.
 
-Flow: ``app.aggregate`` computes the true figures of the year -> ``disclosure.protect`` hides what
+Flow: ``app.reporting.aggregate`` computes the true figures of the year -> ``disclosure.protect`` hides what
 could point at a person, over ALL tables of the report at once -> the audit must pass -> the same
 published figures go into every output (JSON, CSV, PDF, .vstat) and are recorded in the vault with
 ``save_published_report`` so next year's report can compare with them.
@@ -13,7 +13,7 @@ Report JSON (format ``vertrouwd-report/1``)::
 
 ``unit`` is cases | contacts | activities | hours. One-way tables have ``cols: null`` and one cell
 per row. A hidden figure is ``null``. Tables of one unit share one population and total: every
-case table counts the cases of the year (see ``app.aggregate``) and totals to ``totals.cases``;
+case table counts the cases of the year (see ``app.reporting.aggregate``) and totals to ``totals.cases``;
 the channel table totals to ``totals.contacts``; the hours table (case work + each kind of
 activity) totals to ``totals.hours``. When a unit has fewer than k items (but more than 0), its
 tables are left out and only the total is given: a table whose total is below k cannot hide a
@@ -36,8 +36,10 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from app import RESOURCES, __version__, disclosure, fsutil
-from app.aggregate import (
+from app import RESOURCES, __version__, fsutil
+from app.errors import UserError
+from app.reporting import disclosure
+from app.reporting.aggregate import (
     ORIGIN_CARRIED,
     STATUS_OPEN,
     TABLE_ORDER,
@@ -46,7 +48,6 @@ from app.aggregate import (
     aggregate_year,
     slug,
 )
-from app.errors import UserError
 from app.resources import vocabularies
 
 REPORT_FORMAT = "vertrouwd-report/1"
@@ -639,7 +640,7 @@ def check_narrative(text: str) -> list[str]:
     if not text.strip():
         return []
     try:
-        from app import privacy
+        from app.privacy import guard as privacy
     except ImportError:  # pragma: no cover - the guard ships with the program
         return []
     kinds: list[str] = []
@@ -671,7 +672,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
     elif fmt == "csv":
         data = report_csv(prep.report, lang, prep.aggregation.units, set(prep.protection.merged))
     else:
-        from app import report_pdf
+        from app.reporting import pdf as report_pdf
         narrative = repo.report_text(prep.org_id, int(year)) if prep.org_id is not None else ""
         kinds = check_narrative(narrative)
         if kinds and not allow_flagged:
@@ -687,7 +688,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
 
 
 def _fingerprint(repo) -> str:
-    from app import exchange
+    from app.exchange import vstat as exchange
     try:
         return exchange.fingerprint(exchange.public_key(repo.signing_key()))
     except UserError:
@@ -698,7 +699,7 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
                  republish: bool = False) -> Path:
     """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report.
     Refuses like ``export_report`` (also a second version of a year without ``republish``)."""
-    from app import exchange
+    from app.exchange import vstat as exchange
     prep = prepare(repo, org, year, threshold, "nl", republish=republish)
     _require_ok(prep)
     recipient = None

@@ -21,9 +21,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
-from app.decide import check_lang, result_in_language, tree
 from app.errors import UserError
 from app.fsutil import write_bytes_atomic
+from app.guidance.decide import check_lang, result_in_language, tree
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MARGIN = 16 * mm

@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 
 from app.errors import VaultError
-from app.repository import Repository
-from app.settings import VaultSettings
-from app.vault import Throttle, Vault
+from app.store.repository import Repository
+from app.store.settings import VaultSettings
+from app.store.vault import Throttle, Vault
 
 
 class Session:

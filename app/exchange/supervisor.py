@@ -28,7 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from app.errors import UserError, VaultError, WrongPassphrase
-from app.exchange import (
+from app.exchange.vstat import (
     Combined,
     VStat,
     VStatError,

@@ -1,7 +1,7 @@
 """The annual report as a PDF for a board and a works council (reportlab platypus).
 
 Only published figures are printed: every number comes from the report JSON that
-``app.report.prepare`` made (hidden figures are null there and print as a mark, never a number).
+``app.reporting.report.prepare`` made (hidden figures are null there and print as a mark, never a number).
 Charts and the trend use the same published values, and earlier years come from their own
 published reports. Dates and numbers are formatted with babel (nl_NL / en_GB). The Bitstream Vera
 TrueType fonts shipped with reportlab are embedded, so the PDF looks the same everywhere.
@@ -136,7 +136,7 @@ class _Doc(BaseDocTemplate):
 
 class _Builder:
     def __init__(self, prep, narrative: str, practice: str, fingerprint: str, made: date):
-        from app.report import texts
+        from app.reporting.report import texts
         register_fonts()
         self.p = prep
         self.r = prep.report
@@ -295,7 +295,7 @@ class _Builder:
         tb = self.tables.get(tid)
         if not tb:
             return []
-        from app.report import table_title
+        from app.reporting.report import table_title
         hours = tb["unit"] == "hours"
         t = self.t
         with_prev = previous and tid in self.prev_tables
@@ -322,7 +322,7 @@ class _Builder:
         tb = self.tables.get(tid)
         if not tb:
             return []
-        from app.report import table_title
+        from app.reporting.report import table_title
         t = self.t
         cols = tb["cols"]
         first, last = 3.8 * cm, 1.6 * cm
@@ -449,7 +449,7 @@ class _Builder:
         merged_n = sum(len(v) for tid, v in prot.merged.items() if tid != "hours")
         hidden = sum(1 for tb in r["tables"] for row in tb["cells"] for v in row if v is None)
         out.append(self.para(t["method_stats"].format(hidden=hidden, merged=merged_n, k=r["threshold"])))
-        from app.report import table_title
+        from app.reporting.report import table_title
         for tid, codes in prot.merged.items():
             labels = ", ".join(self.p.label(tid, "rows", c) if c in self.p.aggregation.table(tid).rows
                                else c for c in codes) if self.p.aggregation.table(tid) else ", ".join(codes)
@@ -485,7 +485,7 @@ class _Builder:
 
 def render(prep, *, narrative: str = "", practice: str = "", fingerprint: str = "",
            made: date | None = None) -> bytes:
-    """The PDF of a prepared report (app.report.Prepared) as bytes."""
+    """The PDF of a prepared report (app.reporting.report.Prepared) as bytes."""
     b = _Builder(prep, narrative, practice, fingerprint, made or date.today())
     buf = io.BytesIO()
     title = f"{b.t['doc_title']} {prep.report['organisation']} {prep.report['year']}"

@@ -37,7 +37,7 @@ authenticated by the Ed25519 signature; the encryption only keeps the figures fr
 Combining
 ---------
 `merge()` adds files per group (organisation, adviser, year, or all). A cell hidden in any part stays
-hidden in the sum unless the attacker's linear program (app.disclosure.attack_intervals) over all the
+hidden in the sum unless the attacker's linear program (app.reporting.disclosure.attack_intervals) over all the
 parts' published figures plus the combined figures still leaves every hidden part's value an interval
 at least k wide (k = the largest threshold among the parts). See `merge` for the row-set rule.
 """
@@ -152,7 +152,7 @@ _REASON_PATTERNS = {code: _reason_pattern(t) for code, t in REASONS.items()}
 
 def reason_code(message: str) -> tuple[str, dict[str, str]]:
     """(code, values) of an error message made by this module (for callers that kept only the text,
-    such as app.supervisor's ImportOutcome.reason); ("invalid", {}) for any other message."""
+    such as app.exchange.supervisor's ImportOutcome.reason); ("invalid", {}) for any other message."""
     for code, pattern in _REASON_PATTERNS.items():
         m = pattern.match(message or "")
         if m:
@@ -799,7 +799,7 @@ def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
 PUBLISHED, HIDDEN, UNKNOWN = "published", "hidden", "unknown"
 
 # Notes about a combination, as English templates. `Note` keeps the code and values beside the English
-# text so that exports (app.stats_render.note_text) can say it in Dutch or English with proper names.
+# text so that exports (app.exchange.render.note_text) can say it in Dutch or English with proper names.
 NOTES: dict[str, str] = {
     "same_file_twice": "{organisation} {year}: the same file was given twice; counted once",
     "two_versions": "{organisation} {year} ({fingerprint}): two versions from the same adviser; only the newest "
@@ -958,7 +958,7 @@ def _full_code_set(table_id: str, axis: int, codes: tuple[str, ...] | None) -> f
     """The vocabulary codes a table's rows (axis 0) or columns (axis 1) are drawn from, if known."""
     if codes is None:
         return None
-    from app.aggregate import TABLE_VOCABS
+    from app.reporting.aggregate import TABLE_VOCABS
     from app.resources import vocabularies
 
     vocabs = vocabularies()
@@ -998,7 +998,7 @@ def _sum_exprs(exprs: Iterable[Expr]) -> Expr:
     return coefs, const
 
 
-# Row codes that are the sum of finer row codes: a report splits new cases into half-years (app.aggregate)
+# Row codes that are the sum of finer row codes: a report splits new cases into half-years (app.reporting.aggregate)
 # only when it can, so one file may list "nieuw" where another lists "nieuw_h1" and "nieuw_h2".
 JOINED_ROWS: dict[str, dict[str, tuple[str, ...]]] = {"origin": {"nieuw": ("nieuw_h1", "nieuw_h2")}}
 
@@ -1015,7 +1015,7 @@ def _joined_rows(tid: str, parts: list[tuple[VStat, Table]]) -> dict[str, tuple[
 
 def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list[Note],
                  label: str) -> CombinedTable:
-    from app.disclosure import attack_intervals  # imported late: the LP pulls in scipy
+    from app.reporting.disclosure import attack_intervals  # imported late: the LP pulls in scipy
 
     unit = parts[0][1].unit
     two_way = parts[0][1].cols is not None
@@ -1343,7 +1343,8 @@ def cmd_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO, 
     Nothing is written when any file fails. When `trusted` is given, every file must be signed by one
     of those fingerprints.
     """
-    from app import __version__, stats_render
+    from app import __version__
+    from app.exchange import render as stats_render
 
     ext = Path(out_path).suffix.lower()
     if ext not in (".pdf", ".csv", ".json"):

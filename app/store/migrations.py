@@ -162,7 +162,7 @@ def migrate(conn, db_path: Path | None, target: int | None = None) -> list[int]:
         tmp = keep.with_name(keep.name + ".tmp")
         shutil.copyfile(db_path, tmp)
         fsutil.replace_file(tmp, keep)
-        from app.vault import key_path  # local import: vault imports this module
+        from app.store.vault import key_path  # local import: vault imports this module
         if key_path(db_path).exists():
             fsutil.write_bytes_atomic(key_path(keep), key_path(db_path).read_bytes())  # 0600
     applied = []

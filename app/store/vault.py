@@ -23,8 +23,9 @@ from pathlib import Path
 
 import sqlcipher3
 
-from app import fsutil, kdf, migrations
+from app import fsutil
 from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
+from app.store import kdf, migrations
 
 KEYFILE_FORMAT = "vertrouwd-key/1"
 BACKUP_MAGIC = b"VERTROUWD-BACKUP\x00v1\n"

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 
 from app.errors import UserError, ValidationError
 from app.resources import vocabularies
-from app.vault import Vault
+from app.store.vault import Vault
 from models import entities as E
 from models.entities import Activity, Case, Contact, Organisation, Problem
 
@@ -229,7 +229,7 @@ class Repository:
     @staticmethod
     def _possible_identifier(c: Contact) -> bool:
         """The privacy guard's verdict on a contact's free text, whatever path it came in by."""
-        from app import privacy
+        from app.privacy import guard as privacy
         return bool(privacy.scan(c.notes)) if c.notes else False
 
     def _insert_contact(self, conn, case_id: int, opened: date, c: Contact, record: str | None) -> int:

@@ -27,8 +27,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.disclosure import Table
 from app.errors import UserError
+from app.reporting.disclosure import Table
 from app.resources import vocabularies
 from models import vocab as V
 

@@ -227,7 +227,7 @@ def remove_copies(vault_path: Path) -> int:
     """Delete the older copies beside the vault (and their key files); returns how many were removed.
 
     They are encrypted, but they still hold details that a purge or a removal took out of the vault."""
-    from app.vault import key_path
+    from app.store.vault import key_path
     removed = 0
     for copy in copies_beside(vault_path):
         fsutil.secure_unlink(copy)

@@ -1,0 +1,1 @@
+"""Exchange: signing keys, the .vstat format, verification, combining and the supervisor store."""

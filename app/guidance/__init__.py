@@ -1,0 +1,1 @@
+"""Guidance: checklists, the decision aid and the handout for the person."""

@@ -1,0 +1,1 @@
+"""Reporting: aggregation, disclosure control and its audit, the report and its PDF/CSV/JSON/HTML forms."""

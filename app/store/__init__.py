@@ -1,0 +1,1 @@
+"""Storage: the vault (SQLCipher + Argon2id), migrations, settings and the repository, which owns all SQL."""
