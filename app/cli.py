@@ -17,12 +17,12 @@ import sqlcipher3
 
 from app import __version__
 from app.errors import UserError, VertrouwdError
+from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_PASSPHRASE = 0, 1, 2, 3
 ENV_PASSPHRASE = "VERTROUWD_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "VERTROUWD_NEW_PASSPHRASE"
 ENV_SUPERVISOR_PASSPHRASE = "VERTROUWD_SUPERVISOR_PASSPHRASE"
-YEAR_RANGE = (1900, 2999)
 
 
 def default_vault_path() -> Path:
@@ -36,14 +36,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _year(text: str) -> int:
-    """argparse type for --year: a whole number from 1900 to 2999."""
-    lo, hi = YEAR_RANGE
+    """argparse type for --year: a whole number in the program's one year range (models.entities)."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year; write it like 2026") from None
-    if not lo <= value <= hi:
-        raise argparse.ArgumentTypeError(f"{value} is not a year from {lo} to {hi}")
+    if not is_year(value):
+        raise argparse.ArgumentTypeError(f"{value} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
     return value
 
 
@@ -308,8 +307,7 @@ def cmd_case(args, out, err) -> int:
     vault, repo = _open(args)
     try:
         if args.org:
-            repo.organisation(args.org)  # a clear error for an unknown name
-            args.org = repo.organisation(args.org).name
+            args.org = repo.organisation(args.org).name   # the one matching rule; a clear error when unknown
         rows = repo.list_cases(organisation=args.org, year=args.year, status=args.status)
     finally:
         vault.close()
@@ -401,8 +399,8 @@ def cmd_report(args, out, err) -> int:
     from app.reporting import report
     vault, repo = _open(args)
     try:
-        path = report.export_report(repo, org=args.org, year=args.year, fmt=args.format, out=args.out,
-                                    threshold=args.threshold, lang=args.lang,
+        request = report.resolve(repo, args.org, args.year, args.threshold, args.lang)
+        path = report.export_report(repo, request, fmt=args.format, out=args.out,
                                     allow_flagged=args.allow_flagged, republish=args.republish)
     finally:
         vault.close()
@@ -427,8 +425,8 @@ def cmd_stats(args, out, err) -> int:
     from app.reporting import report
     vault, repo = _open(args)
     try:
-        path = report.export_vstat(repo, org=args.org, year=args.year, out=args.out, to=args.to,
-                                   threshold=args.threshold, republish=args.republish)
+        request = report.resolve(repo, args.org, args.year, args.threshold)
+        path = report.export_vstat(repo, request, out=args.out, to=args.to, republish=args.republish)
     finally:
         vault.close()
     print(f"Signed statistics written to {path}.", file=out)

@@ -111,9 +111,9 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
 def import_data(repo: Repository, data: dict) -> dict[str, int]:
     orgs, cases, acts = parse(data)
     with repo.vault.transaction() as conn:
-        known = {o.name.lower() for o in repo.list_organisations()}
+        known = {E.organisation_key(o.name) for o in repo.list_organisations()}
         for i, org in enumerate(orgs):
-            if org.name.lower() in known:
+            if E.organisation_key(org.name) in known:
                 # an organisation that exists already: add missing units only
                 existing = repo.organisation(org.name)
                 oid = existing.id
@@ -126,7 +126,7 @@ def import_data(repo: Repository, data: dict) -> dict[str, int]:
                 except ValidationError as exc:
                     raise ValidationError(f"organisations[{i}]: {exc.message}", field=exc.field,
                                           record=f"organisations[{i}]") from None
-                known.add(org.name.lower())
+                known.add(E.organisation_key(org.name))
         for rec, case in cases:
             cid = repo._write_case(conn, case, rec)
             for j, contact in enumerate(case.contacts):

@@ -65,6 +65,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.errors import UserError, WrongPassphrase
 from app.fsutil import write_bytes_atomic, write_text_atomic
+from models.entities import FIRST_YEAR, LAST_YEAR
 
 FORMAT = "vertrouwd-stats/1"
 ENCRYPTED_FORMAT = "vertrouwd-stats-encrypted/1"
@@ -447,7 +448,7 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
 def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     """Validate the figures part shared by a report and a stats file; return clean values."""
     organisation = _text(doc.get("organisation"), "the organisation", limit=200, one_line=True)
-    year = _int(doc.get("year"), "the year", 1990, 2200)
+    year = _int(doc.get("year"), "the year", FIRST_YEAR, LAST_YEAR)
     threshold = _int(doc.get("threshold"), "the threshold", 1, 1000)
     method = _text(doc.get("method", ""), "the method description", empty=True)
     totals_raw = doc.get("totals")

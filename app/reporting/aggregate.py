@@ -31,6 +31,7 @@ from app.errors import UserError
 from app.reporting.disclosure import Table
 from app.resources import vocabularies
 from models import vocab as V
+from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
 CASE_WORK = "casuswerk"        # hours table: time spent in contacts with people
 NO_UNIT = "geen_afdeling"      # unit table: cases recorded without a unit
@@ -63,7 +64,7 @@ TABLE_ORDER = list(TABLE_VOCABS)
 class Aggregation:
     """True (unprotected) figures of one period. Never show these: publish via disclosure.protect."""
 
-    organisation: str | None
+    organisation_id: int | None       # None: all organisations
     start: date
     end: date
     tables: list[Table]
@@ -90,14 +91,19 @@ def slug(name: str) -> str:
     return code or "afdeling"
 
 
-def _org_filter(repo, org: str | None) -> tuple[str, list]:
-    if org is None:
+def check_year(year: object) -> int:
+    """``year`` when it lies in the program's one year range (models.entities), else a UserError."""
+    if not is_year(year):
+        raise UserError(f"The year {year} is not a plausible report year; give a year from {FIRST_YEAR} "
+                        f"to {LAST_YEAR}, like 2026.")
+    return year
+
+
+def _org_filter(org_id: int | None) -> tuple[str, list]:
+    """The SQL condition for one organisation's cases (its id was resolved once, by name, before)."""
+    if org_id is None:
         return "", []
-    row = repo.conn.execute("SELECT id FROM organisations WHERE name = ? COLLATE NOCASE",
-                            (org.strip(),)).fetchone()
-    if not row:
-        raise UserError(f"Unknown organisation {org!r}. See the list with: vertrouwd org list")
-    return " AND c.organisation_id = ?", [int(row[0])]
+    return " AND c.organisation_id = ?", [org_id]
 
 
 def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float]) -> Table:
@@ -111,9 +117,9 @@ def _codes(name: str, seen) -> list[str]:
     return codes
 
 
-def aggregate(repo, org: str | None, start: date, end: date, *, k: int = 5,
+def aggregate(repo, org: int | None, start: date, end: date, *, k: int = 5,
               split_half: bool = True) -> Aggregation:
-    """The true figures of the period ``start <= date < end`` for one organisation (or all: None).
+    """The true figures of the period ``start <= date < end`` for one organisation (its id) or all (None).
 
     ``k`` is only used to decide whether optional breakdowns (unit, half-year origin) are made:
     they are made when every one of their cells is 0 or at least k.
@@ -124,10 +130,10 @@ def aggregate(repo, org: str | None, start: date, end: date, *, k: int = 5,
         return _aggregate(repo, org, start, end, k, split_half)
 
 
-def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> Aggregation:
+def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half: bool) -> Aggregation:
     conn = repo.conn
     s, e = start.isoformat(), end.isoformat()
-    ofilter, oargs = _org_filter(repo, org)
+    ofilter, oargs = _org_filter(org)
     active = ("FROM cases c WHERE c.opened < ? AND (c.closed IS NULL OR c.closed >= ?)" + ofilter)
     aargs = [e, s, *oargs]
     rows = conn.execute(
@@ -224,7 +230,7 @@ def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> A
     activity_hours = round(sum(act_h.values()), 2)
     totals = {"cases": len(rows), "contacts": sum(channel.values()),
               "hours": round(contact_hours + activity_hours, 2)}
-    return Aggregation(organisation=org, start=start, end=end, tables=tables, totals=totals, new=new,
+    return Aggregation(organisation_id=org, start=start, end=end, tables=tables, totals=totals, new=new,
                        carried_over=carried, closed=closed, contact_hours=contact_hours,
                        activity_hours=activity_hours, units=units, notes=notes)
 
@@ -236,14 +242,13 @@ def _midpoint(start: date, end: date) -> date | None:
     return None
 
 
-def aggregate_year(repo, org: str | None, year: int, *, k: int = 5) -> Aggregation:
+def aggregate_year(repo, org: int | None, year: int, *, k: int = 5) -> Aggregation:
     """The true figures of one calendar year (see the module's definitions)."""
-    if not 1900 <= int(year) <= 2200:
-        raise UserError(f"The year {year} is not a plausible report year; give a year like 2026.")
+    check_year(year)
     return aggregate(repo, org, date(year, 1, 1), date(year + 1, 1, 1), k=k)
 
 
-def aggregate_half_year(repo, org: str | None, year: int, half: int, *, k: int = 5) -> Aggregation | None:
+def aggregate_half_year(repo, org: int | None, year: int, half: int, *, k: int = 5) -> Aggregation | None:
     """The figures of one half of a year (half 1: Jan-Jun, 2: Jul-Dec), or None when a case or
     contact table of that half has a cell between 1 and k-1 (half-year figures are only offered
     when every cell passes the threshold on its own)."""
@@ -258,10 +263,10 @@ def aggregate_half_year(repo, org: str | None, year: int, half: int, *, k: int =
     return agg
 
 
-def years_with_data(repo, org: str | None) -> list[int]:
-    """Calendar years in which the organisation (or any) had a case, newest first."""
+def years_with_data(repo, org: int | None) -> list[int]:
+    """Calendar years in which the organisation (its id; None: any) had a case, newest first."""
     with repo.vault.lock_:
-        ofilter, oargs = _org_filter(repo, org)
+        ofilter, oargs = _org_filter(org)
         rows = repo.conn.execute("SELECT DISTINCT substr(c.opened, 1, 4) FROM cases c WHERE 1=1" + ofilter,
                                  oargs).fetchall()
     return sorted((int(r[0]) for r in rows), reverse=True)

@@ -109,13 +109,20 @@ class Repository:
     def _insert_org(self, conn, org: Organisation) -> int:
         _raise(E.validate_organisation(org))
         name = org.name.strip()
-        if conn.execute("SELECT 1 FROM organisations WHERE name = ?", (name,)).fetchone():
+        if self._name_taken(conn, name):
             raise ValidationError(f"name: an organisation called {name!r} already exists", field="name")
         cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)", (name, _now()))
         oid = int(cur.lastrowid)
         for u in org.units:
             conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (oid, u.strip()))
         return oid
+
+    @staticmethod
+    def _name_taken(conn, name: str, other_than: int | None = None) -> bool:
+        """True when another organisation's name matches ``name`` by the one rule (E.organisation_key)."""
+        key = E.organisation_key(name)
+        return any(E.organisation_key(n) == key and i != other_than
+                   for i, n in conn.execute("SELECT id, name FROM organisations"))
 
     def add_organisation(self, name: str, units: list[str] | None = None) -> int:
         with self.vault.transaction() as conn:
@@ -127,9 +134,7 @@ class Repository:
         org = Organisation(name=name, units=units, id=org_id)
         _raise(E.validate_organisation(org))
         with self.vault.transaction() as conn:
-            clash = conn.execute("SELECT id FROM organisations WHERE name = ? AND id != ?",
-                                 (name.strip(), org_id)).fetchone()
-            if clash:
+            if self._name_taken(conn, name, org_id):
                 raise ValidationError(f"name: an organisation called {name.strip()!r} already exists",
                                       field="name")
             cur = conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
@@ -170,10 +175,15 @@ class Repository:
             "SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE")]
 
     def organisation(self, name: str) -> Organisation:
-        for org in self.list_organisations():
-            if org.name.lower() == name.strip().lower():
-                return org
-        raise UserError(f"Unknown organisation {name!r}. See the list with: vertrouwd org list")
+        """The organisation whose name matches ``name`` by the one rule (``E.organisation_key``)."""
+        key = E.organisation_key(name)
+        found = [o for o in self.list_organisations() if E.organisation_key(o.name) == key]
+        if len(found) > 1:   # only in vaults made before names were unique by this rule
+            raise UserError(f"The name {name!r} fits {len(found)} organisations ("
+                            f"{', '.join(o.name for o in found)}); rename one of them first.")
+        if not found:
+            raise UserError(f"Unknown organisation {name!r}. See the list with: vertrouwd org list")
+        return found[0]
 
     # -- cases ------------------------------------------------------------------------------
     def next_case_code(self, year: int) -> str:

@@ -231,7 +231,7 @@ def _report_or_none(repo):
         report = importlib.import_module("app.reporting.report")
     except ModuleNotFoundError:
         return None
-    data = report.build_report(repo, "Stichting Proef", 2024)
+    data = report.build_report(repo, report.resolve(repo, "Stichting Proef", 2024))
     assert data, "the report of a year with cases is not empty"
     return json.loads(json.dumps(data, sort_keys=True, default=str))
 
