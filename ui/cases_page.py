@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as V
-from ui.models import CaseTableModel
+from ui.item_models import CaseTableModel
 
 
 class CaseView(QWidget):

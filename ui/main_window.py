@@ -92,7 +92,7 @@ class Workspace(QWidget):
     # -- pages ------------------------------------------------------------------------------------
     def _report_page(self) -> QWidget:
         try:
-            from ui.report_page import ReportPage
+            from ui.report.page import ReportPage
             return ReportPage(self.window_.session, self.lang, self.window_.dialogs)
         except ImportError:  # pragma: no cover - the report module is part of the program
             lbl = QLabel(self.tr("The annual report is not available in this version."))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from models import vocab as V
 from models.entities import Activity
-from ui.models import SimpleTableModel
+from ui.item_models import SimpleTableModel
 from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
 
 
