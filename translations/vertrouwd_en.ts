@@ -561,6 +561,69 @@
         </message>
     </context>
     <context>
+        <name>ExportActions</name>
+        <message>
+            <source>Export PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>Export JSON</source>
+            <translation>Export JSON</translation>
+        </message>
+        <message>
+            <source>Export signed statistics</source>
+            <translation>Export signed statistics</translation>
+        </message>
+        <message>
+            <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
+            <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
+        </message>
+        <message>
+            <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
+            <translation>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</translation>
+        </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>Writing {file}…</translation>
+        </message>
+        <message>
+            <source>The file was written: {path}</source>
+            <translation>The file was written: {path}</translation>
+        </message>
+        <message>
+            <source>The published figures were recorded in the vault, so next year's report can compare with them.</source>
+            <translation>The published figures were recorded in the vault, so next year's report can compare with them.</translation>
+        </message>
+        <message>
+            <source>The export failed</source>
+            <translation>The export failed</translation>
+        </message>
+        <message>
+            <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
+            <translation>{what}: {reason}. Nothing was written. Choose another folder and try again.</translation>
+        </message>
+        <message>
+            <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
+            <translation>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</translation>
+        </message>
+        <message>
+            <source>PDF preview</source>
+            <translation>PDF preview</translation>
+        </message>
+        <message>
+            <source>Making the preview…</source>
+            <translation>Making the preview…</translation>
+        </message>
+        <message>
+            <source>The preview failed</source>
+            <translation>The preview failed</translation>
+        </message>
+    </context>
+    <context>
         <name>FindingsDialog</name>
         <message>
             <source>Possible identifiers</source>
@@ -762,6 +825,29 @@
         </message>
     </context>
     <context>
+        <name>NarrativePanel</name>
+        <message>
+            <source>Signals and recommendations</source>
+            <translation>Signals and recommendations</translation>
+        </message>
+        <message>
+            <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
+            <translation>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</translation>
+        </message>
+        <message>
+            <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
+            <translation>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</translation>
+        </message>
+        <message>
+            <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
+            <translation>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</translation>
+        </message>
+        <message>
+            <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
+            <translation>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</translation>
+        </message>
+    </context>
+    <context>
         <name>OrganisationDialog</name>
         <message>
             <source>Organisation</source>
@@ -888,24 +974,8 @@
             <translation>Annual report</translation>
         </message>
         <message>
-            <source>Language of the published report and its labels.</source>
-            <translation>Language of the published report and its labels.</translation>
-        </message>
-        <message>
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>Year</translation>
-        </message>
-        <message>
             <source>Threshold</source>
             <translation>Threshold</translation>
-        </message>
-        <message>
-            <source>Report language</source>
-            <translation>Report language</translation>
         </message>
         <message>
             <source>Tables</source>
@@ -918,14 +988,6 @@
         <message>
             <source>Preview</source>
             <translation>Preview</translation>
-        </message>
-        <message>
-            <source>Signals and recommendations</source>
-            <translation>Signals and recommendations</translation>
-        </message>
-        <message>
-            <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
-            <translation>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</translation>
         </message>
         <message>
             <source>Open PDF preview</source>
@@ -952,26 +1014,6 @@
             <translation>The published figures, signed with your key, for a supervisor who combines the figures of several advisers.</translation>
         </message>
         <message>
-            <source>All organisations (own overview)</source>
-            <translation>All organisations (own overview)</translation>
-        </message>
-        <message>
-            <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
-            <translation>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</translation>
-        </message>
-        <message>
-            <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
-            <translation>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</translation>
-        </message>
-        <message>
-            <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
-            <translation>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</translation>
-        </message>
-        <message>
-            <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
-            <translation>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</translation>
-        </message>
-        <message>
             <source>There are no cases for this selection yet, so there is no report to show.</source>
             <translation>There are no cases for this selection yet, so there is no report to show.</translation>
         </message>
@@ -986,38 +1028,6 @@
         <message>
             <source>The figures could not be computed</source>
             <translation>The figures could not be computed</translation>
-        </message>
-        <message>
-            <source>Not shown: the number is small, so it could point at a person.</source>
-            <translation>Not shown: the number is small, so it could point at a person.</translation>
-        </message>
-        <message>
-            <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
-            <translation>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</translation>
-        </message>
-        <message>
-            <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
-            <translation>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</translation>
-        </message>
-        <message>
-            <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
-            <translation>Total not shown: otherwise a hidden small number could be worked out from it.</translation>
-        </message>
-        <message>
-            <source>cases</source>
-            <translation>cases</translation>
-        </message>
-        <message>
-            <source>contacts</source>
-            <translation>contacts</translation>
-        </message>
-        <message>
-            <source>activities</source>
-            <translation>activities</translation>
-        </message>
-        <message>
-            <source>hours</source>
-            <translation>hours</translation>
         </message>
         <message>
             <source>Choose an organisation and a year.</source>
@@ -1038,54 +1048,6 @@
         <message>
             <source>Hidden cells</source>
             <translation>Hidden cells</translation>
-        </message>
-        <message>
-            <source>Export signed statistics</source>
-            <translation>Export signed statistics</translation>
-        </message>
-        <message>
-            <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
-            <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
-        </message>
-        <message>
-            <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
-            <translation>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</translation>
-        </message>
-        <message>
-            <source>Writing {file}…</source>
-            <translation>Writing {file}…</translation>
-        </message>
-        <message>
-            <source>The file was written: {path}</source>
-            <translation>The file was written: {path}</translation>
-        </message>
-        <message>
-            <source>The published figures were recorded in the vault, so next year's report can compare with them.</source>
-            <translation>The published figures were recorded in the vault, so next year's report can compare with them.</translation>
-        </message>
-        <message>
-            <source>The export failed</source>
-            <translation>The export failed</translation>
-        </message>
-        <message>
-            <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
-            <translation>{what}: {reason}. Nothing was written. Choose another folder and try again.</translation>
-        </message>
-        <message>
-            <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
-            <translation>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</translation>
-        </message>
-        <message>
-            <source>PDF preview</source>
-            <translation>PDF preview</translation>
-        </message>
-        <message>
-            <source>Making the preview…</source>
-            <translation>Making the preview…</translation>
-        </message>
-        <message>
-            <source>The preview failed</source>
-            <translation>The preview failed</translation>
         </message>
     </context>
     <context>
@@ -1338,6 +1300,37 @@
         <message>
             <source>The vault is compacted: no removed text remains in free space.</source>
             <translation>The vault is compacted: no removed text remains in free space.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SelectionBar</name>
+        <message>
+            <source>Language of the published report and its labels.</source>
+            <translation>Language of the published report and its labels.</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Threshold</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>Report language</translation>
+        </message>
+        <message>
+            <source>All organisations (own overview)</source>
+            <translation>All organisations (own overview)</translation>
+        </message>
+        <message>
+            <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
+            <translation>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</translation>
         </message>
     </context>
     <context>
@@ -1692,6 +1685,41 @@ Details: {detail}</translation>
         <message>
             <source>Written: {path}</source>
             <translation>Written: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TablesPanel</name>
+        <message>
+            <source>cases</source>
+            <translation>cases</translation>
+        </message>
+        <message>
+            <source>contacts</source>
+            <translation>contacts</translation>
+        </message>
+        <message>
+            <source>activities</source>
+            <translation>activities</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>hours</translation>
+        </message>
+        <message>
+            <source>Not shown: the number is small, so it could point at a person.</source>
+            <translation>Not shown: the number is small, so it could point at a person.</translation>
+        </message>
+        <message>
+            <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
+            <translation>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</translation>
+        </message>
+        <message>
+            <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
+            <translation>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</translation>
+        </message>
+        <message>
+            <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
+            <translation>Total not shown: otherwise a hidden small number could be worked out from it.</translation>
         </message>
     </context>
     <context>

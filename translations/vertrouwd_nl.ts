@@ -561,6 +561,69 @@
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exporteren</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exporteren</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>JSON exporteren</translation>
+    </message>
+    <message>
+        <source>Export signed statistics</source>
+        <translation>Ondertekende cijfers exporteren</translation>
+    </message>
+    <message>
+        <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
+        <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
+    </message>
+    <message>
+        <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
+        <translation>Voor deze organisatie en dit jaar zijn al eerder cijfers gepubliceerd, en deze wijken daarvan af. Wie beide versies heeft, kan ze vergelijken en verborgen cijfers terugrekenen. Toch een nieuwe versie publiceren? Alles wat eerder verborgen was, blijft verborgen, en alle versies worden samen gecontroleerd; slaagt die controle niet, dan wordt er niets geschreven.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>{file} wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>The file was written: {path}</source>
+        <translation>Het bestand is opgeslagen: {path}</translation>
+    </message>
+    <message>
+        <source>The published figures were recorded in the vault, so next year&apos;s report can compare with them.</source>
+        <translation>De gepubliceerde cijfers zijn in de kluis vastgelegd, zodat het verslag van volgend jaar ermee kan vergelijken.</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>Het exporteren is mislukt</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
+        <translation>{what}: {reason}. Er is niets weggeschreven. Kies een andere map en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
+        <translation>{what} door een onverwacht probleem ({reason}). Er is niets weggeschreven. Probeer het opnieuw; blijft het mislukken, maak dan een back-up en meld het probleem.</translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation>PDF-voorbeeld</translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation>Het voorbeeld wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>The preview failed</source>
+        <translation>Het voorbeeld kon niet worden gemaakt</translation>
+    </message>
+</context>
+<context>
     <name>FindingsDialog</name>
     <message>
         <source>Possible identifiers</source>
@@ -762,6 +825,29 @@
     </message>
 </context>
 <context>
+    <name>NarrativePanel</name>
+    <message>
+        <source>Signals and recommendations</source>
+        <translation>Signalen en aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
+        <translation>Beschrijf patronen en adviezen voor de organisatie, nooit losse voorvallen of personen. Wordt in de kluis bewaard voor deze organisatie en dit jaar.</translation>
+    </message>
+    <message>
+        <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
+        <translation>Een overzicht van alle organisaties heeft geen eigen tekst. Kies één organisatie om de signalen en aanbevelingen daarvoor te schrijven.</translation>
+    </message>
+    <message>
+        <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
+        <translation>Bijvoorbeeld: meerdere mensen noemden de toon in teamoverleggen; advies: neem de gedragscode op in de introductie van nieuwe medewerkers.</translation>
+    </message>
+    <message>
+        <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
+        <translation>De privacycontrole markeert mogelijk identificerende gegevens: {kinds}. Schrijf over patronen, niet over personen.</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationDialog</name>
     <message>
         <source>Organisation</source>
@@ -888,24 +974,8 @@
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <source>Language of the published report and its labels.</source>
-        <translation>Taal van het gepubliceerde verslag en de labels daarin.</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisatie</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>Jaar</translation>
-    </message>
-    <message>
         <source>Threshold</source>
         <translation>Drempel</translation>
-    </message>
-    <message>
-        <source>Report language</source>
-        <translation>Taal van het verslag</translation>
     </message>
     <message>
         <source>Tables</source>
@@ -918,14 +988,6 @@
     <message>
         <source>Preview</source>
         <translation>Voorbeeld</translation>
-    </message>
-    <message>
-        <source>Signals and recommendations</source>
-        <translation>Signalen en aanbevelingen</translation>
-    </message>
-    <message>
-        <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
-        <translation>Beschrijf patronen en adviezen voor de organisatie, nooit losse voorvallen of personen. Wordt in de kluis bewaard voor deze organisatie en dit jaar.</translation>
     </message>
     <message>
         <source>Open PDF preview</source>
@@ -952,26 +1014,6 @@
         <translation>De gepubliceerde cijfers, ondertekend met uw sleutel, voor een coördinator die de cijfers van meerdere vertrouwenspersonen samenvoegt.</translation>
     </message>
     <message>
-        <source>All organisations (own overview)</source>
-        <translation>Alle organisaties (eigen overzicht)</translation>
-    </message>
-    <message>
-        <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
-        <translation>Aantallen onder deze drempel worden niet getoond. In uw instellingen staat {k}; een wijziging hier geldt alleen voor dit verslag en kan nooit lager zijn dan {min}.</translation>
-    </message>
-    <message>
-        <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
-        <translation>Een overzicht van alle organisaties heeft geen eigen tekst. Kies één organisatie om de signalen en aanbevelingen daarvoor te schrijven.</translation>
-    </message>
-    <message>
-        <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
-        <translation>Bijvoorbeeld: meerdere mensen noemden de toon in teamoverleggen; advies: neem de gedragscode op in de introductie van nieuwe medewerkers.</translation>
-    </message>
-    <message>
-        <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
-        <translation>De privacycontrole markeert mogelijk identificerende gegevens: {kinds}. Schrijf over patronen, niet over personen.</translation>
-    </message>
-    <message>
         <source>There are no cases for this selection yet, so there is no report to show.</source>
         <translation>Er zijn nog geen casussen voor deze selectie, dus er is geen verslag om te tonen.</translation>
     </message>
@@ -986,38 +1028,6 @@
     <message>
         <source>The figures could not be computed</source>
         <translation>De cijfers konden niet worden berekend</translation>
-    </message>
-    <message>
-        <source>Not shown: the number is small, so it could point at a person.</source>
-        <translation>Niet getoond: het aantal is klein en zou naar een persoon kunnen wijzen.</translation>
-    </message>
-    <message>
-        <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
-        <translation>Niet getoond: alle casussen van deze rij of kolom vallen in deze ene cel, dus de cel zou iets zeggen over iedereen in die groep.</translation>
-    </message>
-    <message>
-        <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
-        <translation>Niet getoond om een andere verborgen cel te beschermen: anders is een verborgen klein aantal terug te rekenen uit de totalen of uit andere tabellen.</translation>
-    </message>
-    <message>
-        <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
-        <translation>Totaal niet getoond: anders is een verborgen klein aantal eruit terug te rekenen.</translation>
-    </message>
-    <message>
-        <source>cases</source>
-        <translation>casussen</translation>
-    </message>
-    <message>
-        <source>contacts</source>
-        <translation>contacten</translation>
-    </message>
-    <message>
-        <source>activities</source>
-        <translation>activiteiten</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>uren</translation>
     </message>
     <message>
         <source>Choose an organisation and a year.</source>
@@ -1038,54 +1048,6 @@
     <message>
         <source>Hidden cells</source>
         <translation>Verborgen cellen</translation>
-    </message>
-    <message>
-        <source>Export signed statistics</source>
-        <translation>Ondertekende cijfers exporteren</translation>
-    </message>
-    <message>
-        <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
-        <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
-    </message>
-    <message>
-        <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
-        <translation>Voor deze organisatie en dit jaar zijn al eerder cijfers gepubliceerd, en deze wijken daarvan af. Wie beide versies heeft, kan ze vergelijken en verborgen cijfers terugrekenen. Toch een nieuwe versie publiceren? Alles wat eerder verborgen was, blijft verborgen, en alle versies worden samen gecontroleerd; slaagt die controle niet, dan wordt er niets geschreven.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>{file} wordt geschreven…</translation>
-    </message>
-    <message>
-        <source>The file was written: {path}</source>
-        <translation>Het bestand is opgeslagen: {path}</translation>
-    </message>
-    <message>
-        <source>The published figures were recorded in the vault, so next year&apos;s report can compare with them.</source>
-        <translation>De gepubliceerde cijfers zijn in de kluis vastgelegd, zodat het verslag van volgend jaar ermee kan vergelijken.</translation>
-    </message>
-    <message>
-        <source>The export failed</source>
-        <translation>Het exporteren is mislukt</translation>
-    </message>
-    <message>
-        <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
-        <translation>{what}: {reason}. Er is niets weggeschreven. Kies een andere map en probeer het opnieuw.</translation>
-    </message>
-    <message>
-        <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
-        <translation>{what} door een onverwacht probleem ({reason}). Er is niets weggeschreven. Probeer het opnieuw; blijft het mislukken, maak dan een back-up en meld het probleem.</translation>
-    </message>
-    <message>
-        <source>PDF preview</source>
-        <translation>PDF-voorbeeld</translation>
-    </message>
-    <message>
-        <source>Making the preview…</source>
-        <translation>Het voorbeeld wordt gemaakt…</translation>
-    </message>
-    <message>
-        <source>The preview failed</source>
-        <translation>Het voorbeeld kon niet worden gemaakt</translation>
     </message>
 </context>
 <context>
@@ -1338,6 +1300,37 @@
     <message>
         <source>The vault is compacted: no removed text remains in free space.</source>
         <translation>De kluis is gecomprimeerd: er staat geen verwijderde tekst meer in de vrije ruimte.</translation>
+    </message>
+</context>
+<context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Language of the published report and its labels.</source>
+        <translation>Taal van het gepubliceerde verslag en de labels daarin.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Drempel</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Taal van het verslag</translation>
+    </message>
+    <message>
+        <source>All organisations (own overview)</source>
+        <translation>Alle organisaties (eigen overzicht)</translation>
+    </message>
+    <message>
+        <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
+        <translation>Aantallen onder deze drempel worden niet getoond. In uw instellingen staat {k}; een wijziging hier geldt alleen voor dit verslag en kan nooit lager zijn dan {min}.</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +1685,41 @@ Details: {detail}</translation>
     <message>
         <source>Written: {path}</source>
         <translation>Opgeslagen: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>TablesPanel</name>
+    <message>
+        <source>cases</source>
+        <translation>casussen</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacten</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>activiteiten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>uren</translation>
+    </message>
+    <message>
+        <source>Not shown: the number is small, so it could point at a person.</source>
+        <translation>Niet getoond: het aantal is klein en zou naar een persoon kunnen wijzen.</translation>
+    </message>
+    <message>
+        <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
+        <translation>Niet getoond: alle casussen van deze rij of kolom vallen in deze ene cel, dus de cel zou iets zeggen over iedereen in die groep.</translation>
+    </message>
+    <message>
+        <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
+        <translation>Niet getoond om een andere verborgen cel te beschermen: anders is een verborgen klein aantal terug te rekenen uit de totalen of uit andere tabellen.</translation>
+    </message>
+    <message>
+        <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
+        <translation>Totaal niet getoond: anders is een verborgen klein aantal eruit terug te rekenen.</translation>
     </message>
 </context>
 <context>

@@ -41,6 +41,7 @@ class SelectionBar(QWidget):
         self.lang_combo.setToolTip(self.tr("Language of the published report and its labels."))
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
+        bar.setSpacing(8)   # as the page's own layout
         for text, w in ((self.tr("Organisation"), self.org_combo), (self.tr("Year"), self.year_combo),
                         (self.tr("Threshold"), self.threshold_spin),
                         (self.tr("Report language"), self.lang_combo)):
