@@ -1,6 +1,9 @@
 """The annual report: protected figures as JSON, CSV and PDF, and the signed .vstat export.
 
-Flow: ``app.reporting.aggregate`` computes the true figures of the year -> ``disclosure.protect`` hides what
+Flow: what the adviser or the command line gave becomes one ``ReportRequest`` (``resolve``: the
+organisation's name matched once, by the one rule of ``models.entities.organisation_key``, the year
+checked against the program's one range, the threshold taken from the settings when not given) ->
+``app.reporting.aggregate`` computes the true figures of the year -> ``disclosure.protect`` hides what
 could point at a person, over ALL tables of the report at once -> the audit must pass -> the same
 published figures go into every output (JSON, CSV, PDF, .vstat) and are recorded in the vault with
 ``save_published_report`` so next year's report can compare with them.
@@ -34,6 +37,7 @@ import json
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import RESOURCES, __version__, fsutil
 from app.errors import UserError
@@ -49,6 +53,9 @@ from app.reporting.aggregate import (
     slug,
 )
 from app.resources import vocabularies
+
+if TYPE_CHECKING:
+    from app.store.repository import Repository
 
 REPORT_FORMAT = "vertrouwd-report/1"
 DEFAULT_THRESHOLD = 5
@@ -141,7 +148,7 @@ class ReportRequest:
         check_threshold(self.threshold)
 
 
-def resolve(repo, organisation: str | None, year: int, threshold: int | None = None,
+def resolve(repo: Repository, organisation: str | None, year: int, threshold: int | None = None,
             lang: str = "nl") -> ReportRequest:
     """The request for what was typed or chosen: the organisation's name (None: all organisations)
     matched by the one rule (``models.entities.organisation_key``), the threshold from the vault's
@@ -153,7 +160,7 @@ def resolve(repo, organisation: str | None, year: int, threshold: int | None = N
     return ReportRequest(org_id, year, k, lang)
 
 
-def organisation_name(repo, org_id: int | None) -> str | None:
+def organisation_name(repo: Repository, org_id: int | None) -> str | None:
     """The stored name of the organisation ``org_id`` (None for all organisations)."""
     if org_id is None:
         return None
@@ -165,7 +172,7 @@ def organisation_name(repo, org_id: int | None) -> str | None:
 
 
 # -- building ---------------------------------------------------------------------------------
-def resolve_threshold(repo, threshold: int | None) -> int:
+def resolve_threshold(repo: Repository, threshold: int | None) -> int:
     """The threshold k: the argument, else the vault setting ``report_threshold``, else 5."""
     if threshold is None:
         raw = repo.get_setting("report_threshold")
@@ -245,7 +252,7 @@ def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
     return protection
 
 
-def prepare(repo, request: ReportRequest, *, republish: bool = False) -> Prepared:
+def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False) -> Prepared:
     """Aggregate, protect and audit one year's report. Does not check the audit (see
     ``require_publishable``).
 
@@ -583,7 +590,7 @@ def _clean_table(p: dict) -> dict:
     return out
 
 
-def build_report(repo, request: ReportRequest) -> dict:
+def build_report(repo: Repository, request: ReportRequest) -> dict:
     """The published report JSON of one organisation (or all) and one calendar year."""
     return prepare(repo, request).report
 
@@ -705,8 +712,8 @@ def check_narrative(text: str) -> list[str]:
     return kinds
 
 
-def export_report(repo, request: ReportRequest, *, fmt: str, out, allow_flagged: bool = False,
-                  republish: bool = False) -> Path:
+def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: str | Path,
+                  allow_flagged: bool = False, republish: bool = False) -> Path:
     """Write the report as pdf, csv or json; record the published figures. Returns the path written.
 
     Refuses (UserError, nothing written) when the disclosure audit fails, when the year was published
@@ -735,14 +742,14 @@ def export_report(repo, request: ReportRequest, *, fmt: str, out, allow_flagged:
     return path
 
 
-def render_pdf(repo, prep: Prepared, narrative: str) -> bytes:
+def render_pdf(repo: Repository, prep: Prepared, narrative: str) -> bytes:
     """The report's PDF with this narrative, the practice's name and the adviser's key fingerprint."""
     from app.reporting import pdf as report_pdf
     return report_pdf.render(prep, narrative=narrative, practice=repo.get_setting("practice_name") or "",
                              fingerprint=signing_fingerprint(repo))
 
 
-def preview_pdf(repo, request: ReportRequest, narrative: str, out=None) -> bytes:
+def preview_pdf(repo: Repository, request: ReportRequest, narrative: str, out: str | Path | None = None) -> bytes:
     """The PDF as ``export_report`` would make it, with this (perhaps unsaved) narrative, recording
     nothing; also written to the file ``out`` when given. Refuses like ``export_report``."""
     prep = prepare(repo, request)
@@ -753,7 +760,7 @@ def preview_pdf(repo, request: ReportRequest, narrative: str, out=None) -> bytes
     return data
 
 
-def signing_fingerprint(repo) -> str:
+def signing_fingerprint(repo: Repository) -> str:
     """The fingerprint of the adviser's signing key as printed on the report ("" without a key)."""
     from app.exchange import vstat as exchange
     try:
@@ -762,7 +769,8 @@ def signing_fingerprint(repo) -> str:
         return ""
 
 
-def export_vstat(repo, request: ReportRequest, *, out, to=None, republish: bool = False) -> Path:
+def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, to: str | Path | None = None,
+                 republish: bool = False) -> Path:
     """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report, in
     Dutch whatever the request's language. Refuses like ``export_report`` (also a second version of
     a year without ``republish``)."""

@@ -180,7 +180,8 @@ class ExportActions(QObject):
             return self.pdf_into_view()
         if self._confirm_flags(title) is None:
             return None
-        out = self.page.dialogs.save_path(self.page, title, FORMAT_FILTERS["pdf"], "voorbeeld-" + self.suggested("pdf"))
+        out = self.page.dialogs.save_path(self.page, title, FORMAT_FILTERS["pdf"],
+                                          "voorbeeld-" + self.suggested("pdf"))
         if not out:
             return None
         repo = self.page.repo
@@ -203,7 +204,8 @@ class ExportActions(QObject):
         self.page.set_busy(False)
         if not self.page.session.is_open:
             return
-        self.page.dialogs.error(self.page, self.tr("PDF preview"), self.reason(exc, self.tr("The preview failed")))
+        self.page.dialogs.error(self.page, self.tr("PDF preview"),
+                                self.reason(exc, self.tr("The preview failed")))
         self.preview_finished.emit(False)
 
     def pdf_into_view(self) -> Job | None:  # pragma: no cover - needs PySide6.QtPdf
