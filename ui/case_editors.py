@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import casework
 from app.errors import UserError, ValidationError
+from app.store.repository import Repository
 from models import vocab as V
 from models.entities import Case, Contact
 from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
@@ -54,7 +56,7 @@ def _show_problems(exc: UserError, labels: dict[str, ErrorLabel], general: Error
 class CaseEditor(QDialog):
     saved = Signal(int)
 
-    def __init__(self, repo, lang: str, case: Case | None = None, parent=None):
+    def __init__(self, repo: Repository, lang: str, case: Case | None = None, parent=None):
         super().__init__(parent)
         self.repo, self.lang, self.case = repo, lang, case
         vocabs = repo.vocabs
@@ -166,7 +168,7 @@ class ContactEditor(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, repo, lang: str, case: Case, contact: Contact | None = None, parent=None,
+    def __init__(self, repo: Repository, lang: str, case: Case, contact: Contact | None = None, parent=None,
                  clipboard=None):
         super().__init__(parent)
         self.repo, self.lang, self.case, self.contact = repo, lang, case, contact
@@ -360,69 +362,33 @@ class ContactEditor(QDialog):
             self.clipboard.copy(text)
 
     # -- saving --------------------------------------------------------------------------------
-    def findings(self):
-        try:
-            from app.privacy import guard as privacy
-        except ImportError:  # pragma: no cover
-            return []
-        return privacy.scan(self.notes.toPlainText())
+    def findings(self) -> list:
+        return casework.scan_note(self.notes.toPlainText())
 
     def save(self, *, replace=None) -> bool:
         """Save; returns True when saved. Identifiers found in the notes are shown first: each can be
-        replaced by a placeholder, or kept deliberately (the contact is then marked)."""
-        draft_key = self.draft_key()  # before saving: a new note's key changes once it has an id
+        replaced by a placeholder, or kept deliberately (the contact is then marked). The note, its
+        answers, the case fields and reminders they fill are stored together or not at all."""
         found = self.findings()
+        chosen = []
         if found:
             chosen = replace if replace is not None else self.ask_about_findings(found)
             if chosen is None:
                 return False
-            if chosen:
-                from app.privacy import guard as privacy
-                self.notes.setPlainText(privacy.redact(self.notes.toPlainText(), list(chosen)))
-        contact = self.build()
-        contact.flagged = bool(self.findings())
         try:
-            if contact.checklist:
-                from app.guidance import checklists
-                t = self._template(contact.checklist.get("template"), contact.checklist.get("version"))
-                checklists.check_answers(t, contact.checklist)
-            if contact.id is None:
-                cid = self.repo.add_contact(self.case.id, contact)
-                self.contact = contact  # stored: a retry after a failure below updates, never duplicates
-            else:
-                self.repo.update_contact(contact)
-                cid = contact.id
-            self.after_save(contact)
+            saved = casework.save_conversation(self.repo, self.case.id, self.build(), findings=found,
+                                               replace=list(chosen), draft_key=self.draft_key(),
+                                               store_dir=self.repo_store_dir())
         except (ValidationError, UserError) as exc:
             _show_problems(exc, self.errors, self.general)
             return False
+        if saved.contact.notes != self.notes.toPlainText():
+            self.notes.setPlainText(saved.contact.notes)
+        self.contact = saved.contact
         self.dirty = False
-        self.repo.delete_draft(draft_key)
-        self.saved.emit(cid)
+        self.saved.emit(saved.contact.id)
         self.accept()
         return True
-
-    def after_save(self, contact: Contact) -> None:
-        """Fill case fields and reminders from the checklist answers."""
-        stored = contact.checklist
-        if not stored:
-            return
-        from models import checklist as CL
-        t = self._template(stored.get("template"), stored.get("version"))
-        values = CL.answer_values(stored)
-        fields = CL.case_fields(t, values)
-        if fields:
-            case = self.repo.get_case(self.case.id)
-            changed = False
-            for k, v in fields.items():
-                if hasattr(case, k) and getattr(case, k) != v and v:
-                    setattr(case, k, v)
-                    changed = True
-            if changed:
-                self.repo.update_case(case)
-        nxt = CL.next_contact_date(t, values)
-        self.repo.replace_reminders(self.case.id, f"contact:{contact.id}",
-                                    [(nxt, "volgend_contact")] if nxt else [])
 
     def ask_about_findings(self, found):
         """The findings to replace (possibly none: keep all), or None to go back to editing."""
