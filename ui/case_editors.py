@@ -3,6 +3,7 @@ fails: the dialog stays open with the errors next to the fields."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,9 +23,14 @@ from PySide6.QtWidgets import (
 
 from app import casework
 from app.errors import UserError, ValidationError
+from app.guidance import checklists
+from app.paths import templates_dir
 from app.store.repository import Repository
 from models import vocab as V
+from models.checklist import Template
 from models.entities import Case, Contact
+from ui.checklist_panel import ChecklistPanel
+from ui.privacy_highlighter import PrivacyHighlighter
 from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
 
 
@@ -218,16 +224,9 @@ class ContactEditor(QDialog):
         self.template_combo = QComboBox()
         pick.addWidget(self.template_combo, 1)
         cl_lay.addLayout(pick)
-        self.panel = None
-        self.templates = []
-        try:
-            from app.guidance import checklists
-            from ui.checklist_panel import ChecklistPanel
-            self.templates = checklists.all_templates(self.repo_store_dir())
-            self.panel = ChecklistPanel()
-            cl_lay.addWidget(self.panel, 1)
-        except ImportError:  # pragma: no cover - the checklist module is part of the program
-            pass
+        self.templates = checklists.all_templates(self.repo_store_dir())
+        self.panel = ChecklistPanel()
+        cl_lay.addWidget(self.panel, 1)
         self.template_combo.addItem(self.tr("(no checklist)"), None)
         for t in self.templates:
             self.template_combo.addItem(t.title.get(lang) or t.title.get("nl"), t.id)
@@ -247,12 +246,7 @@ class ContactEditor(QDialog):
         lay.addWidget(self.general)
         lay.addWidget(buttons)
 
-        self.highlighter = None
-        try:
-            from ui.privacy_highlighter import PrivacyHighlighter
-            self.highlighter = PrivacyHighlighter(self.notes.document())
-        except ImportError:  # pragma: no cover
-            pass
+        self.highlighter = PrivacyHighlighter(self.notes.document())
         self.template_combo.currentIndexChanged.connect(self._template_changed)
         self.kind.currentIndexChanged.connect(self._propose_template)
         self.dirty = False
@@ -268,26 +262,19 @@ class ContactEditor(QDialog):
             self.date.set_date(max(date.today(), case.opened))
             self._propose_template()
         self.notes.textChanged.connect(self._mark_dirty)
-        if self.panel is not None:
-            self.panel.answersChanged.connect(self._mark_dirty)
+        self.panel.answersChanged.connect(self._mark_dirty)
 
-    def repo_store_dir(self):
-        from app.paths import templates_dir
+    def repo_store_dir(self) -> Path:
         return templates_dir()
 
     def _mark_dirty(self, *args) -> None:
         self.dirty = True
 
-    def _template(self, template_id, version=None):
-        from app.guidance import checklists
-        try:
-            return checklists.get_template(template_id, version, store_dir=self.repo_store_dir())
-        except Exception:  # noqa: BLE001 - an unknown template: fall back to the current one
-            return checklists.get_template(template_id, store_dir=self.repo_store_dir())
+    def _template(self, template_id: str, version: int | None = None) -> Template:
+        """The template (the newest when this version is gone); UserError when the id is unknown."""
+        return checklists.get_template(template_id, version, store_dir=self.repo_store_dir())
 
     def _template_changed(self) -> None:
-        if self.panel is None:
-            return
         tid = self.template_combo.currentData()
         if tid is None:
             self.panel.clear()
@@ -297,12 +284,11 @@ class ContactEditor(QDialog):
         self.panel.set_template(self._template(tid), self.lang)
 
     def _propose_template(self) -> None:
-        if self.panel is None or self.contact is not None:
+        if self.contact is not None:
             return
-        from app.guidance import checklists
         try:
             t = checklists.template_for_kind(self.kind.code(), store_dir=self.repo_store_dir())
-        except Exception:  # noqa: BLE001
+        except UserError:  # no checklist is meant for this kind
             return
         i = self.template_combo.findData(t.id)
         if i >= 0:
@@ -310,8 +296,6 @@ class ContactEditor(QDialog):
             self._template_changed()
 
     def _load_checklist(self, stored: dict | None) -> None:
-        if self.panel is None:
-            return
         if not stored:
             self.template_combo.setCurrentIndex(0)
             self._template_changed()
@@ -326,7 +310,7 @@ class ContactEditor(QDialog):
         self.panel.set_answers(stored)
 
     def checklist(self) -> dict | None:
-        if self.panel is None or self.template_combo.currentData() is None:
+        if self.template_combo.currentData() is None:
             return None
         return self.panel.answers()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app import casework
 from app.errors import LockedOut, UserError, VertrouwdError, WrongPassphrase
+from app.privacy import retention
 from app.store import settings as S
 from app.store.repository import Repository
 from app.store.session import Session
@@ -33,6 +34,7 @@ from ui.cases_page import CasesPage
 from ui.clipboard import SecureClipboard
 from ui.idle import IdleLock, PlatformLockWatcher
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
+from ui.retention_panel import RetentionPanel
 from ui.seams import Dialogs
 from ui.unlock import UnlockPage, WelcomePage
 from ui.worker import run_in_thread
@@ -103,10 +105,6 @@ class Workspace(QWidget):
             return lbl
 
     def _retention_panel(self) -> None:
-        try:
-            from ui.retention_panel import RetentionPanel
-        except ImportError:  # pragma: no cover
-            return
         self.retention = RetentionPanel(
             self.window_.session.repo, today=self.window_.today,
             confirm=lambda text: self.window_.dialogs.confirm(self, self.tr("Remove case details"), text))
@@ -136,11 +134,7 @@ class Workspace(QWidget):
             self.report.load()
 
     def retention_due(self) -> int:
-        try:
-            from app.privacy import retention
-            return len(retention.due(self.repo, self.today()))
-        except ImportError:  # pragma: no cover
-            return 0
+        return len(retention.due(self.repo, self.today()))
 
     def refresh_dashboard(self) -> None:
         self.dashboard.load(self.repo, self.today(), self.retention_due())
@@ -237,11 +231,7 @@ class Workspace(QWidget):
                 "Remove case {code} entirely, with all its conversations and notes? This cannot be undone. "
                 "Use this when the person withdraws consent.").format(code=case.code)):
             return
-        try:
-            from app.privacy import retention
-            retention.delete_case_entirely(self.repo, case.id)
-        except ImportError:  # pragma: no cover
-            self.repo.delete_case(case.id)
+        retention.delete_case_entirely(self.repo, case.id)
         self.cases.view.clear()
         self.refresh_cases()
 

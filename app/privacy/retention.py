@@ -316,8 +316,6 @@ def delete_case_entirely(repo: Repository, case_id: int, *, consent_withdrawn: b
                         copies=copies_beside(repo.vault.path))
 
 
-delete_case = delete_case_entirely
-
 
 # -- audit log ------------------------------------------------------------------------------------
 @dataclass(frozen=True)
