@@ -81,6 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--year", type=_year, metavar="YYYY", help="cases opened in this year")
     cl.add_argument("--status", choices=["open", "gesloten"])
     cl.add_argument("--json", action="store_true")
+    for name, text in (("close", "close a case as of today (an ongoing follow-up becomes opvang_advies)"),
+                       ("reopen", "open a closed case again")):
+        case.add_parser(name, help=text).add_argument("code", help="the case code, e.g. 2026-014")
+    crm = case.add_parser("reminders", help="open reminders (of one case, or all)")
+    crm.add_argument("code", nargs="?", help="only this case")
+    case.add_parser("done", help="mark a reminder done").add_argument("reminder", type=int, metavar="ID")
 
     b = sub.add_parser("backup", help="write an encrypted backup")
     b.add_argument("out")
@@ -304,6 +310,8 @@ def cmd_export(args, out, err) -> int:
 
 
 def cmd_case(args, out, err) -> int:
+    if args.case_cmd != "list":
+        return _case_work(args, out, err)
     vault, repo = _open(args)
     try:
         if args.org:
@@ -324,6 +332,36 @@ def cmd_case(args, out, err) -> int:
             print(f"{r.code}\t{r.organisation}\t{r.opened.isoformat()}\t{r.status}\t{r.behaviour}\t"
                   f"{r.contacts} contact(s)", file=out)
         print(f"{len(rows)} case(s)", file=err)
+    return EXIT_OK
+
+
+def _case_work(args, out: TextIO, err: TextIO) -> int:
+    """`case close|reopen CODE`, `case reminders [CODE]`, `case done ID`: the window's use cases."""
+    from datetime import date
+
+    from app import casework
+    vault, repo = _open(args)
+    try:
+        if args.case_cmd == "done":
+            done = casework.complete_reminder(repo, args.reminder)
+            print(f"Reminder {args.reminder} " + ("done." if done else "was not open; nothing changed."),
+                  file=out if done else err)
+            return EXIT_OK if done else EXIT_USER
+        case_id = repo.case_id_by_code(args.code) if args.code else None
+        if args.case_cmd == "reminders":
+            for r in repo.reminders(case_id=case_id):
+                print(f"{r.id}\t{r.due.isoformat()}\t{r.case_code}\t{r.kind}", file=out)
+        elif args.case_cmd == "close":
+            for item in casework.open_required(repo.get_case(case_id), "en"):
+                print(f"note: open required checklist item ({item.contact_date.isoformat()}): {item.text}",
+                      file=err)
+            case = casework.close_case(repo, case_id, date.today())
+            print(f"Case {case.code} closed on {case.closed.isoformat()} (follow-up: {case.follow_up}).", file=out)
+        else:
+            case = casework.reopen_case(repo, case_id)
+            print(f"Case {case.code} is open.", file=out)
+    finally:
+        vault.close()
     return EXIT_OK
 
 

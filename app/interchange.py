@@ -110,30 +110,27 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
 
 def import_data(repo: Repository, data: dict) -> dict[str, int]:
     orgs, cases, acts = parse(data)
-    with repo.vault.transaction() as conn:
+    with repo.unit_of_work() as uow:
         known = {E.organisation_key(o.name) for o in repo.list_organisations()}
         for i, org in enumerate(orgs):
             if E.organisation_key(org.name) in known:
                 # an organisation that exists already: add missing units only
                 existing = repo.organisation(org.name)
-                oid = existing.id
-                for u in org.units:
-                    if u not in existing.units:
-                        conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (oid, u))
+                uow.add_units(existing.id, [u for u in org.units if u not in existing.units])
             else:
                 try:
-                    repo._insert_org(conn, org)
+                    uow.insert_organisation(org)
                 except ValidationError as exc:
                     raise ValidationError(f"organisations[{i}]: {exc.message}", field=exc.field,
                                           record=f"organisations[{i}]") from None
                 known.add(E.organisation_key(org.name))
         for rec, case in cases:
-            cid = repo._write_case(conn, case, rec)
+            cid = uow.write_case(case, rec)
             for j, contact in enumerate(case.contacts):
-                repo._insert_contact(conn, cid, case.opened, contact, f"{rec} contacts[{j}]")
+                uow.insert_contact(cid, case.opened, contact, f"{rec} contacts[{j}]")
         for rec, act in acts:
-            repo._insert_activity(conn, act, rec)
-        repo._audit(conn, "import", f"{len(cases)} casussen")
+            uow.insert_activity(act, rec)
+        uow.audit("import", f"{len(cases)} casussen")
     return {"organisations": len(orgs), "cases": len(cases), "activities": len(acts),
             "contacts": sum(len(c.contacts) for _, c in cases)}
 

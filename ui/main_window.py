@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -21,15 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import casework
 from app.errors import LockedOut, UserError, VertrouwdError, WrongPassphrase
+from app.privacy import retention
 from app.store import settings as S
+from app.store.repository import Repository
 from app.store.session import Session
+from models.entities import Case
 from ui import i18n
 from ui.case_editors import CaseEditor, ContactEditor
 from ui.cases_page import CasesPage
 from ui.clipboard import SecureClipboard
 from ui.idle import IdleLock, PlatformLockWatcher
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
+from ui.retention_panel import RetentionPanel
 from ui.seams import Dialogs
 from ui.unlock import UnlockPage, WelcomePage
 from ui.worker import run_in_thread
@@ -100,17 +105,13 @@ class Workspace(QWidget):
             return lbl
 
     def _retention_panel(self) -> None:
-        try:
-            from ui.retention_panel import RetentionPanel
-        except ImportError:  # pragma: no cover
-            return
         self.retention = RetentionPanel(
             self.window_.session.repo, today=self.window_.today,
             confirm=lambda text: self.window_.dialogs.confirm(self, self.tr("Remove case details"), text))
         self.settings.retention_box.addWidget(self.retention)
 
     @property
-    def repo(self):
+    def repo(self) -> Repository:
         return self.window_.session.require()
 
     def today(self) -> date:
@@ -133,11 +134,7 @@ class Workspace(QWidget):
             self.report.load()
 
     def retention_due(self) -> int:
-        try:
-            from app.privacy import retention
-            return len(retention.due(self.repo, self.today()))
-        except ImportError:  # pragma: no cover
-            return 0
+        return len(retention.due(self.repo, self.today()))
 
     def refresh_dashboard(self) -> None:
         self.dashboard.load(self.repo, self.today(), self.retention_due())
@@ -167,26 +164,9 @@ class Workspace(QWidget):
         self.cases.view.show_case(case, repo.vocabs, self.lang, repo.decisions(case_id),
                                   self.open_required(case), repo.reminders(case_id=case_id))
 
-    def open_required(self, case) -> list[str]:
-        """Required checklist items still open in the case's conversations."""
-        try:
-            from app.guidance import checklists
-            from app.paths import templates_dir
-            from models import checklist as CL
-        except ImportError:  # pragma: no cover
-            return []
-        out = []
-        for c in case.contacts:
-            if not c.checklist:
-                continue
-            try:
-                t = checklists.get_template(c.checklist.get("template"), c.checklist.get("version"),
-                                            store_dir=templates_dir())
-            except Exception:  # noqa: BLE001 - a template no longer known: nothing to check against
-                continue
-            for item in CL.missing_required(t, CL.answer_values(c.checklist)):
-                out.append(f"{c.date.strftime('%d-%m-%Y')}: {item.text.get(self.lang) or item.text.get('nl')}")
-        return out
+    def open_required(self, case: Case) -> list[str]:
+        """Required checklist items still open in the case's conversations, as lines to show."""
+        return [f"{i.contact_date.strftime('%d-%m-%Y')}: {i.text}" for i in casework.open_required(case, self.lang)]
 
     # -- actions ----------------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -235,9 +215,8 @@ class Workspace(QWidget):
                            "Close it anyway?").format(code=case.code, items="\n".join(f"• {m}" for m in missing))
         if not self.window_.dialogs.confirm(self, self.tr("Close case"), text):
             return
-        follow_up = None if case.follow_up != "lopend" else "opvang_advies"
         try:
-            self.repo.close_case(case.id, max(self.today(), case.opened), follow_up)
+            casework.close_case(self.repo, case.id, self.today())
         except UserError as exc:
             self.window_.dialogs.error(self, self.tr("Close case"), exc.message)
             return
@@ -252,11 +231,7 @@ class Workspace(QWidget):
                 "Remove case {code} entirely, with all its conversations and notes? This cannot be undone. "
                 "Use this when the person withdraws consent.").format(code=case.code)):
             return
-        try:
-            from app.privacy import retention
-            retention.delete_case_entirely(self.repo, case.id)
-        except ImportError:  # pragma: no cover
-            self.repo.delete_case(case.id)
+        retention.delete_case_entirely(self.repo, case.id)
         self.cases.view.clear()
         self.refresh_cases()
 
@@ -268,16 +243,10 @@ class Workspace(QWidget):
         case_id = case.id
 
         def on_save(saved: dict) -> None:
-            self.repo.save_decision(case_id, saved)
-            result = saved.get("result", {})
-            route = result.get("route")
-            terms = result.get("terms_days") or {}
-            if route in ("klacht", "melding_misstand") and terms and self.window_.dialogs.confirm(
-                    self, self.tr("Terms"), self.tr("Does the person take this route now? Then reminders "
-                                                    "are set for its terms.")):
-                start = self.today()
-                self.repo.replace_reminders(case_id, f"route:{route}", [
-                    (start + timedelta(days=int(days)), kind) for kind, days in terms.items()])
+            taken = casework.route_terms(saved) is not None and self.window_.dialogs.confirm(
+                self, self.tr("Terms"), self.tr("Does the person take this route now? Then reminders "
+                                                "are set for its terms."))
+            casework.record_decision(self.repo, case_id, saved, route_taken_on=self.today() if taken else None)
             self.show_case(case_id)
 
         wizard = DecisionWizard(self.lang, on_save, self.print_handout, self)

@@ -30,6 +30,7 @@ from datetime import date
 from app.errors import UserError
 from app.reporting.disclosure import Table
 from app.resources import vocabularies
+from app.store import queries
 from models import vocab as V
 from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
@@ -99,13 +100,6 @@ def check_year(year: object) -> int:
     return year
 
 
-def _org_filter(org_id: int | None) -> tuple[str, list]:
-    """The SQL condition for one organisation's cases (its id was resolved once, by name, before)."""
-    if org_id is None:
-        return "", []
-    return " AND c.organisation_id = ?", [org_id]
-
-
 def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float]) -> Table:
     return Table(id=tid, unit=unit, rows=list(codes), cols=None, cells=[[counts.get(c, 0)] for c in codes])
 
@@ -131,14 +125,9 @@ def aggregate(repo, org: int | None, start: date, end: date, *, k: int = 5,
 
 
 def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half: bool) -> Aggregation:
-    conn = repo.conn
     s, e = start.isoformat(), end.isoformat()
-    ofilter, oargs = _org_filter(org)
-    active = ("FROM cases c WHERE c.opened < ? AND (c.closed IS NULL OR c.closed >= ?)" + ofilter)
-    aargs = [e, s, *oargs]
-    rows = conn.execute(
-        "SELECT c.opened, c.closed, c.behaviour, c.accused_relation, c.reporter_role, c.follow_up, "
-        "c.unit_id " + active, aargs).fetchall()
+    org_id = org
+    rows = queries.active_cases(repo, start, end, org_id)
     notes: list[str] = []
     new = sum(1 for r in rows if r[0] >= s)
     carried = len(rows) - new
@@ -187,8 +176,7 @@ def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half
     if org is None:
         notes.append("unit_not_for_all")
     else:
-        unit_names = {int(i): n for i, n in conn.execute(
-            "SELECT id, name FROM units WHERE organisation_id = ? ORDER BY name", oargs)}
+        unit_names = queries.unit_names(repo, org_id)
         if unit_names:
             per: dict[str, int] = {}
             for uid, name in unit_names.items():
@@ -205,18 +193,12 @@ def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half
                 notes.append("unit_omitted")
                 units = {}
     # contacts dated inside the period
-    crow = conn.execute(
-        "SELECT k.channel, count(*), coalesce(sum(k.minutes), 0) FROM contacts k JOIN cases c "
-        "ON c.id = k.case_id WHERE k.date >= ? AND k.date < ?" + ofilter + " GROUP BY k.channel",
-        [s, e, *oargs]).fetchall()
+    crow = queries.contacts_by_channel(repo, start, end, org_id)
     channel = {r[0]: int(r[1]) for r in crow}
     minutes = sum(int(r[2]) for r in crow)
     tables.append(_one_way("channel", "contacts", _codes(V.CHANNEL, channel), channel))
     # preventive activities
-    afilter = ofilter.replace("c.organisation_id", "a.organisation_id")
-    arow = conn.execute(
-        "SELECT a.kind, count(*), coalesce(sum(a.hours), 0) FROM activities a WHERE a.date >= ? "
-        "AND a.date < ?" + afilter + " GROUP BY a.kind", [s, e, *oargs]).fetchall()
+    arow = queries.activities_by_kind(repo, start, end, org_id)
     act_n = {r[0]: int(r[1]) for r in arow}
     act_h = {r[0]: round(float(r[2]), 2) for r in arow}
     act_codes = _codes(V.ACTIVITY_KIND, act_n)
@@ -266,7 +248,4 @@ def aggregate_half_year(repo, org: int | None, year: int, half: int, *, k: int =
 def years_with_data(repo, org: int | None) -> list[int]:
     """Calendar years in which the organisation (its id; None: any) had a case, newest first."""
     with repo.vault.lock_:
-        ofilter, oargs = _org_filter(org)
-        rows = repo.conn.execute("SELECT DISTINCT substr(c.opened, 1, 4) FROM cases c WHERE 1=1" + ofilter,
-                                 oargs).fetchall()
-    return sorted((int(r[0]) for r in rows), reverse=True)
+        return queries.case_years(repo, org)

@@ -328,7 +328,6 @@ def test_delete_case_entirely(repo, vault, filled):
     assert retention.audit_entries(repo)[0].action == retention.ACTION_DELETE
     with pytest.raises(UserError, match="does not exist"):
         retention.delete_case_entirely(repo, filled["old"])
-    assert retention.delete_case is retention.delete_case_entirely
 
 
 def test_consent_withdrawn_removes_an_open_case(repo, filled):

@@ -72,20 +72,26 @@ def test_cancelling_a_restored_draft_forgets_it(window, qtbot):
     assert window.workspace.editors == []
 
 
-def test_retry_after_a_failed_follow_up_step_does_not_store_the_note_twice(window, qtbot, monkeypatch):
+def test_a_save_that_fails_half_way_writes_nothing_and_can_be_retried(window, qtbot, monkeypatch):
     from app.errors import UserError
     ws, editor = _editing(window, qtbot, "Eén gesprek")
+    case_id = ws.cases.view.case.id
+    original = Repository.replace_reminders
     calls = []
 
-    def once(self, *a, **k):
+    def fails_once(self, *a, **k):  # the step after the contact is written
         calls.append(1)
         if len(calls) == 1:
             raise UserError("tijdelijk probleem")
-    monkeypatch.setattr(editor, "after_save", lambda contact: once(None))
+        return original(self, *a, **k)
+    monkeypatch.setattr(Repository, "replace_reminders", fails_once)
     assert not editor.save(replace=[])
+    assert editor.isVisible() and editor.notes.toPlainText() == "Eén gesprek"
+    assert "tijdelijk probleem" in editor.general.text()
+    assert ws.repo.get_case(case_id).contacts == []
+    assert not any(action == "contact_toegevoegd" for _at, action, _obj in ws.repo.audit_log())
     assert editor.save(replace=[])
-    case = ws.repo.get_case(ws.cases.view.case.id)
-    assert len(case.contacts) == 1
+    assert len(ws.repo.get_case(case_id).contacts) == 1
 
 
 def test_backup_reported_as_written_when_only_the_log_line_fails(window, qtbot, dialogs, tmp_path, monkeypatch):
