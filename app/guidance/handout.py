@@ -74,6 +74,14 @@ def _person_texts(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _long_date(iso: Any, lang: str) -> str:
+    """An ISO date as "30 november 2026"; "?" for advice saved before the date was recorded."""
+    try:
+        return format_date(date.fromisoformat(iso), format="long", locale=LOCALES[lang])
+    except (TypeError, ValueError):
+        return "?"
+
+
 def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date) -> list:
     t = tree()
     person = _person_texts(result)
@@ -93,6 +101,7 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
         if items:
             story.extend([Paragraph(escape(t.text(title_key, lang)), s["h"]), _bullets(items, s["body"])])
 
+    section("handout_helplines", list(person.get("helplines") or []))
     section("handout_why", list(person.get("reasons") or []))
     section("handout_demands", list(person.get("requirements") or []))
     if result.get("route"):
@@ -105,7 +114,13 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
     section("handout_needs", list(result.get("needs_labels") or []))
     section("handout_legal", list(result.get("legal_references") or []))
     section("handout_know", t.text("handout_know_items", lang))
-    footer = t.text("handout_footer", lang).format(version=result.get("tree_version", "?"))
+    version = result.get("tree_version", "?")
+    if result.get("legal_checked"):
+        footer = t.text("handout_footer", lang).format(
+            version=version, checked=_long_date(result.get("legal_checked"), lang),
+            helplines_checked=_long_date(result.get("helplines_checked"), lang))
+    else:  # advice saved before the tree recorded when its legal content was checked
+        footer = t.text("handout_footer_version", lang).format(version=version)
     story += [Spacer(1, 2), Paragraph(escape(footer), s["footer"])]
     return story
 
