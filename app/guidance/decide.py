@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
+
 from app import RESOURCES
 from app.errors import UserError, ValidationError
 from models.decision import LANGUAGES, DecisionTree, FactError, Outcome, TreeError, add_months, term_due_dates
@@ -23,6 +25,7 @@ from models.decision import LANGUAGES, DecisionTree, FactError, Outcome, TreeErr
 TREE_FILE = "decision_tree.json"
 HELPLINES_FILE = "helplines.json"
 FILING_TERM = "indientermijn_klacht"
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MAX_FACTS_FILE_BYTES = 1_000_000
 
 
@@ -56,6 +59,20 @@ def load_tree(path: str | Path, helplines_path: str | Path | None = None) -> Dec
 def tree() -> DecisionTree:
     """The program's decision tree (read once, validated)."""
     return load_tree(RESOURCES / TREE_FILE, RESOURCES / HELPLINES_FILE)
+
+
+def long_date(iso: Any, lang: str) -> str:
+    """An ISO date as "30 november 2026" / "30 November 2026"; "?" when there is none."""
+    try:
+        return format_date(date.fromisoformat(iso), format="long", locale=LOCALES[lang])
+    except (TypeError, ValueError):
+        return "?"
+
+
+def version_line(lang: str, decision_tree: DecisionTree | None = None) -> str:
+    """"Keuzehulp versie 2026.3 · juridische inhoud laatst nagekeken op 30 november 2026"."""
+    t = decision_tree or tree()
+    return t.texts["about_version"][lang].format(version=t.version, checked=long_date(t.legal_checked, lang))
 
 
 def _incident_date(start: date, months_ago: float) -> date:

@@ -23,7 +23,7 @@ from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, S
 
 from app.errors import UserError
 from app.fsutil import write_bytes_atomic
-from app.guidance.decide import check_lang, result_in_language, tree
+from app.guidance.decide import check_lang, long_date, result_in_language, tree
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MARGIN = 16 * mm
@@ -74,14 +74,6 @@ def _person_texts(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _long_date(iso: Any, lang: str) -> str:
-    """An ISO date as "30 november 2026"; "?" for advice saved before the date was recorded."""
-    try:
-        return format_date(date.fromisoformat(iso), format="long", locale=LOCALES[lang])
-    except (TypeError, ValueError):
-        return "?"
-
-
 def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date) -> list:
     t = tree()
     person = _person_texts(result)
@@ -117,8 +109,8 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
     version = result.get("tree_version", "?")
     if result.get("legal_checked"):
         footer = t.text("handout_footer", lang).format(
-            version=version, checked=_long_date(result.get("legal_checked"), lang),
-            helplines_checked=_long_date(result.get("helplines_checked"), lang))
+            version=version, checked=long_date(result.get("legal_checked"), lang),
+            helplines_checked=long_date(result.get("helplines_checked"), lang))
     else:  # advice saved before the tree recorded when its legal content was checked
         footer = t.text("handout_footer_version", lang).format(version=version)
     story += [Spacer(1, 2), Paragraph(escape(footer), s["footer"])]
