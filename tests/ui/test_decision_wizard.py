@@ -195,3 +195,10 @@ def test_adviser_only_warnings_and_help_lines_on_the_result_page(qtbot):
     assert any("art. 160 Sv" in t for t in listed)
     assert any("0800-0188" in t for t in listed)  # Centrum Seksueel Geweld
     assert not any("bemiddeling via een ander" in t for t in listed)
+
+
+def test_every_term_of_the_tree_has_a_reminder_label(qapp):
+    from ui.cases_page import reminder_label
+    for code in tree().terms:
+        assert reminder_label(code) != code, code
+    assert reminder_label("advies") == reminder_label("advies_klachtencommissie")  # reminders saved earlier
