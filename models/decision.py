@@ -852,13 +852,14 @@ class DecisionTree:
 
     def helplines_for(self, outcome: Outcome, lang: str) -> list[dict[str, str]]:
         """The help lines that belong to the outcome's routes, reasons and warnings, each once, in order."""
-        codes: list[str] = []
-        for code in ((outcome.route,) if outcome.route else ()) + outcome.also:
-            codes += self.routes[code].get("helplines", [])
+        codes: list[str] = list(self.routes[outcome.route].get("helplines", [])) if outcome.route else []
+        # the specific ones (sexual violence, violence at home) before those of the other routes
         for code, _fact in outcome.reasons:
             codes += self.reasons[code].get("helplines", [])
         for code in outcome.warnings:
             codes += self.warnings[code].get("helplines", [])
+        for code in outcome.also:
+            codes += self.routes[code].get("helplines", [])
         lines = []
         for code in _dedupe([c for c in codes if c in self.helplines]):
             line = self.helplines[code]
