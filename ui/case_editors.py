@@ -420,9 +420,7 @@ class ContactEditor(QDialog):
                     changed = True
             if changed:
                 self.repo.update_case(case)
-        nxt = CL.next_contact_date(t, values)
-        self.repo.replace_reminders(self.case.id, f"contact:{contact.id}",
-                                    [(nxt, "volgend_contact")] if nxt else [])
+        self.repo.replace_reminders(self.case.id, f"contact:{contact.id}", CL.reminder_dates(t, values))
 
     def ask_about_findings(self, found):
         """The findings to replace (possibly none: keep all), or None to go back to editing."""
