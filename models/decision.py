@@ -17,6 +17,13 @@ reasons and warnings may carry a `handout` text, routes a `handout` object with 
 and requirements, and a warning marked `adviser_only` is never printed. `render` puts these texts
 under the result's "handout" key, so saved advice can be printed as it was.
 
+Safety rules live in the data too: a `substitutions` entry replaces one route by another on every path
+that carries a given warning (after violence, threats or stalking the informal route becomes the one
+without confrontation or mediation). Routes, reasons and warnings may name `helplines`, looked up in the
+help-line table passed to `from_dict` (resources/helplines.json, with the date it was last checked).
+Terms count `days` or calendar `months`, optionally `after` another term (`add_months`,
+`term_due_dates`). The tree records `legal_checked`, the date its legal content was last checked.
+
 This module is pure: the tree comes in as a parsed dict and texts go out as strings.
 """
 from __future__ import annotations
