@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 import stat
+from datetime import date
 
 import pytest
 
