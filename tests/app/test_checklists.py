@@ -332,3 +332,10 @@ def test_two_reminders_of_one_kind_are_refused():
     broken = text.replace('reminder = "indientermijn_klacht"', "reminder = true")
     with pytest.raises(TemplateError, match="only one date item can be the 'volgend_contact' reminder"):
         load_template_text(broken)
+
+
+def test_whom_the_complaint_is_about_fills_the_case_relation():
+    template = SHIPPED["melding_klacht"]
+    answers = {"route": "klacht", "complaint_own_experience": "ja", "complaint_against": "directie_bestuur"}
+    assert case_fields(template, answers) == {"accused_relation": "directie_bestuur"}
+    assert "complaint_director_route" in [it.id for it in visible_items(template, answers)]
