@@ -10,10 +10,10 @@ import dataclasses
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from app.errors import UserError
-from app.guidance import checklists
+from app.guidance import checklists, decide
 from app.paths import templates_dir
 from app.privacy import guard
 from app.privacy.guard import Finding
@@ -27,7 +27,7 @@ FOLLOW_UP_OPEN = "lopend"
 FOLLOW_UP_WHEN_CLOSED = "opvang_advies"
 #: decision-aid routes whose legal terms become reminders when the person takes the route
 TERM_ROUTES = ("klacht", "melding_misstand")
-REMINDER_NEXT_CONTACT = "volgend_contact"
+REMINDER_NEXT_CONTACT = CL.NEXT_CONTACT
 
 StoreDir = str | os.PathLike | None
 
@@ -74,14 +74,15 @@ def save_conversation(repo: Repository, case_id: int, contact: Contact, *,
     if template is not None:
         checklists.check_answers(template, stored.checklist)
     values = CL.answer_values(stored.checklist) if template is not None else {}
-    nxt = CL.next_contact_date(template, values) if template is not None else None
+    reminders = CL.reminder_dates(template, values) if template is not None else []
+    nxt = next((d for d, kind in reminders if kind == CL.NEXT_CONTACT), None)
     with repo.unit_of_work() as uow:
         if stored.id is None:
             uow.add_contact(case_id, stored, screened=True)
         else:
             uow.update_contact(stored, screened=True)
         fields = _fill_case_fields(repo, uow, case_id, CL.case_fields(template, values) if template else {})
-        uow.replace_reminders(case_id, f"contact:{stored.id}", [(nxt, REMINDER_NEXT_CONTACT)] if nxt else [])
+        uow.replace_reminders(case_id, f"contact:{stored.id}", reminders)
         if draft_key:
             uow.delete_draft(draft_key)
     return SavedConversation(stored, kept, fields, nxt)
@@ -133,25 +134,26 @@ def open_required(case: Case, lang: str, store_dir: StoreDir = None) -> list[Ope
 
 
 # -- decisions ----------------------------------------------------------------------------------
-def route_terms(saved: dict) -> tuple[str, dict[str, int]] | None:
-    """The route and its terms in days when saved advice points to a route with legal terms."""
-    result = saved.get("result") or {}
-    route, terms = result.get("route"), result.get("terms_days") or {}
-    if route in TERM_ROUTES and terms:
-        return route, {str(k): int(v) for k, v in terms.items()}
-    return None
+def route_terms(saved: dict, start: date) -> tuple[str, list[tuple[date, str]]] | None:
+    """The route and its reminders (due date, term code) when saved advice points to a route with
+    legal terms (klacht, Wbk melding) taken on `start`; None for other routes or no terms."""
+    route = (saved.get("result") or {}).get("route")
+    if route not in TERM_ROUTES:
+        return None
+    dates = decide.term_dates(saved, start)
+    return (route, dates) if dates else None
 
 
 def record_decision(repo: Repository, case_id: int, saved: dict, *, route_taken_on: date | None = None) -> int:
     """Store the decision aid's advice for a case; when the person takes the advised route (klacht
-    or melding) on `route_taken_on`, its terms become reminders. One transaction; returns the id."""
-    terms = route_terms(saved) if route_taken_on is not None else None
+    or melding) on `route_taken_on`, its terms become reminders (calendar months where the tree counts
+    in months, the filing deadline from the last incident). One transaction; returns the id."""
+    terms = route_terms(saved, route_taken_on) if route_taken_on is not None else None
     with repo.unit_of_work() as uow:
         decision_id = uow.save_decision(case_id, saved)
         if terms is not None:
-            route, days = terms
-            uow.replace_reminders(case_id, f"route:{route}", [
-                (route_taken_on + timedelta(days=n), kind) for kind, n in days.items()])
+            route, dates = terms
+            uow.replace_reminders(case_id, f"route:{route}", dates)
     return decision_id
 
 

@@ -485,6 +485,10 @@
             <translation>Advice</translation>
         </message>
         <message>
+            <source>A route to discuss (the person decides)</source>
+            <translation>A route to discuss (the person decides)</translation>
+        </message>
+        <message>
             <source>Answers so far</source>
             <translation>Answers so far</translation>
         </message>
@@ -526,6 +530,10 @@
         <message>
             <source>Warnings</source>
             <translation>Warnings</translation>
+        </message>
+        <message>
+            <source>Help lines</source>
+            <translation>Help lines</translation>
         </message>
         <message>
             <source>What this route asks</source>
@@ -965,6 +973,10 @@
         <message>
             <source>advice of the complaints committee due</source>
             <translation>advice of the complaints committee due</translation>
+        </message>
+        <message>
+            <source>last day to file the complaint (estimate)</source>
+            <translation>last day to file the complaint (estimate)</translation>
         </message>
     </context>
     <context>

@@ -485,6 +485,10 @@
         <translation>Advies</translation>
     </message>
     <message>
+        <source>A route to discuss (the person decides)</source>
+        <translation>Een route om te bespreken (de persoon beslist)</translation>
+    </message>
+    <message>
         <source>Answers so far</source>
         <translation>Antwoorden tot nu toe</translation>
     </message>
@@ -526,6 +530,10 @@
     <message>
         <source>Warnings</source>
         <translation>Waarschuwingen</translation>
+    </message>
+    <message>
+        <source>Help lines</source>
+        <translation>Hulplijnen</translation>
     </message>
     <message>
         <source>What this route asks</source>
@@ -965,6 +973,10 @@
     <message>
         <source>advice of the complaints committee due</source>
         <translation>termijn advies klachtencommissie</translation>
+    </message>
+    <message>
+        <source>last day to file the complaint (estimate)</source>
+        <translation>uiterste dag om de klacht in te dienen (schatting)</translation>
     </message>
 </context>
 <context>

@@ -243,7 +243,7 @@ class Workspace(QWidget):
         case_id = case.id
 
         def on_save(saved: dict) -> None:
-            taken = casework.route_terms(saved) is not None and self.window_.dialogs.confirm(
+            taken = casework.route_terms(saved, self.today()) is not None and self.window_.dialogs.confirm(
                 self, self.tr("Terms"), self.tr("Does the person take this route now? Then reminders "
                                                 "are set for its terms."))
             casework.record_decision(self.repo, case_id, saved, route_taken_on=self.today() if taken else None)

@@ -23,7 +23,7 @@ from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, S
 
 from app.errors import UserError
 from app.fsutil import write_bytes_atomic
-from app.guidance.decide import check_lang, result_in_language, tree
+from app.guidance.decide import check_lang, long_date, result_in_language, tree
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MARGIN = 16 * mm
@@ -93,6 +93,7 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
         if items:
             story.extend([Paragraph(escape(t.text(title_key, lang)), s["h"]), _bullets(items, s["body"])])
 
+    section("handout_helplines", list(person.get("helplines") or []))
     section("handout_why", list(person.get("reasons") or []))
     section("handout_demands", list(person.get("requirements") or []))
     if result.get("route"):
@@ -105,7 +106,13 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
     section("handout_needs", list(result.get("needs_labels") or []))
     section("handout_legal", list(result.get("legal_references") or []))
     section("handout_know", t.text("handout_know_items", lang))
-    footer = t.text("handout_footer", lang).format(version=result.get("tree_version", "?"))
+    version = result.get("tree_version", "?")
+    if result.get("legal_checked"):
+        footer = t.text("handout_footer", lang).format(
+            version=version, checked=long_date(result.get("legal_checked"), lang),
+            helplines_checked=long_date(result.get("helplines_checked"), lang))
+    else:  # advice saved before the tree recorded when its legal content was checked
+        footer = t.text("handout_footer_version", lang).format(version=version)
     story += [Spacer(1, 2), Paragraph(escape(footer), s["footer"])]
     return story
 

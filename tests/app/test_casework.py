@@ -191,8 +191,21 @@ def test_a_decision_without_the_route_taken_or_without_terms_sets_none(repo, cas
     casework.record_decision(repo, case_id, KLACHT)
     casework.record_decision(repo, case_id, {"result": {"route": "informeel"}}, route_taken_on=date(2026, 4, 1))
     assert len(repo.decisions(case_id)) == 2 and repo.reminders(case_id=case_id) == []
-    assert casework.route_terms(KLACHT) == ("klacht", {"termijn_ontvangst": 14, "termijn_advies": 70})
-    assert casework.route_terms({"result": {"route": "klacht"}}) is None
+    assert casework.route_terms(KLACHT, date(2026, 4, 1)) == (
+        "klacht", [(date(2026, 4, 15), "termijn_ontvangst"), (date(2026, 6, 10), "termijn_advies")])
+    assert casework.route_terms({"result": {"route": "klacht"}}, date(2026, 4, 1)) is None
+    assert casework.route_terms({"result": {"route": "informeel", "terms_days": {"x": 1}}}, date(2026, 4, 1)) is None
+
+
+def test_a_wbk_melding_counts_its_feedback_term_in_calendar_months(repo, case_id):
+    from app.guidance import decide
+    saved = {"result": {"route": "melding_misstand", "terms": [
+        {"code": "ontvangstbevestiging", "days": 7},
+        {"code": "terugkoppeling", "months": 3, "after": "ontvangstbevestiging"}]}}
+    expected = decide.term_dates(saved, date(2026, 11, 24))
+    assert (date(2027, 3, 1), "terugkoppeling") in expected
+    casework.record_decision(repo, case_id, saved, route_taken_on=date(2026, 11, 24))
+    assert [(r.due, r.kind) for r in repo.reminders(case_id=case_id)] == sorted(expected)
 
 
 def test_a_decision_whose_reminders_fail_is_not_stored(repo, case_id, monkeypatch):

@@ -109,7 +109,8 @@ def test_decision_aid_from_the_case_saved_and_reopened(window, qtbot, dialogs):
     case = new_case(ws)
     ws.open_decision_aid()
     wiz = ws.wizard
-    for value in (False, "ongewenst_gedrag", False, False, True, False, True, True):
+    for value in (False, "ongewenst_gedrag", "zelf", False, False, "overig", "collega", "medewerker", False, True,
+                  True):
         code = ("yes" if value else "no") if isinstance(value, bool) else value
         button = wiz.answer_buttons()[code]
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
