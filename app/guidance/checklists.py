@@ -14,9 +14,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from app import RESOURCES
 from app.errors import UserError, ValidationError
-from app.resources import vocabularies
+from app.resources import RESOURCES, vocabularies
 from models.checklist import Template, TemplateError, parse_template, validate_answers
 
 CHECKLIST_DIR = RESOURCES / "checklists"

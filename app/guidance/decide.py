@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app import RESOURCES
 from app.errors import UserError, ValidationError
+from app.resources import RESOURCES
 from models.decision import LANGUAGES, DecisionTree, FactError, Outcome, TreeError
 
 TREE_FILE = "decision_tree.json"

@@ -36,7 +36,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from app import RESOURCES, __version__, fsutil
+from app import __version__, fsutil
 from app.errors import UserError
 from app.reporting import disclosure
 from app.reporting.aggregate import (
@@ -48,7 +48,7 @@ from app.reporting.aggregate import (
     aggregate_year,
     slug,
 )
-from app.resources import vocabularies
+from app.resources import RESOURCES, vocabularies
 
 REPORT_FORMAT = "vertrouwd-report/1"
 DEFAULT_THRESHOLD = 5
