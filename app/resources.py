@@ -48,3 +48,8 @@ def resource_path(*parts: str) -> Path:
 def vocabularies() -> Vocabularies:
     with open(resource_path("vocabularies.json"), encoding="utf-8") as fh:
         return Vocabularies.from_dict(json.load(fh))
+
+
+def font_path(name: str) -> Path:
+    """A font file shipped in resources/fonts/ (the PDFs embed these; see resources/fonts/README.md)."""
+    return resource_path("fonts", name)
