@@ -81,6 +81,9 @@ def _check_reports(r: Runner, org: str) -> None:
         data = out.read_bytes()
         if fmt == "pdf" and not (data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:] and b"/FontFile2" in data):
             raise SmokeFailure("report --format pdf: not a complete PDF with embedded fonts")
+        if fmt == "pdf":  # English too: dates and numbers through babel's en_GB data
+            r.vault_cmd("report --format pdf --lang en", "report", "--org", org, "--year", YEAR, "--format",
+                        "pdf", "--lang", "en", "--out", str(r.work / "annual-report.pdf"))
         if fmt == "csv" and len(list(csv.reader(data.decode("utf-8-sig").splitlines()))) < 5:
             raise SmokeFailure("report --format csv: fewer than 5 rows")
         if fmt == "json":
