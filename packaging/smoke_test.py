@@ -52,7 +52,7 @@ class Runner:
         if done.returncode != expect:
             raise SmokeFailure(f"{label}: exit code {done.returncode}, expected {expect}\n"
                                f"  command: {cmd}\n  stdout: {done.stdout.strip()}\n  stderr: {done.stderr.strip()}")
-        print(f"ok   {label:<28} {self.timings[-1][1]:6.2f} s", flush=True)
+        print(f"ok   {label:<30} {self.timings[-1][1]:6.2f} s", flush=True)
         return done
 
     def vault_cmd(self, label: str, *args: str, expect: int = 0) -> subprocess.CompletedProcess:
