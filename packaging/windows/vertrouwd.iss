@@ -22,7 +22,6 @@ AppPublisher=Vertrouwd
 VersionInfoVersion={#AppVersion}
 ; Per user, no UAC prompt: {autopf} is %LOCALAPPDATA%\Programs in this mode.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
 DefaultDirName={autopf}\Vertrouwd
 DefaultGroupName=Vertrouwd
 DisableProgramGroupPage=yes
