@@ -3,9 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app import ROOT
+from app.resources import TRANSLATIONS
 
-TRANSLATIONS = ROOT / "translations"
 _installed: list[QTranslator] = []
 
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from babel.dates import format_date
 
-from app import RESOURCES
 from app.errors import UserError, ValidationError
+from app.resources import RESOURCES
 from models.decision import LANGUAGES, DecisionTree, FactError, Outcome, TreeError, add_months, term_due_dates
 
 TREE_FILE = "decision_tree.json"

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app import RESOURCES
 from app.errors import UserError
+from app.resources import RESOURCES
 
 __all__ = [
     "KINDS",

@@ -120,6 +120,8 @@ def aggregate(repo, org: int | None, start: date, end: date, *, k: int = 5,
     """
     if end <= start:
         raise ValueError("the period must end after it starts")
+    if org is not None and (isinstance(org, bool) or not isinstance(org, int)):
+        raise TypeError("aggregate takes an organisation id (see report.resolve), not a name")
     with repo.vault.lock_:
         return _aggregate(repo, org, start, end, k, split_half)
 

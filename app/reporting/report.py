@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import RESOURCES, __version__, fsutil
+from app import __version__, fsutil
 from app.errors import UserError
 from app.reporting import disclosure
 from app.reporting.aggregate import (
@@ -52,7 +52,7 @@ from app.reporting.aggregate import (
     check_year,
     slug,
 )
-from app.resources import vocabularies
+from app.resources import RESOURCES, vocabularies
 
 if TYPE_CHECKING:
     from app.store.repository import Repository

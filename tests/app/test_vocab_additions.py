@@ -28,11 +28,11 @@ def _case(n: int, behaviour: str, relation: str) -> Case:
 
 
 def test_threats_and_board_are_counted_in_the_report_tables(repo):
-    repo.add_organisation("Org", [])
+    org_id = repo.add_organisation("Org", [])
     for n in range(1, 7):
         repo.add_case(_case(n, "bedreiging", "directie_bestuur"))
     repo.add_case(_case(7, "pesten", "collega"))
-    agg = aggregate.aggregate_year(repo, "Org", 2026)
+    agg = aggregate.aggregate_year(repo, org_id, 2026)
     beh = agg.table("behaviour")
     assert "bedreiging" in beh.rows
     assert beh.cells[beh.rows.index("bedreiging")] == [6]

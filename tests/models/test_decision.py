@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import RESOURCES
+from app.resources import RESOURCES
 from models.decision import DecisionTree, FactError, Outcome, TreeError
 
 SUBJECTS = ["ongewenst_gedrag", "integriteit", "misstand", "arbeidsconflict", "anders"]

@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from app import ROOT, demo
+from app import demo
 from app.store.session import Session
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, ROOT
 from ui.seams import ScriptedDialogs
 
 OUT = ROOT / "screenshots"
