@@ -29,8 +29,9 @@ from ui import i18n
 from ui.case_editors import CaseEditor, ContactEditor
 from ui.cases_page import CasesPage
 from ui.clipboard import SecureClipboard
-from ui.idle import IdleLock, PlatformLockWatcher
+from ui.idle import IdleLock
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
+from ui.screenlock import lock_listener
 from ui.seams import Dialogs
 from ui.unlock import UnlockPage, VaultOpener, WelcomePage
 from ui.worker import Job, run_in_thread
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         app.installEventFilter(self.idle)
-        self.platform = PlatformLockWatcher(self)
+        self.platform = lock_listener(self)   # screen lock and sleep: D-Bus, Windows messages or macOS
         self.platform.locked.connect(self.lock)
         QGuiApplication.instance().applicationStateChanged.connect(self._app_state)
         self.stack = QStackedWidget()
