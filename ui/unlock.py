@@ -6,6 +6,8 @@ busy bar and takes no input (`set_busy`).
 from __future__ import annotations
 
 import os
+import sys
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
@@ -35,6 +37,23 @@ def _fit(label: QLabel, width: int) -> QLabel:
     label.setWordWrap(True)
     label.setMinimumHeight(label.heightForWidth(width))
     return label
+
+
+class FitLabel(QLabel):
+    """A wrapped label whose text changes (errors, progress): it asks for the height its text needs at
+    the card's width, so the card grows instead of clipping it or its neighbours."""
+
+    def __init__(self, width: int = 464, parent=None):
+        super().__init__(parent)
+        self.fit_width = width
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        self.setMinimumHeight(self.heightForWidth(self.fit_width) if text else 0)
+
+    def clear(self) -> None:
+        self.setText("")
 
 
 def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
@@ -67,8 +86,7 @@ class BusyRow(QWidget):
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(8)
         self.bar.setAccessibleName(QCoreApplication.translate("StartPage", "Busy"))
-        self.label = QLabel()
-        self.label.setWordWrap(True)
+        self.label = FitLabel()
         lay.addWidget(self.bar)
         lay.addWidget(self.label)
         self.hide()
@@ -129,8 +147,7 @@ class WelcomePage(QWidget):
         lay.addWidget(self.meter)
         lay.addWidget(self.meter_label)
         lay.addWidget(self._warning())
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = FitLabel()
         self.message.setStyleSheet("color: #b00020;")
         lay.addWidget(self.message)
         self.busy = BusyRow()
@@ -259,8 +276,7 @@ class UnlockPage(QWidget):
         self.passphrase.setPlaceholderText(self.tr("Passphrase"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         lay.addWidget(self.passphrase)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = FitLabel()
         self.message.setStyleSheet("color: #b00020;")
         lay.addWidget(self.message)
         self.busy = BusyRow()
@@ -381,8 +397,11 @@ class VaultOpener(QObject):
 
     def _failed(self, page, exc: BaseException, handler) -> None:
         self._ended(page)
-        if not handler(page, exc):
-            raise exc
+        if not handler(page, exc):   # a fault of the program, not of the adviser: say so, keep the details
+            traceback.print_exception(exc, file=sys.stderr)
+            page.message.setText(self.tr("Something went wrong in the program ({error}). Nothing was changed; "
+                                         "try again, and report this if it happens again.").format(
+                                             error=type(exc).__name__))
 
     def _create_failed(self, page: WelcomePage, exc: BaseException) -> bool:
         if isinstance(exc, VertrouwdError):

@@ -176,3 +176,18 @@ def test_remembered_location_is_used_by_the_command_line(tmp_path):
     assert not paths.location_file().exists()
     assert cli.default_vault_path() == paths.default_vault()
     assert isinstance(paths.current_vault(), Path)
+
+
+def test_a_fault_of_the_program_while_unlocking_is_said_not_swallowed(window, qtbot, monkeypatch):
+    with qtbot.waitSignal(window.unlocked, timeout=20_000):
+        _fill_welcome(window)
+        window.welcome.create_button.click()
+    window.lock()
+
+    def broken(passphrase):
+        raise RuntimeError("a bug")
+    monkeypatch.setattr(window.session, "open_vault", broken)
+    finish(qtbot, window.unlock(PASSPHRASE))
+    page = window.unlock_page
+    assert "RuntimeError" in page.message.text() and page.passphrase.isEnabled()
+    assert not window.session.is_open
