@@ -1720,6 +1720,10 @@ Details: {detail}</translation>
     <context>
         <name>VaultOpener</name>
         <message>
+            <source>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</source>
+            <translation>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</translation>
+        </message>
+        <message>
             <source>The vault could not be made in {folder} ({reason}). Choose another folder.</source>
             <translation>The vault could not be made in {folder} ({reason}). Choose another folder.</translation>
         </message>

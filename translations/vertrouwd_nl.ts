@@ -1720,6 +1720,10 @@ Details: {detail}</translation>
 <context>
     <name>VaultOpener</name>
     <message>
+        <source>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</source>
+        <translation>Er ging iets mis in het programma ({error}). Er is niets veranderd; probeer het opnieuw en meld het als het nog eens gebeurt.</translation>
+    </message>
+    <message>
         <source>The vault could not be made in {folder} ({reason}). Choose another folder.</source>
         <translation>De kluis kon niet worden aangemaakt in {folder} ({reason}). Kies een andere map.</translation>
     </message>
