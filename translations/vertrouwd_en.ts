@@ -1476,6 +1476,10 @@
             <source>The two passphrases differ. Type them again.</source>
             <translation>The two passphrases differ. Type them again.</translation>
         </message>
+        <message>
+            <source>Opening the supervisor store…</source>
+            <translation>Opening the supervisor store…</translation>
+        </message>
     </context>
     <context>
         <name>SupervisorWindow</name>

@@ -1476,6 +1476,10 @@
         <source>The two passphrases differ. Type them again.</source>
         <translation>De twee wachtwoordzinnen verschillen. Typ ze opnieuw.</translation>
     </message>
+    <message>
+        <source>Opening the supervisor store…</source>
+        <translation>Het coördinatorarchief wordt geopend…</translation>
+    </message>
 </context>
 <context>
     <name>SupervisorWindow</name>

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VertrouwdError
+from ui.unlock import BusyRow
+from ui.worker import Job, run_in_thread
 
 
 class SupervisorStart(QMainWindow):
@@ -53,6 +55,8 @@ class SupervisorStart(QMainWindow):
         self.message.setStyleSheet("color: #b00020;")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
+        self.busy = BusyRow()
+        lay.addWidget(self.busy)
         self.button = QPushButton(self.tr("Create store") if self.is_new else self.tr("Open"))
         self.button.setDefault(True)
         lay.addWidget(self.button)
@@ -62,24 +66,44 @@ class SupervisorStart(QMainWindow):
         self.passphrase.returnPressed.connect(self.open_store)
         self.supervisor = None
 
-    def open_store(self) -> None:
+    def open_store(self) -> Job | None:
+        """Open (or create) the store on a worker thread: deriving its key takes seconds."""
         from app.exchange.supervisor import SupervisorStore
-        from ui.supervisor_window import SupervisorWindow
         p = self.passphrase.text()
-        try:
-            if self.is_new:
-                if len(p) < 8:
-                    self.message.setText(self.tr("The passphrase is too short: use at least 8 characters."))
-                    return
-                if p != self.repeat.text():
-                    self.message.setText(self.tr("The two passphrases differ. Type them again."))
-                    return
-                store = SupervisorStore.create(self.store_path, p)
-            else:
-                store = SupervisorStore.open(self.store_path, p)
-        except VertrouwdError as exc:
-            self.message.setText(exc.message)
-            return
+        if self.is_new:
+            if len(p) < 8:
+                self.message.setText(self.tr("The passphrase is too short: use at least 8 characters."))
+                return None
+            if p != self.repeat.text():
+                self.message.setText(self.tr("The two passphrases differ. Type them again."))
+                return None
+        self._set_busy(True)
+        path, new = self.store_path, self.is_new
+
+        def work(_report):
+            return SupervisorStore.create(path, p) if new else SupervisorStore.open(path, p)
+        return run_in_thread(self, work, on_done=self._opened, on_error=self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.passphrase, self.repeat, self.button):
+            w.setEnabled(not busy)
+        if busy:
+            self.message.clear()
+            self.busy.start(self.tr("Opening the supervisor store…"))
+        else:
+            self.busy.stop()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, VertrouwdError):
+            raise exc
+        self.message.setText(exc.message)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _opened(self, store) -> None:
+        from ui.supervisor_window import SupervisorWindow
+        self._set_busy(False)
         self.passphrase.clear()
         self.repeat.clear()
         self.supervisor = SupervisorWindow(store, **self.window_kwargs)

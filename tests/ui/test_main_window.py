@@ -161,7 +161,7 @@ def test_supervisor_mode_from_the_start_screen(window, qtbot, tmp_path):
     assert sup.is_new
     sup.passphrase.setText("supervisor passphrase")
     sup.repeat.setText("supervisor passphrase")
-    sup.open_store()
+    finish(qtbot, sup.open_store())             # the key is derived on a worker thread
     assert sup.supervisor is not None and store.exists()
     assert b"supervisor passphrase" not in store.read_bytes()
 

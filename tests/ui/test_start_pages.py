@@ -192,3 +192,35 @@ def test_a_fault_of_the_program_while_unlocking_is_said_not_swallowed(window, qt
     page = window.unlock_page
     assert "RuntimeError" in page.message.text() and page.passphrase.isEnabled()
     assert not window.session.is_open
+
+
+def test_supervisor_store_opens_on_a_worker_thread(qtbot, tmp_path, monkeypatch):
+    from app.exchange import supervisor
+    from ui.supervisor_start import SupervisorStart
+
+    gate, threads = threading.Event(), []
+    real = supervisor._derive
+
+    def derive(passphrase, params):
+        threads.append(threading.current_thread())
+        assert gate.wait(20), "the test never released the key derivation"
+        return real(passphrase, params)
+    monkeypatch.setattr(supervisor, "_derive", derive)
+    store = tmp_path / "sup.store"
+    start = SupervisorStart(store)
+    qtbot.addWidget(start)
+    start.passphrase.setText("supervisor passphrase")
+    start.repeat.setText("supervisor passphrase")
+    job = start.open_store()
+    qtbot.waitUntil(lambda: bool(threads), timeout=10_000)
+    assert threads[0] is not threading.main_thread()
+    assert not start.button.isEnabled() and not start.busy.isHidden()
+    gate.set()
+    finish(qtbot, job)
+    assert start.supervisor is not None and store.exists()
+
+    again = SupervisorStart(store)
+    qtbot.addWidget(again)
+    again.passphrase.setText("not the supervisor passphrase")
+    finish(qtbot, again.open_store())
+    assert again.supervisor is None and again.message.text() and again.button.isEnabled()
