@@ -30,13 +30,18 @@ def location_file() -> Path:
     return data_dir() / "vault-location.txt"
 
 
-def current_vault() -> Path:
-    """The vault the program opens without `--vault`: the place the adviser chose, else the default."""
+def remembered_vault() -> Path | None:
+    """The vault location the adviser chose on the welcome page, if she chose one."""
     try:
         text = location_file().read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
-        return default_vault()
-    return Path(text) if text else default_vault()
+        return None
+    return Path(text) if text else None
+
+
+def current_vault() -> Path:
+    """The vault the program opens without `--vault`: the place the adviser chose, else the default."""
+    return remembered_vault() or default_vault()
 
 
 def remember_vault(path: str | Path) -> None:

@@ -1783,6 +1783,10 @@ Details: {detail}</translation>
             <translation>Vault folder: {folder}</translation>
         </message>
         <message>
+            <source>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</source>
+            <translation>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</translation>
+        </message>
+        <message>
             <source>Folder for your vault</source>
             <translation>Folder for your vault</translation>
         </message>

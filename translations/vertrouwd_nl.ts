@@ -1783,6 +1783,10 @@ Details: {detail}</translation>
         <translation>Map van de kluis: {folder}</translation>
     </message>
     <message>
+        <source>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</source>
+        <translation>De map {folder} is niet te vinden. Staat uw kluis op een externe schijf, sluit die dan aan en start het programma opnieuw; of kies een andere map.</translation>
+    </message>
+    <message>
         <source>Folder for your vault</source>
         <translation>Map voor uw kluis</translation>
     </message>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LockedOut, VertrouwdError, WrongPassphrase
-from app.paths import remember_vault
+from app.paths import remember_vault, remembered_vault
 from app.store.passphrase import strength
 from app.store.session import Session
 from ui.worker import Job, run_in_thread
@@ -201,6 +201,10 @@ class WelcomePage(QWidget):
         self.location_label.setText(metrics.elidedText(folder, Qt.TextElideMode.ElideMiddle, 300))
         self.location_label.setToolTip(str(self.location))
         self.location_label.setAccessibleName(self.tr("Vault folder: {folder}").format(folder=folder))
+        if self.location == remembered_vault() and not self.location.parent.is_dir():
+            self.message.setText(self.tr("The folder {folder} cannot be found. If your vault is on a drive, "
+                                         "connect it and start the program again; or choose another folder.")
+                                 .format(folder=folder))
 
     def _choose_folder(self) -> None:
         if self.dialogs is None:

@@ -224,3 +224,19 @@ def test_supervisor_store_opens_on_a_worker_thread(qtbot, tmp_path, monkeypatch)
     again.passphrase.setText("not the supervisor passphrase")
     finish(qtbot, again.open_store())
     assert again.supervisor is None and again.message.text() and again.button.isEnabled()
+
+
+def test_a_remembered_folder_that_is_not_there_is_said(qtbot, tmp_path):
+    from ui.unlock import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    stick = tmp_path / "USB-stick"
+    stick.mkdir()
+    paths.remember_vault(stick / "vertrouwd.vault")
+    stick.rmdir()                                   # the drive is not connected at the next start
+    page.set_location(paths.current_vault())
+    assert "cannot be found" in page.message.text()
+    page.message.clear()
+    page.set_location(tmp_path / "new" / "vertrouwd.vault")   # --vault in a new folder: made when needed
+    assert not page.message.text()
