@@ -318,7 +318,7 @@ class MacLockListener(ScreenLockListener):
             distributed = objc.send(ctypes.c_void_p, objc.cls("NSDistributedNotificationCenter"), "defaultCenter")
             objc.observe(distributed, observer, objc.string(MAC_SCREEN_LOCKED))
             self.listening.append(MAC_SCREEN_LOCKED)
-        except (OSError, AttributeError, ValueError, TypeError) as exc:
+        except (OSError, AttributeError, ValueError, TypeError, ctypes.ArgumentError) as exc:
             self.unavailable = f"the macOS notifications cannot be observed ({exc})"
             return
         _MAC_LISTENERS.add(self)
