@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.errors import VertrouwdError
-from ui.unlock import BusyRow
+from ui.unlock import BusyRow, FitLabel, card, fit
 from ui.worker import Job, run_in_thread
 
 
@@ -29,8 +28,7 @@ class SupervisorStart(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.addStretch(1)
+        _card_, lay = card(page)     # the same centred card as the adviser's start pages
         title = QLabel(self.tr("Supervisor mode"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         lay.addWidget(title)
@@ -40,8 +38,7 @@ class SupervisorStart(QMainWindow):
             "them. Your list of trusted advisers and the received files are kept encrypted.")
             + "\n\n" + (self.tr("Choose a passphrase for your supervisor store.") if self.is_new
                         else self.tr("Enter the passphrase of your supervisor store.")))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        lay.addWidget(fit(intro, 464))
         form = QFormLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -51,16 +48,14 @@ class SupervisorStart(QMainWindow):
         if self.is_new:
             form.addRow(self.tr("Repeat passphrase"), self.repeat)
         lay.addLayout(form)
-        self.message = QLabel()
+        self.message = FitLabel()
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
         lay.addWidget(self.message)
         self.busy = BusyRow()
         lay.addWidget(self.busy)
         self.button = QPushButton(self.tr("Create store") if self.is_new else self.tr("Open"))
         self.button.setDefault(True)
         lay.addWidget(self.button)
-        lay.addStretch(2)
         self.stack.addWidget(page)
         self.button.clicked.connect(self.open_store)
         self.passphrase.returnPressed.connect(self.open_store)

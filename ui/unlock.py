@@ -32,7 +32,7 @@ from ui.worker import Job, run_in_thread
 VAULT_NAME = "vertrouwd.vault"
 
 
-def _fit(label: QLabel, width: int) -> QLabel:
+def fit(label: QLabel, width: int) -> QLabel:
     """A wrapped label in a centred card gets its sizeHint height, not its height for the width."""
     label.setWordWrap(True)
     label.setMinimumHeight(label.heightForWidth(width))
@@ -56,7 +56,7 @@ class FitLabel(QLabel):
         self.setText("")
 
 
-def _card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
+def card(parent: QWidget) -> tuple[QFrame, QVBoxLayout]:
     outer = QVBoxLayout(parent)
     outer.addStretch(1)
     card = QFrame(parent)
@@ -119,7 +119,7 @@ class WelcomePage(QWidget):
         super().__init__(parent)
         self.dialogs = dialogs
         self.location = Path()
-        _card_, lay = _card(self)
+        _card_, lay = card(self)
         title = QLabel(self.tr("Welcome to Vertrouwd"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         lay.addWidget(title)
@@ -127,7 +127,7 @@ class WelcomePage(QWidget):
             "Vertrouwd keeps your cases and conversations in an encrypted file on this computer. "
             "Choose a passphrase to protect it. A sentence of several words is strong and easy to "
             "remember."))
-        lay.addWidget(_fit(intro, 464))
+        lay.addWidget(fit(intro, 464))
         lay.addLayout(self._location_row())
         form = QFormLayout()
         self.pass1 = QLineEdit()
@@ -190,7 +190,7 @@ class WelcomePage(QWidget):
         warn_box.setStyleSheet("#warn { background: #fff4e5; border-radius: 4px; }")
         wl = QVBoxLayout(warn_box)
         wl.setContentsMargins(10, 8, 10, 8)
-        wl.addWidget(_fit(warn, 440))
+        wl.addWidget(fit(warn, 440))
         return warn_box
 
     def set_location(self, vault: str | os.PathLike[str]) -> None:
@@ -268,7 +268,7 @@ class UnlockPage(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        _card_, lay = _card(self)
+        _card_, lay = card(self)
         title = QLabel(self.tr("Vertrouwd is locked"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         lay.addWidget(title)
