@@ -240,3 +240,16 @@ def test_a_remembered_folder_that_is_not_there_is_said(qtbot, tmp_path):
     page.message.clear()
     page.set_location(tmp_path / "new" / "vertrouwd.vault")   # --vault in a new folder: made when needed
     assert not page.message.text()
+
+
+def test_a_long_folder_is_elided_in_the_middle_and_fits(qtbot):
+    from ui.unlock import WelcomePage
+
+    page = WelcomePage()
+    qtbot.addWidget(page)
+    vault = Path("/home/Zoë") / ("OneDrive - Praktijk Vertrouwenspersonen " * 4) / "vertrouwd.vault"
+    page.set_location(vault)
+    shown = page.location_label.text()
+    assert "…" in shown and shown.startswith("/home/Zo") and shown.endswith("Vertrouwenspersonen ")
+    assert page.location_label.fontMetrics().horizontalAdvance(shown) <= 300
+    assert page.location_label.toolTip() == str(vault)          # the whole path on hover
