@@ -38,7 +38,9 @@ def _fonts(reader: pypdf.PdfReader) -> dict[str, bool]:
 
 def _report_pdf(repo, lang: str = "nl") -> bytes:
     fill(repo)
-    prep = report.prepare(repo, ORG, YEAR, lang=lang)
+    resolve = getattr(report, "resolve", None)   # main resolves a ReportRequest first; this branch did not yet
+    prep = report.prepare(repo, resolve(repo, ORG, YEAR, lang=lang)) if resolve else \
+        report.prepare(repo, ORG, YEAR, lang=lang)
     return report_pdf.render(prep, narrative="Werkdruk in Łódź en Çanakkale.", made=date(2026, 2, 3))
 
 
