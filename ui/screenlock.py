@@ -17,6 +17,7 @@ structures.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import sys
@@ -215,8 +216,9 @@ class WindowsLockListener(ScreenLockListener):
         native_filter = self.filter
 
         def tidy(_obj=None, app=app, api=api, hwnd=hwnd) -> None:
-            app.removeNativeEventFilter(native_filter)
-            api.unregister(hwnd)
+            with contextlib.suppress(RuntimeError, OSError):   # the application may be going away too
+                app.removeNativeEventFilter(native_filter)
+                api.unregister(hwnd)
         window.destroyed.connect(tidy)
 
     def _on_reason(self, reason: str) -> None:
