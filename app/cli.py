@@ -26,8 +26,9 @@ ENV_SUPERVISOR_PASSPHRASE = "VERTROUWD_SUPERVISOR_PASSPHRASE"
 
 
 def default_vault_path() -> Path:
-    import platformdirs
-    return Path(platformdirs.user_data_dir("Vertrouwd", appauthor=False)) / "vertrouwd.vault"
+    """The vault the window uses too: the place the adviser chose on the welcome screen, else the default."""
+    from app.paths import current_vault
+    return current_vault()
 
 
 class _Parser(argparse.ArgumentParser):

@@ -716,14 +716,6 @@
             <translation>Main toolbar</translation>
         </message>
         <message>
-            <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
-            <translation>Too many wrong passphrases in a row. Wait a moment and try again.</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
-            <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
-        </message>
-        <message>
             <source>Lock</source>
             <translation>Lock</translation>
         </message>
@@ -1435,6 +1427,10 @@
     <context>
         <name>StartPage</name>
         <message>
+            <source>Busy</source>
+            <translation>Busy</translation>
+        </message>
+        <message>
             <source>Supervisor mode: receive and combine statistics…</source>
             <translation>Supervisor mode: receive and combine statistics…</translation>
         </message>
@@ -1484,6 +1480,10 @@
         <message>
             <source>The two passphrases differ. Type them again.</source>
             <translation>The two passphrases differ. Type them again.</translation>
+        </message>
+        <message>
+            <source>Opening the supervisor store…</source>
+            <translation>Opening the supervisor store…</translation>
         </message>
     </context>
     <context>
@@ -1753,8 +1753,31 @@ Details: {detail}</translation>
             <translation>Unlock</translation>
         </message>
         <message>
+            <source>Opening your vault…</source>
+            <translation>Opening your vault…</translation>
+        </message>
+        <message>
             <source>Wait {n} s</source>
             <translation>Wait {n} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultOpener</name>
+        <message>
+            <source>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</source>
+            <translation>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</translation>
+        </message>
+        <message>
+            <source>The vault could not be made in {folder} ({reason}). Choose another folder.</source>
+            <translation>The vault could not be made in {folder} ({reason}). Choose another folder.</translation>
+        </message>
+        <message>
+            <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
+            <translation>Too many wrong passphrases in a row. Wait a moment and try again.</translation>
+        </message>
+        <message>
+            <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+            <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
         </message>
     </context>
     <context>
@@ -1782,6 +1805,38 @@ Details: {detail}</translation>
         <message>
             <source>Create vault</source>
             <translation>Create vault</translation>
+        </message>
+        <message>
+            <source>Your vault will be stored in this folder:</source>
+            <translation>Your vault will be stored in this folder:</translation>
+        </message>
+        <message>
+            <source>Choose another folder…</source>
+            <translation>Choose another folder…</translation>
+        </message>
+        <message>
+            <source>Choose another folder for the vault</source>
+            <translation>Choose another folder for the vault</translation>
+        </message>
+        <message>
+            <source>Vault folder: {folder}</source>
+            <translation>Vault folder: {folder}</translation>
+        </message>
+        <message>
+            <source>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</source>
+            <translation>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</translation>
+        </message>
+        <message>
+            <source>Folder for your vault</source>
+            <translation>Folder for your vault</translation>
+        </message>
+        <message>
+            <source>You cannot save files in {folder}. Choose another folder.</source>
+            <translation>You cannot save files in {folder}. Choose another folder.</translation>
+        </message>
+        <message>
+            <source>Creating your vault. Protecting it with your passphrase takes a few seconds…</source>
+            <translation>Creating your vault. Protecting it with your passphrase takes a few seconds…</translation>
         </message>
         <message>
             <source>very weak</source>

@@ -716,14 +716,6 @@
         <translation>Hoofdwerkbalk</translation>
     </message>
     <message>
-        <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
-        <translation>Te vaak achter elkaar een verkeerde wachtwoordzin. Wacht even en probeer het dan opnieuw.</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
-        <translation>Verkeerde wachtwoordzin. Controleer Caps Lock en de toetsenbordindeling en probeer het opnieuw.</translation>
-    </message>
-    <message>
         <source>Lock</source>
         <translation>Vergrendelen</translation>
     </message>
@@ -1435,6 +1427,10 @@
 <context>
     <name>StartPage</name>
     <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
         <source>Supervisor mode: receive and combine statistics…</source>
         <translation>Coördinatormodus: cijfers ontvangen en samenvoegen…</translation>
     </message>
@@ -1484,6 +1480,10 @@
     <message>
         <source>The two passphrases differ. Type them again.</source>
         <translation>De twee wachtwoordzinnen verschillen. Typ ze opnieuw.</translation>
+    </message>
+    <message>
+        <source>Opening the supervisor store…</source>
+        <translation>Het coördinatorarchief wordt geopend…</translation>
     </message>
 </context>
 <context>
@@ -1753,8 +1753,31 @@ Details: {detail}</translation>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
+        <source>Opening your vault…</source>
+        <translation>Uw kluis wordt geopend…</translation>
+    </message>
+    <message>
         <source>Wait {n} s</source>
         <translation>Wacht {n} s</translation>
+    </message>
+</context>
+<context>
+    <name>VaultOpener</name>
+    <message>
+        <source>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</source>
+        <translation>Er ging iets mis in het programma ({error}). Er is niets veranderd; probeer het opnieuw en meld het als het nog eens gebeurt.</translation>
+    </message>
+    <message>
+        <source>The vault could not be made in {folder} ({reason}). Choose another folder.</source>
+        <translation>De kluis kon niet worden aangemaakt in {folder} ({reason}). Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
+        <translation>Te vaak achter elkaar een verkeerde wachtwoordzin. Wacht even en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Verkeerde wachtwoordzin. Controleer Caps Lock en de toetsenbordindeling en probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +1805,38 @@ Details: {detail}</translation>
     <message>
         <source>Create vault</source>
         <translation>Kluis aanmaken</translation>
+    </message>
+    <message>
+        <source>Your vault will be stored in this folder:</source>
+        <translation>Uw kluis wordt bewaard in deze map:</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Andere map kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose another folder for the vault</source>
+        <translation>Een andere map voor de kluis kiezen</translation>
+    </message>
+    <message>
+        <source>Vault folder: {folder}</source>
+        <translation>Map van de kluis: {folder}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</source>
+        <translation>De map {folder} is niet te vinden. Staat uw kluis op een externe schijf, sluit die dan aan en start het programma opnieuw; of kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Folder for your vault</source>
+        <translation>Map voor uw kluis</translation>
+    </message>
+    <message>
+        <source>You cannot save files in {folder}. Choose another folder.</source>
+        <translation>U kunt geen bestanden opslaan in {folder}. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Creating your vault. Protecting it with your passphrase takes a few seconds…</source>
+        <translation>Uw kluis wordt aangemaakt. Het beveiligen met uw wachtwoordzin duurt een paar seconden…</translation>
     </message>
     <message>
         <source>very weak</source>

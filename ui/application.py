@@ -7,7 +7,7 @@ import sys
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from app.paths import default_vault, supervisor_store
+from app.paths import current_vault, supervisor_store
 from app.store.session import Session
 from ui import i18n
 
@@ -35,7 +35,7 @@ def run(argv: list[str]) -> int:
         window = SupervisorStart(supervisor_store())
     else:
         from ui.main_window import MainWindow
-        window = MainWindow(Session(args.vault or default_vault()))
+        window = MainWindow(Session(args.vault or current_vault()))   # the folder chosen at first start
     window.show()
     if args.smoke_test is not None:
         _close_after(window, args.smoke_test)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import time
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import casework
-from app.errors import LockedOut, UserError, VertrouwdError, WrongPassphrase
+from app.errors import UserError, VertrouwdError
 from app.privacy import retention
 from app.store import settings as S
 from app.store.repository import Repository
@@ -32,12 +33,13 @@ from ui import i18n
 from ui.case_editors import CaseEditor, ContactEditor
 from ui.cases_page import CasesPage
 from ui.clipboard import SecureClipboard
-from ui.idle import IdleLock, PlatformLockWatcher
+from ui.idle import IdleLock
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
 from ui.retention_panel import RetentionPanel
+from ui.screenlock import lock_listener
 from ui.seams import Dialogs
-from ui.unlock import UnlockPage, WelcomePage
-from ui.worker import run_in_thread
+from ui.unlock import UnlockPage, VaultOpener, WelcomePage
+from ui.worker import Job, run_in_thread
 
 PAGES = ("overview", "cases", "organisations", "activities", "report", "settings")
 
@@ -337,19 +339,23 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         app.installEventFilter(self.idle)
-        self.platform = PlatformLockWatcher(self)
+        self.platform = lock_listener(self)   # screen lock and sleep: D-Bus, Windows messages or macOS
         self.platform.locked.connect(self.lock)
         QGuiApplication.instance().applicationStateChanged.connect(self._app_state)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.welcome = WelcomePage()
+        self.welcome = WelcomePage(self.dialogs)
         self.unlock_page = UnlockPage()
+        self.opener = VaultOpener(session, self)
+        self.opener.opened.connect(self._opened)
+        self.opener.stayed_locked.connect(self.show_start)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
         self.welcome.create_requested.connect(self.create_vault)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.welcome.supervisor_requested.connect(self.open_supervisor)
+        self.welcome.location_chosen.connect(self.choose_location)
         self.unlock_page.supervisor_requested.connect(self.open_supervisor)
         self.supervisor_window = None
         self._build_actions()
@@ -401,6 +407,7 @@ class MainWindow(QMainWindow):
 
     # -- start, create, unlock, lock ----------------------------------------------------------------
     def show_start(self) -> None:
+        self.welcome.set_location(self.session.path)
         if self.session.exists:
             self.stack.setCurrentWidget(self.unlock_page)
             wait = self.session.wait_seconds()
@@ -410,37 +417,22 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
 
-    def create_vault(self, passphrase: str) -> None:
-        try:
-            self.session.create(passphrase)
-        except VertrouwdError as exc:
-            self.welcome.message.setText(exc.message)
-            return
-        self.welcome.clear()
-        self._opened()
+    def create_vault(self, passphrase: str) -> Job:
+        return self.opener.create(self.welcome, passphrase)
 
-    def unlock(self, passphrase: str) -> None:
-        try:
-            self.session.unlock(passphrase)
-        except LockedOut as exc:
-            self.unlock_page.show_error(self.tr("Too many wrong passphrases in a row. Wait a moment and "
-                                                "try again."))
-            self.unlock_page.start_wait(self.session.wait_seconds())
-            del exc
-            return
-        except WrongPassphrase:
-            self.unlock_page.show_error(self.tr("Wrong passphrase. Check Caps Lock and the keyboard "
-                                                "layout, then try again."))
-            self.unlock_page.start_wait(self.session.wait_seconds())
-            return
-        except VertrouwdError as exc:
-            self.unlock_page.show_error(exc.message)
-            return
-        self.unlock_page.clear()
-        self.unlock_page.message.clear()
-        self._opened()
+    def unlock(self, passphrase: str) -> Job:
+        return self.opener.unlock(self.unlock_page, passphrase)
+
+    def choose_location(self, vault: str) -> None:
+        """The adviser chose another folder on the welcome page: a vault found there is opened instead."""
+        self.session.path = Path(vault)
+        self.opener.remember_location = True
+        self.show_start()
 
     def _opened(self) -> None:
+        self.welcome.clear()
+        self.unlock_page.clear()
+        self.unlock_page.message.clear()
         lang = self.session.settings.get(S.LANGUAGE)
         i18n.install(lang)
         if QSettings().value("ui/language", "nl") != lang or self.menuBar().actions()[0].text() != \
@@ -468,6 +460,7 @@ class MainWindow(QMainWindow):
         If a draft cannot be kept, a lock the adviser asked for is not carried out (the text stays on
         screen to be saved or copied); an automatic lock goes ahead, since the vault must not stay open,
         and says what was lost."""
+        self.opener.stay_locked()
         if not self.session.is_open:
             return
         failed: list[str] = []
@@ -527,7 +520,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._set_data_actions(self.session.is_open)
         for old, cls in ((self.welcome, WelcomePage), (self.unlock_page, UnlockPage)):
-            new = cls()
+            new = cls(self.dialogs) if cls is WelcomePage else cls()
             self.stack.insertWidget(self.stack.indexOf(old), new)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -535,6 +528,8 @@ class MainWindow(QMainWindow):
             if cls is WelcomePage:
                 self.welcome = new
                 new.create_requested.connect(self.create_vault)
+                new.location_chosen.connect(self.choose_location)
+                new.set_location(self.session.path)
             else:
                 self.unlock_page = new
                 new.unlock_requested.connect(self.unlock)

@@ -64,7 +64,7 @@ def test_pdf_in_both_languages(prepared, lang, hours, made, title):
     for page in reader.pages:
         for f in (page.get("/Resources", {}).get("/Font", {}) or {}).values():
             fonts.add(str(f.get_object().get("/BaseFont")))
-    assert any("Vera" in f for f in fonts), fonts
+    assert any("DejaVuSans" in f for f in fonts), fonts
     assert not any(f.endswith("Helvetica") for f in fonts)
 
 

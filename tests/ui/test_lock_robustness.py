@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 
 from app.store.repository import Repository
 from tests.conftest import PASSPHRASE
+from tests.ui.jobs import finish
 from tests.ui.test_main_window import add_org, create, new_case
 
 
@@ -47,7 +48,7 @@ def test_manual_lock_is_not_carried_out_when_the_note_cannot_be_kept(window, qtb
     monkeypatch.undo()
     window.act_lock.trigger()
     assert not window.session.is_open
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     assert "NOTE-99" in window.workspace.editors[0].notes.toPlainText()
 
 
@@ -62,13 +63,13 @@ def test_ctrl_l_works_while_a_note_has_focus(window, qtbot):
 def test_cancelling_a_restored_draft_forgets_it(window, qtbot):
     _editing(window, qtbot, "Concept dat weg mag")
     window.lock()
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     ws = window.workspace
     assert ws.editors and ws.repo.drafts()
     ws.editors[0].reject()
     assert ws.repo.drafts() == {}
     window.lock()
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     assert window.workspace.editors == []
 
 

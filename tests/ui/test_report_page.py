@@ -26,6 +26,7 @@ from app.reporting.aggregate import years_with_data
 from app.reporting.html import preview_html
 from app.store.session import Session
 from tests.conftest import PASSPHRASE
+from tests.ui.jobs import finish
 from ui import worker as W
 from ui.report.page import ReportPage
 from ui.report.tables import HIDDEN_BG, PublishedTableModel
@@ -645,7 +646,8 @@ def window(qtbot, vault_path, dialogs):
     w.show()
     w.welcome.pass1.setText(PASSPHRASE)
     w.welcome.pass2.setText(PASSPHRASE)
-    w.welcome.create_button.click()
+    with qtbot.waitSignal(w.unlocked, timeout=WAIT):   # the key is derived on a worker thread
+        w.welcome.create_button.click()
     assert w.workspace is not None
     demo.generate(w.session.repo, 60, orgs=2, years=2, seed=5, today=TODAY)
     w.report_row = PAGES.index("report")
@@ -665,7 +667,7 @@ def test_window_page_text_survives_locking(window, qtbot):
     window.lock()                                  # within the autosave delay: hiding stores it
     assert window.workspace is None
     window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     repo = window.session.repo
     org_id = next(o.id for o in repo.list_organisations() if o.name == org)
     assert repo.report_text(org_id, year) == "Meer voorlichting over de gedragscode is gewenst."
