@@ -234,10 +234,10 @@ def _vault_path(args) -> Path:
     return Path(args.vault) if args.vault else default_vault_path()
 
 
-def _open(args):
+def _open(args, passphrase: str | None = None):
     from app.store.repository import Repository
     from app.store.vault import Vault
-    vault = Vault.open(_vault_path(args), read_passphrase(args))
+    vault = Vault.open(_vault_path(args), passphrase or read_passphrase(args))
     return vault, Repository(vault)
 
 
@@ -245,7 +245,7 @@ def _open(args):
 def cmd_init(args, out: TextIO, err: TextIO) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
-    if path.exists():
+    if os.path.lexists(path):
         raise UserError(f"A vault already exists at {path}; nothing was changed.")
     vault = Vault.create(path, read_passphrase(args, confirm=True))
     vault.close()
@@ -352,11 +352,12 @@ def cmd_restore(args, out, err) -> int:
 
 
 def cmd_passwd(args, out, err) -> int:
-    vault, repo = _open(args)
+    current = read_passphrase(args, label="Current passphrase")
+    vault, repo = _open(args, current)
     try:
         new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="New passphrase",
                               use_file=False)
-        vault.change_passphrase(new)
+        vault.change_passphrase(current, new)
         repo.log("wachtwoord_gewijzigd")
     finally:
         vault.close()

@@ -653,11 +653,11 @@ class MainWindow(QMainWindow):
         self.passphrase_dialog = dlg
         dlg.open()
 
-    def _rekey(self, new: str) -> None:
+    def _rekey(self, current: str, new: str) -> None:
         vault, repo = self.session.vault, self.session.repo
 
         def work(report):
-            vault.change_passphrase(new)
+            vault.change_passphrase(current, new)
             with contextlib.suppress(Exception):  # the vault may be locked meanwhile; the change stands
                 repo.log("wachtwoord_gewijzigd")
 

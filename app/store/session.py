@@ -44,6 +44,12 @@ class Session:
     def unlock(self, passphrase: str) -> None:
         self._attach(Vault.open(self.path, passphrase, clock=self.clock))
 
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Re-encrypt the open vault; `current` must be the passphrase it was opened with."""
+        if self.vault is None or not self.vault.is_open:
+            raise VaultError("The vault is locked. Unlock it first.")
+        self.vault.change_passphrase(current, new)
+
     def lock(self) -> None:
         if self.vault is not None:
             self.vault.close()

@@ -178,6 +178,7 @@ def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialo
     # change the passphrase off the GUI thread
     window.change_passphrase()
     dlg = window.passphrase_dialog
+    dlg.current.setText(PASSPHRASE)
     dlg.new1.setText("een nieuwe lange wachtzin")
     dlg.new2.setText("een nieuwe lange wachtzin")
     dlg.check()
