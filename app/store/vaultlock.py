@@ -35,6 +35,7 @@ IN_USE = "Another Vertrouwd is changing this vault; try again when it is done."
 OPEN_ELSEWHERE = ("This vault is open in another Vertrouwd (a window or a command). Close it there first, "
                   "then try again; nothing was changed.")
 POLL = 0.05
+SHARED_WAIT = 5.0  # seconds an open waits for another process's passphrase change or restore to end
 
 
 class VaultBusy(UserError):
@@ -100,12 +101,12 @@ class VaultLock:
         self._fd: int | None = None
         self.exclusive_held = False
 
-    def hold_shared(self, wait: float = 5.0) -> None:
+    def hold_shared(self, wait: float | None = None) -> None:
         """Take the life-time shared lock (POSIX only); raises VaultBusy while another changes the vault."""
         if not POSIX:  # pragma: no cover
             return
         fd = _open_lockfile(self.path)
-        if not _acquire(fd, False, wait):
+        if not _acquire(fd, False, SHARED_WAIT if wait is None else wait):
             os.close(fd)
             raise VaultBusy(IN_USE)
         self._fd = fd
