@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import getpass
 import json
 import os
@@ -502,16 +503,26 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         print("vertrouwd: interrupted; nothing was half-written.", file=err)
         return 130
     except OSError as exc:
-        print(f"vertrouwd: {exc.strerror or exc} ({exc.filename or ''})", file=err)
+        if exc.errno == errno.ENOSPC:
+            print(f"vertrouwd: the disk is full{f' ({exc.filename})' if exc.filename else ''}; nothing was "
+                  "changed. Free some space and try again.", file=err)
+        else:
+            print(f"vertrouwd: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}", file=err)
         return EXIT_USER
     except RecursionError:
         print("vertrouwd: the input is nested too deeply to be a valid file; nothing was changed.", file=err)
         return EXIT_USER
     except sqlcipher3.DatabaseError as exc:
+        if "full" in str(exc).lower():
+            print("vertrouwd: the disk is full; nothing was changed (the vault is as it was). Free some space "
+                  "and try again.", file=err)
+            return EXIT_USER
         print(f"vertrouwd: the vault cannot be read ({exc}); it may be damaged. Run 'vertrouwd check', and "
               "restore your latest backup if it reports damage.", file=err)
         return EXIT_USER
 
 
 if __name__ == "__main__":  # pragma: no cover
+    from app.hardening import disable_core_dumps  # main.py does this for the installed command
+    disable_core_dumps()
     sys.exit(main())

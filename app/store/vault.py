@@ -500,10 +500,14 @@ class Vault:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk): the real cause must not be hidden
+                # behind "cannot rollback - no transaction is active"
+                if conn.in_transaction:
+                    with suppress(sqlcipher3.Error):
+                        conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     @property
     def schema_version(self) -> int:
