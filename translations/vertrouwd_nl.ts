@@ -314,6 +314,10 @@
         <translation>De kluis wordt opnieuw versleuteld met de nieuwe wachtwoordzin. Back-ups die u eerder hebt gemaakt, openen nog steeds met de oude.</translation>
     </message>
     <message>
+        <source>Current passphrase</source>
+        <translation>Huidige wachtwoordzin</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
@@ -324,6 +328,10 @@
     <message>
         <source>Strength</source>
         <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase first.</source>
+        <translation>Typ eerst uw huidige wachtwoordzin.</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least 8 characters.</source>
