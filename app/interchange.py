@@ -202,7 +202,8 @@ def load_file(path: str | Path) -> dict:
     except OSError as exc:
         raise UserError(f"{path} cannot be read: {exc.strerror}.") from None
     except ValueError as exc:  # a number with thousands of digits, NaN or Infinity
-        raise UserError(f"{path} is not valid for import ({str(exc)[:120]}); nothing was imported.") from None
+        what = "NaN or Infinity" if "allows" in str(exc) else "a number too large to read"
+        raise UserError(f"{path} holds {what}; nothing was imported.") from None
 
 
 def _no_constant(name: str) -> float:
