@@ -119,8 +119,9 @@ class VaultLock:
             return True
         if self._fd is None:
             os.close(fd)
-        elif POSIX:  # a failed conversion may have dropped the shared lock: take it back
-            _try_lock(fd, False)
+        elif POSIX and not _acquire(fd, False, SHARED_WAIT):  # a failed conversion may drop the shared lock
+            self.release()
+            raise VaultBusy(IN_USE)
         return False
 
     def downgrade(self) -> None:
