@@ -30,7 +30,12 @@ class Session:
         return self.vault is not None and self.vault.is_open
 
     def wait_seconds(self) -> float:
-        return Throttle(self.path, self.clock).wait_seconds()
+        """Seconds before the next unlock attempt may be made (0 when the record cannot be read: the
+        attempt itself then says why)."""
+        try:
+            return Throttle(self.path, self.clock).wait_seconds()
+        except VaultError:
+            return 0.0
 
     def _attach(self, vault: Vault) -> None:
         self.vault = vault

@@ -707,3 +707,21 @@ def test_interrupted_restore_opens_with_the_backup_passphrase(vault, repo, vault
     v = Vault.open(kept, NEW_PASSPHRASE, clock=FakeClock())
     assert Repository(v).counts()["organisations"] == 2
     v.close()
+
+
+def test_the_session_changes_the_passphrase_only_with_the_current_one(vault_path):
+    from app.store.session import Session
+    s = Session(vault_path, clock=FakeClock())
+    s.create(PASSPHRASE)
+    with pytest.raises(WrongPassphrase, match="current passphrase is wrong"):
+        s.change_passphrase("someone else at the laptop", NEW_PASSPHRASE)
+    assert s.is_open
+    s.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    s.lock()
+    with pytest.raises(VaultError, match="locked"):
+        s.change_passphrase(NEW_PASSPHRASE, PASSPHRASE)
+    s.unlock(NEW_PASSPHRASE)
+    s.lock()
+    attempts_path(vault_path).mkdir()
+    (attempts_path(vault_path) / "x").write_text("x")
+    assert s.wait_seconds() == 0.0  # the unlock attempt itself says what is wrong
