@@ -512,6 +512,10 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     except RecursionError:
         print("vertrouwd: the input is nested too deeply to be a valid file; nothing was changed.", file=err)
         return EXIT_USER
+    except sqlcipher3.IntegrityError as exc:  # a value the database refuses: not damage
+        print(f"vertrouwd: a value was refused ({exc}); nothing was changed. Correct it and try again.",
+              file=err)
+        return EXIT_USER
     except sqlcipher3.DatabaseError as exc:
         if "full" in str(exc).lower():
             print("vertrouwd: the disk is full; nothing was changed (the vault is as it was). Free some space "

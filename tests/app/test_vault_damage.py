@@ -197,3 +197,13 @@ def test_core_dumps_are_switched_off_at_start():
               "print(resource.getrlimit(resource.RLIMIT_CORE), ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))")
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.stdout.strip().splitlines()[-1] == "(0, 0) 0", proc.stdout + proc.stderr
+
+
+def test_a_refused_value_is_not_called_damage(made, monkeypatch):
+    monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
+
+    def refused(*a, **k):
+        raise sqlcipher.IntegrityError("CHECK constraint failed: hours >= 0")
+    monkeypatch.setattr(Repository, "add_organisation", refused)
+    code, _, err = _run("--vault", str(made), "org", "add", "Org B")
+    assert code == 1 and "hours >= 0" in err and "backup" not in err and "damaged" not in err
