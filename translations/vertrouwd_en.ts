@@ -1383,6 +1383,10 @@
             <translation>Signing key fingerprint</translation>
         </message>
         <message>
+            <source>Passphrase protection</source>
+            <translation>Passphrase protection</translation>
+        </message>
+        <message>
             <source>Save settings</source>
             <translation>Save settings</translation>
         </message>
@@ -1401,6 +1405,10 @@
         <message>
             <source>(not available)</source>
             <translation>(not available)</translation>
+        </message>
+        <message>
+            <source>Argon2id, {mib} MiB, {passes} passes</source>
+            <translation>Argon2id, {mib} MiB, {passes} passes</translation>
         </message>
         <message>
             <source>{title} (version {version})</source>

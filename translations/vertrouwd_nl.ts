@@ -1383,6 +1383,10 @@
         <translation>Vingerafdruk van de ondertekeningssleutel</translation>
     </message>
     <message>
+        <source>Passphrase protection</source>
+        <translation>Bescherming wachtwoordzin</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
@@ -1401,6 +1405,10 @@
     <message>
         <source>(not available)</source>
         <translation>(niet beschikbaar)</translation>
+    </message>
+    <message>
+        <source>Argon2id, {mib} MiB, {passes} passes</source>
+        <translation>Argon2id, {mib} MiB, {passes} rondes</translation>
     </message>
     <message>
         <source>{title} (version {version})</source>

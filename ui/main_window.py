@@ -663,7 +663,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             from app.store.vault import PassphraseChangeIncomplete
-            if isinstance(exc, PassphraseChangeIncomplete):
+            if isinstance(exc, PassphraseChangeIncomplete) or not vault.is_open:
                 self.dialogs.error(self, self.tr("Change passphrase"), str(exc))
                 self.lock()
                 return

@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE
+from ui.main_window import PAGES
 
 
 def create(window, qtbot):
@@ -190,6 +191,9 @@ def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialo
     window.unlock("een nieuwe lange wachtzin")
     assert window.workspace is not None
     ws = window.workspace
+    ws.show_page(PAGES.index("settings"))  # the key derivation chosen for the new passphrase is shown
+    p = window.session.vault.kdf_params
+    assert ws.settings.kdf.text() == f"Argon2id, {p.memory_kib // 1024} MiB, {p.iterations} rondes"
     ws.repo.add_organisation("Later toegevoegd")
     window.lock()
     # restore the backup (made with the old passphrase) over the vault
