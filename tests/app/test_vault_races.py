@@ -155,3 +155,33 @@ def test_a_restore_and_a_passphrase_change_at_once(shared_vault, tmp_path):
     assert r.returncode == 1 and "Vertrouwd" in r_err
     assert _finish(a)[0] == 0
     assert _opens_with(shared_vault) == [NEW_A]
+
+
+def test_a_killed_passphrase_change_leaves_no_lock_and_the_old_passphrase(shared_vault):
+    """The lock dies with the process: after a kill in the middle of a change, the next change works."""
+    a = _child(shared_vault, "passwd", pause_at=".pending", new=NEW_A)
+    _wait_paused(a)
+    a.kill()
+    a.communicate(timeout=60)
+    assert pending_key_path(shared_vault).exists()  # the kill left its pending key behind
+    assert _opens_with(shared_vault) == [PASSPHRASE]  # ... which the next open clears away
+    assert not pending_key_path(shared_vault).exists()
+    b = _child(shared_vault, "passwd", new=NEW_B)
+    _, b_err = b.communicate(timeout=120)
+    assert b.returncode == 0, b_err
+    assert _opens_with(shared_vault) == [NEW_B]
+
+
+def test_parallel_wrong_attempts_each_count_and_take_turns(shared_vault):
+    """A stops while holding its turn (its attempt already recorded); B can only go after A."""
+    import json
+
+    from app.store.vault import attempts_path
+    a = _child(shared_vault, "org", "list", pause_at=".attempts.json", passphrase="wrong guess one")
+    _wait_paused(a)
+    assert json.loads(attempts_path(shared_vault).read_text())["failures"] == 1
+    b = _child(shared_vault, "org", "list", passphrase="wrong guess two")
+    code_a, _, err_a = _finish(a)
+    _, b_err = b.communicate(timeout=120)
+    assert code_a == 3 and b.returncode == 3, (err_a, b_err)
+    assert json.loads(attempts_path(shared_vault).read_text())["failures"] == 2
