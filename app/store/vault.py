@@ -4,6 +4,7 @@ Files beside the vault (none holds content):
   <vault>.key.json       Argon2id salt and parameters, and a short key check value
   <vault>.attempts.json  count and time of failed unlock attempts (for the growing delay)
   <vault>.pre-vN.bak     a copy of the (encrypted) vault made before migrating to schema N
+  <vault>.lock, <vault>.unlock.lock   empty files the OS locks (see vaultlock.py)
 
 The database key is a raw 256-bit key (`PRAGMA key = "x'...'"`), so SQLCipher's own PBKDF2 is not
 used; Argon2id does the stretching. Temporary storage is kept in memory and freed pages are zeroed.
@@ -29,7 +30,9 @@ import sqlcipher3
 from app import fsutil
 from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
 from app.store import kdf, migrations, vaultlock
-from app.store.vaultlock import VaultBusy, VaultLock  # noqa: F401  (VaultBusy: part of this module's API)
+from app.store.vaultlock import VaultBusy, VaultLock
+
+__all__ = ["Vault", "VaultBusy", "KeyFile", "Throttle", "PassphraseChangeIncomplete"]
 
 KEYFILE_FORMAT = "vertrouwd-key/1"
 BACKUP_MAGIC = b"VERTROUWD-BACKUP\x00v1\n"
@@ -612,7 +615,8 @@ class Vault:
     def backup(self, out: str | os.PathLike[str]) -> Path:
         """Write an encrypted backup file: a small header (key parameters) and the encrypted database."""
         out = Path(out)
-        own = (self.path, key_path(self.path), pending_key_path(self.path), attempts_path(self.path))
+        own = (self.path, key_path(self.path), pending_key_path(self.path), attempts_path(self.path),
+               vaultlock.lock_path(self.path), vaultlock.unlock_lock_path(self.path))
         if out.resolve() in {p.resolve() for p in own}:
             raise UserError("A backup cannot overwrite the vault itself. Choose another file name.")
         private_dir(out.parent)
@@ -623,27 +627,29 @@ class Vault:
         export = Path(name)
         # POSIX: the shared lock this vault holds already keeps re-keys out; Windows has no shared lock
         guard = nullcontext() if vaultlock.POSIX else self.exclusive()
-        with self.lock_, guard:
-            try:
-                self.conn.execute(f"ATTACH DATABASE ? AS bak KEY \"x'{bytes(self._key).hex()}'\"",
-                                  (str(export),))
-                try:
-                    self.conn.execute("SELECT sqlcipher_export('bak')")
-                    ver = self.schema_version
-                    self.conn.execute(f"PRAGMA bak.user_version = {ver}")
-                finally:
-                    self.conn.execute("DETACH DATABASE bak")
-                header = json.dumps({"format": "vertrouwd-backup/1", "schema": ver,
-                                     "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-                                     "key": json.loads(self._keyfile.dumps())}).encode("utf-8")
-                with fsutil.atomic_writer(out) as fh, open(export, "rb") as src:
-                    fh.write(BACKUP_MAGIC)
-                    fh.write(struct.pack(">I", len(header)))
-                    fh.write(header)
-                    shutil.copyfileobj(src, fh, 1 << 20)
-            finally:
-                fsutil.secure_unlink(export)
+        try:
+            with self.lock_, guard:
+                self._export(export, out)
+        finally:
+            fsutil.secure_unlink(export)
         return out
+
+    def _export(self, export: Path, out: Path) -> None:
+        self.conn.execute(f"ATTACH DATABASE ? AS bak KEY \"x'{bytes(self._key).hex()}'\"", (str(export),))
+        try:
+            self.conn.execute("SELECT sqlcipher_export('bak')")
+            ver = self.schema_version
+            self.conn.execute(f"PRAGMA bak.user_version = {ver}")
+        finally:
+            self.conn.execute("DETACH DATABASE bak")
+        header = json.dumps({"format": "vertrouwd-backup/1", "schema": ver,
+                             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                             "key": json.loads(self._keyfile.dumps())}).encode("utf-8")
+        with fsutil.atomic_writer(out) as fh, open(export, "rb") as src:
+            fh.write(BACKUP_MAGIC)
+            fh.write(struct.pack(">I", len(header)))
+            fh.write(header)
+            shutil.copyfileobj(src, fh, 1 << 20)
 
     @staticmethod
     def read_backup_header(backup: str | os.PathLike[str]) -> tuple[dict, int]:
