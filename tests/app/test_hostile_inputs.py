@@ -91,3 +91,41 @@ def test_fuzzed_import_is_all_or_nothing_and_never_a_traceback(seeded, place, va
         assert _state(seeded) == before
     else:  # accepted: then it really is in the vault
         assert _state(seeded) != before
+
+
+# -- fuzz: key files and backup headers -----------------------------------------------------------------
+KDF_FIELDS = ("salt", "memory_kib", "iterations", "lanes", "algorithm")
+
+
+@settings(max_examples=150, deadline=None)
+@given(field=st.sampled_from(KDF_FIELDS), value=JSON_VALUES)
+def test_fuzzed_key_derivation_parameters_are_bounded_or_refused(field, value):
+    from app.store import kdf
+    good = {"salt": "sX7WJ7++3x7LTb0xV9LQIw==", "memory_kib": 65536, "iterations": 3, "lanes": 1,
+            "algorithm": "argon2id"}
+    try:
+        params = kdf.KdfParams.from_json({**good, field: value})
+    except ValueError as exc:
+        assert "\n" not in str(exc)
+    else:  # accepted only inside the bounds that keep one derivation at a few seconds
+        assert kdf.ACCEPT_MEMORY_KIB[0] <= params.memory_kib <= kdf.ACCEPT_MEMORY_KIB[1]
+        assert 1 <= params.iterations <= kdf.MAX_ITERATIONS and 1 <= params.lanes <= 8
+        assert params.memory_kib * params.iterations <= kdf.MAX_WORK_KIB
+
+
+@settings(max_examples=100, deadline=None)
+@given(header=JSON_VALUES | st.binary(max_size=40).map(lambda b: b.decode("latin-1")))
+def test_fuzzed_backup_headers_are_one_line(tmp_path_factory, header):
+    import json
+    import struct
+
+    from app.errors import VaultError
+    from app.store.vault import BACKUP_MAGIC, KeyFile, Vault
+    raw = json.dumps(header).encode("utf-8", "surrogatepass")
+    f = tmp_path_factory.mktemp("bak") / "b.vbak"
+    f.write_bytes(BACKUP_MAGIC + struct.pack(">I", len(raw)) + raw + b"\0" * 4096)
+    try:
+        parsed, _ = Vault.read_backup_header(f)
+        KeyFile.from_data(parsed["key"], f)
+    except (UserError, VaultError) as exc:
+        assert "\n" not in exc.message
