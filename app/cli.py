@@ -521,6 +521,11 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
             print("vertrouwd: the disk is full; nothing was changed (the vault is as it was). Free some space "
                   "and try again.", file=err)
             return EXIT_USER
+        if "disk I/O error" in str(exc):  # e.g. a file-size limit or a removed disk; SQLite rolls back
+            print("vertrouwd: writing to the disk failed (disk I/O error: is the disk full, removed or limited "
+                  "in file size?); the last change was not saved. Run 'vertrouwd check' if it happens again.",
+                  file=err)
+            return EXIT_USER
         print(f"vertrouwd: the vault cannot be read ({exc}); it may be damaged. Run 'vertrouwd check', and "
               "restore your latest backup if it reports damage.", file=err)
         return EXIT_USER

@@ -533,6 +533,7 @@ class Vault:
         with self.lock_, self.exclusive():
             self._verify_current(current_passphrase)
             self._still_our_key()
+            self._room_to_rekey()
             params = params.with_new_salt() if params else kdf.calibrate()
             new_key = kdf.derive_key(new_passphrase, params)
             self._rekey(new_key, KeyFile(params=params, check=kdf.key_check(new_key)))
@@ -552,6 +553,15 @@ class Vault:
         if on_disk is None or on_disk.check != self._keyfile.check or pending_key_path(self.path).exists():
             raise VaultError("The passphrase of this vault was changed by another Vertrouwd meanwhile. Nothing "
                              "was changed here: lock the vault and open it again.")
+
+    def _room_to_rekey(self) -> None:
+        """Re-encrypting writes a journal about as large as the vault: refuse early on a full disk (SQLCipher
+        would only say "PRAGMA rekey can only be run on an existing encrypted database")."""
+        need = self.path.stat().st_size + (1 << 20)
+        free = shutil.disk_usage(self.path.parent).free
+        if free < need:
+            raise UserError(f"The disk is too full to change the passphrase: it needs about {need // (1 << 20) + 1} "
+                            f"MB free beside the vault and {free // (1 << 20)} MB are free. Nothing was changed.")
 
     def _rekey(self, new_key: bytes, new_keyfile: KeyFile) -> None:
         pk = pending_key_path(self.path)

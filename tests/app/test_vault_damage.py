@@ -207,3 +207,28 @@ def test_a_refused_value_is_not_called_damage(made, monkeypatch):
     monkeypatch.setattr(Repository, "add_organisation", refused)
     code, _, err = _run("--vault", str(made), "org", "add", "Org B")
     assert code == 1 and "hours >= 0" in err and "backup" not in err and "damaged" not in err
+
+
+def test_passwd_on_a_full_disk_says_so_and_changes_nothing(made, monkeypatch):
+    """Measured on a 1 MB tmpfs: SQLCipher only said "PRAGMA rekey can only be run on an existing
+    encrypted database". The space a re-encryption needs is checked first."""
+    import shutil
+    real = shutil.disk_usage
+    monkeypatch.setattr(vault_mod.shutil, "disk_usage", lambda p: real(p)._replace(free=4096))
+    monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("VERTROUWD_NEW_PASSPHRASE", "a new passphrase here")
+    code, _, err = _run("--vault", str(made), "passwd")
+    assert code == 1 and "too full to change the passphrase" in err and "Nothing was changed" in err
+    monkeypatch.undo()
+    Vault.open(made, PASSPHRASE).close()
+
+
+def test_a_disk_write_error_is_not_called_damage(made, monkeypatch):
+    """A file-size limit (FAT32, quota) gives "disk I/O error" on growth: say the write failed."""
+    monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
+
+    def failed(*a, **k):
+        raise sqlcipher.OperationalError("disk I/O error")
+    monkeypatch.setattr(Repository, "add_organisation", failed)
+    code, _, err = _run("--vault", str(made), "org", "add", "Org B")
+    assert code == 1 and "disk I/O error" in err and "restore" not in err
