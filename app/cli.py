@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import getpass
 import json
 import os
@@ -240,10 +241,10 @@ def _vault_path(args) -> Path:
     return Path(args.vault) if args.vault else default_vault_path()
 
 
-def _open(args):
+def _open(args, passphrase: str | None = None):
     from app.store.repository import Repository
     from app.store.vault import Vault
-    vault = Vault.open(_vault_path(args), read_passphrase(args))
+    vault = Vault.open(_vault_path(args), passphrase or read_passphrase(args))
     return vault, Repository(vault)
 
 
@@ -251,7 +252,7 @@ def _open(args):
 def cmd_init(args, out: TextIO, err: TextIO) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
-    if path.exists():
+    if os.path.lexists(path):
         raise UserError(f"A vault already exists at {path}; nothing was changed.")
     vault = Vault.create(path, read_passphrase(args, confirm=True))
     vault.close()
@@ -389,11 +390,12 @@ def cmd_restore(args, out, err) -> int:
 
 
 def cmd_passwd(args, out, err) -> int:
-    vault, repo = _open(args)
+    current = read_passphrase(args, label="Current passphrase")
+    vault, repo = _open(args, current)
     try:
         new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="New passphrase",
                               use_file=False)
-        vault.change_passphrase(new)
+        vault.change_passphrase(current, new)
         repo.log("wachtwoord_gewijzigd")
     finally:
         vault.close()
@@ -538,16 +540,35 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         print("vertrouwd: interrupted; nothing was half-written.", file=err)
         return 130
     except OSError as exc:
-        print(f"vertrouwd: {exc.strerror or exc} ({exc.filename or ''})", file=err)
+        if exc.errno == errno.ENOSPC:
+            print(f"vertrouwd: the disk is full{f' ({exc.filename})' if exc.filename else ''}; nothing was "
+                  "changed. Free some space and try again.", file=err)
+        else:
+            print(f"vertrouwd: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}", file=err)
         return EXIT_USER
     except RecursionError:
         print("vertrouwd: the input is nested too deeply to be a valid file; nothing was changed.", file=err)
         return EXIT_USER
+    except sqlcipher3.IntegrityError as exc:  # a value the database refuses: not damage
+        print(f"vertrouwd: a value was refused ({exc}); nothing was changed. Correct it and try again.",
+              file=err)
+        return EXIT_USER
     except sqlcipher3.DatabaseError as exc:
+        if "full" in str(exc).lower():
+            print("vertrouwd: the disk is full; nothing was changed (the vault is as it was). Free some space "
+                  "and try again.", file=err)
+            return EXIT_USER
+        if "disk I/O error" in str(exc):  # e.g. a file-size limit or a removed disk; SQLite rolls back
+            print("vertrouwd: writing to the disk failed (disk I/O error: is the disk full, removed or limited "
+                  "in file size?); the last change was not saved. Run 'vertrouwd check' if it happens again.",
+                  file=err)
+            return EXIT_USER
         print(f"vertrouwd: the vault cannot be read ({exc}); it may be damaged. Run 'vertrouwd check', and "
               "restore your latest backup if it reports damage.", file=err)
         return EXIT_USER
 
 
 if __name__ == "__main__":  # pragma: no cover
+    from app.hardening import disable_core_dumps  # main.py does this for the installed command
+    disable_core_dumps()
     sys.exit(main())

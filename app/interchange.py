@@ -6,6 +6,7 @@ invalid record leaves the vault exactly as it was. Errors name the record and th
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from app import fsutil
@@ -23,6 +24,46 @@ CASE_REQUIRED = {"code", "organisation", "opened", "reporter_role", "behaviour",
                  "follow_up"}
 CONTACT_KEYS = {"date", "minutes", "channel", "kind", "notes"}
 ACTIVITY_KEYS = {"organisation", "date", "kind", "hours"}
+MAX_INT = 2**63 - 1  # what SQLite stores
+
+
+def check_values(data: object) -> None:
+    """Every string valid Unicode (no lone surrogates), every number finite and storable; names the place."""
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in value.items())
+            stack.extend((k, f"{where} (a field name)") for k in value)
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UserError(f"{where or 'the file'}: the text holds an invalid character (a lone "
+                                "surrogate); nothing was imported.") from None
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int) and not -MAX_INT <= value <= MAX_INT \
+                or isinstance(value, float) and not math.isfinite(value):
+            raise UserError(f"{where or 'the file'}: the number is too large or not finite; nothing was "
+                            "imported.")
+
+
+def _list(container: dict, name: str, record: str) -> list:
+    value = container.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        _fail(record, name, "expected a list [...]")
+    return value
+
+
+def _text(obj: dict, fields: tuple[str, ...], record: str) -> None:
+    for f in fields:
+        if obj.get(f) is not None and not isinstance(obj[f], str):
+            _fail(record, f, "expected text")
 
 
 def _fail(record: str, field: str, message: str) -> None:
@@ -66,8 +107,9 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     unknown = set(data) - {"format", "organisations", "cases", "activities"}
     if unknown:
         raise UserError(f"Unknown top-level field(s): {', '.join(sorted(unknown))}.")
+    check_values(data)
     orgs, cases, acts = [], [], []
-    for i, o in enumerate(data.get("organisations") or []):
+    for i, o in enumerate(_list(data, "organisations", "the file")):
         rec = f"organisations[{i}]"
         _keys(o, {"name", "units"}, {"name"}, rec)
         if not isinstance(o["name"], str):
@@ -77,16 +119,18 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
         if problems:
             _fail(rec, problems[0].field, problems[0].message.split(": ", 1)[1])
         orgs.append(org)
-    for i, c in enumerate(data.get("cases") or []):
+    for i, c in enumerate(_list(data, "cases", "the file")):
         rec = f"cases[{i}]" + (f" ({c.get('code')})" if isinstance(c, dict) and c.get("code") else "")
         _keys(c, CASE_KEYS, CASE_REQUIRED, rec)
-        for f in ("organisation", "unit"):
-            if c.get(f) is not None and not isinstance(c[f], str):
-                _fail(rec, f, "expected text")
+        _text(c, ("code", "organisation", "unit", "reporter_role", "behaviour", "accused_relation",
+                  "follow_up"), rec)
         contacts = []
-        for j, k in enumerate(c.get("contacts") or []):
+        for j, k in enumerate(_list(c, "contacts", rec)):
             krec = f"{rec} contacts[{j}]"
             _keys(k, CONTACT_KEYS, {"date", "minutes", "channel", "kind"}, krec)
+            _text(k, ("channel", "kind"), krec)
+            if isinstance(k["minutes"], bool) or not isinstance(k["minutes"], int):
+                _fail(krec, "minutes", "expected a whole number")
             notes = k.get("notes")
             if notes is not None and not isinstance(notes, str):
                 _fail(krec, "notes", "expected text (or leave the field out)")
@@ -100,9 +144,12 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
                     extra_follow_ups=_str_list(c.get("extra_follow_ups"), rec, "extra_follow_ups"),
                     unit=c.get("unit"), contacts=contacts)
         cases.append((rec, case))
-    for i, a in enumerate(data.get("activities") or []):
+    for i, a in enumerate(_list(data, "activities", "the file")):
         rec = f"activities[{i}]"
         _keys(a, ACTIVITY_KEYS, ACTIVITY_KEYS, rec)
+        _text(a, ("organisation", "kind"), rec)
+        if isinstance(a["hours"], bool) or not isinstance(a["hours"], int | float) or not math.isfinite(a["hours"]):
+            _fail(rec, "hours", "expected a finite number")
         acts.append((rec, Activity(organisation=a["organisation"], date=_date(a["date"], rec, "date"),
                                    kind=a["kind"], hours=a["hours"])))
     return orgs, cases, acts
@@ -141,7 +188,7 @@ def load_file(path: str | Path) -> dict:
         if path.stat().st_size > MAX_FILE:
             raise UserError(f"{path} is larger than {MAX_FILE // (1024 * 1024)} MB; split it into parts.")
         with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
+            return json.load(fh, parse_constant=_no_constant)
     except FileNotFoundError:
         raise UserError(f"The file {path} does not exist.") from None
     except UnicodeDecodeError:
@@ -151,6 +198,13 @@ def load_file(path: str | Path) -> dict:
             from None
     except OSError as exc:
         raise UserError(f"{path} cannot be read: {exc.strerror}.") from None
+    except ValueError as exc:  # a number with thousands of digits, NaN or Infinity
+        what = "NaN or Infinity" if "allows" in str(exc) else "a number too large to read"
+        raise UserError(f"{path} holds {what}; nothing was imported.") from None
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number this format allows")
 
 
 def export_data(repo: Repository, path: str | Path, *, include_notes: bool = True) -> None:

@@ -314,6 +314,10 @@
             <translation>The vault is encrypted again with the new passphrase. Backups you made earlier still open with the old one.</translation>
         </message>
         <message>
+            <source>Current passphrase</source>
+            <translation>Current passphrase</translation>
+        </message>
+        <message>
             <source>New passphrase</source>
             <translation>New passphrase</translation>
         </message>
@@ -324,6 +328,10 @@
         <message>
             <source>Strength</source>
             <translation>Strength</translation>
+        </message>
+        <message>
+            <source>Type your current passphrase first.</source>
+            <translation>Type your current passphrase first.</translation>
         </message>
         <message>
             <source>The passphrase is too short: use at least 8 characters.</source>
@@ -1372,6 +1380,10 @@
             <translation>Signing key fingerprint</translation>
         </message>
         <message>
+            <source>Passphrase protection</source>
+            <translation>Passphrase protection</translation>
+        </message>
+        <message>
             <source>Save settings</source>
             <translation>Save settings</translation>
         </message>
@@ -1390,6 +1402,10 @@
         <message>
             <source>(not available)</source>
             <translation>(not available)</translation>
+        </message>
+        <message>
+            <source>Argon2id, {mib} MiB, {passes} passes</source>
+            <translation>Argon2id, {mib} MiB, {passes} passes</translation>
         </message>
         <message>
             <source>{title} (version {version})</source>

@@ -314,6 +314,10 @@
         <translation>De kluis wordt opnieuw versleuteld met de nieuwe wachtwoordzin. Back-ups die u eerder hebt gemaakt, openen nog steeds met de oude.</translation>
     </message>
     <message>
+        <source>Current passphrase</source>
+        <translation>Huidige wachtwoordzin</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
@@ -324,6 +328,10 @@
     <message>
         <source>Strength</source>
         <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase first.</source>
+        <translation>Typ eerst uw huidige wachtwoordzin.</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least 8 characters.</source>
@@ -1372,6 +1380,10 @@
         <translation>Vingerafdruk van de ondertekeningssleutel</translation>
     </message>
     <message>
+        <source>Passphrase protection</source>
+        <translation>Bescherming wachtwoordzin</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
@@ -1390,6 +1402,10 @@
     <message>
         <source>(not available)</source>
         <translation>(niet beschikbaar)</translation>
+    </message>
+    <message>
+        <source>Argon2id, {mib} MiB, {passes} passes</source>
+        <translation>Argon2id, {mib} MiB, {passes} rondes</translation>
     </message>
     <message>
         <source>{title} (version {version})</source>

@@ -617,17 +617,17 @@ class MainWindow(QMainWindow):
         self.passphrase_dialog = dlg
         dlg.open()
 
-    def _rekey(self, new: str) -> None:
+    def _rekey(self, current: str, new: str) -> None:
         vault, repo = self.session.vault, self.session.repo
 
         def work(report):
-            vault.change_passphrase(new)
+            vault.change_passphrase(current, new)
             with contextlib.suppress(Exception):  # the vault may be locked meanwhile; the change stands
                 repo.log("wachtwoord_gewijzigd")
 
         def failed(exc):
             from app.store.vault import PassphraseChangeIncomplete
-            if isinstance(exc, PassphraseChangeIncomplete):
+            if isinstance(exc, PassphraseChangeIncomplete) or not vault.is_open:
                 self.dialogs.error(self, self.tr("Change passphrase"), str(exc))
                 self.lock()
                 return

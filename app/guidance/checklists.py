@@ -43,6 +43,9 @@ def load_template_text(text: str) -> Template:
             line = max(1, len(text.splitlines()))
             message = _TOML_END_RE.sub("", message).strip()
         raise TemplateError(f"this is not valid TOML: {message}", line) from None
+    except (ValueError, RecursionError) as exc:  # e.g. an integer of thousands of digits
+        raise TemplateError("this is not a valid checklist: it holds a number too large to read (or is "
+                            f"nested too deeply) ({type(exc).__name__})") from None
     return parse_template(data, text, vocabularies())
 
 

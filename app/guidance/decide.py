@@ -201,6 +201,9 @@ def read_facts_file(path: str | Path) -> Any:
     except json.JSONDecodeError as exc:
         raise UserError(f"The facts file {path} is not valid JSON: {exc.msg} at line {exc.lineno}, "
                         f"column {exc.colno}.", field="facts") from exc
+    except ValueError:  # an integer of thousands of digits
+        raise UserError(f"The facts file {path} holds a number too large to read; give the facts as "
+                        "the codes the decision aid lists.", field="facts") from None
     if not isinstance(data, dict):
         raise UserError(f"The facts file {path} must hold one JSON object with the facts as keys, "
                         f"not a {type(data).__name__}.", field="facts")

@@ -249,8 +249,13 @@ def purge(repo: Repository, case_ids: Iterable[int], today: date) -> PurgeResult
     """Remove the details of the given closed cases in one transaction, then compact the vault.
 
     Open cases are refused (nothing is changed). Cases already purged are cleaned again (that is
-    harmless) and counted in `already_purged`.
+    harmless) and counted in `already_purged`. No other process may have the vault open meanwhile.
     """
+    with repo.vault.exclusive():
+        return _purge(repo, case_ids, today)
+
+
+def _purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
     ids = sorted({int(i) for i in case_ids})
     result = PurgeResult(size_before=_file_size(repo))
     if not ids:

@@ -30,7 +30,12 @@ class Session:
         return self.vault is not None and self.vault.is_open
 
     def wait_seconds(self) -> float:
-        return Throttle(self.path, self.clock).wait_seconds()
+        """Seconds before the next unlock attempt may be made (0 when the record cannot be read: the
+        attempt itself then says why)."""
+        try:
+            return Throttle(self.path, self.clock).wait_seconds()
+        except VaultError:
+            return 0.0
 
     def attach(self, vault: Vault) -> None:
         """Work on an opened vault (from `create_vault` or `open_vault`)."""
@@ -54,6 +59,12 @@ class Session:
 
     def unlock(self, passphrase: str) -> None:
         self.attach(self.open_vault(passphrase))
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Re-encrypt the open vault; `current` must be the passphrase it was opened with."""
+        if self.vault is None or not self.vault.is_open:
+            raise VaultError("The vault is locked. Unlock it first.")
+        self.vault.change_passphrase(current, new)
 
     def lock(self) -> None:
         if self.vault is not None:

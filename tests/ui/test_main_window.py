@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE
 from tests.ui.jobs import finish
+from ui.main_window import PAGES
 
 
 def create(window, qtbot):
@@ -180,6 +181,7 @@ def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialo
     # change the passphrase off the GUI thread
     window.change_passphrase()
     dlg = window.passphrase_dialog
+    dlg.current.setText(PASSPHRASE)
     dlg.new1.setText("een nieuwe lange wachtzin")
     dlg.new2.setText("een nieuwe lange wachtzin")
     dlg.check()
@@ -191,6 +193,9 @@ def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialo
     finish(qtbot, window.unlock("een nieuwe lange wachtzin"))
     assert window.workspace is not None
     ws = window.workspace
+    ws.show_page(PAGES.index("settings"))  # the key derivation chosen for the new passphrase is shown
+    p = window.session.vault.kdf_params
+    assert ws.settings.kdf.text() == f"Argon2id, {p.memory_kib // 1024} MiB, {p.iterations} rondes"
     ws.repo.add_organisation("Later toegevoegd")
     window.lock()
     # restore the backup (made with the old passphrase) over the vault
