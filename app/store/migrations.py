@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from app import fsutil
 from app.errors import VaultError
+from app.store.files import key_path
 
 V1 = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -162,7 +163,6 @@ def migrate(conn, db_path: Path | None, target: int | None = None) -> list[int]:
         tmp = keep.with_name(keep.name + ".tmp")
         shutil.copyfile(db_path, tmp)
         fsutil.replace_file(tmp, keep)
-        from app.store.vault import key_path  # local import: vault imports this module
         if key_path(db_path).exists():
             fsutil.write_bytes_atomic(key_path(keep), key_path(db_path).read_bytes())  # 0600
     applied = []

@@ -30,6 +30,7 @@ import sqlcipher3
 from app import fsutil
 from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
 from app.store import kdf, migrations, vaultlock
+from app.store.files import attempts_path, key_path, pending_key_path  # noqa: F401 (re-exported)
 from app.store.vaultlock import VaultBusy, VaultLock
 
 __all__ = ["Vault", "VaultBusy", "KeyFile", "Throttle", "PassphraseChangeIncomplete"]
@@ -50,18 +51,6 @@ class PassphraseChangeIncomplete(VaultError, OSError):
     """The file was re-keyed but the change could not be verified or recorded; the Vault is closed.
 
     An OSError as well, because it is in the end a file-system step that failed."""
-
-
-def key_path(vault: Path) -> Path:
-    return vault.with_name(vault.name + ".key.json")
-
-
-def pending_key_path(vault: Path) -> Path:
-    return vault.with_name(vault.name + ".key.json.pending")
-
-
-def attempts_path(vault: Path) -> Path:
-    return vault.with_name(vault.name + ".attempts.json")
 
 
 def delay_after(failures: int) -> float:
