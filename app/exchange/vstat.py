@@ -1015,7 +1015,7 @@ def _joined_rows(tid: str, parts: list[tuple[VStat, Table]]) -> dict[str, tuple[
 
 def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list[Note],
                  label: str) -> CombinedTable:
-    from app.reporting.disclosure import attack_intervals  # imported late: the LP pulls in scipy
+    from app.reporting.disclosure import attack_intervals  # imported late: the LP pulls in highspy
 
     unit = parts[0][1].unit
     two_way = parts[0][1].cols is not None

@@ -14,7 +14,7 @@ protects the report's tables the way statistics offices do (tau-ARGUS, sdcTable)
    total, and a two-way table's margins are the same figures as the one-way table of the same
    variable (same unit, same codes, same values): they are one unknown, hidden or published
    together. Which extra cells to hide is chosen by a mixed-integer program (HiGHS, via
-   ``scipy.optimize.milp``) that minimises the number of hidden figures (then their value),
+   ``highspy``) that minimises the number of hidden figures (then their value),
    with protection constraints generated from the attacker's own LP duals (Fischetti-Salazar
    style Benders cuts) until every hidden figure is safe.
 5. Audit: for every hidden figure the attacker's LP (``attack_intervals``) finds its min and max
@@ -44,74 +44,66 @@ import math
 import time
 from dataclasses import dataclass, field
 
+import highspy
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import csc_matrix, csr_matrix
 
-try:  # HiGHS's own bindings: the same solver as scipy's, but a model can be re-solved warm
-    import highspy
-except ImportError:  # pragma: no cover - scipy's linprog (also HiGHS) is the fallback
-    highspy = None
+
+def _new_highs() -> highspy._Highs:
+    """A quiet HiGHS model (the core class: the wrapper class prints a banner when made)."""
+    h = highspy._Highs()
+    h.setOptionValue("output_flag", False)
+    return h
+
+
+def _csc(n_rows: int, n_cols: int, rows, cols, vals) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Column-wise (start, index, value) arrays of a sparse matrix given as coordinates."""
+    r = np.asarray(rows, dtype=np.int32)
+    c = np.asarray(cols, dtype=np.int32)
+    v = np.asarray(vals, dtype=float)
+    order = np.lexsort((r, c))
+    start = np.zeros(n_cols + 1, dtype=np.int32)
+    np.add.at(start, c + 1, 1)
+    return np.cumsum(start, dtype=np.int32), r[order], v[order]
 
 
 class _LPBlock:
-    """One system ``A x = b, lower <= x <= upper`` solved for many objectives ``min sign * x_j``."""
+    """One system ``A x = b, lower <= x <= upper`` solved for many objectives ``min sign * x_j``.
 
-    def __init__(self, a_eq, b_eq, lower, upper):
-        self.a = csc_matrix(a_eq)
-        self.b = np.asarray(b_eq, dtype=float)
-        self.lower = np.asarray(lower, dtype=float)
-        self.upper = np.array([np.inf if u is None else float(u) for u in upper])
-        self.n = self.a.shape[1]
-        self.h = None
-        if highspy is not None:
-            h = highspy.Highs()
-            h.setOptionValue("output_flag", False)
-            lp = highspy.HighsLp()
-            lp.num_col_, lp.num_row_ = self.n, self.a.shape[0]
-            lp.col_cost_ = np.zeros(self.n)
-            lp.col_lower_ = self.lower
-            lp.col_upper_ = np.where(np.isinf(self.upper), highspy.kHighsInf, self.upper)
-            lp.row_lower_ = self.b
-            lp.row_upper_ = self.b
-            lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-            lp.a_matrix_.start_ = self.a.indptr
-            lp.a_matrix_.index_ = self.a.indices
-            lp.a_matrix_.value_ = self.a.data
-            lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = self.n, self.a.shape[0]
-            h.passModel(lp)
-            self.h = h
-            self.last: int | None = None
+    The matrix comes as coordinates (rows, cols, vals) of shape (n_rows, n_cols). The HiGHS model is
+    built once and re-solved warm for every objective (only one cost changes between solves)."""
+
+    def __init__(self, shape: tuple[int, int], coords, b_eq, lower, upper):
+        n_rows, self.n = shape
+        start, index, value = _csc(n_rows, self.n, *coords)
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = self.n, n_rows
+        lp.col_cost_ = np.zeros(self.n)
+        lp.col_lower_ = np.asarray(lower, dtype=float)
+        lp.col_upper_ = np.array([highspy.kHighsInf if u is None or math.isinf(u) else float(u) for u in upper])
+        lp.row_lower_ = lp.row_upper_ = np.asarray(b_eq, dtype=float)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = start, index, value
+        lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = self.n, n_rows
+        self.h = _new_highs()
+        self.h.passModel(lp)
+        self.last: int | None = None
 
     def solve(self, j: int, sign: float) -> tuple[str, float, np.ndarray, np.ndarray]:
         """(status, optimum, reduced costs, row duals); status optimal|unbounded|infeasible|error."""
-        if self.h is not None:
-            h = self.h
-            if self.last is not None and self.last != j:
-                h.changeColCost(self.last, 0.0)
-            h.changeColCost(j, sign)
-            self.last = j
-            h.run()
-            st = h.getModelStatus()
-            if st == highspy.HighsModelStatus.kOptimal:
-                sol = h.getSolution()
-                return ("optimal", h.getInfo().objective_function_value, np.array(sol.col_dual),
-                        np.array(sol.row_dual))
-            if st == highspy.HighsModelStatus.kInfeasible:
-                return "infeasible", 0.0, np.zeros(0), np.zeros(0)
-            if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
-                return "unbounded", -math.inf, np.zeros(0), np.zeros(0)
-            return "error", 0.0, np.zeros(0), np.zeros(0)
-        cost = np.zeros(self.n)
-        cost[j] = sign
-        bounds = [(lo, None if np.isinf(up) else up) for lo, up in zip(self.lower, self.upper, strict=True)]
-        res = linprog(cost, A_eq=self.a, b_eq=self.b, bounds=bounds, method="highs")
-        if res.status == 0:
-            return ("optimal", res.fun, np.asarray(res.lower.marginals) + np.asarray(res.upper.marginals),
-                    np.asarray(res.eqlin.marginals))
-        if res.status == 2:
+        h = self.h
+        if self.last is not None and self.last != j:
+            h.changeColCost(self.last, 0.0)
+        h.changeColCost(j, sign)
+        self.last = j
+        h.run()
+        st = h.getModelStatus()
+        if st == highspy.HighsModelStatus.kOptimal:
+            sol = h.getSolution()
+            return ("optimal", h.getInfo().objective_function_value, np.array(sol.col_dual),
+                    np.array(sol.row_dual))
+        if st == highspy.HighsModelStatus.kInfeasible:
             return "infeasible", 0.0, np.zeros(0), np.zeros(0)
-        if res.status == 3:
+        if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
             return "unbounded", -math.inf, np.zeros(0), np.zeros(0)
         return "error", 0.0, np.zeros(0), np.zeros(0)
 
@@ -186,7 +178,7 @@ def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]
                     cols.append(local[int(i)])
                     vals.append(float(c))
             rhs.append(float(r))
-        block = _LPBlock(csr_matrix((vals, (rows, cols)), shape=(len(eqs), len(comp))), rhs,
+        block = _LPBlock((len(eqs), len(comp)), (rows, cols, vals), rhs,
                          [lo for lo, _up in bounds], [up for _lo, up in bounds])
         for j, g in enumerate(comp):
             ends = []
@@ -632,7 +624,8 @@ class _Run:
 class _Solver:
     """Secondary suppression: MILP over which figures to hide, with cuts from the attacker's LP."""
 
-    def __init__(self, model: _Model, fixed: set[int], need: dict[int, float], k: int):
+    def __init__(self, model: _Model, fixed: set[int], need: dict[int, float], k: int,
+                 lines: list[tuple[dict[int, float], float]] = ()):
         self.m = model
         self.fixed = fixed
         self.need = need  # width required when hidden (primary: own k; others: k)
@@ -642,8 +635,11 @@ class _Solver:
         for e, (coefs, _rhs) in enumerate(model.equations):
             for v in coefs:
                 self.var_eqs[v].append(e)
+        self.lines = lines  # more rows "sum(coef * s) >= lower" (the group rules)
         self.cap: dict[int, float] = {}
         self._all_cache: dict | None = None
+        self._blocks: dict[frozenset, tuple] = {}
+        self._widths: dict[tuple[int, int], tuple[float, dict[int, float]]] = {}
 
     # -- the attacker's LP in displacement form, with the dual certificate as a cut ------------
     def width_cut(self, hidden: set[int], p: int, cache: dict | None = None
@@ -667,6 +663,12 @@ class _Solver:
                             seen.add(u)
                             comp.append(u)
                 i += 1
+            built = self._blocks.get(frozenset(comp))
+            if built is not None:  # the same component in an earlier round: reuse its model
+                if cache is not None:
+                    for u in built[1]:
+                        cache[u] = built
+                return self._width(built, p)
             eq_ids = sorted({e for v in comp for e in self.var_eqs[v]})
             local = {v: j for j, v in enumerate(comp)}
             rows, cols, vals = [], [], []
@@ -680,11 +682,20 @@ class _Solver:
                     else:
                         outside.setdefault(u, []).append((r, c))
             ups = [m.vars[u].bound - m.vars[u].value for u in comp]
-            block = _LPBlock(csr_matrix((vals, (rows, cols)), shape=(len(eq_ids), len(comp))),
+            block = _LPBlock((len(eq_ids), len(comp)), (rows, cols, vals),
                              np.zeros(len(eq_ids)), [-m.vars[u].value for u in comp], ups)
+            self._blocks[frozenset(comp)] = (block, comp, local, eq_ids, outside, ups)
             if cache is not None:
                 for u in comp:
                     cache[u] = (block, comp, local, eq_ids, outside, ups)
+        return self._width((block, comp, local, eq_ids, outside, ups), p)
+
+    def _width(self, built: tuple, p: int) -> tuple[float, dict[int, float]]:
+        key = (id(built[0]), p)
+        if key in self._widths:
+            return self._widths[key]
+        m = self.m
+        block, _comp, local, _eq_ids, outside, ups = built
         width = 0.0
         coefs: dict[int, float] = {}
         for sign in (-1.0, 1.0):
@@ -702,6 +713,7 @@ class _Solver:
                 c = m.vars[u].value * max(r, 0.0) - (m.vars[u].bound - m.vars[u].value) * min(r, 0.0)
                 if c > 0:
                     coefs[u] = coefs.get(u, 0.0) + c
+        self._widths[key] = (width, coefs)
         return width, coefs
 
     def capacity(self, p: int) -> float:
@@ -721,52 +733,64 @@ class _Solver:
                 out.append((p, need, coefs))
         return out
 
-    def solve(self) -> tuple[set[int], str]:
-        """Hidden set and how it was found ("milp" or "greedy")."""
-        from scipy.optimize import Bounds, LinearConstraint, milp
-
-        start = time.perf_counter()
+    def _milp(self, cuts: list[dict[int, float]]) -> highspy._Highs:
+        """The covering MILP: hide as few (then as small) figures as possible, fixed ones hidden,
+        no figure alone in an equation, and the line rules (see ``_line_rules``)."""
         n, m = self.n, self.m
         total_value = sum(v.value for v in m.vars) + 1.0
-        cost = np.array([1.0 + 0.5 * v.value / total_value for v in m.vars])
+        h = _new_highs()
         lb = np.zeros(n)
-        for v in self.fixed:
-            lb[v] = 1.0
-        rows: list[dict[int, float]] = []
+        lb[list(self.fixed)] = 1.0
+        h.addVars(n, lb, np.ones(n))
+        # fewest figures, then least value, then (a tie-break that keeps the result independent of
+        # the solver's version) the latest figures: the last two terms together stay below 1
+        h.changeColsCost(n, np.arange(n, dtype=np.int32),
+                         np.array([1.0 + (0.5 * v.value + 0.25 * (n - i) / n) / total_value
+                                   for i, v in enumerate(m.vars)]))
+        h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
+                                np.array([highspy.HighsVarType.kInteger] * n))
         for coefs, _rhs in m.equations:
             members = [u for u, c in coefs.items() if c != 0]
             if len(members) < 2:
                 continue
             for v in members:
-                rows.append({u: (1.0 if u != v else -1.0) for u in members})
+                self._add_row(h, {u: (1.0 if u != v else -1.0) for u in members}, 0.0)
+        for row, lower in self.lines:
+            self._add_row(h, row, lower)
+        for row in cuts:
+            self._add_row(h, row, 0.0)
+        h.setOptionValue("mip_rel_gap", 0.0)
+        return h
+
+    @staticmethod
+    def _add_row(h: highspy._Highs, row: dict[int, float], lower: float) -> None:
+        idx = np.array(list(row), dtype=np.int32)
+        h.addRow(lower, highspy.kHighsInf, len(idx), idx, np.array(list(row.values()), dtype=float))
+
+    def solve(self) -> tuple[set[int], str]:
+        """Hidden set and how it was found ("milp" or "greedy"). Each round solves the MILP again
+        with the cuts found so far (a fresh model: the same optimum whatever was solved before)."""
+        start = time.perf_counter()
+        cuts: list[dict[int, float]] = []
         hidden: set[int] | None = None
         for _round in range(_MILP_ROUNDS):
             left = _TIME_BUDGET - (time.perf_counter() - start)
             if left <= 0:
                 break
-            r_idx, c_idx, vals = [], [], []
-            for r, row in enumerate(rows):
-                for u, c in row.items():
-                    r_idx.append(r)
-                    c_idx.append(u)
-                    vals.append(c)
-            cons = []
-            if rows:
-                a = csr_matrix((vals, (r_idx, c_idx)), shape=(len(rows), n))
-                cons.append(LinearConstraint(a, np.zeros(len(rows)), np.full(len(rows), np.inf)))
-            res = milp(cost, integrality=np.ones(n), bounds=Bounds(lb, np.ones(n)), constraints=cons,
-                       options={"time_limit": left, "mip_rel_gap": 0.0})
-            if res.x is None or res.status not in (0,):
+            h = self._milp(cuts)
+            h.setOptionValue("time_limit", left)
+            h.run()
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
                 break
-            hidden = {i for i in range(n) if res.x[i] > 0.5}
+            x = np.array(h.getSolution().col_value)
+            hidden = {i for i in range(self.n) if x[i] > 0.5}
             bad = self.failing(hidden)
             if not bad:
                 return hidden, "milp"
             for p, need, coefs in bad:
                 row = {u: min(c, need) for u, c in coefs.items() if c > 1e-9 and u != p}
-                own = min(coefs.get(p, 0.0), need)
-                row[p] = own - need
-                rows.append(row)
+                row[p] = min(coefs.get(p, 0.0), need) - need
+                cuts.append(row)
         return self.greedy(hidden or set(self.fixed)), "greedy"
 
     def greedy(self, hidden: set[int]) -> set[int]:
