@@ -247,6 +247,7 @@ class Table:
     cells: list[list[float]]
     sensitive_rows: dict[str, int] = field(default_factory=dict)
     twin: str | None = None  # hours tables: id of the count table with the same rows and columns
+    group: bool | None = None  # group rule (see _line_rules); None: on for tables that count cases
 
 
 @dataclass
@@ -510,6 +511,9 @@ def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float
     for i, var in enumerate(model.vars):
         if i not in hidden and var.unit != "hours" and 0 < var.value < k:
             problems.append(f"{var.label}: published value {_num(var.value)} is below {k}; hide it")
+    for t in tables:
+        if t["unit"] != "hours":
+            problems.extend(_lone_hidden(t, model))
     warnings: list[str] = []
     if previous:
         for t in previous:
@@ -524,6 +528,29 @@ def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float
             if hi - lo < k - 1e-6:
                 warnings.append(f"{pm.vars[v].label}: can be narrowed to [{_num(lo)}, {_num(hi)}]")
     return AuditResult(ok=not problems, intervals=intervals, problems=problems, warnings=warnings)
+
+
+def _lone_hidden(t: dict, model: _Model) -> list[str]:
+    """Lines of a published table whose only hidden figure stands beside published zeros (and whose
+    total is not a published zero): everyone in that line shares that figure's category."""
+    cells, rt, ct = _matrix_of(t)
+    tid = t["id"]
+    if t.get("cols") is None:
+        lines = [([(tid, r, 0) for r in range(len(cells))], [r[0] for r in cells], t["total"])]
+    else:
+        nr, nc = len(cells), len(t["cols"])
+        lines = [([(tid, r, c) for c in range(nc)], cells[r], rt[r]) for r in range(nr)]
+        lines += [([(tid, r, c) for r in range(nr)], [cells[r][c] for r in range(nr)], ct[c]) for c in range(nc)]
+        lines.append(([(tid, r, -1) for r in range(nr)], rt, t["total"]))
+        lines.append(([(tid, -1, c) for c in range(nc)], ct, t["total"]))
+    out = []
+    for pos, values, total in lines:
+        hidden = [i for i, v in enumerate(values) if v is None]
+        if len(values) > 1 and len(hidden) == 1 and total != 0 and all(v in (None, 0) for v in values):
+            label = model.vars[model.where[pos[hidden[0]]]].label
+            out.append(f"{label}: the only figure not shown beside published zeros, so everyone in "
+                       "that line is in this category (hide another figure of the line)")
+    return out
 
 
 def _map_equation(model: _Model, eq: tuple[dict, float]) -> tuple[dict[int, float], float]:
@@ -619,6 +646,7 @@ class _Run:
     loss: int = 0
     hidden_value: float = 0.0
     audit: AuditResult | None = None
+    lines: list[tuple[dict[int, float], float]] = field(default_factory=list)
 
 
 class _Solver:
@@ -798,7 +826,11 @@ class _Solver:
         while True:
             bad = self.failing(hidden)
             if not bad:
-                return hidden
+                more = self.line_repair(hidden)
+                if not more:
+                    return hidden
+                hidden |= more
+                continue
             grow = set()
             for p, _need, _coefs in bad:
                 for e in self.var_eqs[p]:
@@ -817,6 +849,19 @@ class _Solver:
                 if near:
                     pick.add(near[0])
             hidden |= pick or grow
+
+
+    def line_repair(self, hidden: set[int]) -> set[int]:
+        """For every line rule that ``hidden`` breaks, the cheapest figure that mends it."""
+        more: set[int] = set()
+        for row, lower in self.lines:
+            if sum(c for u, c in row.items() if u in hidden) >= lower - 1e-9:
+                continue
+            options = sorted((u for u, c in row.items() if c > 0 and u not in hidden),
+                             key=lambda u: (self.m.vars[u].value, u))
+            if options:
+                more.add(options[0])
+        return more
 
 
 def _publish(truth: list[dict], model: _Model, hidden: set[int]) -> list[dict]:
@@ -920,6 +965,59 @@ def _twin_pairs(tables: list[Table], model: _Model) -> list[tuple[int, int]]:
     return pairs
 
 
+def _lines_of(t: dict, model: _Model) -> list[tuple[list[int], list[float], int | None]]:
+    """Every line of a table as (figures, true values, the line total's figure or None when the
+    total is a published constant): a one-way table is one line; a two-way table has its rows, its
+    columns and its two margins."""
+    tid = t["id"]
+    if t["cols"] is None:
+        return [([model.where[(tid, r, 0)] for r in range(len(t["rows"]))], [r[0] for r in t["cells"]], None)]
+    nr, nc = len(t["rows"]), len(t["cols"])
+    out = [([model.where[(tid, r, c)] for c in range(nc)], list(t["cells"][r]), model.where[(tid, r, -1)])
+           for r in range(nr)]
+    out += [([model.where[(tid, r, c)] for r in range(nr)], [t["cells"][r][c] for r in range(nr)],
+             model.where[(tid, -1, c)]) for c in range(nc)]
+    out.append(([model.where[(tid, r, -1)] for r in range(nr)], list(t["row_totals"]), None))
+    out.append(([model.where[(tid, -1, c)] for c in range(nc)], list(t["col_totals"]), None))
+    return out
+
+
+def _line_rules(tables: list[Table], truth: list[dict], model: _Model, k: int
+                ) -> tuple[set[int], list[tuple[dict[int, float], float]]]:
+    """Group disclosure, in every line of every count table (see ``_lines_of``).
+
+    1. The group rule: where one category holds all of a line's cases or all but fewer than k, that
+       figure is hidden ("all 14 were reported about a manager"). Tables with ``group=False`` (and
+       tables not counting cases, unless they ask for it) only get rule 2.
+    2. Published zeros speak too: a line whose only non-zero figure is hidden must hide at least one
+       more of its figures, else the zeros beside it say that everyone in the line shares it. A line
+       of zeros whose total is hidden gets the same rule (its hidden figure could be anyone).
+    Returns the figures hidden by rule 1 and rule 2 as MILP rows ``sum(coef * s) >= lower``.
+    """
+    group: set[int] = set()
+    rows: list[tuple[dict[int, float], float]] = []
+    for tb, t in zip(tables, truth, strict=True):
+        if t["unit"] == "hours":
+            continue
+        rule = tb.group if tb.group is not None else t["unit"] == "cases"
+        for figs, values, total_fig in _lines_of(t, model):
+            if len(figs) < 2 or len(set(figs)) < len(figs):
+                continue
+            total = sum(values)
+            nonzero = [i for i, v in enumerate(values) if v > 0]
+            if rule and total > 0:
+                top = max(range(len(values)), key=lambda i: values[i])
+                if total - values[top] < k:
+                    group.add(figs[top])
+            if len(nonzero) == 1:
+                c = figs[nonzero[0]]
+                rows.append(({c: -1.0, **{u: 1.0 for u in figs if u != c}}, 0.0))
+            elif not nonzero and total_fig is not None:
+                for c in figs:
+                    rows.append(({c: -1.0, total_fig: -1.0, **{u: 1.0 for u in figs if u != c}}, -1.0))
+    return group, rows
+
+
 def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[str]],
               force: frozenset = frozenset()) -> _Run:
     sens = _sensitivity(tables, k)
@@ -933,17 +1031,9 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
     for i, var in enumerate(model.vars):
         if var.unit != "hours" and 0 < var.value < threshold(var):
             reason[i] = _REASON_PRIMARY
-    for t in truth:
-        if t["cols"] is None or t["unit"] == "hours":
-            continue
-        nr, nc = len(t["rows"]), len(t["cols"])
-        lines = [[(r, c) for c in range(nc)] for r in range(nr)] + [[(r, c) for r in range(nr)]
-                                                                     for c in range(nc)]
-        for line in lines:
-            nonzero = [(r, c) for r, c in line if t["cells"][r][c] > 0]
-            if len(nonzero) == 1 and len(line) > 1:
-                v = model.where[(t["id"], *nonzero[0])]
-                reason.setdefault(v, _REASON_GROUP)
+    group, lines = _line_rules(tables, truth, model, k)
+    for v in group:
+        reason.setdefault(v, _REASON_GROUP)
     pairs = _twin_pairs(tables, model)
     for v, tv in pairs:  # hours figures follow their count twin: hidden when its count is hidden
         if reason.get(tv) in (_REASON_PRIMARY, _REASON_GROUP):
@@ -956,7 +1046,7 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
     need = {i: (threshold(var) if (i in fixed and var.unit != "hours") else float(k))
             for i, var in enumerate(model.vars)}
     for _round in range(6):
-        hidden, _how = _Solver(model, fixed, need, k).solve()
+        hidden, _how = _Solver(model, fixed, need, k, lines).solve()
         follow = {v for v, tv in pairs if tv in hidden and v not in hidden}
         if not follow:
             break
@@ -966,7 +1056,7 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
     for v in hidden:
         reason.setdefault(v, _REASON_SECONDARY)
     required = {pos: need[i] for i in hidden for pos in model.vars[i].positions if need[i] > k}
-    run = _Run(_publish(truth, model, hidden), hidden, reason, model, required, merged)
+    run = _Run(_publish(truth, model, hidden), hidden, reason, model, required, merged, lines=lines)
     run.hidden_value = float(sum(model.vars[v].value for v in hidden if model.vars[v].unit != "hours"))
     return run
 
@@ -1104,7 +1194,8 @@ def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = No
     best.audit = audit(best.tables, k, previous=previous, required=best.required)
     if not best.audit.ok and linked_total:
         # numerical safety net: the optimiser's own check and the audit disagree; grow greedily
-        solver = _Solver(best.model, set(best.reason), {i: float(k) for i in range(len(best.model.vars))}, k)
+        solver = _Solver(best.model, set(best.reason), {i: float(k) for i in range(len(best.model.vars))}, k,
+                         best.lines)
         for pos, w in best.required.items():
             solver.need[best.model.where[pos]] = w
         hidden = solver.greedy(best.hidden)

@@ -40,6 +40,7 @@ from app import RESOURCES, __version__, fsutil
 from app.errors import UserError
 from app.reporting import disclosure
 from app.reporting.aggregate import (
+    CASE_WORK,
     ORIGIN_CARRIED,
     STATUS_OPEN,
     TABLE_ORDER,
@@ -56,6 +57,7 @@ FORMATS = ("pdf", "csv", "json")
 CSV_HEADER = ["table", "unit", "row", "col", "value", "row_label", "col_label"]
 TREND_YEARS = 5
 LANGS = ("nl", "en")
+PREVENTION = "preventie"   # hours table without its activities twin: all preventive work together
 
 
 @lru_cache(maxsize=1)
@@ -197,13 +199,53 @@ def _apart(tables: list[dict], prefix: str) -> list[dict]:
 
 
 def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
-    """Protect with last year's link (and extra forced figures); the joint audit with last year."""
+    """Protect with last year's link (and extra forced figures); the joint audit with last year.
+
+    No category is merged into "overig": only categories of 1..k-1 cases were ever merged, so a
+    merged category (named or missing from the printed rows) was known to be small and not zero,
+    and "overig = 8" beside two merged ones pinned both at 4 (issue 12, item 3)."""
     year_force, link = _year_link(prev_tables, tables)
-    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force)
-                  if tables else _empty(k))
+    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force,
+                                     merge=False) if tables else _empty(k))
     if link is not None and protection.audit.ok:
         _joint_audit(protection, prev_tables, link, k)
     return protection
+
+
+def _without_twin(tb):
+    """An hours table whose count twin is left out: only case work and all prevention together,
+    since hours per kind of activity would show the kinds the dropped counts hid."""
+    case_work = sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code == CASE_WORK)
+    rest = round(sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code != CASE_WORK), 2)
+    return replace(tb, rows=[CASE_WORK, PREVENTION], cells=[[case_work], [rest]], twin=None)
+
+
+def _unsafe_tables(protection) -> list[str]:
+    """Ids of the tables the audit's problems name (a figure's label starts with its table id)."""
+    ids = {p["id"] for p in protection.tables}
+    out = []
+    for problem in protection.audit.problems:
+        tid = problem.split("/", 1)[0]
+        if tid in ids and tid not in out:
+            out.append(tid)
+    return out
+
+
+def _drop_unsafe(tables: list, protection, k: int, prev_tables) -> tuple[list, disclosure.Protection, list[str]]:
+    """Leave out the breakdowns that cannot be protected (a 5-case organisation cannot show a
+    sensitive category that needs 7), one round at a time, until the rest passes the audit. The
+    totals always stay; the report says which tables were left out and why (issue 12, item 6)."""
+    dropped: list[str] = []
+    while not protection.audit.ok:
+        bad = _unsafe_tables(protection)
+        if not bad:
+            break
+        dropped += bad
+        tables = [tb for tb in tables if tb.id not in bad]
+        ids = {tb.id for tb in tables}
+        tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+        protection = _protect(tables, k, prev_tables, set())
+    return tables, protection, dropped
 
 
 def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang: str = "nl", *,
@@ -228,7 +270,7 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
     dropped = {n[len("too_few_"):] for n in notes if n.startswith("too_few_")}
     tables = [tb for tb in agg.tables if tb.unit not in dropped]
     ids = {tb.id for tb in tables}
-    tables = [replace(tb, twin=None) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+    tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
     if "cases" in dropped:
         notes = [n for n in notes if n not in ("unit_omitted", "half_year_omitted")]
     history: dict[int, dict] = {}
@@ -249,7 +291,10 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
         # last year's stored figures are unreadable for the audit: protect without them
         notes.append("previous_unusable")
         prev_tables = None
-        protection = disclosure.protect(tables, k)
+        protection = disclosure.protect(tables, k, merge=False)
+    tables, protection, unsafe = _drop_unsafe(tables, protection, k, prev_tables)
+    if unsafe:
+        notes.append("breakdown_unsafe")
     earlier = _earlier_versions(repo, org_id, int(year))
     report = _report_dict(protection, agg, name, int(year), k, lang)
     republish_needed = republished = False
