@@ -38,7 +38,7 @@ from pathlib import Path
 
 from app import RESOURCES, __version__, fsutil
 from app.errors import UserError
-from app.reporting import disclosure
+from app.reporting import disclosure, ledger
 from app.reporting.aggregate import (
     CASE_WORK,
     ORIGIN_CARRIED,
@@ -88,6 +88,7 @@ class Prepared:
     earlier: list[dict] = field(default_factory=list)   # versions of THIS year given out before, newest first
     republish_needed: bool = False   # published before with other figures and no republish=True given
     republished: bool = False        # a new version, protected and audited together with the earlier ones
+    constrained_by: list[str] = field(default_factory=list)  # other releases of the year it was checked with
 
     @property
     def previous(self) -> dict | None:
@@ -220,24 +221,13 @@ def _without_twin(tb):
     return replace(tb, rows=[CASE_WORK, PREVENTION], cells=[[case_work], [rest]], twin=None)
 
 
-def _unsafe_tables(protection) -> list[str]:
-    """Ids of the tables the audit's problems name (a figure's label starts with its table id)."""
-    ids = {p["id"] for p in protection.tables}
-    out = []
-    for problem in protection.audit.problems:
-        tid = problem.split("/", 1)[0]
-        if tid in ids and tid not in out:
-            out.append(tid)
-    return out
-
-
 def _drop_unsafe(tables: list, protection, k: int, prev_tables) -> tuple[list, disclosure.Protection, list[str]]:
     """Leave out the breakdowns that cannot be protected (a 5-case organisation cannot show a
     sensitive category that needs 7), one round at a time, until the rest passes the audit. The
     totals always stay; the report says which tables were left out and why (issue 12, item 6)."""
     dropped: list[str] = []
     while not protection.audit.ok:
-        bad = _unsafe_tables(protection)
+        bad = _named_tables(protection.audit, tables)
         if not bad:
             break
         dropped += bad
@@ -295,6 +285,7 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
     tables, protection, unsafe = _drop_unsafe(tables, protection, k, prev_tables)
     if unsafe:
         notes.append("breakdown_unsafe")
+    tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, set(), org_id, int(year))
     earlier = _earlier_versions(repo, org_id, int(year))
     report = _report_dict(protection, agg, name, int(year), k, lang)
     republish_needed = republished = False
@@ -303,16 +294,75 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
             republish_needed = True
         else:
             republished = True
-            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, int(year))
+            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, int(year)) | scope.force
             protection = _protect(tables, k, prev_tables, force)
             if protection.audit.ok:
                 _versions_audit(protection, earlier, agg, k)
                 _next_year_audit(protection, repo, org_id, int(year), k)
+            tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, force, org_id,
+                                                      int(year))
             report = _report_dict(protection, agg, name, int(year), k, lang)
             notes.append("republished")
+    if scope.dropped and "breakdown_unsafe" not in notes:
+        notes.append("breakdown_unsafe")
     return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
-                    republish_needed=republish_needed, republished=republished)
+                    republish_needed=republish_needed, republished=republished,
+                    constrained_by=scope.names)
+
+
+@dataclass
+class _Scopes:
+    """What the same year's other releases did to this one (see ``_other_scopes``)."""
+
+    names: list[str] = field(default_factory=list)   # the releases it was audited with
+    force: set = field(default_factory=set)          # figures hidden because they hide them
+    dropped: list[str] = field(default_factory=list)  # tables left out to stay safe beside them
+
+
+def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: set, org_id: int | None,
+                  year: int) -> tuple[list, disclosure.Protection, _Scopes]:
+    """Audit this report with the same year's releases of other scopes (the all-organisations report
+    is the sum of the organisation reports). When they narrow a hidden figure, first hide what they
+    hide; when that is not enough, leave out breakdowns until it is (the totals always stay)."""
+    scope = _Scopes()
+    if not protection.audit.ok:
+        return tables, protection, scope
+    rels = ledger.releases(repo, [year])
+    others, groups, scope.names = ledger.same_year(rels, org_id, year, protection.tables)
+    if not others:
+        return tables, protection, scope
+    joint = ledger.joint_audit(protection.tables, others, groups, k)
+    if not joint.ok:
+        scope.force = _hidden_keys([r.figures for oid, r in ledger.latest(rels, year).items() if oid != org_id])
+        protection = _protect(tables, k, prev_tables, force | scope.force)
+    while protection.audit.ok:
+        others, groups, _names = ledger.same_year(rels, org_id, year, protection.tables)
+        joint = ledger.joint_audit(protection.tables, others, groups, k)
+        if joint.ok:
+            break
+        bad = _named_tables(joint, tables)
+        if not bad:
+            protection.audit = joint
+            break
+        scope.dropped += bad
+        tables = [tb for tb in tables if tb.id not in bad]
+        ids = {tb.id for tb in tables}
+        tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+        protection = _protect(tables, k, prev_tables, force | scope.force)
+    return tables, protection, scope
+
+
+def _named_tables(result: disclosure.AuditResult, tables: list) -> list[str]:
+    """This report's tables that an audit's problems name (other releases' names carry a prefix)."""
+    ids = {tb.id for tb in tables}
+    out: list[str] = []
+    for problem in result.problems:
+        parts = problem.split("/", 2)
+        tid = next((p for p in parts[:2] if p in ids), None)  # "behaviour/..." or "org3/behaviour/..."
+        if tid is not None and tid not in out:
+            out.append(tid)
+    return out
 
 
 def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str) -> dict:
@@ -342,9 +392,10 @@ def _figures(rep: dict) -> str:
 
 
 def _earlier_versions(repo, org_id: int | None, year: int) -> list[dict]:
-    """Versions of this year given out before, newest first ([] when never, or for all organisations)."""
+    """Versions of this year given out before, newest first ([] when never). The all-organisations
+    report's versions come from the publication ledger."""
     if org_id is None:
-        return []
+        return ledger.versions(ledger.releases(repo, [year]), ledger.ALL, year)
     stored = repo.published_report(org_id, year)
     if not stored or stored.get("format") != REPORT_FORMAT or not isinstance(stored.get("tables"), list):
         return []
@@ -608,6 +659,11 @@ def _require_ok(prep: Prepared) -> None:
             f"The new version of the report of {org} {year} cannot be published safely next to the "
             f"version given out before, so nothing was written. The joint check found: {first}{more}. "
             "Give out the earlier version again instead, or use the threshold it was made with.")
+    if prep.constrained_by:
+        raise UserError(
+            f"The figures of {org} {year} cannot be published safely next to what was already given out "
+            f"for {year} ({', '.join(prep.constrained_by)}), so nothing was written: together they would "
+            f"show {first}{more}. The figures already given out can be given out again unchanged.")
     raise UserError(
         f"The figures of {org} {year} could not be protected well "
         f"enough to publish, so nothing was written. The check found: {first}{more}. With this few "
@@ -727,9 +783,15 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
         data = report_pdf.render(prep, narrative=narrative, practice=repo.get_setting("practice_name") or "",
                                  fingerprint=_fingerprint(repo))
     _write(path, data)
-    if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, int(year), _stored_version(prep))
+    _record(repo, prep, fmt)
     return path
+
+
+def _record(repo, prep: Prepared, kind: str) -> None:
+    """Record the release: in the publication ledger, and as the organisation's report of the year."""
+    ledger.record(repo, prep.org_id, prep.report, kind)
+    if prep.org_id is not None:
+        repo.save_published_report(prep.org_id, int(prep.report["year"]), _stored_version(prep))
 
 
 def _fingerprint(repo) -> str:
@@ -759,8 +821,7 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
                                recipient_pub=recipient)
     path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")
     _write(path, data)
-    if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, int(year), _stored_version(prep))
+    _record(repo, prep, "vstat")
     return path
 
 

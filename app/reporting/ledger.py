@@ -1,0 +1,211 @@
+"""The publication ledger: every release of figures, and what a new release is audited with.
+
+Every release of published figures - an organisation's report, the all-organisations report, each
+version of either, each file format and each .vstat - is recorded in the vault (table
+``publications``, through the repository) with exactly the published tables: never the true counts.
+
+An attacker holds everything that was ever published. So a new release is attacked together with
+the releases that share its cases:
+
+* **the same year's other scopes**: the all-organisations table is the sum of the organisation
+  tables (plus the organisations whose report was not released, an unknown non-negative remainder);
+* **earlier versions of the same scope** (``versions``; the report's own version audit uses them);
+* **the neighbouring years** (``year_links``): the cases carried over into a year are the cases of
+  the year before that were still open, category by category. The carried-over cases of a category
+  are at most that category's count in either year.
+
+Equations between releases are the attacker's guesses "nothing changed in between". A group of
+guesses that contradicts the published figures (the data did change) is dropped, as an attacker
+would drop it; see ``joint_audit``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from app.reporting import disclosure
+
+ALL = None  # the scope of the all-organisations report
+
+
+@dataclass
+class Release:
+    org_id: int | None
+    organisation: str
+    year: int
+    kind: str
+    created: str
+    figures: dict  # {"threshold", "totals", "tables"}
+
+
+def figures_of(report: dict) -> dict:
+    """What a release gives out, as recorded: the threshold, the totals and the published tables."""
+    return {"threshold": report.get("threshold"), "totals": report.get("totals"), "tables": report.get("tables")}
+
+
+def record(repo, org_id: int | None, report: dict, kind: str) -> None:
+    """Record one release (kind: pdf, csv, json, vstat) of a report's published figures."""
+    repo.record_publication(org_id, str(report.get("organisation", "")), int(report["year"]), kind,
+                            figures_of(report))
+
+
+def releases(repo, years: list[int]) -> list[Release]:
+    """Every recorded release of the given years, oldest first."""
+    return [Release(*row) for row in repo.publications(years)]
+
+
+def _key(figures: dict) -> str:
+    return json.dumps([figures.get("tables"), figures.get("totals")], sort_keys=True)
+
+
+def versions(rels: list[Release], org_id: int | None, year: int) -> list[dict]:
+    """The distinct versions of one scope and year that were released, newest first."""
+    out: list[dict] = []
+    seen: set[str] = set()
+    for r in reversed(rels):
+        if r.org_id == org_id and r.year == year and isinstance(r.figures.get("tables"), list):
+            k = _key(r.figures)
+            if k not in seen:
+                seen.add(k)
+                out.append(dict(r.figures, organisation=r.organisation, year=r.year))
+    return out
+
+
+def latest(rels: list[Release], year: int) -> dict[int | None, Release]:
+    """The newest release of each scope of a year."""
+    out: dict[int | None, Release] = {}
+    for r in rels:
+        if r.year == year and isinstance(r.figures.get("tables"), list):
+            out[r.org_id] = r
+    return out
+
+
+# -- the same year's scopes: the all-organisations table is the sum of the organisation tables ---
+
+def _cells(t: dict) -> list[tuple[int, int]]:
+    return [(r, c) for r in range(len(t["rows"])) for c in range(len(t["cells"][r]))]
+
+
+def _index(t: dict) -> dict[tuple[str, str | None], tuple[int, int]]:
+    cols = t.get("cols")
+    return {(t["rows"][r], None if cols is None else cols[c]): (r, c) for r, c in _cells(t)}
+
+
+def sum_link(all_tables: list[dict], all_prefix: str, parts: list[tuple[str, list[dict]]]
+             ) -> tuple[list[dict], list[list[tuple[dict, float]]]]:
+    """The attacker's equations "all = sum of the organisations (+ the rest)", one group per table.
+
+    All tables come with their own ids; in the joint audit the all-organisations tables are named
+    ``all_prefix + id`` ("" for the report under audit) and each part's ``prefix + id``. Returns the remainder tables (every cell
+    unknown; their total is what the released organisations do not cover) and the equation groups.
+    A table whose categories do not line up with every part's is not linked (another split).
+    """
+    extra_tables, groups = [], []
+    for t in all_tables:
+        idx = _index(t)
+        mine = []
+        for prefix, tables in parts:
+            o = next((x for x in tables if x["id"] == t["id"] and x["unit"] == t["unit"]), None)
+            if o is None or (o.get("cols") is None) != (t.get("cols") is None):
+                mine = None
+                break
+            oidx = _index(o)
+            if not set(oidx) <= set(idx):
+                mine = None
+                break
+            mine.append((prefix, o, oidx))
+        if not mine:
+            continue
+        rest = float(t["total"]) - sum(float(o["total"]) for _p, o, _i in mine)
+        if rest < -1e-6:
+            continue  # the organisations released more than the whole: the data changed since
+        rest_id = f"rest/{t['id']}"
+        if rest > 1e-6:
+            extra_tables.append({"id": rest_id, "unit": f"{t['unit']}@rest", "rows": list(t["rows"]),
+                                 "cols": t.get("cols"), "cells": [[None] * len(r) for r in t["cells"]],
+                                 "row_totals": [None] * len(t["rows"]),
+                                 "col_totals": [None] * (1 if t.get("cols") is None else len(t["cols"])),
+                                 "total": rest})
+        eqs = []
+        for code, (r, c) in idx.items():
+            eq = {(all_prefix + t["id"], r, c): 1.0}
+            if rest > 1e-6:
+                eq[(rest_id, r, c)] = -1.0
+            for prefix, o, oidx in mine:
+                if code in oidx:
+                    eq[(prefix + o["id"], *oidx[code])] = -1.0
+            eqs.append((eq, 0.0))
+        groups.append(eqs)
+    return extra_tables, groups
+
+
+def apart(tables: list[dict], prefix: str) -> list[dict]:
+    """Another release's tables renamed for a joint audit (also their unit, so that the audit does
+    not link them to this report's tables by equal totals; links are stated as equations)."""
+    return [dict(t, id=f"{prefix}{t['id']}", unit=f"{t['unit']}@{prefix}") for t in tables]
+
+
+def joint_audit(tables: list[dict], others: list[list[dict]], groups: list[list[tuple[dict, float]]],
+                k: int) -> disclosure.AuditResult:
+    """Attack ``tables`` together with other releases' (renamed) tables and the linking equation
+    groups. Problems that a release had on its own, and problems of the unknown remainders (no one
+    publishes those), are not this release's. A group of equations that contradicts the published
+    figures is dropped, as an attacker would drop it."""
+    alone: set[str] = set()
+    for o in others:
+        try:
+            alone.update(disclosure.audit([t for t in o if not t["id"].startswith("rest/")], k).problems)
+        except ValueError:
+            continue
+    every = tables + [t for o in others for t in o]
+
+    def run(eqs):
+        try:
+            res = disclosure.audit(every, k, extra_equations=eqs)
+        except ValueError:
+            return None
+        return None if _contradicts(res) else res
+
+    result = run([e for g in groups for e in g])
+    if result is None:
+        kept: list = []
+        for g in groups:
+            if run(kept + g) is not None:
+                kept += g
+        result = run(kept) or disclosure.audit(every, k)
+    problems = [p for p in result.problems if p not in alone and not p.startswith("rest/")]
+    return disclosure.AuditResult(ok=not problems, intervals=result.intervals, problems=problems,
+                                  warnings=result.warnings)
+
+
+def _contradicts(result: disclosure.AuditResult) -> bool:
+    return any("contradict each other" in p or "do not add up" in p for p in result.problems)
+
+
+def same_year(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+              ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str]]:
+    """The same year's other scopes as (renamed tables per release, equation groups, names).
+
+    For an organisation's report: the all-organisations release and the other organisations'
+    releases (together they give this organisation's figures by subtraction). For the
+    all-organisations report: every organisation's release."""
+    newest = latest(rels, year)
+    orgs = {oid: r for oid, r in newest.items() if oid is not ALL and oid != org_id}
+    others, names, parts = [], [], []
+    for oid, r in sorted(orgs.items()):
+        prefix = f"org{oid}/"
+        others.append(apart(r.figures["tables"], prefix))
+        parts.append((prefix, r.figures["tables"]))
+        names.append(f"{r.organisation} {year}")
+    if org_id is ALL:
+        rest, groups = sum_link(tables, "", parts)
+    else:
+        whole = newest.get(ALL)
+        if whole is None:
+            return [], [], []
+        others.append(apart(whole.figures["tables"], "alle/"))
+        names.append(f"{whole.organisation} {year}")
+        rest, groups = sum_link(whole.figures["tables"], "alle/", parts + [("", tables)])
+    if rest:
+        others.append(rest)
+    return others, groups, names

@@ -1,0 +1,117 @@
+"""The publication ledger: every release recorded, and a new release audited with the same year's
+other scopes (issue 12, items 1 and 2)."""
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+from app.reporting import disclosure, ledger, report
+from app.store.repository import Repository
+from app.store.vault import Vault, key_path
+from models.entities import Case, Contact
+from tests.fixtures import make_fixtures as MF
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PROFILES = [("pesten", "collega", "medewerker", "opvang_advies"),
+            ("intimidatie", "leidinggevende", "medewerker", "klacht"),
+            ("werkdruk", "collega", "omstander", "doorverwijzing"),
+            ("pesten", "derde", "medewerker", "opvang_advies")]
+
+
+def _org(repo, name: str, n: int, first: int, profiles=PROFILES, year: int = 2025, open_every: int = 3) -> None:
+    repo.add_organisation(name)
+    for i in range(n):
+        beh, rel, role, fu = profiles[(i * 7 + first) % len(profiles)]
+        opened = date(year, 1 + i % 12, 1 + i % 27)
+        repo.add_case(Case(code=f"{year}-{first + i:03d}", organisation=name, opened=opened,
+                           closed=None if i % open_every == 0 else date(year, 12, 30), reporter_role=role,
+                           behaviour=beh, accused_relation=rel, follow_up=fu,
+                           contacts=[Contact(opened, 60, "persoonlijk", "intake")]))
+
+
+def _export(repo, tmp_path, org, name, **kw) -> dict:
+    path = report.export_report(repo, org=org, year=2025, fmt="json", out=tmp_path / name, **kw)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _apart(rep: dict, prefix: str) -> list[dict]:
+    return ledger.apart(rep["tables"], prefix)
+
+
+def _attack_all_beside_orgs(whole: dict, orgs: list[dict], k: int = 5) -> disclosure.AuditResult:
+    """What an attacker holding the all-organisations report and every organisation report finds."""
+    parts = [(f"o{i}/", o["tables"]) for i, o in enumerate(orgs)]
+    others = [_apart(o, f"o{i}/") for i, o in enumerate(orgs)]
+    rest, groups = ledger.sum_link(whole["tables"], "", parts)
+    return ledger.joint_audit(whole["tables"], others + ([rest] if rest else []), groups, k)
+
+
+def test_every_release_is_recorded_with_the_published_figures_only(repo, tmp_path):
+    _org(repo, "Alfa", 30, 1)
+    rep = _export(repo, tmp_path, "Alfa", "a.json")
+    report.export_report(repo, org="Alfa", year=2025, fmt="csv", out=tmp_path / "a.csv")
+    report.export_report(repo, org=None, year=2025, fmt="json", out=tmp_path / "all.json")
+    rels = ledger.releases(repo, [2025])
+    assert [(r.organisation, r.kind) for r in rels][:2] == [("Alfa", "json"), ("Alfa", "csv")]
+    assert rels[0].figures["tables"] == rep["tables"]
+    assert rels[-1].org_id is None
+    assert ledger.versions(rels, rels[0].org_id, 2025) == [dict(ledger.figures_of(rep), organisation="Alfa",
+                                                                year=2025)]
+
+
+def test_the_all_organisations_report_is_audited_with_the_organisation_reports(repo, tmp_path):
+    # two organisations: subtracting one organisation's published figures from the all-organisations
+    # table gives the other's, so a figure one hides and the other shows must not be recoverable
+    _org(repo, "Alfa", 23, 1)
+    _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
+    a = _export(repo, tmp_path, "Alfa", "a.json")
+    b = _export(repo, tmp_path, "Beta", "b.json")
+    whole = _export(repo, tmp_path, None, "all.json")
+    assert whole["totals"]["cases"] == 32
+    res = _attack_all_beside_orgs(whole, [a, b])
+    assert res.ok, res.problems
+    prep = report.prepare(repo, None, 2025)
+    assert {"Alfa 2025", "Beta 2025"} <= set(prep.constrained_by)
+
+
+def test_an_organisation_report_after_the_all_organisations_report_is_audited_with_it(repo, tmp_path):
+    _org(repo, "Alfa", 23, 1)
+    _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
+    whole = _export(repo, tmp_path, None, "all.json")
+    a = _export(repo, tmp_path, "Alfa", "a.json")
+    b = _export(repo, tmp_path, "Beta", "b.json")
+    res = _attack_all_beside_orgs(whole, [a, b])
+    assert res.ok, res.problems
+
+
+def test_the_all_organisations_report_again_after_a_new_case_is_a_new_version(repo, tmp_path):
+    _org(repo, "Alfa", 23, 1)
+    _export(repo, tmp_path, None, "all.json")
+    repo.add_case(Case(code="2025-900", organisation="Alfa", opened=date(2025, 11, 3),
+                       reporter_role="medewerker", behaviour="seksuele_intimidatie", accused_relation="leidinggevende",
+                       follow_up="lopend", contacts=[Contact(date(2025, 11, 3), 60, "persoonlijk", "intake")]))
+    prep = report.prepare(repo, None, 2025)
+    assert prep.republish_needed
+    try:
+        report.export_report(repo, org=None, year=2025, fmt="json", out=tmp_path / "all2.json")
+    except Exception as exc:  # noqa: BLE001 - the message is what is checked
+        assert "published before with other figures" in str(exc)
+    else:
+        raise AssertionError("a second, different all-organisations report was written")
+
+
+def test_the_schema_2_ledger_starts_with_the_reports_published_before(tmp_path):
+    src = FIXTURES / "vault_v2.vault"
+    target = tmp_path / "v" / src.name
+    target.parent.mkdir()
+    shutil.copyfile(src, target)
+    shutil.copyfile(key_path(src), key_path(target))
+    v = Vault.open(target, MF.PASSPHRASE)
+    try:
+        rels = ledger.releases(Repository(v), [2024])
+        assert [(r.organisation, r.year) for r in rels] == [("Gemeente Oud", 2024)]
+        assert rels[0].figures["totals"]["cases"] == 2
+    finally:
+        v.close()
