@@ -209,3 +209,66 @@ def same_year(rels: list[Release], org_id: int | None, year: int, tables: list[d
     if rest:
         others.append(rest)
     return others, groups, names
+
+
+# -- two versions of one scope: the change between them must not single out a case -------------
+
+def _unit_tables(tables: list[dict], unit: str) -> dict[str, dict]:
+    return {t["id"]: t for t in tables if t["unit"] == unit}
+
+
+def _change_model(new: list[dict], old: list[dict], added: int, removed: int, unit: str
+                  ) -> tuple[list[dict], list[tuple[dict, float]], list[tuple[str, str, tuple]]]:
+    """The attacker's model of a correction: for every table of the unit, new = old + added - removed,
+    where "added" and "removed" are unknown tables of the changed cases with known totals.
+
+    Returns the (renamed) old tables and the change tables, the equations, and for every cell of a
+    change table its (position id, row, col) and code key (table id, row code, col code)."""
+    new_by, old_by = _unit_tables(new, unit), _unit_tables(old, unit)
+    tables, eqs, cells = [], [], []
+    for tid, t in new_by.items():
+        o = old_by.get(tid)
+        if o is None or o.get("cols") != t.get("cols") or o["rows"] != t["rows"]:
+            continue
+        tables.append(dict(o, id=f"vorige/{tid}", unit=f"{unit}@vorige"))
+        change = {}
+        for name, n in (("bij", added), ("af", removed)):
+            if n:
+                change[name] = dict(t, id=f"{name}/{tid}", unit=f"{unit}@{name}", total=n,
+                                    cells=[[None] * len(r) for r in t["cells"]],
+                                    row_totals=[None] * len(t["rows"]),
+                                    col_totals=[None] * len(t["col_totals"]))
+                tables.append(change[name])
+        for code, (r, c) in _index(t).items():
+            eq = {(tid, r, c): 1.0, (f"vorige/{tid}", r, c): -1.0}
+            if "bij" in change:
+                eq[(f"bij/{tid}", r, c)] = -1.0
+                cells.append((f"bij/{tid}", r, c, (tid, *code)))
+            if "af" in change:
+                eq[(f"af/{tid}", r, c)] = 1.0
+                cells.append((f"af/{tid}", r, c, (tid, *code)))
+            eqs.append((eq, 0.0))
+    return tables, eqs, cells
+
+
+def changed_case_revealed(new: list[dict], old: list[dict], added: int, removed: int, unit: str = "cases"
+                          ) -> list[tuple[str, str, str | None]]:
+    """Code keys (table id, row code, col code) of attributes that two versions show a changed case
+    (or, with ``unit="contacts"``, a changed contact) to have: a cell of the changed cases' table whose smallest possible value is above zero.
+
+    ``added``/``removed``: how many cases the attacker believes were added and removed (from the
+    totals). When the versions cannot be explained by that few changes, the attacker assumes one
+    more case was edited (removed and added again), up to five."""
+    k = 3  # only the lower bounds of the change tables are read; k does not matter here
+    for _more in range(6):
+        tables, eqs, cells = _change_model(new, old, added, removed, unit)
+        if not cells:
+            return []
+        try:
+            res = disclosure.audit(new + tables, k, extra_equations=eqs)
+        except ValueError:
+            res = None
+        if res is not None and not _contradicts(res):
+            return sorted({key for pid, r, c, key in cells if res.intervals.get((pid, r, c), (0, 0))[0] > 0.5})
+        added, removed = added + 1, removed + 1
+    return []

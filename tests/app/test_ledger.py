@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import tempfile
 from datetime import date
 from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.reporting import disclosure, ledger, report
 from app.store.repository import Repository
@@ -115,3 +119,52 @@ def test_the_schema_2_ledger_starts_with_the_reports_published_before(tmp_path):
         assert rels[0].figures["totals"]["cases"] == 2
     finally:
         v.close()
+
+
+BEH = ["pesten", "intimidatie", "werkdruk", "seksuele_intimidatie", "arbeidsconflict"]
+REL = ["collega", "leidinggevende", "derde"]
+ROLE = ["medewerker", "omstander"]
+FU = ["opvang_advies", "klacht", "lopend"]
+profile = st.tuples(st.sampled_from(BEH), st.sampled_from(REL), st.sampled_from(ROLE), st.sampled_from(FU),
+                    st.booleans())
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cases=st.lists(profile, min_size=8, max_size=30), extra=profile, remove=st.booleans())
+def test_two_versions_differing_by_one_case_never_pin_down_an_attribute_of_it(cases, extra, remove):
+    from app.errors import UserError
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        v = Vault.create(folder / "v.vault", "a long enough passphrase")
+        try:
+            repo = Repository(v)
+            repo.add_organisation("Prop")
+            for i, (beh, rel, role, fu, open_) in enumerate(cases):
+                opened = date(2025, 1 + i % 11, 1 + i % 27)
+                repo.add_case(Case(code=f"2025-{i + 1:03d}", organisation="Prop", opened=opened,
+                                   closed=None if open_ else date(2025, 12, 20), reporter_role=role,
+                                   behaviour=beh, accused_relation=rel, follow_up=fu,
+                                   contacts=[Contact(opened, 60, "persoonlijk", "intake")]))
+            first = json.loads(report.export_report(repo, org="Prop", year=2025, fmt="json",
+                                                    out=folder / "a.json").read_text(encoding="utf-8"))
+            if remove:
+                repo.delete_case(next(r.id for r in repo.list_cases() if r.code == "2025-001"))
+            else:
+                beh, rel, role, fu, open_ = extra
+                repo.add_case(Case(code="2025-900", organisation="Prop", opened=date(2025, 12, 1),
+                                   closed=None if open_ else date(2025, 12, 20), reporter_role=role,
+                                   behaviour=beh, accused_relation=rel, follow_up=fu,
+                                   contacts=[Contact(date(2025, 12, 1), 30, "telefonisch", "intake")]))
+            try:
+                second = json.loads(report.export_report(repo, org="Prop", year=2025, fmt="json",
+                                                         out=folder / "b.json", republish=True
+                                                         ).read_text(encoding="utf-8"))
+            except UserError as exc:
+                assert "cannot be published safely" in exc.message or "could not be protected" in exc.message
+                return
+            for unit in ("cases", "contacts"):
+                n1, n0 = second["totals"][unit], first["totals"][unit]
+                assert ledger.changed_case_revealed(second["tables"], first["tables"], max(n1 - n0, 0),
+                                                    max(n0 - n1, 0), unit) == []
+        finally:
+            v.close()
