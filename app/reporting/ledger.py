@@ -154,7 +154,7 @@ def joint_audit(tables: list[dict], others: list[list[dict]], groups: list[list[
     alone: set[str] = set()
     for o in others:
         try:
-            alone.update(disclosure.audit([t for t in o if not t["id"].startswith("rest/")], k).problems)
+            alone.update(disclosure.audit([t for t in o if not t["id"].startswith(_UNKNOWNS)], k).problems)
         except ValueError:
             continue
     every = tables + [t for o in others for t in o]
@@ -173,9 +173,12 @@ def joint_audit(tables: list[dict], others: list[list[dict]], groups: list[list[
             if run(kept + g) is not None:
                 kept += g
         result = run(kept) or disclosure.audit(every, k)
-    problems = [p for p in result.problems if p not in alone and not p.startswith("rest/")]
+    problems = [p for p in result.problems if p not in alone and not p.startswith(_UNKNOWNS)]
     return disclosure.AuditResult(ok=not problems, intervals=result.intervals, problems=problems,
                                   warnings=result.warnings)
+
+
+_UNKNOWNS = ("rest/", "link")  # the attacker's own unknowns (remainders, carried-over cases): never published
 
 
 def _contradicts(result: disclosure.AuditResult) -> bool:
@@ -272,3 +275,90 @@ def changed_case_revealed(new: list[dict], old: list[dict], added: int, removed:
             return sorted({key for pid, r, c, key in cells if res.intervals.get((pid, r, c), (0, 0))[0] > 0.5})
         added, removed = added + 1, removed + 1
     return []
+
+
+# -- neighbouring years: the cases carried over link them category by category ------------------
+
+YEAR_LINKED = ("behaviour", "relation", "role", "behaviour_relation", "unit")
+"""Tables whose category a carried-over case keeps from one year to the next (its follow-up and
+status move on, so those tables are not linked)."""
+
+
+def _flat(t: dict) -> list[tuple[int, int, str]]:
+    cols = t.get("cols")
+    return [(r, c, t["rows"][r] if cols is None else f"{t['rows'][r]}×{cols[c]}") for r, c in _cells(t)]
+
+
+def _pseudo(pid: str, unit: str, labels: list[str], total: float) -> dict:
+    """A table of unknowns (one per label, plus a slack row) whose figures add up to ``total``."""
+    rows = labels + ["_rest"]
+    return {"id": pid, "unit": unit, "rows": rows, "cols": None, "cells": [[None] for _ in rows],
+            "row_totals": [None] * len(rows), "col_totals": [total], "total": total}
+
+
+def year_link(earlier: list[dict], e_prefix: str, later: list[dict], l_prefix: str, tag: str
+              ) -> tuple[list[dict], list[list[tuple[dict, float]]]]:
+    """The attacker's model of two consecutive years of one scope: for every linked table and
+    category, later = carried + new and earlier = carried + gone (all unknown, non-negative), and
+    the carried-over cases add up to the later year's "carried over" figure. One equation group per
+    table (a group that contradicts the figures - categories edited since - is dropped)."""
+    from app.reporting.aggregate import ORIGIN_CARRIED  # the origin table's code for carried-over cases
+    origin = next((t for t in later if t["id"] == "origin"), None)
+    if origin is None or ORIGIN_CARRIED not in origin["rows"]:
+        return [], []
+    carried = (l_prefix + "origin", origin["rows"].index(ORIGIN_CARRIED), 0)
+    e_by, l_by = _unit_tables(earlier, "cases"), _unit_tables(later, "cases")
+    tables, groups = [], []
+    for tid in YEAR_LINKED:
+        e, l_ = e_by.get(tid), l_by.get(tid)
+        if e is None or l_ is None or e["rows"] != l_["rows"] or e.get("cols") != l_.get("cols"):
+            continue
+        cells = _flat(l_)
+        labels = [name for _r, _c, name in cells]
+        bound = float(min(e["total"], l_["total"]))
+        ids = {k: f"{tag}{k}/{tid}" for k in ("over", "nieuw", "weg")}
+        tables += [_pseudo(ids["over"], f"cases@{ids['over']}", labels, bound),
+                   _pseudo(ids["nieuw"], f"cases@{ids['nieuw']}", labels, float(l_["total"])),
+                   _pseudo(ids["weg"], f"cases@{ids['weg']}", labels, float(e["total"]))]
+        eqs = []
+        for i, (r, c, _name) in enumerate(cells):
+            eqs.append(({(l_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["nieuw"], i, 0): -1.0}, 0.0))
+            eqs.append(({(e_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["weg"], i, 0): -1.0}, 0.0))
+        total = {(ids["over"], i, 0): 1.0 for i in range(len(cells))}
+        total[carried] = total.get(carried, 0.0) - 1.0
+        eqs.append((total, 0.0))
+        groups.append(eqs)
+    return tables, groups
+
+
+def neighbours(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+               ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str]]:
+    """The releases of the year before and after (same scope), as for ``same_year``."""
+    newest = {y: latest(rels, y).get(org_id) for y in (year - 1, year + 1)}
+    others, groups, names = [], [], []
+    for y, rel in newest.items():
+        if rel is None:
+            continue
+        prefix = f"jaar{y}/"
+        others.append(apart(rel.figures["tables"], prefix))
+        names.append(f"{rel.organisation} {y}")
+        if y < year:
+            pseudo, g = year_link(rel.figures["tables"], prefix, tables, "", f"link{y}/")
+        else:
+            pseudo, g = year_link(tables, "", rel.figures["tables"], prefix, f"link{year}/")
+        if pseudo:
+            others.append(pseudo)
+        groups += g
+    return others, groups, names
+
+
+def linked(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+           ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str], list[dict]]:
+    """Everything released that shares cases with a new release of (org_id, year): the same year's
+    other scopes and the neighbouring years of the same scope. Also returns those releases'
+    figures (to hide what they hide when the joint audit fails)."""
+    o1, g1, n1 = same_year(rels, org_id, year, tables)
+    o2, g2, n2 = neighbours(rels, org_id, year, tables)
+    figures = [r.figures for oid, r in latest(rels, year).items() if oid != org_id]
+    figures += [r.figures for y in (year - 1, year + 1) if (r := latest(rels, y).get(org_id)) is not None]
+    return o1 + o2, g1 + g2, n1 + n2, figures

@@ -350,29 +350,31 @@ def _changed_case_shows(protection, earlier: list[dict], totals: dict) -> list[t
 class _Scopes:
     """What the same year's other releases did to this one (see ``_other_scopes``)."""
 
-    names: list[str] = field(default_factory=list)   # the releases it was audited with
+    names: list[str] = field(default_factory=list)   # the releases it was audited with (shown to the adviser)
     force: set = field(default_factory=set)          # figures hidden because they hide them
     dropped: list[str] = field(default_factory=list)  # tables left out to stay safe beside them
 
 
 def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: set, org_id: int | None,
                   year: int) -> tuple[list, disclosure.Protection, _Scopes]:
-    """Audit this report with the same year's releases of other scopes (the all-organisations report
-    is the sum of the organisation reports). When they narrow a hidden figure, first hide what they
-    hide; when that is not enough, leave out breakdowns until it is (the totals always stay)."""
+    """Audit this report with the releases it shares cases with (``ledger.linked``: the same year's
+    other scopes - the all-organisations report is the sum of the organisation reports - and the
+    neighbouring years, linked by the carried-over cases). When they narrow a hidden figure, first
+    hide what they hide; when that is not enough, leave out breakdowns until it is (the totals
+    always stay)."""
     scope = _Scopes()
     if not protection.audit.ok:
         return tables, protection, scope
-    rels = ledger.releases(repo, [year])
-    others, groups, scope.names = ledger.same_year(rels, org_id, year, protection.tables)
+    rels = ledger.releases(repo, [year - 1, year, year + 1])
+    others, groups, scope.names, figures = ledger.linked(rels, org_id, year, protection.tables)
     if not others:
         return tables, protection, scope
     joint = ledger.joint_audit(protection.tables, others, groups, k)
     if not joint.ok:
-        scope.force = _hidden_keys([r.figures for oid, r in ledger.latest(rels, year).items() if oid != org_id])
+        scope.force = _hidden_keys(figures)
         protection = _protect(tables, k, prev_tables, force | scope.force)
     while protection.audit.ok:
-        others, groups, _names = ledger.same_year(rels, org_id, year, protection.tables)
+        others, groups, _names, _figures = ledger.linked(rels, org_id, year, protection.tables)
         joint = ledger.joint_audit(protection.tables, others, groups, k)
         if joint.ok:
             break
