@@ -127,6 +127,9 @@ REASONS: dict[str, str] = {
     "unsigned": "unsigned file: it has no signature",
     "signature": "signature does not match: the file was changed after signing",
     "layout": "the file was changed after signing (its layout differs from the signed form)",
+    "overlap": "the file of {whole} {year} ({fingerprint}) already holds the cases of {parts} from the same "
+               "adviser, and more: combined they would count those cases twice. Leave out either that file "
+               "or those organisation files",
 }
 _WHAT = "the file|the signed content"
 
@@ -814,6 +817,8 @@ NOTES: dict[str, str] = {
                      "half-year, so the half-years are added up to new cases in the year",
     "years_added": "{group}: several years of one organisation ({years}) are added up; cases carried over "
                    "from one year into the next are counted in each of those years",
+    "whole_left_out": "{organisation} {year} ({fingerprint}): left out, the files of {parts} from the same "
+                      "adviser hold the same cases",
 }
 
 
@@ -937,6 +942,28 @@ def _dedupe(vstats: list[VStat], notes: list[Note]) -> list[VStat]:
             notes.append(Note("two_versions", organisation=v.organisation, year=v.year, fingerprint=v.fingerprint,
                               created=f"{newer.created:%Y-%m-%d %H:%M}"))
     return [chosen[k] for k in order]
+
+
+def _whole_scopes(vstats: list[VStat], notes: list[Note]) -> list[VStat]:
+    """An all-organisations file beside the same adviser's organisation files of that year holds
+    their cases again. When those organisation files hold all of its cases, it is left out (with a
+    note naming the files); when it holds more, the overlap cannot be undone and the merge is refused."""
+    from app.reporting.report import report_texts  # the name an all-organisations report carries
+    names = {report_texts()[lang]["all_organisations"].casefold() for lang in ("nl", "en")}
+    wholes = [v for v in vstats if v.organisation.casefold().strip() in names]
+    keep = list(vstats)
+    for w in wholes:
+        parts = [v for v in vstats if v not in wholes and v.adviser_key == w.adviser_key and v.year == w.year]
+        if not parts:
+            continue
+        listed = ", ".join(sorted(v.organisation for v in parts))
+        covered = all(_close(sum(v.totals[n] for v in parts), w.totals[n], n) for n in ("cases", "contacts"))
+        if not covered:
+            raise _err("overlap", whole=w.organisation, year=w.year, parts=listed, fingerprint=w.fingerprint)
+        keep.remove(w)
+        notes.append(Note("whole_left_out", organisation=w.organisation, year=w.year, parts=listed,
+                          fingerprint=w.fingerprint))
+    return keep
 
 
 def _group_key(v: VStat, by: str) -> tuple[str, str]:
@@ -1218,14 +1245,16 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     determine it exactly and the attacker's linear program, run over all parts' published figures
     plus the combined ones, leaves every hidden part value at least k wide (k = the largest threshold
     among the parts of the group). Two versions of one adviser's file for the same organisation and
-    year are not added: the newest counts.
+    year are not added: the newest counts. An all-organisations file beside the same adviser's
+    organisation files of that year is left out when they hold all its cases, else refused.
     """
     if by not in MERGE_BY:
         raise VStatError(f"cannot combine by {by!r}; choose one of {', '.join(MERGE_BY)}")
     if not vstats:
         raise VStatError("no files to combine")
     notes: list[Note] = []
-    parts = sorted(_dedupe(list(vstats), notes), key=lambda v: (v.year, v.organisation.casefold(), v.fingerprint))
+    parts = sorted(_whole_scopes(_dedupe(list(vstats), notes), notes),
+                   key=lambda v: (v.year, v.organisation.casefold(), v.fingerprint))
     sources = [Source(v.organisation, v.year, v.fingerprint, v.created, v.program_version, v.threshold, v.sha256)
                for v in parts]
     grouped: dict[str, tuple[str, list[int]]] = {}

@@ -199,3 +199,38 @@ def test_consecutive_years_linked_by_carried_over_cases_narrow_nothing(repo, tmp
     pseudo, groups = ledger.year_link(a["tables"], "j24/", b["tables"], "", "link/")
     res = ledger.joint_audit(b["tables"], [ledger.apart(a["tables"], "j24/"), pseudo], groups, 5)
     assert res.ok, res.problems
+
+
+# -- supervisors: overlapping files ----------------------------------------------------------------
+
+def _vstats(repo, tmp_path, scopes: list[str | None]):
+    from app.exchange import vstat as ex
+    out = []
+    for i, org in enumerate(scopes):
+        path = report.export_vstat(repo, org=org, year=2025, out=tmp_path / f"f{i}.vstat")
+        out.append(ex.read_vstat(path.read_bytes()))
+    return out
+
+
+def test_a_merge_of_the_all_organisations_file_beside_its_organisation_files_counts_each_case_once(repo, tmp_path):
+    from app.exchange import vstat as ex
+    _org(repo, "Alfa", 23, 1)
+    _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
+    whole, a, b = _vstats(repo, tmp_path, [None, "Alfa", "Beta"])
+    combined = ex.merge([whole, a, b], "all")
+    assert combined.groups[0].totals["cases"] == 32
+    note = next(n for n in combined.notes if n.code == "whole_left_out")
+    assert "Alfa" in note and "Beta" in note and whole.organisation in note
+
+
+def test_a_merge_of_the_all_organisations_file_beside_some_of_its_organisations_is_refused(repo, tmp_path):
+    import pytest
+
+    from app.exchange import vstat as ex
+    _org(repo, "Alfa", 23, 1)
+    _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
+    whole, a = _vstats(repo, tmp_path, [None, "Alfa"])
+    with pytest.raises(ex.VStatError) as exc:
+        ex.merge([whole, a], "all")
+    assert exc.value.code == "overlap"
+    assert "Alfa" in exc.value.message and whole.organisation in exc.value.message
