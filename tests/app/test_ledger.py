@@ -2,6 +2,7 @@
 other scopes (issue 12, items 1 and 2)."""
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pypdf import PdfReader
 
 from app.reporting import disclosure, ledger, report
 from app.store.repository import Repository
@@ -79,6 +81,10 @@ def test_the_all_organisations_report_is_audited_with_the_organisation_reports(r
     assert res.ok, res.problems
     prep = report.prepare(repo, None, 2025)
     assert {"Alfa 2025", "Beta 2025"} <= set(prep.constrained_by)
+    pdf = report.export_report(repo, org=None, year=2025, fmt="pdf", out=tmp_path / "all.pdf")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    text = " ".join(text.split())
+    assert "samen gecontroleerd" in text and "Alfa 2025" in text and "Beta 2025" in text
 
 
 def test_an_organisation_report_after_the_all_organisations_report_is_audited_with_it(repo, tmp_path):
