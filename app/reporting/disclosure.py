@@ -5,10 +5,15 @@ protects the report's tables the way statistics offices do (tau-ARGUS, sdcTable)
 
 1. Primary suppression: a cell with 1 <= n < k is hidden (k defaults to 5, never below 3; a
    category may carry a stricter k). Zeros are published.
-2. Group disclosure: when all cases of a row or column of a two-way table sit in one cell, that
-   cell is hidden too ("all 6 cases were by a manager").
+2. Group disclosure, in every line of every table (a one-way table, each row and column of a
+   two-way table and its margins): when one category holds all of a line's cases or all but fewer
+   than k, that cell is hidden too ("all 14 were about a manager"); and a line never shows its
+   only non-zero cell hidden beside published zeros (the zeros say the same). See _line_rules;
+   ``Table.group=False`` switches the first rule off for tables that say nothing about a person.
 3. Merging: small categories may be merged into ``overig`` when that loses fewer figures than
-   hiding them (information loss = figures that can no longer be read, then hidden value).
+   hiding them (information loss = figures that can no longer be read, then hidden value). The
+   annual report does not use it: only categories of 1..k-1 cases were merged, so a merged
+   category was known to be small and non-zero, which the audit cannot allow for.
 4. Secondary suppression over ALL tables of a report at once. The tables are one linked system:
    every table's total is published, tables of one unit with equal totals share that population
    total, and a two-way table's margins are the same figures as the one-way table of the same
@@ -210,20 +215,22 @@ _REASON_GROUP = "groep"
 METHOD_TEXT: dict[str, str] = {
     "nl": (
         "Om te voorkomen dat iemand herkenbaar wordt, zijn aantallen van 1 tot {k} niet getoond "
-        "(nul wel). Ook een rij of kolom waarin alle gevallen in één vak vallen, is afgeschermd. Waar "
+        "(nul wel). Ook een rij, kolom of tabel waarin (op minder dan {k} na) alle gevallen in één vak "
+        "vallen, is afgeschermd, en nooit staat één x tussen alleen nullen. Waar "
         "nodig zijn daarnaast andere vakken verborgen, zodat een verborgen getal niet uit de totalen "
         "of uit andere tabellen terug te rekenen is; dat is voor elk verborgen getal gecontroleerd "
-        "(het kan steeds minstens {k} verschillende waarden hebben). Kleine categorieën zijn soms "
-        "samengevoegd onder 'overig'. Totalen zijn altijd vermeld. Een x betekent dus 'niet getoond', "
+        "(het kan steeds minstens {k} verschillende waarden hebben). "
+        "Totalen zijn altijd vermeld. Een x betekent dus 'niet getoond', "
         "niet 'nul'; in de CSV- en JSON-bestanden is zo'n vak leeg."
     ),
     "en": (
         "To keep people from being recognisable, counts from 1 up to (not including) {k} are "
-        "not shown (zero is). A row or "
-        "column in which all cases fall in a single cell is shielded as well. Where needed, other "
+        "not shown (zero is). A row, "
+        "column or table in which all cases (or all but fewer than {k}) fall in a single cell is "
+        "shielded as well, and an x never stands among zeros only. Where needed, other "
         "cells are hidden too, so that no hidden number can be worked out from the totals or from "
         "other tables; this was checked for every hidden number (each could still take a range of "
-        "at least {k} values). Small categories are sometimes combined under 'other'. Totals are "
+        "at least {k} values). Totals are "
         "always shown. An x therefore means 'not shown', not 'zero'; in the CSV and JSON files such "
         "a cell is left empty."
     ),
