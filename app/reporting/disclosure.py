@@ -146,13 +146,17 @@ def _components(n_vars: int, equations: list[tuple[dict[int, float], float]]) ->
 
 
 def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]],
-                     upper: list[float | None] | None = None) -> list[tuple[float, float]]:
+                     upper: list[float | None] | None = None, wanted: set[int] | None = None
+                     ) -> list[tuple[float, float]]:
     """The smallest and largest value each unknown can take, as an attacker would compute it.
 
     Variables ``x_0 .. x_{n_vars-1}`` are non-negative (and at most ``upper[i]`` when that is not
     None); every equation ``(coefs, rhs)`` means ``sum(coefs[i] * x_i) == rhs``. For every variable
     the minimum and maximum are found with HiGHS (continuous LP, as tau-ARGUS and sdcTable audit).
     A variable in no equation and without an upper bound gets ``(0, inf)``.
+
+    ``wanted``: only these variables are attacked (the others keep ``(0, inf)``); a group of
+    variables with none wanted is not solved at all.
 
     Raises ValueError when the equations cannot all hold (the published figures contradict each
     other), or when an equation names a variable outside ``0 .. n_vars-1``.
@@ -168,6 +172,8 @@ def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]
     ub_all = [None if upper is None else upper[i] for i in range(n_vars)]
     result: list[tuple[float, float]] = [(0.0, math.inf)] * n_vars
     for comp in _components(n_vars, equations):
+        if wanted is not None and not any(g in wanted for g in comp):
+            continue
         local = {g: j for j, g in enumerate(comp)}
         eqs = [(c, r) for c, r in equations if any(i in local for i in c)]
         bounds = [(0.0, None if ub_all[g] is None else float(ub_all[g])) for g in comp]
@@ -186,6 +192,8 @@ def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]
         block = _LPBlock((len(eqs), len(comp)), (rows, cols, vals), rhs,
                          [lo for lo, _up in bounds], [up for _lo, up in bounds])
         for j, g in enumerate(comp):
+            if wanted is not None and g not in wanted:
+                continue
             ends = []
             for sign in (1.0, -1.0):
                 status, fun, _r, _y = block.solve(j, sign)
@@ -461,7 +469,8 @@ def _reduced(model: _Model, hidden: set[int]) -> tuple[list[int], list[tuple[dic
 # Audit
 # --------------------------------------------------------------------------------------------
 
-def _attack_model(model: _Model, hidden: set[int], extra: list[tuple[dict[int, float], float]] = ()
+def _attack_model(model: _Model, hidden: set[int], extra: list[tuple[dict[int, float], float]] = (),
+                  ignore: tuple[str, ...] = (), only: tuple[str, ...] = ()
                   ) -> tuple[dict[int, tuple[float, float]], list[str]]:
     order, eqs, broken = _reduced(model, hidden)
     local = {v: i for i, v in enumerate(order)}
@@ -476,22 +485,33 @@ def _attack_model(model: _Model, hidden: set[int], extra: list[tuple[dict[int, f
             eqs.append((e, rest))
     if broken:
         return {}, broken
+    def attacked(v: int) -> bool:
+        ids = [pos[0] for pos in model.vars[v].positions]
+        if only:
+            return any(i.startswith(only) for i in ids)
+        return not ignore or any(not i.startswith(ignore) for i in ids)
+
+    wanted = {local[v] for v in order if attacked(v)}
     try:
-        iv = attack_intervals(len(order), eqs)
+        iv = attack_intervals(len(order), eqs, wanted=None if not (ignore or only) else wanted)
     except ValueError as exc:
         return {}, [str(exc)]
-    return {v: iv[local[v]] for v in order}, []
+    return {v: iv[local[v]] for v in order if local[v] in wanted}, []
 
 
 def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float]] | None = None,
           previous: list[dict] | None = None,
-          required: dict[tuple[str, int, int], float] | None = None) -> AuditResult:
+          required: dict[tuple[str, int, int], float] | None = None,
+          ignore: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> AuditResult:
     """Attack published tables (hidden value = None) and report every figure that is not safe.
 
     ``extra_equations``: more knowledge of the attacker, as ``({(table id, row, col): coef}, rhs)``
     (use ``(table id, -1, -1)`` for a table's total). ``previous``: last year's published tables
     (checked on their own; weaknesses go to ``warnings``). ``required``: a stricter width per
     position (sensitive categories); otherwise every hidden figure needs a width of at least k.
+    ``ignore``: prefixes of table ids that are the attacker's own unknowns (in a joint audit), not
+    published figures: they are not attacked and not reported. ``only``: attack only the figures of
+    tables whose id starts with one of these prefixes.
     """
     if k < MIN_K:
         raise ValueError(f"k must be at least {MIN_K} (got {k})")
@@ -500,7 +520,7 @@ def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float
     model = _build(tables, link=True)
     hidden = {i for i, v in enumerate(model.vars) if v.value is None}
     extra = [_map_equation(model, e) for e in (extra_equations or [])]
-    iv, problems = _attack_model(model, hidden, extra)
+    iv, problems = _attack_model(model, hidden, extra, ignore, only)
     intervals: dict[tuple[str, int, int], tuple[float, float]] = {}
     for v, (lo, hi) in iv.items():
         var = model.vars[v]
