@@ -51,11 +51,18 @@ def _setup(program: Path):
     from app.store import kdf
     from app.store.repository import Repository
     from app.store.vault import Vault
-    spec = importlib.util.spec_from_file_location("attacker_ledger", HERE / "app" / "reporting" / "ledger.py")
-    attacker = importlib.util.module_from_spec(spec)
-    sys.modules["attacker_ledger"] = attacker
-    spec.loader.exec_module(attacker)
+    attacker = _load("attacker_ledger", "ledger.py")
+    attacker.disclosure = _load("attacker_disclosure", "disclosure.py")  # this checkout's attacker LP
     return kdf, Vault, Repository, attacker
+
+
+def _load(name: str, file: str):
+    """A module of THIS checkout's app/reporting, whatever program is on the path."""
+    spec = importlib.util.spec_from_file_location(name, HERE / "app" / "reporting" / file)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def _pick(rnd, codes, skew):
