@@ -84,7 +84,11 @@ def test_the_all_organisations_report_is_audited_with_the_organisation_reports(r
     pdf = report.export_report(repo, org=None, year=2025, fmt="pdf", out=tmp_path / "all.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
     text = " ".join(text.split())
-    assert "samen gecontroleerd" in text and "Alfa 2025" in text and "Beta 2025" in text
+    assert "samen gecontroleerd met 2 eerder" in text
+    assert "Alfa" not in text and "Beta" not in text  # the other clients' names stay out of the report
+    from app.reporting.html import preview_html
+    html = preview_html(prep, "")
+    assert "Alfa 2025" in html and "Beta 2025" in html  # the adviser sees which releases constrain it
 
 
 def test_an_organisation_report_after_the_all_organisations_report_is_audited_with_it(repo, tmp_path):
