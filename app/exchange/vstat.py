@@ -127,9 +127,7 @@ REASONS: dict[str, str] = {
     "unsigned": "unsigned file: it has no signature",
     "signature": "signature does not match: the file was changed after signing",
     "layout": "the file was changed after signing (its layout differs from the signed form)",
-    "overlap": "the file of {whole} {year} ({fingerprint}) already holds the cases of {parts} from the same "
-               "adviser, and more: combined they would count those cases twice. Leave out either that file "
-               "or those organisation files",
+    "overlap": "files overlap: {detail}. Leave out either that file or those organisation files",
 }
 _WHAT = "the file|the signed content"
 
@@ -959,7 +957,9 @@ def _whole_scopes(vstats: list[VStat], notes: list[Note]) -> list[VStat]:
         listed = ", ".join(sorted(v.organisation for v in parts))
         covered = all(_close(sum(v.totals[n] for v in parts), w.totals[n], n) for n in ("cases", "contacts"))
         if not covered:
-            raise _err("overlap", whole=w.organisation, year=w.year, parts=listed, fingerprint=w.fingerprint)
+            detail = (f"the file of {w.organisation} {w.year} ({w.fingerprint}) already holds the cases of {listed} "
+                      "from the same adviser, and more, so combined they would count those cases twice")
+            raise _err("overlap", detail=detail, whole=w.organisation, year=w.year, parts=listed)
         keep.remove(w)
         notes.append(Note("whole_left_out", organisation=w.organisation, year=w.year, parts=listed,
                           fingerprint=w.fingerprint))
