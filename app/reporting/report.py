@@ -213,6 +213,17 @@ def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
     return protection
 
 
+def _history(repo, org_id: int | None, year: int) -> dict[int, dict]:
+    """The organisation's published reports of the years before (for the trend), by year."""
+    history: dict[int, dict] = {}
+    if org_id is not None:
+        for y in range(year - TREND_YEARS, year):
+            rep = repo.published_report(org_id, y)
+            if rep and rep.get("format") == REPORT_FORMAT:
+                history[y] = rep
+    return history
+
+
 def _without_twin(tb):
     """An hours table whose count twin is left out: only case work and all prevention together,
     since hours per kind of activity would show the kinds the dropped counts hid."""
@@ -263,12 +274,7 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
     tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
     if "cases" in dropped:
         notes = [n for n in notes if n not in ("unit_omitted", "half_year_omitted")]
-    history: dict[int, dict] = {}
-    if org_id is not None:
-        for y in range(int(year) - TREND_YEARS, int(year)):
-            rep = repo.published_report(org_id, y)
-            if rep and rep.get("format") == REPORT_FORMAT:
-                history[y] = rep
+    history = _history(repo, org_id, int(year))
     prev = history.get(int(year) - 1)
     prev_tables = None
     if prev and prev.get("tables"):
