@@ -106,7 +106,8 @@ def _release(report, repo, org, year, folder, republish=False):
         p = report.export_report(repo, org=org, year=year, fmt="json", out=folder / f"{tag}.json",
                                  republish=republish)
         report.export_vstat(repo, org=org, year=year, out=folder / f"{tag}.vstat", republish=republish)
-    except UserError:
+    except UserError as exc:
+        print(f"  refused {tag}: {exc.message[:150]}", file=sys.stderr)
         return None
     return json.loads(p.read_text(encoding="utf-8"))
 
