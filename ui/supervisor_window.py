@@ -354,8 +354,14 @@ class SupervisorWindow(QWidget):
         by = self.by_combo.currentData()
         try:
             self.combined = self.store.combined(by)
-        except UserError:
+        except UserError as exc:
             self.combined = None
+            if getattr(exc, "code", None) == "overlap":
+                v = exc.values
+                self.status_label.setText(self.tr(
+                    "Not combined: the file of {whole} {year} holds the cases of {parts} again, and more, so "
+                    "they would count twice. Remove either that file or those organisation files.").format(
+                    whole=v.get("whole", ""), year=v.get("year", ""), parts=v.get("parts", "")))
         self.table_combo.blockSignals(True)
         self.table_combo.clear()
         if self.combined is not None:

@@ -76,6 +76,8 @@ _NOTES = {
                          "by half-year, so the half-years are added up to new cases in the year.",
         "years_added": "{group}: several years of one organisation ({years}) are added up. Cases carried over "
                        "from one year into the next are counted in each of those years, so they count double.",
+        "whole_left_out": "{organisation} {year} ({fingerprint}): this file is left out, because the files of "
+                          "{parts} from the same adviser hold the same cases.",
     },
     "nl": {
         "same_file_twice": "{organisation} {year}: hetzelfde bestand is twee keer gegeven; het telt één keer mee.",
@@ -94,6 +96,8 @@ _NOTES = {
         "years_added": "{group}: meerdere jaren van één organisatie ({years}) zijn opgeteld. Casussen die van "
                        "het ene jaar in het volgende zijn overgenomen, tellen in elk van die jaren mee en dus "
                        "dubbel.",
+        "whole_left_out": "{organisation} {year} ({fingerprint}): dit bestand is weggelaten, omdat de bestanden "
+                          "van {parts} van dezelfde vertrouwenspersoon dezelfde casussen bevatten.",
     },
 }
 

@@ -128,6 +128,7 @@ REASONS: dict[str, str] = {
     "unsigned": "unsigned file: it has no signature",
     "signature": "signature does not match: the file was changed after signing",
     "layout": "the file was changed after signing (its layout differs from the signed form)",
+    "overlap": "files overlap: {detail}. Leave out either that file or those organisation files",
 }
 _WHAT = "the file|the signed content"
 
@@ -815,6 +816,8 @@ NOTES: dict[str, str] = {
                      "half-year, so the half-years are added up to new cases in the year",
     "years_added": "{group}: several years of one organisation ({years}) are added up; cases carried over "
                    "from one year into the next are counted in each of those years",
+    "whole_left_out": "{organisation} {year} ({fingerprint}): left out, the files of {parts} from the same "
+                      "adviser hold the same cases",
 }
 
 
@@ -940,6 +943,30 @@ def _dedupe(vstats: list[VStat], notes: list[Note]) -> list[VStat]:
     return [chosen[k] for k in order]
 
 
+def _whole_scopes(vstats: list[VStat], notes: list[Note]) -> list[VStat]:
+    """An all-organisations file beside the same adviser's organisation files of that year holds
+    their cases again. When those organisation files hold all of its cases, it is left out (with a
+    note naming the files); when it holds more, the overlap cannot be undone and the merge is refused."""
+    from app.reporting.report import report_texts  # the name an all-organisations report carries
+    names = {report_texts()[lang]["all_organisations"].casefold() for lang in ("nl", "en")}
+    wholes = [v for v in vstats if v.organisation.casefold().strip() in names]
+    keep = list(vstats)
+    for w in wholes:
+        parts = [v for v in vstats if v not in wholes and v.adviser_key == w.adviser_key and v.year == w.year]
+        if not parts:
+            continue
+        listed = ", ".join(sorted(v.organisation for v in parts))
+        covered = all(_close(sum(v.totals[n] for v in parts), w.totals[n], n) for n in ("cases", "contacts"))
+        if not covered:
+            detail = (f"the file of {w.organisation} {w.year} ({w.fingerprint}) already holds the cases of {listed} "
+                      "from the same adviser, and more, so combined they would count those cases twice")
+            raise _err("overlap", detail=detail, whole=w.organisation, year=w.year, parts=listed)
+        keep.remove(w)
+        notes.append(Note("whole_left_out", organisation=w.organisation, year=w.year, parts=listed,
+                          fingerprint=w.fingerprint))
+    return keep
+
+
 def _group_key(v: VStat, by: str) -> tuple[str, str]:
     if by == "organisation":
         return v.organisation.casefold().strip(), v.organisation
@@ -1016,7 +1043,7 @@ def _joined_rows(tid: str, parts: list[tuple[VStat, Table]]) -> dict[str, tuple[
 
 def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list[Note],
                  label: str) -> CombinedTable:
-    from app.reporting.disclosure import attack_intervals  # imported late: the LP pulls in scipy
+    from app.reporting.disclosure import attack_intervals  # imported late: the LP pulls in highspy
 
     unit = parts[0][1].unit
     two_way = parts[0][1].cols is not None
@@ -1219,14 +1246,16 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     determine it exactly and the attacker's linear program, run over all parts' published figures
     plus the combined ones, leaves every hidden part value at least k wide (k = the largest threshold
     among the parts of the group). Two versions of one adviser's file for the same organisation and
-    year are not added: the newest counts.
+    year are not added: the newest counts. An all-organisations file beside the same adviser's
+    organisation files of that year is left out when they hold all its cases, else refused.
     """
     if by not in MERGE_BY:
         raise VStatError(f"cannot combine by {by!r}; choose one of {', '.join(MERGE_BY)}")
     if not vstats:
         raise VStatError("no files to combine")
     notes: list[Note] = []
-    parts = sorted(_dedupe(list(vstats), notes), key=lambda v: (v.year, v.organisation.casefold(), v.fingerprint))
+    parts = sorted(_whole_scopes(_dedupe(list(vstats), notes), notes),
+                   key=lambda v: (v.year, v.organisation.casefold(), v.fingerprint))
     sources = [Source(v.organisation, v.year, v.fingerprint, v.created, v.program_version, v.threshold, v.sha256)
                for v in parts]
     grouped: dict[str, tuple[str, list[int]]] = {}

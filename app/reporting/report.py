@@ -41,8 +41,9 @@ from typing import TYPE_CHECKING
 
 from app import __version__, fsutil
 from app.errors import UserError
-from app.reporting import disclosure
+from app.reporting import disclosure, ledger
 from app.reporting.aggregate import (
+    CASE_WORK,
     ORIGIN_CARRIED,
     STATUS_OPEN,
     TABLE_ORDER,
@@ -63,6 +64,7 @@ FORMATS = ("pdf", "csv", "json")
 CSV_HEADER = ["table", "unit", "row", "col", "value", "row_label", "col_label"]
 TREND_YEARS = 5
 LANGS = ("nl", "en")
+PREVENTION = "preventie"   # hours table without its activities twin: all preventive work together
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +95,7 @@ class Prepared:
     earlier: list[dict] = field(default_factory=list)   # versions of THIS year given out before, newest first
     republish_needed: bool = False   # published before with other figures and no republish=True given
     republished: bool = False        # a new version, protected and audited together with the earlier ones
+    constrained_by: list[str] = field(default_factory=list)  # other releases of the year it was checked with
 
     @property
     def previous(self) -> dict | None:
@@ -243,13 +246,42 @@ def _apart(tables: list[dict], prefix: str) -> list[dict]:
 
 
 def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
-    """Protect with last year's link (and extra forced figures); the joint audit with last year."""
+    """Protect with last year's link (and extra forced figures); the joint audit with last year.
+
+    No category is merged into "overig": only categories of 1..k-1 cases were ever merged, so a
+    merged category (named or missing from the printed rows) was known to be small and not zero,
+    and "overig = 8" beside two merged ones pinned both at 4 (issue 12, item 3)."""
     year_force, link = _year_link(prev_tables, tables)
-    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force)
-                  if tables else _empty(k))
+    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force,
+                                     merge=False) if tables else _empty(k))
     if link is not None and protection.audit.ok:
         _joint_audit(protection, prev_tables, link, k)
     return protection
+
+
+def _without_twin(tb):
+    """An hours table whose count twin is left out: only case work and all prevention together,
+    since hours per kind of activity would show the kinds the dropped counts hid."""
+    case_work = sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code == CASE_WORK)
+    rest = round(sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code != CASE_WORK), 2)
+    return replace(tb, rows=[CASE_WORK, PREVENTION], cells=[[case_work], [rest]], twin=None)
+
+
+def _drop_unsafe(tables: list, protection, k: int, prev_tables) -> tuple[list, disclosure.Protection, list[str]]:
+    """Leave out the breakdowns that cannot be protected (a 5-case organisation cannot show a
+    sensitive category that needs 7), one round at a time, until the rest passes the audit. The
+    totals always stay; the report says which tables were left out and why (issue 12, item 6)."""
+    dropped: list[str] = []
+    while not protection.audit.ok:
+        bad = _named_tables(protection.audit, tables)
+        if not bad:
+            break
+        dropped += bad
+        tables = [tb for tb in tables if tb.id not in bad]
+        ids = {tb.id for tb in tables}
+        tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+        protection = _protect(tables, k, prev_tables, set())
+    return tables, protection, dropped
 
 
 def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False) -> Prepared:
@@ -275,7 +307,11 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
         # last year's stored figures are unreadable for the audit: protect without them
         notes.append("previous_unusable")
         prev_tables = None
-        protection = disclosure.protect(tables, k)
+        protection = disclosure.protect(tables, k, merge=False)
+    tables, protection, unsafe = _drop_unsafe(tables, protection, k, prev_tables)
+    if unsafe:
+        notes.append("breakdown_unsafe")
+    tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, set(), org_id, year)
     earlier = _earlier_versions(repo, org_id, year)
     report = _report_dict(protection, agg, name, year, k, lang)
     republish_needed = republished = False
@@ -284,16 +320,17 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
             republish_needed = True
         else:
             republished = True
-            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, year)
-            protection = _protect(tables, k, prev_tables, force)
-            if protection.audit.ok:
-                _versions_audit(protection, earlier, agg, k)
-                _next_year_audit(protection, repo, org_id, year, k)
+            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, year) | scope.force
+            protection = _republish(tables, k, prev_tables, force, earlier, agg, repo, org_id, year)
+            tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, force, org_id, year)
             report = _report_dict(protection, agg, name, year, k, lang)
             notes.append("republished")
+    if scope.dropped and "breakdown_unsafe" not in notes:
+        notes.append("breakdown_unsafe")
     return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
-                    republish_needed=republish_needed, republished=republished)
+                    republish_needed=republish_needed, republished=republished,
+                    constrained_by=scope.names)
 
 
 def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
@@ -309,7 +346,7 @@ def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
     dropped = {n[len("too_few_"):] for n in notes if n.startswith("too_few_")}
     tables = [tb for tb in agg.tables if tb.unit not in dropped]
     ids = {tb.id for tb in tables}
-    tables = [replace(tb, twin=None) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+    tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
     if "cases" in dropped:
         notes = [n for n in notes if n not in ("unit_omitted", "half_year_omitted")]
     return notes, tables
@@ -324,6 +361,100 @@ def _history(repo, org_id: int | None, year: int) -> dict[int, dict]:
             if rep and rep.get("format") == REPORT_FORMAT:
                 history[y] = rep
     return history
+
+
+def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict], agg: Aggregation, repo,
+               org_id: int | None, year: int) -> disclosure.Protection:
+    """A new version: hides what the earlier versions hid, is audited with them and with next year,
+    and hides more until the change between the versions no longer shows what a changed case was
+    about. When that cannot be reached, the audit fails with the attributes that would show."""
+    revealed: list = []
+    for _round in range(6):
+        protection = _protect(tables, k, prev_tables, force)
+        if not protection.audit.ok:
+            return protection
+        _versions_audit(protection, earlier, agg, k)
+        _next_year_audit(protection, repo, org_id, year, k)
+        if not protection.audit.ok:
+            return protection
+        revealed = _changed_case_shows(protection, earlier, agg.totals)
+        if not revealed or set(revealed) <= force:
+            break
+        force = force | set(revealed)
+    if revealed:
+        what = ", ".join(f"{tid} {row}" + (f" x {col}" if col else "") for tid, row, col in revealed)
+        protection.audit = disclosure.AuditResult(
+            False, protection.audit.intervals,
+            [f"the difference with the version given out before shows what a changed case was about ({what})"])
+    return protection
+
+
+def _changed_case_shows(protection, earlier: list[dict], totals: dict) -> list[tuple]:
+    """Attributes of a changed case (or contact) that this version beside any earlier one pins down."""
+    out: set[tuple] = set()
+    for v in earlier:
+        before = v.get("totals") or {}
+        for unit in ("cases", "contacts"):
+            now, then = int(totals[unit]), int(before.get(unit, totals[unit]))
+            out.update(ledger.changed_case_revealed(protection.tables, v["tables"], max(now - then, 0),
+                                                    max(then - now, 0), unit))
+    return sorted(out)
+
+
+@dataclass
+class _Scopes:
+    """What the same year's other releases did to this one (see ``_other_scopes``)."""
+
+    names: list[str] = field(default_factory=list)   # the releases it was audited with (shown to the adviser)
+    force: set = field(default_factory=set)          # figures hidden because they hide them
+    dropped: list[str] = field(default_factory=list)  # tables left out to stay safe beside them
+
+
+def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: set, org_id: int | None,
+                  year: int) -> tuple[list, disclosure.Protection, _Scopes]:
+    """Audit this report with the releases it shares cases with (``ledger.linked``: the same year's
+    other scopes - the all-organisations report is the sum of the organisation reports - and the
+    neighbouring years, linked by the carried-over cases). When they narrow a hidden figure, first
+    hide what they hide; when that is not enough, leave out breakdowns until it is (the totals
+    always stay)."""
+    scope = _Scopes()
+    if not protection.audit.ok:
+        return tables, protection, scope
+    rels = ledger.releases(repo, [year - 1, year, year + 1])
+    others, groups, scope.names, figures = ledger.linked(rels, org_id, year, protection.tables)
+    if not others:
+        return tables, protection, scope
+    joint = ledger.joint_audit(protection.tables, others, groups, k)
+    if not joint.ok:
+        scope.force = _hidden_keys(figures)
+        protection = _protect(tables, k, prev_tables, force | scope.force)
+    while protection.audit.ok:
+        others, groups, _names, _figures = ledger.linked(rels, org_id, year, protection.tables)
+        joint = ledger.joint_audit(protection.tables, others, groups, k)
+        if joint.ok:
+            break
+        bad = _named_tables(joint, tables)
+        if not bad:
+            protection.audit = joint
+            break
+        scope.dropped += bad
+        tables = [tb for tb in tables if tb.id not in bad]
+        ids = {tb.id for tb in tables}
+        tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+        protection = _protect(tables, k, prev_tables, force | scope.force)
+    return tables, protection, scope
+
+
+def _named_tables(result: disclosure.AuditResult, tables: list) -> list[str]:
+    """This report's tables that an audit's problems name (other releases' names carry a prefix)."""
+    ids = {tb.id for tb in tables}
+    out: list[str] = []
+    for problem in result.problems:
+        parts = problem.split("/", 2)
+        tid = next((p for p in parts[:2] if p in ids), None)  # "behaviour/..." or "org3/behaviour/..."
+        if tid is not None and tid not in out:
+            out.append(tid)
+    return out
 
 
 def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str) -> dict:
@@ -353,9 +484,10 @@ def _figures(rep: dict) -> str:
 
 
 def _earlier_versions(repo, org_id: int | None, year: int) -> list[dict]:
-    """Versions of this year given out before, newest first ([] when never, or for all organisations)."""
+    """Versions of this year given out before, newest first ([] when never). The all-organisations
+    report's versions come from the publication ledger."""
     if org_id is None:
-        return []
+        return ledger.versions(ledger.releases(repo, [year]), ledger.ALL, year)
     stored = repo.published_report(org_id, year)
     if not stored or stored.get("format") != REPORT_FORMAT or not isinstance(stored.get("tables"), list):
         return []
@@ -502,7 +634,7 @@ def _contradicts(result: disclosure.AuditResult) -> bool:
 
 
 def _fail(protection, joint: disclosure.AuditResult, alone: set[str]) -> None:
-    new = [p for p in joint.problems if p not in alone]
+    new = [p for p in joint.problems if p not in alone and p.split(": ", 1)[0] not in alone]
     if new:
         protection.audit = disclosure.AuditResult(ok=False, intervals=joint.intervals, problems=new,
                                                   warnings=joint.warnings)
@@ -527,7 +659,43 @@ def _versions_audit(protection, earlier: list[dict], agg: Aggregation, k: int) -
     except ValueError as exc:
         joint = disclosure.AuditResult(False, {}, [f"the earlier version could not be checked together "
                                                    f"with this one ({exc})"])
-    _fail(protection, joint, alone)
+    _fail(protection, joint, alone | _printed_before(protection.tables, earlier))
+
+
+def _printed_before(tables: list[dict], earlier: list[dict]) -> set[str]:
+    """Audit problems that are no news: a figure one version hides but another version printed is
+    public already; narrowing it to that printed value tells nothing. (What the CHANGE between the
+    versions shows about a changed case is checked separately: ``_changed_case_shows``.) Its other
+    hidden figures are still checked: what the printed value gives away about them is news."""
+    versions = [("", tables)] + [(f"versie_{n}/", v["tables"]) for n, v in enumerate(earlier, start=1)]
+    printed = [_printed_keys(t) for _p, t in versions]
+    out = set()
+    for i, (prefix, tabs) in enumerate(versions):
+        elsewhere = set().union(*(p for j, p in enumerate(printed) if j != i))
+        for tid, row, col in _hidden_keys([{"tables": tabs}]) & elsewhere:
+            name = prefix + tid
+            if col is None:
+                out.update({f"{name}/{row}", f"{name}/{row} (row total)"})
+            elif row is None:
+                out.add(f"{name}/{col} (column total)")
+            else:
+                out.add(f"{name}/{row}×{col}")
+    return out
+
+
+def _printed_keys(tables: list[dict]) -> set[tuple]:
+    """Code keys (as ``_hidden_keys``) of every figure a version printed."""
+    keys = set()
+    for t in tables:
+        rows, cols = t["rows"], t.get("cols")
+        for r, row in enumerate(t["cells"]):
+            for c, val in enumerate(row):
+                if val is not None:
+                    keys.add((t["id"], rows[r], None if cols is None else cols[c]))
+        if cols is not None:
+            keys.update((t["id"], rows[r], None) for r, v in enumerate(t.get("row_totals") or []) if v is not None)
+            keys.update((t["id"], None, cols[c]) for c, v in enumerate(t.get("col_totals") or []) if v is not None)
+    return keys
 
 
 def _next_year_audit(protection, repo, org_id: int | None, year: int, k: int) -> None:
@@ -620,6 +788,11 @@ def require_publishable(prep: Prepared) -> None:
             f"The new version of the report of {org} {year} cannot be published safely next to the "
             f"version given out before, so nothing was written. The joint check found: {first}{more}. "
             "Give out the earlier version again instead, or use the threshold it was made with.")
+    if prep.constrained_by:
+        raise UserError(
+            f"The figures of {org} {year} cannot be published safely next to what was already given out "
+            f"for {year} ({', '.join(prep.constrained_by)}), so nothing was written: together they would "
+            f"show {first}{more}. The figures already given out can be given out again unchanged.")
     raise UserError(
         f"The figures of {org} {year} could not be protected well "
         f"enough to publish, so nothing was written. The check found: {first}{more}. With this few "
@@ -737,9 +910,15 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
                             "not incidents), or confirm that it may be printed as it is.")
         data = render_pdf(repo, prep, narrative)
     _write(path, data)
-    if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, request.year, _stored_version(prep))
+    _record(repo, prep, fmt)
     return path
+
+
+def _record(repo: Repository, prep: Prepared, kind: str) -> None:
+    """Record the release: in the publication ledger, and as the organisation's report of the year."""
+    ledger.record(repo, prep.org_id, prep.report, kind)
+    if prep.org_id is not None:
+        repo.save_published_report(prep.org_id, int(prep.report["year"]), _stored_version(prep))
 
 
 def render_pdf(repo: Repository, prep: Prepared, narrative: str) -> bytes:
@@ -789,6 +968,5 @@ def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, t
                                recipient_pub=recipient)
     path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")
     _write(path, data)
-    if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, request.year, _stored_version(prep))
+    _record(repo, prep, "vstat")
     return path

@@ -604,6 +604,23 @@ class Repository:
                 "contacts": q("SELECT count(*) FROM contacts").fetchone()[0],
                 "activities": q("SELECT count(*) FROM activities").fetchone()[0]}
 
+    # -- the publication ledger (app/reporting/ledger.py) ---------------------------------------
+    def record_publication(self, org_id: int | None, organisation: str, year: int, kind: str,
+                           figures: dict) -> None:
+        with self._tx() as conn:
+            conn.execute("INSERT INTO publications(organisation_id, organisation, year, kind, created, figures) "
+                         "VALUES (?,?,?,?,?,?)", (org_id, organisation, int(year), kind, _now(),
+                                                  json.dumps(figures, ensure_ascii=False)))
+            self._audit(conn, "cijfers_uitgebracht", f"{kind} {year}")
+
+    def publications(self, years: list[int]) -> list[tuple[int | None, str, int, str, str, dict]]:
+        """(organisation id or None, name, year, kind, created, figures) of the given years, oldest first."""
+        marks = ",".join("?" * len(years))
+        rows = self.conn.execute(
+            "SELECT organisation_id, organisation, year, kind, created, figures FROM publications "
+            f"WHERE year IN ({marks}) ORDER BY id", [int(y) for y in years]).fetchall()
+        return [(r[0], r[1], int(r[2]), r[3], r[4], json.loads(r[5])) for r in rows]
+
     # -- maintenance ------------------------------------------------------------------------
     def compact(self) -> int:
         """VACUUM the vault (temporary storage in memory) and truncate a WAL log; returns the free
