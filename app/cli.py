@@ -112,7 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
     rep.add_argument("--org", required=True)
     rep.add_argument("--year", type=_year, required=True, metavar="YYYY")
-    rep.add_argument("--format", choices=["pdf", "csv", "json"], required=True)
+    rep.add_argument("--format", choices=["pdf", "csv", "json", "xlsx", "csv-excel"], required=True,
+                     help="csv: for machines (comma, decimal point); csv-excel: for Excel in the --lang "
+                          "(Dutch: semicolon, decimal comma); xlsx: an Excel workbook")
     rep.add_argument("--out", required=True)
     rep.add_argument("--threshold", type=int)
     rep.add_argument("--lang", choices=["nl", "en"], default="nl")
