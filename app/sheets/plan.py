@@ -61,6 +61,7 @@ class Plan:
     notes_left_out: int = 0
     units_left_out: int = 0
     new_organisations: list[str] = field(default_factory=list)
+    _codes: dict = field(default_factory=dict, repr=False)   # (field, cell text) -> code, per build
 
     @property
     def contacts(self) -> int:
@@ -76,18 +77,24 @@ class Plan:
         return Counter(getattr(c, fieldname) for c in self.cases)
 
 
-def _cell(sheet: Sheet, cells: list, mapping: Mapping, fieldname: str):
-    col = mapping.column_of(fieldname)
-    if col is None or col not in sheet.headers:
-        return None
-    return cells[sheet.headers.index(col)]
+def _columns(sheet: Sheet, mapping: Mapping) -> dict[str, int]:
+    """field -> the index of its column in the sheet."""
+    out = {}
+    for i, title in enumerate(sheet.headers):
+        fname = mapping.columns.get(title, IGNORE)
+        if fname != IGNORE and fname not in out:
+            out[fname] = i
+    return out
 
 
 def _code(plan: Plan, mapping: Mapping, vocabs: Vocabularies, fieldname: str, raw) -> str:
     text = "" if raw is None else str(raw).strip()
     if text in mapping.values.get(fieldname, {}):
         return mapping.values[fieldname][text]
-    code = V.lookup(vocabs, fieldname, text) if text else None
+    key = (fieldname, text)
+    if key not in plan._codes:
+        plan._codes[key] = V.lookup(vocabs, fieldname, text) if text else None
+    code = plan._codes[key]
     if code is None:
         if text:
             plan.unknown_values[fieldname][text] += 1
@@ -112,10 +119,10 @@ def _notes(plan: Plan, row: int, column: str, text: str, mapping: Mapping,
     return guard.redact(text, replace), len(replace) < len(found)
 
 
-def _line(sheet: Sheet, cells: list, number: int, mapping: Mapping, vocabs: Vocabularies, plan: Plan,
+def _line(index: dict[str, int], cells: list, number: int, mapping: Mapping, vocabs: Vocabularies, plan: Plan,
           keep: frozenset[tuple[int, int]]) -> _Line | str:
     """The values of one row, or the reason it is refused."""
-    get = lambda f: _cell(sheet, cells, mapping, f)  # noqa: E731
+    get = lambda f: cells[index[f]] if f in index else None  # noqa: E731
     org = str(get("organisation") or mapping.organisation or "").strip()
     if not org:
         return "no organisation (map a column to organisation, or name one for the whole sheet)"
@@ -197,8 +204,9 @@ def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisati
         elif mapping.columns.get(title, IGNORE) == IGNORE:
             plan.ignored_columns.append(title)
     lines = []
+    index = _columns(sheet, mapping)
     for r in sheet.rows:
-        got = _line(sheet, r.cells, r.number, mapping, vocabs, plan, keep)
+        got = _line(index, r.cells, r.number, mapping, vocabs, plan, keep)
         if isinstance(got, str):
             plan.refused_rows.append((r.number, got))
         else:
