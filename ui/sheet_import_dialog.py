@@ -46,6 +46,7 @@ class SheetImportDialog(QDialog):
         super().__init__(parent)
         self.repo, self.lang, self.path, self.dialogs = repo, lang, Path(path), dialogs
         self.sheet = self.mapping = self.plan = self.job = None
+        self.error: BaseException | None = None    # why the file could not be read or imported
         self.refused: dict[str, str] = {}
         self.seen_values: dict[tuple[str, str], int] = {}   # unknown values met in this sheet, with rows
         self._filling = False
@@ -182,6 +183,7 @@ class SheetImportDialog(QDialog):
         self.job = run_in_thread(self, work, on_done=self._show, on_error=self._failed, progress=self.progress)
 
     def _failed(self, exc: BaseException) -> None:
+        self.error = exc
         self._busy(False)
         self.import_button.setEnabled(False)
         self.summary.setText(self.tr("Nothing was imported: {reason}").format(reason=getattr(exc, "message", exc)))
