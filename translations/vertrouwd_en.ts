@@ -1627,8 +1627,8 @@
             <translation>Per year: {list}</translation>
         </message>
         <message>
-            <source>Left out: {columns} columns with personal data, {rows} rows refused, {skipped} totals rows; {found} possible identifiers in notes.</source>
-            <translation>Left out: {columns} columns with personal data, {rows} rows refused, {skipped} totals rows; {found} possible identifiers in notes.</translation>
+            <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
+            <translation>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</translation>
         </message>
         <message>
             <source>Row {row} refused: {reason}</source>

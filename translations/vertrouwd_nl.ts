@@ -1627,8 +1627,8 @@
         <translation>Per jaar: {list}</translation>
     </message>
     <message>
-        <source>Left out: {columns} columns with personal data, {rows} rows refused, {skipped} totals rows; {found} possible identifiers in notes.</source>
-        <translation>Weggelaten: {columns} kolommen met persoonsgegevens, {rows} rijen geweigerd, {skipped} totaalrijen; {found} mogelijke herkenbare gegevens in notities.</translation>
+        <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
+        <translation>Weggelaten: kolommen met persoonsgegevens: {columns}; geweigerde rijen: {rows}; totaalrijen: {skipped}. Mogelijke herkenbare gegevens in notities: {found}.</translation>
     </message>
     <message>
         <source>Row {row} refused: {reason}</source>

@@ -35,6 +35,16 @@ from ui.worker import run_in_thread
 EXAMPLES = 3
 
 
+def _example(value) -> str:
+    """A cell as the dialog shows it: dates as d-m-yyyy, text with identifiers already replaced."""
+    from datetime import date, datetime
+
+    from app.privacy import guard
+    if isinstance(value, datetime | date):
+        return f"{value.day}-{value.month}-{value.year}"
+    return guard.redact(str(value))
+
+
 class SheetImportDialog(QDialog):
     """One spreadsheet's import. ``analysed`` fires whenever a new plan is shown, ``imported``
     (with the counts) after the import was stored."""
@@ -235,7 +245,7 @@ class SheetImportDialog(QDialog):
         self.columns.setRowCount(len(self.sheet.headers))
         for i, title in enumerate(self.sheet.headers):
             self.columns.setItem(i, 0, QTableWidgetItem(title))
-            examples = [str(v) for v in self.sheet.column(i) if v not in (None, "")][:EXAMPLES]
+            examples = [_example(v) for v in self.sheet.column(i) if v not in (None, "")][:EXAMPLES]
             refused = title in self.refused
             shown = self.tr("(personal data: left out)") if refused else " · ".join(examples)
             self.columns.setItem(i, 1, QTableWidgetItem(shown))
@@ -330,8 +340,8 @@ class SheetImportDialog(QDialog):
                 list=", ".join(f"{k} {v}" for k, v in sorted(p.per_organisation().items()))))
             lines.append(self.tr("Per year: {list}").format(
                 list=", ".join(f"{k} {v}" for k, v in sorted(p.per_year().items()))))
-        lines.append(self.tr("Left out: {columns} columns with personal data, {rows} rows refused, {skipped} "
-                             "totals rows; {found} possible identifiers in notes.").format(
+        lines.append(self.tr("Left out: columns with personal data: {columns}; rows refused: {rows}; totals "
+                             "rows: {skipped}. Possible identifiers in notes: {found}.").format(
             columns=len(p.refused_columns), rows=len(p.refused_rows), skipped=len(p.skipped_rows),
             found=sum(len(c.findings) for c in p.findings)))
         for number, why in p.refused_rows[:5]:
