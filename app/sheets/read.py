@@ -89,7 +89,29 @@ def _refuse(path: Path, exc: BaseException) -> UserError:
                      "Save it again from Excel as .xlsx, or as .csv. Nothing was imported.")
 
 
-def _xlsx_values(path: Path, sheet: str | None, progress: Progress) -> tuple[str, list, list]:
+_MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def _merged_spans(path: Path, member: str) -> dict[tuple[int, int], int]:
+    """(row, first column) -> last column of each merged range in the sheet, 0-based, read from the
+    sheet's <mergeCells> list with a pattern (no XML parsing: the list is short and at the end)."""
+    with zipfile.ZipFile(path) as z:
+        data = z.read(member.lstrip("/"))
+    at = data.rfind(b"<mergeCells")
+    if at < 0:
+        return {}
+    return {(int(r1) - 1, _column_number(c1) - 1): _column_number(c2) - 1
+            for c1, r1, c2, _r2 in _MERGE.findall(data, at)}
+
+
+def _xlsx_values(path: Path, sheet: str | None, progress: Progress) -> tuple[str, list, list, dict]:
     import openpyxl
     if not openpyxl.DEFUSEDXML:   # pragma: no cover - defusedxml is a dependency
         raise UserError("The safe XML reader (defusedxml) is missing; reinstall the program.")
@@ -115,7 +137,7 @@ def _xlsx_values(path: Path, sheet: str | None, progress: Progress) -> tuple[str
             rows.append(list(values))
             if progress and i % 2000 == 0:
                 progress(min(0.5, 0.5 * i / max(size, 1)), "")
-        return sheet, sheets, rows
+        return sheet, sheets, rows, _merged_spans(path, ws._worksheet_path)
     finally:
         wb.close()
 
@@ -163,26 +185,28 @@ def _header_index(rows: list[list]) -> int:
     return best
 
 
-def _headers(rows: list[list], at: int) -> list[str]:
-    """The titles of row `at`; a row just above with fewer cells is a group title over merged cells
-    ("Gesprek" over "datum" and "minuten"), carried to the right and put in front."""
+def _headers(rows: list[list], at: int, spans: dict[tuple[int, int], int]) -> list[str]:
+    """The titles of row `at`; a row just above with fewer cells is a group title ("Gesprek" over
+    "datum" and "minuten"), put in front of the titles below it: of the merged range it spans, or
+    (without merge information, as in a CSV file) up to the next group title."""
     width = max((len(r) for r in rows), default=0)
     own = [_text(v) for v in rows[at]] + [""] * (width - len(rows[at]))
     if at > 0:
         above = [_text(v) for v in rows[at - 1]] + [""] * (width - len(rows[at - 1]))
         if 0 < sum(1 for v in above if v) < sum(1 for v in own if v):
-            carried, last = [], ""
-            for v in above:
-                last = v or last
-                carried.append(last)
+            carried, last, until = [], "", width
+            for i, v in enumerate(above):
+                if v:
+                    last, until = v, spans.get((at - 1, i), width - 1 if not spans else i)
+                carried.append(last if i <= until else "")
             own = [f"{g} {o}".strip() if o and g and g.casefold() != o.casefold() else (o or g)
                    for g, o in zip(carried, own, strict=True)]
     return [h or f"Kolom {i + 1}" for i, h in enumerate(own)]
 
 
-def _table(path: Path, name: str, values: list[list]) -> Sheet:
+def _table(path: Path, name: str, values: list[list], spans: dict[tuple[int, int], int] | None = None) -> Sheet:
     at = _header_index(values) if values else 0
-    headers = _headers(values, at) if values else []
+    headers = _headers(values, at, spans or {}) if values else []
     sheet = Sheet(str(path), name, headers, [])
     for i, r in enumerate(values[at + 1:], start=at + 2):
         cells = [v.strip() if isinstance(v, str) else v for v in r][:len(headers)]
@@ -217,11 +241,11 @@ def read_sheet(path: str | Path, sheet: str | None = None, progress: Progress = 
     if suffix not in (".xlsx", ".xlsm"):
         raise UserError(f"{path.name}: choose an .xlsx or .csv file (save an old .xls from Excel as .xlsx).")
     try:
-        name, sheets, values = _xlsx_values(path, sheet, progress)
+        name, sheets, values, spans = _xlsx_values(path, sheet, progress)
     except UserError:
         raise
     except Exception as exc:   # openpyxl raises many kinds for a damaged or hostile file
         raise _refuse(path, exc) from None
-    out = _table(path, name, values)
+    out = _table(path, name, values, spans)
     out.sheets = sheets
     return out
