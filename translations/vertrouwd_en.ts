@@ -1471,6 +1471,18 @@
             <translation>Rows</translation>
         </message>
         <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</source>
+            <translation>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</translation>
+        </message>
+        <message>
+            <source>Same case when at most</source>
+            <translation>Same case when at most</translation>
+        </message>
+        <message>
             <source>only when the sheet has no organisation column</source>
             <translation>only when the sheet has no organisation column</translation>
         </message>

@@ -1471,6 +1471,18 @@
         <translation>Rijen</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</source>
+        <translation>Zonder kolom met een casusnummer horen gesprekken van één organisatie over hetzelfde soort gedrag en dezelfde relatie bij één casus zolang ze hoogstens zoveel dagen uit elkaar liggen.</translation>
+    </message>
+    <message>
+        <source>Same case when at most</source>
+        <translation>Zelfde casus bij hoogstens</translation>
+    </message>
+    <message>
         <source>only when the sheet has no organisation column</source>
         <translation>alleen als het werkblad geen kolom met de organisatie heeft</translation>
     </message>

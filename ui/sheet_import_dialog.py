@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -96,6 +97,15 @@ class SheetImportDialog(QDialog):
         self.rows_box.addItem(self.tr("One row per case"), "case")
         self.rows_box.activated.connect(lambda _i: self._replan())
         form.addRow(self.tr("Rows"), self.rows_box)
+        self.gap = QSpinBox()
+        self.gap.setRange(1, 3650)
+        self.gap.setValue(M.Mapping().group_gap_days)
+        self.gap.setSuffix(self.tr(" days"))
+        self.gap.setToolTip(self.tr("Without a case column, conversations of one organisation about the same "
+                                    "kind of behaviour and relation belong to one case while they lie at most "
+                                    "this many days apart."))
+        self.gap.editingFinished.connect(self._replan)
+        form.addRow(self.tr("Same case when at most"), self.gap)
         self.org_edit = QLineEdit()
         self.org_edit.setPlaceholderText(self.tr("only when the sheet has no organisation column"))
         self.org_edit.editingFinished.connect(self._replan)
@@ -224,6 +234,7 @@ class SheetImportDialog(QDialog):
         try:
             self._fill_sheets()
             self.rows_box.setCurrentIndex(max(0, self.rows_box.findData(self.mapping.rows)))
+            self.gap.setValue(self.mapping.group_gap_days)
             self._fill_columns()
             self._fill_values()
             self._fill_findings()
@@ -311,7 +322,7 @@ class SheetImportDialog(QDialog):
     def current_mapping(self) -> M.Mapping:
         m = M.Mapping(sheet=self.sheet.name, rows=self.rows_box.currentData() or "conversation",
                       unknown=dict(self.mapping.unknown), values={k: dict(v) for k, v in self.mapping.values.items()},
-                      group_gap_days=self.mapping.group_gap_days, close_finished=self.mapping.close_finished,
+                      group_gap_days=self.gap.value(), close_finished=self.mapping.close_finished,
                       notes_privacy="leave_out" if self.leave_out.isChecked() else "replace",
                       organisation=self.org_edit.text().strip() or None)
         for i, title in enumerate(self.sheet.headers):
