@@ -28,7 +28,7 @@ TITLES: dict[str, tuple[str, ...]] = {
     "case_ref": ("casus", "casusnummer", "dossier", "dossiernummer", "zaak", "zaaknummer", "case", "case id",
                  "case number", "nr melding", "meldingnummer", "volgnummer"),
     "organisation": ("organisatie", "opdrachtgever", "werkgever", "bedrijf", "klant organisatie",
-                     "organisation", "organization", "client", "company", "employer"),
+                     "organisation", "organization", "company", "employer"),
     "unit": ("afdeling", "locatie", "vestiging", "unit", "department", "team"),
     "date": ("datum", "gespreksdatum", "datum gesprek", "gesprek datum", "date", "contact date", "dag"),
     "opened": ("datum melding", "aanmelddatum", "startdatum", "datum eerste contact", "opened", "start"),

@@ -61,6 +61,7 @@ class Plan:
     notes_left_out: int = 0
     units_left_out: int = 0
     new_organisations: list[str] = field(default_factory=list)
+    unknown_as: dict[str, str] = field(default_factory=dict)            # field -> code of unknown values
     _codes: dict = field(default_factory=dict, repr=False)   # (field, cell text) -> code, per build
 
     @property
@@ -195,7 +196,7 @@ def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisati
           keep: frozenset[tuple[int, int]] = frozenset()) -> Plan:
     """What importing `sheet` with `mapping` would store. `keep`: (row, start) of privacy findings
     the adviser chose to keep (the conversation is then marked for review); all others are replaced."""
-    plan = Plan(skipped_rows=list(sheet.skipped))
+    plan = Plan(skipped_rows=list(sheet.skipped), unknown_as=dict(mapping.unknown))
     for i, title in enumerate(sheet.headers):
         why = identity_reason(title, sheet.column(i))
         if why:
@@ -259,11 +260,6 @@ def apply(repo: Repository, plan: Plan, progress: Progress = None) -> dict[str, 
     return {"cases": len(plan.cases), "contacts": plan.contacts, "organisations": len(plan.new_organisations)}
 
 
-def plan_default(fieldname: str, mapping: Mapping | None = None) -> str:
-    from app.sheets.mapping import DEFAULT_UNKNOWN
-    return (mapping.unknown if mapping else DEFAULT_UNKNOWN).get(fieldname, "")
-
-
 def summary(plan: Plan, sheet: Sheet, *, limit: int = 20) -> list[str]:
     """The dry run's account in English lines: what would come in, what is left out and why."""
     out = [f"Sheet {sheet.name!r}: {len(sheet.rows)} data rows; would import {len(plan.cases)} cases with "
@@ -280,7 +276,7 @@ def summary(plan: Plan, sheet: Sheet, *, limit: int = 20) -> list[str]:
         out.append("Columns not used: " + ", ".join(repr(c) for c in plan.ignored_columns))
     for f, counts in plan.unknown_values.items():
         vals = ", ".join(f"{v!r} ({n}x)" for v, n in counts.most_common(limit))
-        out.append(f"Unknown {f} values, stored as {plan_default(f)!r}: {vals}")
+        out.append(f"Unknown {f} values, stored as {plan.unknown_as.get(f) or "(by position)"!r}: {vals}")
     out.append(f"Privacy: {plan.identifiers_replaced} likely identifiers in {len(plan.findings)} notes replaced "
                f"by placeholders; {plan.identifiers_kept} kept for review; {plan.notes_left_out} notes left "
                f"out; {plan.units_left_out} unit names left out.")
