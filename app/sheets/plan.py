@@ -276,7 +276,7 @@ def summary(plan: Plan, sheet: Sheet, *, limit: int = 20) -> list[str]:
         out.append("Columns not used: " + ", ".join(repr(c) for c in plan.ignored_columns))
     for f, counts in plan.unknown_values.items():
         vals = ", ".join(f"{v!r} ({n}x)" for v, n in counts.most_common(limit))
-        out.append(f"Unknown {f} values, stored as {plan.unknown_as.get(f) or "(by position)"!r}: {vals}")
+        out.append(f"Unknown {f} values, stored as {plan.unknown_as.get(f) or 'intake or vervolg'!r}: {vals}")
     out.append(f"Privacy: {plan.identifiers_replaced} likely identifiers in {len(plan.findings)} notes replaced "
                f"by placeholders; {plan.identifiers_kept} kept for review; {plan.notes_left_out} notes left "
                f"out; {plan.units_left_out} unit names left out.")
