@@ -256,7 +256,7 @@ def apply(repo: Repository, plan: Plan, progress: Progress = None) -> dict[str, 
                 uow.insert_contact(cid, case.opened, contact, record)
             if progress and i % 250 == 0:
                 progress(0.5 + 0.5 * i / len(plan.cases), "")
-        uow.audit("import_spreadsheet", f"{len(plan.cases)} casussen")
+        uow.audit("import", f"spreadsheet: {len(plan.cases)} casussen")
     return {"cases": len(plan.cases), "contacts": plan.contacts, "organisations": len(plan.new_organisations)}
 
 
