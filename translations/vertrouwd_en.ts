@@ -579,6 +579,10 @@
             <translation>Export signed statistics</translation>
         </message>
         <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
             <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
             <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
         </message>
@@ -1016,6 +1020,14 @@
         <message>
             <source>Export JSON</source>
             <translation>Export JSON</translation>
+        </message>
+        <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <source>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</source>
+            <translation>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</translation>
         </message>
         <message>
             <source>Signed statistics (.vstat)</source>

@@ -579,6 +579,10 @@
         <translation>Ondertekende cijfers exporteren</translation>
     </message>
     <message>
+        <source>Export Excel</source>
+        <translation>Excel exporteren</translation>
+    </message>
+    <message>
         <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
         <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
     </message>
@@ -1016,6 +1020,14 @@
     <message>
         <source>Export JSON</source>
         <translation>JSON exporteren</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Excel exporteren</translation>
+    </message>
+    <message>
+        <source>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</source>
+        <translation>De gepubliceerde tabellen als Excel-werkmap: één werkblad per tabel, niet getoonde aantallen als x, en hoe de cijfers zijn beschermd.</translation>
     </message>
     <message>
         <source>Signed statistics (.vstat)</source>
