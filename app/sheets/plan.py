@@ -120,6 +120,14 @@ def _notes(plan: Plan, row: int, column: str, text: str, mapping: Mapping,
     return guard.redact(text, replace), len(replace) < len(found)
 
 
+def personal(text: str) -> bool:
+    """True when a short value (an organisation, a unit) is a person's name or contact detail: an
+    e-mail address or phone number anywhere, or a name that is (nearly) the whole value."""
+    found = guard.scan(text)
+    return any(f.kind != "naam" for f in found) or \
+        sum(f.end - f.start for f in found) >= 0.9 * len(text.strip())
+
+
 def _line(index: dict[str, int], cells: list, number: int, mapping: Mapping, vocabs: Vocabularies, plan: Plan,
           keep: frozenset[tuple[int, int]]) -> _Line | str:
     """The values of one row, or the reason it is refused."""
@@ -127,6 +135,8 @@ def _line(index: dict[str, int], cells: list, number: int, mapping: Mapping, voc
     org = str(get("organisation") or mapping.organisation or "").strip()
     if not org:
         return "no organisation (map a column to organisation, or name one for the whole sheet)"
+    if personal(org):
+        return "the organisation cell looks like a person's name or contact details (not imported)"
     raw_day = get("date") if get("date") not in (None, "") else get("opened")
     day = V.parse_date(raw_day)
     if day is None:
@@ -140,7 +150,7 @@ def _line(index: dict[str, int], cells: list, number: int, mapping: Mapping, voc
                 return f"the {f} {raw!r} are not a number"
     codes = {f: _code(plan, mapping, vocabs, f, get(f)) for f in CODE_FIELDS}
     unit = str(get("unit") or "").strip() or None
-    if unit and guard.scan(unit):
+    if unit and personal(unit):
         plan.units_left_out += 1
         unit = None
     notes, flagged = _notes(plan, number, mapping.column_of("notes") or "", str(get("notes") or "").strip(),

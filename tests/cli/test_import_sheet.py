@@ -156,3 +156,27 @@ def test_import_is_all_or_nothing(run, tmp_path, monkeypatch):
     code, _, err = run("import-sheet", str(S.tidy_xlsx(tmp_path / "tidy.xlsx")))
     assert code == 1 and "No space left" in err
     assert _everything(run.vault)[0] == []
+
+
+def test_a_name_in_the_organisation_column_is_refused(run, tmp_path):
+    path = tmp_path / "orgs.csv"
+    path.write_text("Datum;Organisatie;Afdeling;Gedrag\n1-3-2025;Bakkerij Jansen;Jan de Vries;pesten\n"
+                    "2-3-2025;Jan de Vries;Winkel;pesten\n3-3-2025;Gemeente Voorbeeld;ICT;pesten\n"
+                    "4-3-2025;Gemeente Voorbeeld;;pesten\n", encoding="utf-8")
+    code, out, err = run("import-sheet", str(path), "--rows", "case")
+    assert code == 0, err
+    assert "Row 3 refused: the organisation cell looks like a person's name" in out
+    assert "1 unit names left out" in out
+    cases, dump = _everything(run.vault)
+    assert sorted((c.organisation, c.unit or "") for c in cases) == [
+        ("Bakkerij Jansen", ""), ("Gemeente Voorbeeld", ""), ("Gemeente Voorbeeld", "ICT")]
+    assert "Jan de Vries" not in dump
+
+
+def test_an_organisation_column_of_names_is_refused_whole(run, tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("Datum;Organisatie;Gedrag\n1-3-2025;Jan de Vries;pesten\n2-3-2025;Kees Smit;pesten\n",
+                    encoding="utf-8")
+    code, out, err = run("import-sheet", str(path))
+    assert code == 1 and "Column 'Organisatie' left out" in out and "Nothing to import" in err
+    assert _everything(run.vault)[0] == []
