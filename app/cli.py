@@ -70,6 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="import a vertrouwd-data/1 JSON file (all or nothing)")
     imp.add_argument("file")
 
+    from app import sheet_cli
+    sheet_cli.add_parser(sub)
+
     exp = sub.add_parser("export", help="export all data as vertrouwd-data/1 JSON (plain text!)")
     exp.add_argument("out")
     exp.add_argument("--with-notes", action="store_true",
@@ -111,7 +114,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
     rep.add_argument("--org", required=True)
     rep.add_argument("--year", type=_year, required=True, metavar="YYYY")
-    rep.add_argument("--format", choices=["pdf", "csv", "json"], required=True)
+    rep.add_argument("--format", choices=["pdf", "csv", "json", "xlsx", "csv-excel"], required=True,
+                     help="csv: for machines (comma, decimal point); csv-excel: for Excel in the --lang "
+                          "(Dutch: semicolon, decimal comma); xlsx: an Excel workbook")
     rep.add_argument("--out", required=True)
     rep.add_argument("--threshold", type=int)
     rep.add_argument("--lang", choices=["nl", "en"], default="nl")
@@ -293,6 +298,11 @@ def cmd_import(args, out, err) -> int:
     print("Imported: {organisations} organisations, {cases} cases, {contacts} contacts, "
           "{activities} activities.".format(**counts), file=out)
     return EXIT_OK
+
+
+def cmd_import_sheet(args, out, err) -> int:
+    from app import sheet_cli
+    return sheet_cli.cmd_import_sheet(args, out, err, _open)
 
 
 def cmd_export(args, out, err) -> int:
@@ -511,7 +521,7 @@ def cmd_checklist(args, out, err) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "export": cmd_export, "case": cmd_case,
+COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "import-sheet": cmd_import_sheet, "export": cmd_export, "case": cmd_case,
             "backup": cmd_backup, "restore": cmd_restore, "passwd": cmd_passwd, "check": cmd_check,
             "demo": cmd_demo, "decide": cmd_decide, "report": cmd_report, "stats": cmd_stats,
             "retention": cmd_retention, "checklist": cmd_checklist}

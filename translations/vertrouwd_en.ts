@@ -595,6 +595,10 @@
             <translation>Export signed statistics</translation>
         </message>
         <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
             <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
             <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
         </message>
@@ -696,6 +700,10 @@
             <translation>&amp;Import data…</translation>
         </message>
         <message>
+            <source>Import from &amp;spreadsheet…</source>
+            <translation>Import from &amp;spreadsheet…</translation>
+        </message>
+        <message>
             <source>Change &amp;passphrase…</source>
             <translation>Change &amp;passphrase…</translation>
         </message>
@@ -782,6 +790,14 @@
         <message>
             <source>Importing…</source>
             <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>Import from spreadsheet</source>
+            <translation>Import from spreadsheet</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Spreadsheets (*.xlsx *.csv)</translation>
         </message>
         <message>
             <source>Change passphrase</source>
@@ -1016,6 +1032,14 @@
         <message>
             <source>Export JSON</source>
             <translation>Export JSON</translation>
+        </message>
+        <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <source>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</source>
+            <translation>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</translation>
         </message>
         <message>
             <source>Signed statistics (.vstat)</source>
@@ -1438,6 +1462,221 @@
         <message>
             <source>Saved.</source>
             <translation>Saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetImportDialog</name>
+        <message>
+            <source>Import from spreadsheet</source>
+            <translation>Import from spreadsheet</translation>
+        </message>
+        <message>
+            <source>Check how the columns of {file} become cases and conversations. Names, e-mail addresses and phone or personnel numbers never come in: such columns are left out, and notes are cleaned before they are stored.</source>
+            <translation>Check how the columns of {file} become cases and conversations. Names, e-mail addresses and phone or personnel numbers never come in: such columns are left out, and notes are cleaned before they are stored.</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <source>Unknown values</source>
+            <translation>Unknown values</translation>
+        </message>
+        <message>
+            <source>Privacy</source>
+            <translation>Privacy</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <source>One row per conversation (grouped into cases)</source>
+            <translation>One row per conversation (grouped into cases)</translation>
+        </message>
+        <message>
+            <source>One row per case</source>
+            <translation>One row per case</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</source>
+            <translation>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</translation>
+        </message>
+        <message>
+            <source>Same case when at most</source>
+            <translation>Same case when at most</translation>
+        </message>
+        <message>
+            <source>only when the sheet has no organisation column</source>
+            <translation>only when the sheet has no organisation column</translation>
+        </message>
+        <message>
+            <source>Organisation of every row</source>
+            <translation>Organisation of every row</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>Examples</source>
+            <translation>Examples</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>Becomes</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Value in the sheet</source>
+            <translation>Value in the sheet</translation>
+        </message>
+        <message>
+            <source>These parts of notes may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep: the conversation is then marked for review.</source>
+            <translation>These parts of notes may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep: the conversation is then marked for review.</translation>
+        </message>
+        <message>
+            <source>Replace all</source>
+            <translation>Replace all</translation>
+        </message>
+        <message>
+            <source>Leave all notes out</source>
+            <translation>Leave all notes out</translation>
+        </message>
+        <message>
+            <source>Save mapping…</source>
+            <translation>Save mapping…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>(not imported)</translation>
+        </message>
+        <message>
+            <source>Case reference (groups rows; not stored)</source>
+            <translation>Case reference (groups rows; not stored)</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Unit or department</source>
+            <translation>Unit or department</translation>
+        </message>
+        <message>
+            <source>Date of the conversation</source>
+            <translation>Date of the conversation</translation>
+        </message>
+        <message>
+            <source>Date the case was opened</source>
+            <translation>Date the case was opened</translation>
+        </message>
+        <message>
+            <source>Date the case was closed</source>
+            <translation>Date the case was closed</translation>
+        </message>
+        <message>
+            <source>Kind of behaviour</source>
+            <translation>Kind of behaviour</translation>
+        </message>
+        <message>
+            <source>Relation to the accused</source>
+            <translation>Relation to the accused</translation>
+        </message>
+        <message>
+            <source>Role of the person</source>
+            <translation>Role of the person</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Kind of conversation</source>
+            <translation>Kind of conversation</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Notes (cleaned)</source>
+            <translation>Notes (cleaned)</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {reason}</source>
+            <translation>Nothing was imported: {reason}</translation>
+        </message>
+        <message>
+            <source> (hidden)</source>
+            <translation> (hidden)</translation>
+        </message>
+        <message>
+            <source>(personal data: left out)</source>
+            <translation>(personal data: left out)</translation>
+        </message>
+        <message>
+            <source>Unknown values ({n})</source>
+            <translation>Unknown values ({n})</translation>
+        </message>
+        <message>
+            <source>Row {row}: {kind}: {text}  →  {placeholder}</source>
+            <translation>Row {row}: {kind}: {text}  →  {placeholder}</translation>
+        </message>
+        <message>
+            <source>Privacy ({n})</source>
+            <translation>Privacy ({n})</translation>
+        </message>
+        <message>
+            <source>Save mapping</source>
+            <translation>Save mapping</translation>
+        </message>
+        <message>
+            <source>Mapping (*.toml)</source>
+            <translation>Mapping (*.toml)</translation>
+        </message>
+        <message>
+            <source>{cases} cases with {contacts} conversations would be imported.</source>
+            <translation>{cases} cases with {contacts} conversations would be imported.</translation>
+        </message>
+        <message>
+            <source>Per organisation: {list}</source>
+            <translation>Per organisation: {list}</translation>
+        </message>
+        <message>
+            <source>Per year: {list}</source>
+            <translation>Per year: {list}</translation>
+        </message>
+        <message>
+            <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
+            <translation>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</translation>
+        </message>
+        <message>
+            <source>Row {row} refused: {reason}</source>
+            <translation>Row {row} refused: {reason}</translation>
         </message>
     </context>
     <context>

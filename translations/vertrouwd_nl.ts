@@ -595,6 +595,10 @@
         <translation>Ondertekende cijfers exporteren</translation>
     </message>
     <message>
+        <source>Export Excel</source>
+        <translation>Excel exporteren</translation>
+    </message>
+    <message>
         <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
         <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
     </message>
@@ -696,6 +700,10 @@
         <translation>Gegevens &amp;importeren…</translation>
     </message>
     <message>
+        <source>Import from &amp;spreadsheet…</source>
+        <translation>Importeren uit &amp;spreadsheet…</translation>
+    </message>
+    <message>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Wachtwoordzin wijzigen…</translation>
     </message>
@@ -782,6 +790,14 @@
     <message>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
+    </message>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Importeren uit spreadsheet</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Change passphrase</source>
@@ -1016,6 +1032,14 @@
     <message>
         <source>Export JSON</source>
         <translation>JSON exporteren</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Excel exporteren</translation>
+    </message>
+    <message>
+        <source>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</source>
+        <translation>De gepubliceerde tabellen als Excel-werkmap: één werkblad per tabel, niet getoonde aantallen als x, en hoe de cijfers zijn beschermd.</translation>
     </message>
     <message>
         <source>Signed statistics (.vstat)</source>
@@ -1438,6 +1462,221 @@
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Importeren uit spreadsheet</translation>
+    </message>
+    <message>
+        <source>Check how the columns of {file} become cases and conversations. Names, e-mail addresses and phone or personnel numbers never come in: such columns are left out, and notes are cleaned before they are stored.</source>
+        <translation>Controleer hoe de kolommen van {file} casussen en gesprekken worden. Namen, e-mailadressen en telefoon- of personeelsnummers komen nooit mee: zulke kolommen blijven weg, en notities worden opgeschoond voordat ze worden bewaard.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>Unknown values</source>
+        <translation>Onbekende waarden</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Werkblad</translation>
+    </message>
+    <message>
+        <source>One row per conversation (grouped into cases)</source>
+        <translation>Eén rij per gesprek (gegroepeerd tot casussen)</translation>
+    </message>
+    <message>
+        <source>One row per case</source>
+        <translation>Eén rij per casus</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</source>
+        <translation>Zonder kolom met een casusnummer horen gesprekken van één organisatie over hetzelfde soort gedrag en dezelfde relatie bij één casus zolang ze hoogstens zoveel dagen uit elkaar liggen.</translation>
+    </message>
+    <message>
+        <source>Same case when at most</source>
+        <translation>Zelfde casus bij hoogstens</translation>
+    </message>
+    <message>
+        <source>only when the sheet has no organisation column</source>
+        <translation>alleen als het werkblad geen kolom met de organisatie heeft</translation>
+    </message>
+    <message>
+        <source>Organisation of every row</source>
+        <translation>Organisatie van alle rijen</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Voorbeelden</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Wordt</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Value in the sheet</source>
+        <translation>Waarde in het werkblad</translation>
+    </message>
+    <message>
+        <source>These parts of notes may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep: the conversation is then marked for review.</source>
+        <translation>Deze delen van notities kunnen naar een persoon leiden. Aangevinkte delen worden vervangen door een plaatsvervanger zoals [naam]. Vink uit wat u bewust bewaart: het gesprek wordt dan gemarkeerd om na te kijken.</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Alles vervangen</translation>
+    </message>
+    <message>
+        <source>Leave all notes out</source>
+        <translation>Alle notities weglaten</translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>Koppeling opslaan…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(niet importeren)</translation>
+    </message>
+    <message>
+        <source>Case reference (groups rows; not stored)</source>
+        <translation>Casusnummer (groepeert rijen; wordt niet bewaard)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Unit or department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Date of the conversation</source>
+        <translation>Datum van het gesprek</translation>
+    </message>
+    <message>
+        <source>Date the case was opened</source>
+        <translation>Datum waarop de casus begon</translation>
+    </message>
+    <message>
+        <source>Date the case was closed</source>
+        <translation>Datum waarop de casus is afgesloten</translation>
+    </message>
+    <message>
+        <source>Kind of behaviour</source>
+        <translation>Soort gedrag</translation>
+    </message>
+    <message>
+        <source>Relation to the accused</source>
+        <translation>Relatie tot degene over wie het gaat</translation>
+    </message>
+    <message>
+        <source>Role of the person</source>
+        <translation>Rol van de melder</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Vervolg</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <source>Kind of conversation</source>
+        <translation>Soort gesprek</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Uren</translation>
+    </message>
+    <message>
+        <source>Notes (cleaned)</source>
+        <translation>Notities (opgeschoond)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Er is niets geïmporteerd: {reason}</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (verborgen)</translation>
+    </message>
+    <message>
+        <source>(personal data: left out)</source>
+        <translation>(persoonsgegevens: blijft weg)</translation>
+    </message>
+    <message>
+        <source>Unknown values ({n})</source>
+        <translation>Onbekende waarden ({n})</translation>
+    </message>
+    <message>
+        <source>Row {row}: {kind}: {text}  →  {placeholder}</source>
+        <translation>Rij {row}: {kind}: {text}  →  {placeholder}</translation>
+    </message>
+    <message>
+        <source>Privacy ({n})</source>
+        <translation>Privacy ({n})</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Koppeling opslaan</translation>
+    </message>
+    <message>
+        <source>Mapping (*.toml)</source>
+        <translation>Koppeling (*.toml)</translation>
+    </message>
+    <message>
+        <source>{cases} cases with {contacts} conversations would be imported.</source>
+        <translation>Er zouden {cases} casussen met {contacts} gesprekken worden geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Per organisation: {list}</source>
+        <translation>Per organisatie: {list}</translation>
+    </message>
+    <message>
+        <source>Per year: {list}</source>
+        <translation>Per jaar: {list}</translation>
+    </message>
+    <message>
+        <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
+        <translation>Weggelaten: kolommen met persoonsgegevens: {columns}; geweigerde rijen: {rows}; totaalrijen: {skipped}. Mogelijke herkenbare gegevens in notities: {found}.</translation>
+    </message>
+    <message>
+        <source>Row {row} refused: {reason}</source>
+        <translation>Rij {row} geweigerd: {reason}</translation>
     </message>
 </context>
 <context>

@@ -380,12 +380,13 @@ class MainWindow(QMainWindow):
         self.act_backup = act(self.tr("Make &backup…"), None, self.backup)
         self.act_restore = act(self.tr("&Restore from backup…"), None, self.restore)
         self.act_import = act(self.tr("&Import data…"), None, self.import_data)
+        self.act_import_sheet = act(self.tr("Import from &spreadsheet…"), None, self.import_sheet)
         self.act_passwd = act(self.tr("Change &passphrase…"), None, self.change_passphrase)
         self.act_quit = act(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.act_about = act(self.tr("&About Vertrouwd"), None, self.about)
         menu = self.menuBar()
         m = menu.addMenu(self.tr("&File"))
-        m.addActions([self.act_new, self.act_import, self.act_backup, self.act_restore, self.act_passwd])
+        m.addActions([self.act_new, self.act_import, self.act_import_sheet, self.act_backup, self.act_restore, self.act_passwd])
         m.addSeparator()
         m.addActions([self.act_lock, self.act_quit])
         e = menu.addMenu(self.tr("&Edit"))
@@ -401,7 +402,8 @@ class MainWindow(QMainWindow):
         self._set_data_actions(False)
 
     def _set_data_actions(self, enabled: bool) -> None:
-        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup, self.act_passwd, self.act_import):
+        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup, self.act_passwd, self.act_import,
+                  self.act_import_sheet):
             a.setEnabled(enabled)
         self.act_restore.setEnabled(not enabled)
 
@@ -607,6 +609,21 @@ class MainWindow(QMainWindow):
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Importing…")), on_done=done,
                                  on_error=failed, lock=repo.vault.lock_)
+
+    def import_sheet(self) -> None:
+        """Bestand -> Importeren uit spreadsheet: the mapping dialog (ui.sheet_import_dialog)."""
+        if not self.session.is_open:
+            return
+        path = self.dialogs.open_path(self, self.tr("Import from spreadsheet"),
+                                      self.tr("Spreadsheets (*.xlsx *.csv)"))
+        if not path:
+            return
+        from ui.sheet_import_dialog import SheetImportDialog
+        lang = self.workspace.lang if self.workspace is not None else "nl"
+        self.sheet_dialog = SheetImportDialog(self.session.repo, lang, path, self, dialogs=self.dialogs)
+        self.sheet_dialog.imported.connect(lambda _counts: self.workspace and self.workspace.show_page(
+            self.workspace.nav.currentRow()))
+        self.sheet_dialog.open()
 
     def change_passphrase(self) -> None:
         if not self.session.is_open:

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 
 REPORT_FORMAT = "vertrouwd-report/1"
 DEFAULT_THRESHOLD = 5
-FORMATS = ("pdf", "csv", "json")
+FORMATS = ("pdf", "csv", "json", "xlsx", "csv-excel")   # xlsx, csv-excel: app.reporting.excel
 CSV_HEADER = ["table", "unit", "row", "col", "value", "row_label", "col_label"]
 TREND_YEARS = 5
 LANGS = ("nl", "en")
@@ -893,11 +893,14 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
     before with other figures (unless ``republish``, see ``prepare``), or - for the PDF - when the
     privacy guard finds identifiers in the narrative (unless ``allow_flagged``)."""
     if fmt not in FORMATS:
-        raise UserError(f"Unknown report format {fmt!r}; choose pdf, csv or json.")
+        raise UserError(f"Unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}.")
     prep = prepare(repo, request, republish=republish)
     require_publishable(prep)
-    path = _target(out, prep.report["organisation"], prep.report["year"], fmt)
-    if fmt == "json":
+    path = _target(out, prep.report["organisation"], prep.report["year"], fmt.split("-")[0])
+    if fmt in ("xlsx", "csv-excel"):
+        from app.reporting import excel
+        data = excel.report_xlsx(prep) if fmt == "xlsx" else excel.report_csv_excel(prep)
+    elif fmt == "json":
         data = report_json(prep.report)
     elif fmt == "csv":
         data = report_csv(prep.report, request.language, prep.aggregation.units, set(prep.protection.merged))

@@ -290,8 +290,8 @@ def test_previous_year_is_used_and_compared(filled, tmp_path):
 
 
 def test_export_errors_are_clear(filled, tmp_path):
-    with pytest.raises(UserError, match="pdf, csv or json"):
-        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="xlsx", out=tmp_path / "r.xlsx")
+    with pytest.raises(UserError, match="pdf, csv, json, xlsx, csv-excel"):
+        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="ods", out=tmp_path / "r.ods")
     with pytest.raises(UserError, match="does not exist"):
         report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="json", out=tmp_path / "nope" / "r.json")
     path = report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="json", out=tmp_path)

@@ -22,7 +22,7 @@ from ui.worker import Job, run_in_thread
 if TYPE_CHECKING:
     from ui.report.page import ReportPage
 
-FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)",
+FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)", "xlsx": "Excel (*.xlsx)",
                   "vstat": "Vertrouwd statistics (*.vstat)"}
 
 
@@ -68,7 +68,7 @@ class ExportActions(QObject):
 
     def titles(self) -> dict[str, str]:
         return {"pdf": self.tr("Export PDF"), "csv": self.tr("Export CSV"), "json": self.tr("Export JSON"),
-                "vstat": self.tr("Export signed statistics")}
+                "xlsx": self.tr("Export Excel"), "vstat": self.tr("Export signed statistics")}
 
     def suggested(self, fmt: str) -> str:
         """The file name offered: kind, organisation and year."""

@@ -111,19 +111,22 @@ class ReportPage(QWidget):
         self.pdf_button = QPushButton(self.tr("Export PDF"))
         self.csv_button = QPushButton(self.tr("Export CSV"))
         self.json_button = QPushButton(self.tr("Export JSON"))
+        self.xlsx_button = QPushButton(self.tr("Export Excel"))
+        self.xlsx_button.setToolTip(self.tr("The published tables as an Excel workbook: one sheet per table, "
+                                            "hidden figures as x, and how the figures were protected."))
         self.vstat_button = QPushButton(self.tr("Signed statistics (.vstat)"))
         self.pdf_button.setDefault(True)
         self.vstat_button.setToolTip(self.tr("The published figures, signed with your key, for a supervisor "
                                              "who combines the figures of several advisers."))
         buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
-        for b in (self.pdf_button, self.csv_button, self.json_button, self.vstat_button):
+        for b in (self.pdf_button, self.xlsx_button, self.csv_button, self.json_button, self.vstat_button):
             buttons.addWidget(b)
-        self.export_buttons = (self.preview_button, self.pdf_button, self.csv_button, self.json_button,
-                               self.vstat_button)
+        self.export_buttons = (self.preview_button, self.pdf_button, self.xlsx_button, self.csv_button,
+                               self.json_button, self.vstat_button)
         self.preview_button.clicked.connect(self.exports.open_pdf_preview)
         for fmt, b in (("pdf", self.pdf_button), ("csv", self.csv_button), ("json", self.json_button),
-                       ("vstat", self.vstat_button)):
+                       ("xlsx", self.xlsx_button), ("vstat", self.vstat_button)):
             b.clicked.connect(lambda _checked=False, fmt=fmt: self.exports.export(fmt))
         return buttons
 
