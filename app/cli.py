@@ -47,6 +47,11 @@ def _year(text: str) -> int:
     return value
 
 
+REPUBLISH_HELP = ("publish this year again although it was published before with other figures (the new "
+                  "version keeps hidden what the earlier one hid)")
+LANG_CHOICES = ["nl", "en"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="vertrouwd", description="Vertrouwd: the confidential adviser's encrypted case log.")
     p.add_argument("--version", action="version", version=f"vertrouwd {__version__}")
@@ -55,9 +60,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"read the vault passphrase from the first line of FILE; given, it wins over "
                         f"${ENV_PASSPHRASE} (without it: ${ENV_PASSPHRASE}, else a prompt)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add_group in (_add_vault_commands, _add_data_commands, _add_report_commands, _add_stats_commands,
+                      _add_checklist_commands):
+        add_group(sub)
+    return p
 
+
+def _add_vault_commands(sub) -> None:
+    """The vault itself: init, backup, restore, passwd, check, retention."""
     sub.add_parser("init", help="create a new vault")
+    b = sub.add_parser("backup", help="write an encrypted backup")
+    b.add_argument("out")
+    r = sub.add_parser("restore", help="restore the vault from a backup")
+    r.add_argument("backup")
+    r.add_argument("--force", action="store_true", help="replace an existing vault")
+    sub.add_parser("passwd", help=f"change the passphrase (new one from ${ENV_NEW_PASSPHRASE} or a prompt)")
+    sub.add_parser("check", help="check the vault's encryption and structure")
+    ret = sub.add_parser("retention", help="retention: show or remove case details that fall due")
+    ret.add_argument("action", choices=["show", "purge", "remove-copies"])
+    ret.add_argument("--yes", action="store_true", help="purge without asking")
 
+
+def _add_data_commands(sub) -> None:
+    """What the vault holds: org, case, import, export, demo."""
     org = sub.add_parser("org", help="client organisations").add_subparsers(dest="org_cmd", required=True,
                                                                             parser_class=_Parser)
     a = org.add_parser("add", help="add an organisation")
@@ -68,7 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import a vertrouwd-data/1 JSON file (all or nothing)")
     imp.add_argument("file")
-
     exp = sub.add_parser("export", help="export all data as vertrouwd-data/1 JSON (plain text!)")
     exp.add_argument("out")
     exp.add_argument("--with-notes", action="store_true",
@@ -83,23 +107,18 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("--status", choices=["open", "gesloten"])
     cl.add_argument("--json", action="store_true")
 
-    b = sub.add_parser("backup", help="write an encrypted backup")
-    b.add_argument("out")
-    r = sub.add_parser("restore", help="restore the vault from a backup")
-    r.add_argument("backup")
-    r.add_argument("--force", action="store_true", help="replace an existing vault")
-    sub.add_parser("passwd", help=f"change the passphrase (new one from ${ENV_NEW_PASSPHRASE} or a prompt)")
-    sub.add_parser("check", help="check the vault's encryption and structure")
-
     d = sub.add_parser("demo", help="fill the vault with synthetic demo data")
     d.add_argument("--cases", type=int, required=True)
     d.add_argument("--orgs", type=int, default=5)
     d.add_argument("--years", type=int, default=3)
     d.add_argument("--seed", type=int, default=1)
 
+
+def _add_report_commands(sub) -> None:
+    """The decision aid and the annual report."""
     dec = sub.add_parser("decide", help="decision aid: which route fits the facts")
     dec.add_argument("--facts", required=True, metavar="FILE.json")
-    dec.add_argument("--lang", choices=["nl", "en"], default="nl")
+    dec.add_argument("--lang", choices=LANG_CHOICES, default="nl")
 
     rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
     rep.add_argument("--org", required=True)
@@ -107,12 +126,14 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", choices=["pdf", "csv", "json"], required=True)
     rep.add_argument("--out", required=True)
     rep.add_argument("--threshold", type=int)
-    rep.add_argument("--lang", choices=["nl", "en"], default="nl")
+    rep.add_argument("--lang", choices=LANG_CHOICES, default="nl")
     rep.add_argument("--allow-flagged", action="store_true",
                      help="print the PDF even when the privacy check flags the narrative text")
-    rep.add_argument("--republish", action="store_true",
-                     help="publish this year again although it was published before with other figures (the new version keeps hidden what the earlier one hid)")
+    rep.add_argument("--republish", action="store_true", help=REPUBLISH_HELP)
 
+
+def _add_stats_commands(sub) -> None:
+    """Signed statistics for supervisors: stats export / verify / merge / keygen."""
     st = sub.add_parser("stats", help="signed statistics for supervisors").add_subparsers(
         dest="stats_cmd", required=True, parser_class=_Parser)
     se = st.add_parser("export", help="write a signed .vstat file")
@@ -121,8 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--out", required=True)
     se.add_argument("--to", metavar="SUPERVISOR_PUBKEY", help="encrypt to this supervisor key file")
     se.add_argument("--threshold", type=int)
-    se.add_argument("--republish", action="store_true",
-                    help="publish this year again although it was published before with other figures (the new version keeps hidden what the earlier one hid)")
+    se.add_argument("--republish", action="store_true", help=REPUBLISH_HELP)
     key_help = (f"your supervisor.key, to open encrypted files (its passphrase from "
                 f"${ENV_SUPERVISOR_PASSPHRASE}, else a prompt)")
     sv = st.add_parser("verify", help="verify .vstat files")
@@ -134,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("files", nargs="+")
     sm.add_argument("--out", required=True)
     sm.add_argument("--by", choices=["organisation", "adviser", "year", "all"], default="organisation")
-    sm.add_argument("--lang", choices=["nl", "en"], default="nl")
+    sm.add_argument("--lang", choices=LANG_CHOICES, default="nl")
     sm.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
                     help="accept only files signed by these adviser keys (repeatable)")
     sm.add_argument("--key", metavar="SUPERVISOR_KEY_FILE", help=key_help)
@@ -144,14 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
                                       f"the key from ${ENV_SUPERVISOR_PASSPHRASE} or a prompt)")
     sk.add_argument("--out", required=True, metavar="DIR")
 
-    ret = sub.add_parser("retention", help="retention: show or remove case details that fall due")
-    ret.add_argument("action", choices=["show", "purge", "remove-copies"])
-    ret.add_argument("--yes", action="store_true", help="purge without asking")
 
+def _add_checklist_commands(sub) -> None:
+    """Conversation checklists (no vault needed)."""
     ck = sub.add_parser("checklist", help="conversation checklists (no vault needed)").add_subparsers(
         dest="checklist_cmd", required=True, parser_class=_Parser)
     ckl = ck.add_parser("list", help="the checklists: id, version, title")
-    ckl.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the titles")
+    ckl.add_argument("--lang", choices=LANG_CHOICES, default="nl", help="language of the titles")
     cke = ck.add_parser("export", help="write a checklist as a TOML file, to adapt and import")
     cke.add_argument("id")
     cke.add_argument("out", metavar="OUT.toml")
@@ -159,7 +178,6 @@ def build_parser() -> argparse.ArgumentParser:
                      help="this version (default: the newest)")
     cki = ck.add_parser("import", help="check a TOML checklist and add it (nothing is added when invalid)")
     cki.add_argument("file", metavar="FILE.toml")
-    return p
 
 
 # -- passphrases --------------------------------------------------------------------------------
@@ -195,7 +213,7 @@ def _interactive() -> bool:
 
 def _supervisor_key(path: str | None) -> bytes | None:
     """The raw supervisor key from `path` (None without --key); asks for its passphrase if it has one."""
-    from app.exchange import vstat as exchange
+    from app.exchange.keys import load_supervisor_key
     if not path:
         return None
     try:
@@ -211,7 +229,7 @@ def _supervisor_key(path: str | None) -> bytes | None:
                 raise UserError(f"The supervisor key {path} is protected by a passphrase: set "
                                 f"{ENV_SUPERVISOR_PASSPHRASE} or run the command in a terminal.")
             passphrase = getpass.getpass("Passphrase of the supervisor key: ")
-    return exchange.load_supervisor_key(path, passphrase)
+    return load_supervisor_key(path, passphrase)
 
 
 def _keygen_passphrase(err: TextIO) -> str | None:
@@ -411,19 +429,17 @@ def cmd_report(args, out, err) -> int:
 
 
 def cmd_stats(args, out, err) -> int:
-    from app.exchange import vstat as exchange
     if args.stats_cmd == "verify":
-        return exchange.cmd_verify(args.files, args.trust, out, err,
-                                   supervisor_key=_supervisor_key(args.key))
+        return stats_verify(args.files, args.trust, out, err, supervisor_key=_supervisor_key(args.key))
     if args.stats_cmd == "merge":
         if not args.trust and not args.allow_untrusted:
             raise UserError("Name the advisers you trust with --trust FINGERPRINT (compare the fingerprint "
                             "with the one on their report), or add --allow-untrusted to combine files "
                             "whose signatures are valid but whose senders are not checked.")
-        return exchange.cmd_merge(args.files, args.out, args.by, args.lang, out, err,
-                                  trusted=args.trust or None, supervisor_key=_supervisor_key(args.key))
+        return stats_merge(args.files, args.out, args.by, args.lang, out, err,
+                           trusted=args.trust or None, supervisor_key=_supervisor_key(args.key))
     if args.stats_cmd == "keygen":
-        return exchange.cmd_keygen(args.out, out, err, passphrase=_keygen_passphrase(err))
+        return stats_keygen(args.out, out, err, passphrase=_keygen_passphrase(err))
     from app.reporting import report
     vault, repo = _open(args)
     try:
@@ -470,6 +486,110 @@ def cmd_checklist(args, out, err) -> int:
     print(f"Checklist imported: {template.id} version {template.version} ({template.title_in('nl')}).",
           file=out)
     return EXIT_OK
+
+
+# -- signed statistics (stats verify / merge / keygen) ------------------------------------------
+def stats_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO, *,
+               supervisor_key: bytes | None = None) -> int:
+    """Print "OK <file> <org> <year> <fingerprint>" or "FAILED <file>: <reason>" per file.
+
+    A file signed by a key that `trusted` (fingerprints; spaces and case ignored) does not name fails.
+    Exit code 0 only when every file verifies; 1 otherwise.
+    """
+    from app.exchange.keys import normalise_fingerprint
+    from app.exchange.vstat import VStatError, read_vstat_file
+    if not files:
+        err.write("no files given: name one or more .vstat files\n")
+        return 1
+    wanted = {normalise_fingerprint(f) for f in trusted or []}
+    ok = True
+    for name in files:
+        try:
+            v = read_vstat_file(name, supervisor_key=supervisor_key)
+            if normalise_fingerprint(v.fingerprint) not in wanted:
+                raise VStatError(f"signed by the untrusted key {v.fingerprint}; if you checked this fingerprint "
+                                 "with the adviser, repeat with --trust followed by it")
+        except VStatError as exc:
+            ok = False
+            out.write(f"FAILED {name}: {exc.message}\n")
+            continue
+        out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
+    return 0 if ok else 1
+
+
+def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO, err: TextIO, *,
+              trusted: list[str] | None = None, supervisor_key: bytes | None = None) -> int:
+    """Verify and combine files, then write the result as .pdf, .csv or .json (from the extension).
+
+    Nothing is written when any file fails. When `trusted` is given, every file must be signed by one
+    of those fingerprints.
+    """
+    from app.exchange import render as stats_render
+    from app.exchange.combine import MERGE_BY, merge
+
+    ext = Path(out_path).suffix.lower()
+    if ext not in (".pdf", ".csv", ".json"):
+        err.write(f"cannot tell the output format from {out_path!r}: end the name in .pdf, .csv or .json\n")
+        return 1
+    if by not in MERGE_BY:
+        err.write(f"cannot combine by {by!r}: choose one of {', '.join(MERGE_BY)}\n")
+        return 1
+    if lang not in ("nl", "en"):
+        err.write(f"unknown language {lang!r}: choose nl or en\n")
+        return 1
+    if not files:
+        err.write("no files given: name one or more .vstat files\n")
+        return 1
+    from app.exchange.keys import normalise_fingerprint
+    from app.exchange.vstat import VStatError, read_vstat_file
+    wanted = None if trusted is None else {normalise_fingerprint(f) for f in trusted}
+    vstats, failed = [], False
+    for name in files:
+        try:
+            v = read_vstat_file(name, supervisor_key=supervisor_key)
+            if wanted is not None and normalise_fingerprint(v.fingerprint) not in wanted:
+                raise VStatError(f"signed by the untrusted key {v.fingerprint}; add --trust with that fingerprint")
+        except VStatError as exc:
+            err.write(f"FAILED {name}: {exc.message}\n")
+            failed = True
+            continue
+        vstats.append(v)
+        out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
+    if failed:
+        err.write("nothing written: remove or replace the files that failed\n")
+        return 1
+    try:
+        combined = merge(vstats, by)
+        if ext == ".pdf":
+            stats_render.write_pdf(combined, out_path, lang=lang, program_version=__version__)
+        elif ext == ".csv":
+            stats_render.write_csv(combined, out_path, lang=lang)
+        else:
+            stats_render.write_json(combined, out_path)
+    except UserError as exc:
+        err.write(exc.message + "\n")
+        return 1
+    except OSError as exc:
+        err.write(f"cannot write {out_path}: {exc.strerror or exc}\n")
+        return 1
+    for note in combined.notes:
+        out.write(f"note: {note}\n")
+    out.write(f"written {out_path}\n")
+    return 0
+
+
+def stats_keygen(out_dir: str, out: TextIO, err: TextIO, *, passphrase: str | None = None) -> int:
+    """Make a supervisor key pair in `out_dir`; print the public line and its fingerprint."""
+    from app.exchange.keys import fingerprint, format_supervisor_pub, generate_supervisor_keypair
+    try:
+        pub = generate_supervisor_keypair(out_dir, passphrase=passphrase)
+    except UserError as exc:
+        err.write(exc.message + "\n")
+        return 1
+    out.write(f"{format_supervisor_pub(pub)}\n")
+    out.write(f"fingerprint {fingerprint(pub)}\n")
+    out.write(f"give {Path(out_dir) / 'supervisor.pub'} to the advisers; keep supervisor.key to yourself\n")
+    return 0
 
 
 COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "export": cmd_export, "case": cmd_case,

@@ -5,6 +5,8 @@ dialog or next to a field. None of them should ever reach the person as a traceb
 """
 from __future__ import annotations
 
+from typing import Any
+
 
 class VertrouwdError(Exception):
     """Base class: a user-facing problem with a readable message."""
@@ -41,3 +43,16 @@ class LockedOut(WrongPassphrase):
 
 class VaultError(UserError):
     """The vault file is missing, damaged, or not a vault."""
+
+
+class VStatError(UserError):
+    """A statistics file that cannot be used; the message says what is wrong in plain words.
+
+    `code` names the kind of problem (one of REASONS, or "invalid" for any check of the figures) and
+    `values` holds what the message mentions, so a window can say it in the person's own language.
+    """
+
+    def __init__(self, message: str, *, code: str = "invalid", **values: Any):
+        super().__init__(message)
+        self.code = code
+        self.values = values

@@ -413,7 +413,7 @@ class SettingsPage(QWidget):
         self.practice.setText(st.get(S.PRACTICE_NAME))
         self.threshold.setValue(st.get(S.REPORT_THRESHOLD))
         try:
-            from app.exchange import vstat as exchange
+            from app.exchange import keys as exchange
             self.fingerprint.setText(exchange.fingerprint(exchange.public_key(session.repo.signing_key())))
         except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
             self.fingerprint.setText(self.tr("(not available)"))

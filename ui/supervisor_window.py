@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.errors import UserError
 from app.exchange import render as stats_render
+from app.exchange.combine import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable
 from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
-from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, reason_code
+from app.exchange.vstat import reason_code
 
 ChooseFiles = Callable[[], list[str]]
 AskTrust = Callable[[str], tuple[bool, str]]

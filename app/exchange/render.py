@@ -1,4 +1,4 @@
-"""Exports of combined statistics (`app.exchange.vstat.Combined`): CSV, PDF and JSON, written atomically.
+"""Exports of combined statistics (`app.exchange.combine.Combined`): CSV, PDF and JSON, written atomically.
 
 The CSV is one long table (one line per figure) preceded by one provenance line naming every source
 file with its adviser-key fingerprint. The PDF has a title, the sources with fingerprints, each table
@@ -18,7 +18,8 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
 from app.errors import UserError
-from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, canonical
+from app.exchange.combine import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable
+from app.exchange.vstat import canonical
 from app.fsutil import write_bytes_atomic
 from app.resources import vocabularies
 
@@ -58,7 +59,7 @@ _TEXT = {
 }
 
 
-# The notes of a combination (app.exchange.vstat.NOTES), in the exports' languages.
+# The notes of a combination (app.exchange.combine.NOTES), in the exports' languages.
 _NOTES = {
     "en": {
         "same_file_twice": "{organisation} {year}: the same file was given twice; it is counted once.",
@@ -198,7 +199,7 @@ def table_name(table_id: str, lang: str) -> str:
 
 
 def note_text(note, by: str, lang: str, labels: dict[str, str] | None = None, *, with_group: bool = True) -> str:
-    """A note of a combination (app.exchange.vstat.Note) in `lang`, with the group's and table's own names.
+    """A note of a combination (app.exchange.combine.Note) in `lang`, with the group's and table's own names.
     `with_group=False` leaves out a leading group name (for a note printed under the group's heading).
     A plain string (a note without a code) is returned as it is."""
     _check_lang(lang)

@@ -27,18 +27,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from app.errors import UserError, VaultError, WrongPassphrase
-from app.exchange.vstat import (
-    Combined,
-    VStat,
-    VStatError,
-    canonical,
-    fingerprint,
-    merge,
-    normalise_fingerprint,
-    read_vstat,
-    read_vstat_file,
-)
+from app.errors import UserError, VaultError, VStatError, WrongPassphrase
+from app.exchange.combine import Combined, merge
+from app.exchange.keys import fingerprint, normalise_fingerprint
+from app.exchange.vstat import VStat, canonical, read_vstat, read_vstat_file
 from app.fsutil import write_bytes_atomic
 
 STORE_FORMAT = "vertrouwd-supervisor/1"
@@ -81,7 +73,7 @@ class ImportOutcome:
     pub: bytes | None = None
     organisation: str | None = None
     year: int | None = None
-    code: str | None = None          # for a refused file: the reason's code (see exchange.REASONS) ...
+    code: str | None = None          # for a refused file: the reason's code (see app.exchange.vstat.REASONS) ...
     values: dict | None = None       # ... and its values, so the window can say it in the chosen language
 
 
@@ -214,10 +206,6 @@ class SupervisorStore:
     def labels(self) -> dict[str, str]:
         return {fp: t.label for fp, t in self._trusted.items()}
 
-    def is_trusted(self, pub_or_fingerprint: bytes | str) -> bool:
-        fp = fingerprint(pub_or_fingerprint) if isinstance(pub_or_fingerprint, bytes) else pub_or_fingerprint
-        return any(normalise_fingerprint(fp) == normalise_fingerprint(k) for k in self._trusted)
-
     def trust(self, pub: bytes, label: str, *, when: datetime | None = None) -> list[ImportOutcome]:
         """Trust an adviser key under a label of the supervisor's choosing (after comparing the
         fingerprint with the adviser, e.g. by phone). Files from that key that were waiting are
@@ -307,14 +295,6 @@ class SupervisorStore:
             except VStatError:   # cannot happen for files this store accepted; never hide it silently
                 raise VaultError("a stored file no longer verifies; the store is damaged") from None
         return out
-
-    def remove_file(self, sha256: str) -> bool:
-        before = len(self._files)
-        self._files = [f for f in self._files if f.sha256 != sha256]
-        if len(self._files) != before:
-            self.save()
-            return True
-        return False
 
     def combined(self, by: str = "all") -> Combined:
         """Combine every stored file whose key is still trusted."""

@@ -688,7 +688,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
 
 
 def _fingerprint(repo) -> str:
-    from app.exchange import vstat as exchange
+    from app.exchange import keys as exchange
     try:
         return exchange.fingerprint(exchange.public_key(repo.signing_key()))
     except UserError:
@@ -699,6 +699,7 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
                  republish: bool = False) -> Path:
     """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report.
     Refuses like ``export_report`` (also a second version of a year without ``republish``)."""
+    from app.exchange import keys
     from app.exchange import vstat as exchange
     prep = prepare(repo, org, year, threshold, "nl", republish=republish)
     _require_ok(prep)
@@ -709,7 +710,7 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
         except (OSError, UnicodeDecodeError) as exc:
             raise UserError(f"Cannot read the supervisor key file {to}: {getattr(exc, 'strerror', None) or exc}. "
                             "Ask the supervisor for their supervisor.pub file.") from None
-        recipient = exchange.parse_supervisor_pub(text)
+        recipient = keys.parse_supervisor_pub(text)
     data = exchange.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
                                recipient_pub=recipient)
     path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")
