@@ -15,7 +15,7 @@ from typing import TextIO
 
 import sqlcipher3
 
-from app import __version__
+from app import __version__, texts
 from app.errors import UserError, VertrouwdError
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_PASSPHRASE = 0, 1, 2, 3
@@ -118,7 +118,7 @@ def _add_report_commands(sub) -> None:
     """The decision aid and the annual report."""
     dec = sub.add_parser("decide", help="decision aid: which route fits the facts")
     dec.add_argument("--facts", required=True, metavar="FILE.json")
-    dec.add_argument("--lang", choices=LANG_CHOICES, default="nl")
+    dec.add_argument("--lang", choices=LANG_CHOICES)
 
     rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
     rep.add_argument("--org", required=True)
@@ -126,7 +126,7 @@ def _add_report_commands(sub) -> None:
     rep.add_argument("--format", choices=["pdf", "csv", "json"], required=True)
     rep.add_argument("--out", required=True)
     rep.add_argument("--threshold", type=int)
-    rep.add_argument("--lang", choices=LANG_CHOICES, default="nl")
+    rep.add_argument("--lang", choices=LANG_CHOICES)
     rep.add_argument("--allow-flagged", action="store_true",
                      help="print the PDF even when the privacy check flags the narrative text")
     rep.add_argument("--republish", action="store_true", help=REPUBLISH_HELP)
@@ -154,7 +154,7 @@ def _add_stats_commands(sub) -> None:
     sm.add_argument("files", nargs="+")
     sm.add_argument("--out", required=True)
     sm.add_argument("--by", choices=["organisation", "adviser", "year", "all"], default="organisation")
-    sm.add_argument("--lang", choices=LANG_CHOICES, default="nl")
+    sm.add_argument("--lang", choices=LANG_CHOICES)
     sm.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
                     help="accept only files signed by these adviser keys (repeatable)")
     sm.add_argument("--key", metavar="SUPERVISOR_KEY_FILE", help=key_help)
@@ -170,7 +170,7 @@ def _add_checklist_commands(sub) -> None:
     ck = sub.add_parser("checklist", help="conversation checklists (no vault needed)").add_subparsers(
         dest="checklist_cmd", required=True, parser_class=_Parser)
     ckl = ck.add_parser("list", help="the checklists: id, version, title")
-    ckl.add_argument("--lang", choices=LANG_CHOICES, default="nl", help="language of the titles")
+    ckl.add_argument("--lang", choices=LANG_CHOICES, help="language of the titles")
     cke = ck.add_parser("export", help="write a checklist as a TOML file, to adapt and import")
     cke.add_argument("id")
     cke.add_argument("out", metavar="OUT.toml")
@@ -180,8 +180,27 @@ def _add_checklist_commands(sub) -> None:
     cki.add_argument("file", metavar="FILE.toml")
 
 
+# -- the person's language ---------------------------------------------------------------------
+def _message_language(args) -> str:
+    """The language of messages: --lang where the command has it, else $VERTROUWD_LANG, else Dutch.
+    A command's own --lang (the language of a report, say) stays Dutch when it is not given."""
+    explicit = getattr(args, "lang", None)
+    if hasattr(args, "lang") and explicit is None:
+        args.lang = texts.DEFAULT_LANGUAGE
+    return texts.language(explicit) if explicit else texts.environment_language()
+
+
+def _text(args, code: str, **params) -> str:
+    """A sentence of the command line (cli.say.* in resources/messages.json) in the command's language."""
+    return texts.message(code, getattr(args, "msg_lang", None) or texts.environment_language(), **params)
+
+
+def _say(args, stream: TextIO, code: str, **params) -> None:
+    print(_text(args, code, **params), file=stream)
+
+
 # -- passphrases --------------------------------------------------------------------------------
-def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, label: str = "Passphrase",
+def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, label: str = "passphrase",
                     use_file: bool = True) -> str:
     """The passphrase from --passphrase-file (when given, it wins), else from `env`, else a prompt."""
     if use_file and args.passphrase_file:
@@ -189,21 +208,22 @@ def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, l
             with open(args.passphrase_file, encoding="utf-8") as fh:
                 value = fh.readline().rstrip("\r\n")
         except OSError as exc:
-            raise UserError(f"Cannot read the passphrase file {args.passphrase_file}: {exc.strerror}.") \
+            raise UserError("cli.read_passphrase_file", passphrase_file=args.passphrase_file, strerror=exc.strerror) \
                 from None
         except UnicodeDecodeError:
-            raise UserError(f"The passphrase file {args.passphrase_file} is not UTF-8 text.") from None
+            raise UserError("cli.passphrase_file_utf_text", passphrase_file=args.passphrase_file) from None
         if not value:
-            raise UserError(f"The passphrase file {args.passphrase_file} is empty.")
+            raise UserError("cli.passphrase_file_empty", passphrase_file=args.passphrase_file)
         return value
     value = os.environ.get(env)
     if value:
         return value
     if not _interactive():
-        raise UserError(f"No passphrase given: set {env} or use --passphrase-file FILE.")
-    value = getpass.getpass(f"{label}: ")
-    if confirm and getpass.getpass(f"{label} (again): ") != value:
-        raise UserError("The two passphrases differ. Nothing was changed; try again.")
+        raise UserError("cli.passphrase_given_set_passphrase", env=env)
+    value = getpass.getpass(_text(args, f"cli.say.prompt.{label}") + ": ")
+    again = _text(args, "cli.say.prompt.again", what=_text(args, f"cli.say.prompt.{label}"))
+    if confirm and getpass.getpass(again + ": ") != value:
+        raise UserError("cli.two_passphrases_differ_nothing")
     return value
 
 
@@ -211,7 +231,7 @@ def _interactive() -> bool:
     return bool(sys.stdin) and sys.stdin.isatty()
 
 
-def _supervisor_key(path: str | None) -> bytes | None:
+def _supervisor_key(args, path: str | None) -> bytes | None:
     """The raw supervisor key from `path` (None without --key); asks for its passphrase if it has one."""
     from app.exchange.keys import load_supervisor_key
     if not path:
@@ -226,24 +246,23 @@ def _supervisor_key(path: str | None) -> bytes | None:
         passphrase = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
         if not passphrase:
             if not _interactive():
-                raise UserError(f"The supervisor key {path} is protected by a passphrase: set "
-                                f"{ENV_SUPERVISOR_PASSPHRASE} or run the command in a terminal.")
-            passphrase = getpass.getpass("Passphrase of the supervisor key: ")
+                raise UserError("cli.supervisor_key_protected_passphrase", path=path, env_supervisor_passphrase=ENV_SUPERVISOR_PASSPHRASE)
+            passphrase = getpass.getpass(_text(args, "cli.say.prompt.supervisor_key") + ": ")
     return load_supervisor_key(path, passphrase)
 
 
-def _keygen_passphrase(err: TextIO) -> str | None:
+def _keygen_passphrase(args, err: TextIO) -> str | None:
     """The optional passphrase for a new supervisor key; None means the key is stored unencrypted."""
     value = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
     if not value and _interactive():
-        value = getpass.getpass("Passphrase for the new supervisor key (empty: none): ")
-        if value and getpass.getpass("Passphrase (again): ") != value:
-            raise UserError("The two passphrases differ. No key was made; try again.")
+        value = getpass.getpass(_text(args, "cli.say.prompt.new_supervisor_key") + ": ")
+        again = _text(args, "cli.say.prompt.again", what=_text(args, "cli.say.prompt.passphrase"))
+        if value and getpass.getpass(again + ": ") != value:
+            raise UserError("cli.two_passphrases_differ_key")
     if value and len(value) < 8:
-        raise UserError("The supervisor key passphrase is too short: use at least 8 characters. No key was made.")
+        raise UserError("cli.supervisor_key_passphrase_too")
     if not value:
-        print(f"vertrouwd: warning: the supervisor key is stored WITHOUT a passphrase. Keep the folder safe, "
-              f"or set {ENV_SUPERVISOR_PASSPHRASE} and make the key again.", file=err)
+        _say(args, err, "cli.say.key_unprotected", env=ENV_SUPERVISOR_PASSPHRASE)
         return None
     return value
 
@@ -264,11 +283,10 @@ def cmd_init(args, out: TextIO, err: TextIO) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
     if path.exists():
-        raise UserError(f"A vault already exists at {path}; nothing was changed.")
+        raise UserError("cli.vault_already_exists_nothing", path=path)
     vault = Vault.create(path, read_passphrase(args, confirm=True))
     vault.close()
-    print(f"Vault created at {path}. Keep the passphrase safe: without it the data cannot be recovered. "
-          "Make a backup now and then (vertrouwd backup FILE).", file=out)
+    _say(args, out, "cli.say.vault_created", path=path)
     return EXIT_OK
 
 
@@ -277,7 +295,7 @@ def cmd_org(args, out, err) -> int:
     try:
         if args.org_cmd == "add":
             repo.add_organisation(args.name, args.unit)
-            print(f"Organisation added: {args.name.strip()}", file=out)
+            _say(args, out, "cli.say.org_added", name=args.name.strip())
         else:
             orgs = repo.list_organisations()
             if args.json:
@@ -301,24 +319,21 @@ def cmd_import(args, out, err) -> int:
         counts = interchange.import_data(repo, data)
     finally:
         vault.close()
-    print("Imported: {organisations} organisations, {cases} cases, {contacts} contacts, "
-          "{activities} activities.".format(**counts), file=out)
+    _say(args, out, "cli.say.imported", **counts)
     return EXIT_OK
 
 
 def cmd_export(args, out, err) -> int:
     from app import interchange
     with_notes = args.with_notes and not args.without_notes
-    print("Warning: the export is NOT encrypted" + (" and holds the conversation notes" if with_notes else
-          " (notes left out; add --with-notes to include them)") + "; keep it safe and delete it when done.",
-          file=err)
+    _say(args, err, "cli.say.export_with_notes" if with_notes else "cli.say.export_without_notes")
     vault, repo = _open(args)
     try:
         interchange.export_data(repo, args.out, include_notes=with_notes)
         repo.log("export", "gegevens")
     finally:
         vault.close()
-    print(f"Written to {args.out}.", file=out)
+    _say(args, out, "cli.say.written", path=args.out)
     return EXIT_OK
 
 
@@ -343,7 +358,7 @@ def cmd_case(args, out, err) -> int:
         for r in rows:
             print(f"{r.code}\t{r.organisation}\t{r.opened.isoformat()}\t{r.status}\t{r.behaviour}\t"
                   f"{r.contacts} contact(s)", file=out)
-        print(f"{len(rows)} case(s)", file=err)
+        _say(args, err, "cli.say.n_cases", n=len(rows))
     return EXIT_OK
 
 
@@ -354,7 +369,7 @@ def cmd_backup(args, out, err) -> int:
         repo.log("backup")
     finally:
         vault.close()
-    print(f"Encrypted backup written to {path}. It opens with the current passphrase.", file=out)
+    _say(args, out, "cli.say.backup_written", path=path)
     return EXIT_OK
 
 
@@ -362,24 +377,23 @@ def cmd_restore(args, out, err) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
     if path.exists() and not args.force:
-        raise UserError(f"A vault already exists at {path}. Add --force to replace it with the backup.")
+        raise UserError("cli.vault_already_exists_add", path=path)
     vault = Vault.restore(args.backup, path, read_passphrase(args), force=args.force)
     vault.close()
-    print(f"Vault restored from {args.backup}.", file=out)
+    _say(args, out, "cli.say.restored", path=args.backup)
     return EXIT_OK
 
 
 def cmd_passwd(args, out, err) -> int:
     vault, repo = _open(args)
     try:
-        new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="New passphrase",
+        new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="new_passphrase",
                               use_file=False)
         vault.change_passphrase(new)
         repo.log("wachtwoord_gewijzigd")
     finally:
         vault.close()
-    print("Passphrase changed. The old passphrase no longer opens the vault; older backups still need "
-          "the old one.", file=out)
+    _say(args, out, "cli.say.passphrase_changed")
     return EXIT_OK
 
 
@@ -396,14 +410,13 @@ def cmd_check(args, out, err) -> int:
 def cmd_demo(args, out, err) -> int:
     from app import demo
     if args.cases < 0 or args.orgs < 1 or args.years < 1:
-        raise UserError("--cases must be 0 or more, --orgs and --years 1 or more.")
+        raise UserError("cli.cases_more_orgs_years")
     vault, repo = _open(args)
     try:
         counts = demo.generate(repo, args.cases, orgs=args.orgs, years=args.years, seed=args.seed)
     finally:
         vault.close()
-    print("Demo data added: {organisations} organisations, {cases} cases, {contacts} contacts, "
-          "{activities} activities.".format(**counts), file=out)
+    _say(args, out, "cli.say.demo_added", **counts)
     return EXIT_OK
 
 
@@ -424,22 +437,23 @@ def cmd_report(args, out, err) -> int:
                                     allow_flagged=args.allow_flagged, republish=args.republish)
     finally:
         vault.close()
-    print(f"Report written to {path}.", file=out)
+    _say(args, out, "cli.say.report_written", path=path)
     return EXIT_OK
 
 
 def cmd_stats(args, out, err) -> int:
     if args.stats_cmd == "verify":
-        return stats_verify(args.files, args.trust, out, err, supervisor_key=_supervisor_key(args.key))
+        return stats_verify(args.files, args.trust, out, err, supervisor_key=_supervisor_key(args, args.key),
+                            lang=args.msg_lang)
     if args.stats_cmd == "merge":
         if not args.trust and not args.allow_untrusted:
-            raise UserError("Name the advisers you trust with --trust FINGERPRINT (compare the fingerprint "
-                            "with the one on their report), or add --allow-untrusted to combine files "
-                            "whose signatures are valid but whose senders are not checked.")
+            raise UserError("cli.name_advisers_you_trust")
         return stats_merge(args.files, args.out, args.by, args.lang, out, err,
-                           trusted=args.trust or None, supervisor_key=_supervisor_key(args.key))
+                           trusted=args.trust or None, supervisor_key=_supervisor_key(args, args.key),
+                           msg_lang=args.msg_lang)
     if args.stats_cmd == "keygen":
-        return stats_keygen(args.out, out, err, passphrase=_keygen_passphrase(err))
+        return stats_keygen(args.out, out, err, passphrase=_keygen_passphrase(args, err),
+                            lang=args.msg_lang)
     from app.reporting import report
     vault, repo = _open(args)
     try:
@@ -447,7 +461,7 @@ def cmd_stats(args, out, err) -> int:
                                    threshold=args.threshold, republish=args.republish)
     finally:
         vault.close()
-    print(f"Signed statistics written to {path}.", file=out)
+    _say(args, out, "cli.say.vstat_written", path=path)
     return EXIT_OK
 
 
@@ -470,27 +484,24 @@ def cmd_checklist(args, out, err) -> int:
         for t in sorted(templates, key=lambda t: (t.id, t.version)):
             print(f"{t.id}\t{t.version}\t{t.title_in(args.lang)}", file=out)
         for problem in problems:
-            print(f"vertrouwd: warning: an imported checklist was skipped ({problem}); import a corrected "
-                  "file again.", file=err)
+            _say(args, err, "cli.say.checklist_skipped", problem=problem)
         return EXIT_OK
     if args.checklist_cmd == "export":
         template = checklists.get_template(args.id, args.template_version, store)
         if args.template_version is not None and template.version != args.template_version:
-            raise UserError(f"Checklist {args.id!r} has no version {args.template_version}; see the versions "
-                            "with: vertrouwd checklist list")
+            raise UserError("cli.checklist_version_see_versions", args_id=args.id, template_version=args.template_version)
         path = checklists.export_template(args.id, args.out, version=template.version, store_dir=store)
-        print(f"Checklist {template.id} version {template.version} written to {path}. Raise its version "
-              "number before you import a changed copy.", file=out)
+        _say(args, out, "cli.say.checklist_exported", id=template.id, version=template.version, path=path)
         return EXIT_OK
     template = checklists.import_template(args.file, store)
-    print(f"Checklist imported: {template.id} version {template.version} ({template.title_in('nl')}).",
-          file=out)
+    _say(args, out, "cli.say.checklist_imported", id=template.id, version=template.version,
+         title=template.title_in(args.msg_lang))
     return EXIT_OK
 
 
 # -- signed statistics (stats verify / merge / keygen) ------------------------------------------
 def stats_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO, *,
-               supervisor_key: bytes | None = None) -> int:
+                 supervisor_key: bytes | None = None, lang: str | None = None) -> int:
     """Print "OK <file> <org> <year> <fingerprint>" or "FAILED <file>: <reason>" per file.
 
     A file signed by a key that `trusted` (fingerprints; spaces and case ignored) does not name fails.
@@ -499,7 +510,7 @@ def stats_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO,
     from app.exchange.keys import normalise_fingerprint
     from app.exchange.vstat import VStatError, read_vstat_file
     if not files:
-        err.write("no files given: name one or more .vstat files\n")
+        err.write(texts.message("cli.say.no_files", lang) + "\n")
         return 1
     wanted = {normalise_fingerprint(f) for f in trusted or []}
     ok = True
@@ -507,18 +518,18 @@ def stats_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO,
         try:
             v = read_vstat_file(name, supervisor_key=supervisor_key)
             if normalise_fingerprint(v.fingerprint) not in wanted:
-                raise VStatError(f"signed by the untrusted key {v.fingerprint}; if you checked this fingerprint "
-                                 "with the adviser, repeat with --trust followed by it")
+                raise VStatError("cli.signed_untrusted_key_if", fingerprint=v.fingerprint)
         except VStatError as exc:
             ok = False
-            out.write(f"FAILED {name}: {exc.message}\n")
+            out.write(f"FAILED {name}: {exc.text(lang or texts.environment_language())}\n")
             continue
         out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
     return 0 if ok else 1
 
 
 def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO, err: TextIO, *,
-              trusted: list[str] | None = None, supervisor_key: bytes | None = None) -> int:
+                trusted: list[str] | None = None, supervisor_key: bytes | None = None,
+                msg_lang: str | None = None) -> int:
     """Verify and combine files, then write the result as .pdf, .csv or .json (from the extension).
 
     Nothing is written when any file fails. When `trusted` is given, every file must be signed by one
@@ -526,19 +537,20 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
     """
     from app.exchange import render as stats_render
     from app.exchange.combine import MERGE_BY, merge
+    say = msg_lang or lang   # the language of the messages; `lang` is the language of the output file
 
     ext = Path(out_path).suffix.lower()
     if ext not in (".pdf", ".csv", ".json"):
-        err.write(f"cannot tell the output format from {out_path!r}: end the name in .pdf, .csv or .json\n")
+        err.write(texts.message("cli.say.output_format", say, path=out_path) + "\n")
         return 1
     if by not in MERGE_BY:
-        err.write(f"cannot combine by {by!r}: choose one of {', '.join(MERGE_BY)}\n")
+        err.write(texts.message("combine.combine_choose_one", say, by=by, merge_by=", ".join(MERGE_BY)) + "\n")
         return 1
     if lang not in ("nl", "en"):
-        err.write(f"unknown language {lang!r}: choose nl or en\n")
+        err.write(texts.message("combined.unknown_language_choose_nl", "en", lang_name=lang) + "\n")
         return 1
     if not files:
-        err.write("no files given: name one or more .vstat files\n")
+        err.write(texts.message("cli.say.no_files", say) + "\n")
         return 1
     from app.exchange.keys import normalise_fingerprint
     from app.exchange.vstat import VStatError, read_vstat_file
@@ -548,15 +560,15 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
         try:
             v = read_vstat_file(name, supervisor_key=supervisor_key)
             if wanted is not None and normalise_fingerprint(v.fingerprint) not in wanted:
-                raise VStatError(f"signed by the untrusted key {v.fingerprint}; add --trust with that fingerprint")
+                raise VStatError("cli.signed_untrusted_key_add", fingerprint=v.fingerprint)
         except VStatError as exc:
-            err.write(f"FAILED {name}: {exc.message}\n")
+            err.write(f"FAILED {name}: {exc.text(say)}\n")
             failed = True
             continue
         vstats.append(v)
         out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
     if failed:
-        err.write("nothing written: remove or replace the files that failed\n")
+        err.write(texts.message("cli.say.nothing_written", say) + "\n")
         return 1
     try:
         combined = merge(vstats, by)
@@ -567,28 +579,30 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
         else:
             stats_render.write_json(combined, out_path)
     except UserError as exc:
-        err.write(exc.message + "\n")
+        err.write(exc.text(say) + "\n")
         return 1
     except OSError as exc:
-        err.write(f"cannot write {out_path}: {exc.strerror or exc}\n")
+        err.write(texts.message("cli.say.cannot_write", say, path=out_path, reason=exc.strerror or exc) + "\n")
         return 1
     for note in combined.notes:
-        out.write(f"note: {note}\n")
-    out.write(f"written {out_path}\n")
+        out.write(f"note: {stats_render.note_text(note, by, say)}\n")
+    out.write(texts.message("cli.say.merge_written", say, path=out_path) + "\n")
     return 0
 
 
-def stats_keygen(out_dir: str, out: TextIO, err: TextIO, *, passphrase: str | None = None) -> int:
+def stats_keygen(out_dir: str, out: TextIO, err: TextIO, *, passphrase: str | None = None,
+                 lang: str | None = None) -> int:
     """Make a supervisor key pair in `out_dir`; print the public line and its fingerprint."""
     from app.exchange.keys import fingerprint, format_supervisor_pub, generate_supervisor_keypair
     try:
         pub = generate_supervisor_keypair(out_dir, passphrase=passphrase)
     except UserError as exc:
-        err.write(exc.message + "\n")
+        err.write(exc.text(lang or texts.environment_language()) + "\n")
         return 1
     out.write(f"{format_supervisor_pub(pub)}\n")
     out.write(f"fingerprint {fingerprint(pub)}\n")
-    out.write(f"give {Path(out_dir) / 'supervisor.pub'} to the advisers; keep supervisor.key to yourself\n")
+    out.write(texts.message("cli.say.keygen_done", lang or texts.environment_language(),
+                            pub=Path(out_dir) / "supervisor.pub") + "\n")
     return 0
 
 
@@ -610,25 +624,25 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     if not args.command:
         parser.print_help(out)
         return EXIT_USAGE
+    lang = args.msg_lang = _message_language(args)
     try:
         return COMMANDS[args.command](args, out, err)
     except VertrouwdError as exc:
-        print(f"vertrouwd: {exc.message}", file=err)
+        print(f"vertrouwd: {exc.text(lang)}", file=err)
         return exc.exit_code
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        print("vertrouwd: interrupted; nothing was half-written.", file=err)
+        _say(args, err, "cli.say.interrupted")
         return 130
     except OSError as exc:
-        print(f"vertrouwd: {exc.strerror or exc} ({exc.filename or ''})", file=err)
+        _say(args, err, "cli.say.os_error", reason=exc.strerror or exc, path=exc.filename or "")
         return EXIT_USER
     except RecursionError:
-        print("vertrouwd: the input is nested too deeply to be a valid file; nothing was changed.", file=err)
+        _say(args, err, "cli.say.too_deep")
         return EXIT_USER
     except sqlcipher3.DatabaseError as exc:
-        print(f"vertrouwd: the vault cannot be read ({exc}); it may be damaged. Run 'vertrouwd check', and "
-              "restore your latest backup if it reports damage.", file=err)
+        _say(args, err, "cli.say.vault_unreadable", reason=exc)
         return EXIT_USER
 
 

@@ -25,19 +25,25 @@ CONTACT_KEYS = {"date", "minutes", "channel", "kind", "notes"}
 ACTIVITY_KEYS = {"organisation", "date", "kind", "hours"}
 
 
-def _fail(record: str, field: str, message: str) -> None:
-    raise ValidationError(f"{record}: {field}: {message}", field=field, record=record)
+def _fail(record: str, field: str, code: str, **params) -> None:
+    raise ValidationError(code, field=field, record=record, **params)
+
+
+def _problem(record: str, problem: E.Problem) -> None:
+    """A problem the domain found (models.entities), said as "record: field: what is wrong"."""
+    raise ValidationError(f"problem.{problem.code}", field=problem.field, record=record, where=f"{record}: ",
+                          detail=problem.message)
 
 
 def _keys(obj, allowed: set[str], required: set[str], record: str) -> None:
     if not isinstance(obj, dict):
-        _fail(record, "-", "expected an object {...}")
+        _fail(record, "-", "interchange.not_object")
     for k in obj:
         if k not in allowed:
-            _fail(record, k, "unknown field (allowed: " + ", ".join(sorted(allowed)) + ")")
+            _fail(record, k, "interchange.unknown_field", allowed=", ".join(sorted(allowed)))
     for k in sorted(required):
         if k not in obj:
-            _fail(record, k, "missing")
+            _fail(record, k, "interchange.missing_field")
 
 
 def _date(value, record: str, field: str, optional: bool = False):
@@ -45,7 +51,7 @@ def _date(value, record: str, field: str, optional: bool = False):
         return None
     d, problem = E.parse_date(value, field)
     if problem:
-        _fail(record, field, problem.message.split(": ", 1)[1])
+        _problem(record, problem)
     return d
 
 
@@ -53,43 +59,43 @@ def _str_list(value, record: str, field: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        _fail(record, field, "expected a list of codes")
+        _fail(record, field, "interchange.not_codes")
     return list(value)
 
 
 def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     """Turn the parsed JSON into records; raises ValidationError naming the first bad record."""
     if not isinstance(data, dict):
-        raise UserError("The file does not hold a JSON object.")
+        raise UserError("interchange.file_does_hold_json")
     if data.get("format") != FORMAT:
-        raise UserError(f"Unknown format {data.get('format')!r}: expected \"{FORMAT}\".")
+        raise UserError("interchange.unknown_format_expected", value=data.get('format'), format=FORMAT)
     unknown = set(data) - {"format", "organisations", "cases", "activities"}
     if unknown:
-        raise UserError(f"Unknown top-level field(s): {', '.join(sorted(unknown))}.")
+        raise UserError("interchange.unknown_top_level_field", unknown=', '.join(sorted(unknown)))
     orgs, cases, acts = [], [], []
     for i, o in enumerate(data.get("organisations") or []):
         rec = f"organisations[{i}]"
         _keys(o, {"name", "units"}, {"name"}, rec)
         if not isinstance(o["name"], str):
-            _fail(rec, "name", "expected text")
+            _fail(rec, "name", "interchange.not_text")
         org = Organisation(name=o["name"].strip(), units=_str_list(o.get("units"), rec, "units"))
         problems = E.validate_organisation(org)
         if problems:
-            _fail(rec, problems[0].field, problems[0].message.split(": ", 1)[1])
+            _problem(rec, problems[0])
         orgs.append(org)
     for i, c in enumerate(data.get("cases") or []):
         rec = f"cases[{i}]" + (f" ({c.get('code')})" if isinstance(c, dict) and c.get("code") else "")
         _keys(c, CASE_KEYS, CASE_REQUIRED, rec)
         for f in ("organisation", "unit"):
             if c.get(f) is not None and not isinstance(c[f], str):
-                _fail(rec, f, "expected text")
+                _fail(rec, f, "interchange.not_text")
         contacts = []
         for j, k in enumerate(c.get("contacts") or []):
             krec = f"{rec} contacts[{j}]"
             _keys(k, CONTACT_KEYS, {"date", "minutes", "channel", "kind"}, krec)
             notes = k.get("notes")
             if notes is not None and not isinstance(notes, str):
-                _fail(krec, "notes", "expected text (or leave the field out)")
+                _fail(krec, "notes", "interchange.notes_not_text")
             contacts.append(Contact(date=_date(k["date"], krec, "date"), minutes=k["minutes"],
                                     channel=k["channel"], kind=k["kind"], notes=notes or ""))
         case = Case(code=c["code"], organisation=c["organisation"], opened=_date(c["opened"], rec, "opened"),
@@ -124,8 +130,8 @@ def import_data(repo: Repository, data: dict) -> dict[str, int]:
                 try:
                     repo._insert_org(conn, org)
                 except ValidationError as exc:
-                    raise ValidationError(f"organisations[{i}]: {exc.message}", field=exc.field,
-                                          record=f"organisations[{i}]") from None
+                    raise ValidationError(exc.code, field=exc.field, record=f"organisations[{i}]",
+                                          params={**exc.params, "where": f"organisations[{i}]: "}) from None
                 known.add(org.name.lower())
         for rec, case in cases:
             cid = repo._write_case(conn, case, rec)
@@ -142,18 +148,18 @@ def load_file(path: str | Path) -> dict:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE:
-            raise UserError(f"{path} is larger than {MAX_FILE // (1024 * 1024)} MB; split it into parts.")
+            raise UserError("interchange.larger_mb_split_into", path=path, max_file=MAX_FILE // (1024 * 1024))
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)
     except FileNotFoundError:
-        raise UserError(f"The file {path} does not exist.") from None
+        raise UserError("interchange.file_does_exist", path=path) from None
     except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text.") from None
+        raise UserError("interchange.utf_text", path=path) from None
     except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") \
+        raise UserError("interchange.valid_json_line_column", path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg) \
             from None
     except OSError as exc:
-        raise UserError(f"{path} cannot be read: {exc.strerror}.") from None
+        raise UserError("interchange.unreadable", path=path, strerror=exc.strerror) from None
 
 
 def export_data(repo: Repository, path: str | Path, *, include_notes: bool = True) -> None:

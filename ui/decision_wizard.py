@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.guidance.decide import tree as default_tree
 from models.decision import DecisionResult, DecisionTree
+from ui.i18n import error_text
 
 Callback = Callable[[dict], None]
 
@@ -321,7 +322,7 @@ class DecisionWizard(QDialog):
     def record(self) -> dict:
         """The saved form of the advice shown on the result page."""
         if self._result is None:
-            raise UserError("Answer the questions first; there is no advice yet.")
+            raise UserError("wizard.answer_questions_first_there")
         return self._result.to_dict()
 
     def _call(self, callback: Callback | None, done: str) -> bool:
@@ -330,7 +331,7 @@ class DecisionWizard(QDialog):
         try:
             callback(self.record())
         except UserError as exc:
-            self.status_label.setText(exc.message)
+            self.status_label.setText(error_text(exc, self._lang))
             return False
         self.status_label.setText(done)
         return True

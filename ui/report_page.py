@@ -50,6 +50,7 @@ from app.reporting.aggregate import slug, years_with_data
 from app.reporting.disclosure import MIN_K
 from app.reporting.html import NAVY, SECTIONS, TEAL, fmt_value, preview_html  # noqa: F401 (re-exported)
 from app.store import settings as S
+from ui.i18n import error_text
 from ui.privacy_highlighter import PrivacyHighlighter
 from ui.worker import Job, run_in_thread
 
@@ -288,11 +289,11 @@ def _render_pdf(report, repo, key: Key, narrative: str, out: str | None, text: s
         return data, None
     path = Path(out)
     if not path.parent.exists():
-        raise UserError(f"The folder {path.parent} does not exist; choose an existing folder for the file.")
+        raise UserError("report.folder_does_exist_choose", parent=path.parent)
     try:
         fsutil.write_bytes_atomic(path, data)
     except OSError as exc:
-        raise UserError(f"Cannot write {path}: {exc.strerror or exc}. Choose another place.") from None
+        raise UserError("report.write_choose_another_place", path=path, strerror=exc.strerror or exc) from None
     return data, path
 
 
@@ -870,7 +871,7 @@ class ReportPage(QWidget):
         try:
             self.save_narrative()
         except VertrouwdError as exc:
-            self.dialogs.error(self, title, exc.message)
+            self.dialogs.error(self, title, error_text(exc, self.lang))
             return None
         return key
 
@@ -930,7 +931,7 @@ class ReportPage(QWidget):
 
     def _reason(self, exc: BaseException, what: str) -> str:
         if isinstance(exc, VertrouwdError):
-            return exc.message
+            return error_text(exc, self.lang)
         if isinstance(exc, OSError):
             return self.tr("{what}: {reason}. Nothing was written. Choose another folder and try again.").format(
                 what=what, reason=exc.strerror or exc)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VertrouwdError
+from ui.i18n import error_text
 
 
 class SupervisorStart(QMainWindow):
@@ -78,7 +79,7 @@ class SupervisorStart(QMainWindow):
             else:
                 store = SupervisorStore.open(self.store_path, p)
         except VertrouwdError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         self.passphrase.clear()
         self.repeat.clear()

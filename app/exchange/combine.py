@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from app import texts
 from app.errors import VStatError
 from app.exchange.vstat import COUNT_UNITS, TOTAL_KEYS, Table, VStat
 
@@ -21,36 +22,29 @@ MERGE_BY = ("organisation", "adviser", "year", "all")
 
 PUBLISHED, HIDDEN, UNKNOWN = "published", "hidden", "unknown"
 
-# Notes about a combination, as English templates. `Note` keeps the code and values beside the English
-# text so that exports (app.exchange.render.note_text) can say it in Dutch or English with proper names.
-NOTES: dict[str, str] = {
-    "same_file_twice": "{organisation} {year}: the same file was given twice; counted once",
-    "two_versions": "{organisation} {year} ({fingerprint}): two versions from the same adviser; only the newest "
-                    "({created}) is counted",
-    "table_missing": "{group}: table {table} left out, the file of {organisation} {year} does not have it",
-    "units_other_orgs": "{group}: the table of organisational units is left out, units of different "
-                        "organisations cannot be added",
-    "table_shapes": "{group}: table {table} left out, the files count it in different units or shapes",
-    "parts_inconsistent": "{group}, table {table}: the parts' figures do not fit together ({detail}); "
-                          "figures that need hidden cells stay hidden",
-    "halves_joined": "{group}, table {table}: the file of {organisation} {year} does not split new cases by "
-                     "half-year, so the half-years are added up to new cases in the year",
-    "years_added": "{group}: several years of one organisation ({years}) are added up; cases carried over "
-                   "from one year into the next are counted in each of those years",
-}
+# The notes a combination can carry: their codes. The sentences (Dutch and English) are note.<code> in
+# resources/messages.json; app.exchange.render.note_text says them with the group's and table's own names.
+NOTES = ("same_file_twice", "two_versions", "table_missing", "units_other_orgs", "table_shapes",
+         "parts_inconsistent", "halves_joined", "years_added")
 
 
 class Note(str):
-    """One note about a combination: the English text, plus `code` (a key of NOTES) and `values`."""
+    """One note about a combination: the English text, plus `code` (one of NOTES) and `values`."""
 
     code: str
     values: dict[str, Any]
 
     def __new__(cls, code: str, **values: Any) -> Note:
-        obj = super().__new__(cls, NOTES[code].format(**values))
+        if code not in NOTES:
+            raise ValueError(f"unknown note {code!r}")
+        obj = super().__new__(cls, texts.message(f"note.{code}", "en", **values))
         obj.code = code
         obj.values = dict(values)
         return obj
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.values
 
 
 @dataclass(frozen=True)
@@ -476,9 +470,9 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     year are not added: the newest counts.
     """
     if by not in MERGE_BY:
-        raise VStatError(f"cannot combine by {by!r}; choose one of {', '.join(MERGE_BY)}")
+        raise VStatError("combine.combine_choose_one", by=by, merge_by=', '.join(MERGE_BY))
     if not vstats:
-        raise VStatError("no files to combine")
+        raise VStatError("combine.no_files")
     notes: list[Note] = []
     parts = sorted(_dedupe(list(vstats), notes), key=lambda v: (v.year, v.organisation.casefold(), v.fingerprint))
     sources = [Source(v.organisation, v.year, v.fingerprint, v.created, v.program_version, v.threshold, v.sha256)

@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app.errors import UserError, VStatError, WrongPassphrase
 from app.fsutil import write_bytes_atomic, write_text_atomic
+from app.texts import Phrase
 
 SUPERVISOR_PUB_PREFIX = "vertrouwd-supervisor-x25519:"
 _HKDF_INFO = b"vertrouwd-stats-encrypted/1 key"
@@ -35,7 +36,7 @@ def generate_signing_key() -> bytes:
 
 def signer(priv: bytes) -> Ed25519PrivateKey:
     if not isinstance(priv, bytes | bytearray) or len(priv) != 32:
-        raise VStatError("the signing key must be 32 bytes; make a new one with generate_signing_key()")
+        raise VStatError("keys.signing_key_bytes_make")
     return Ed25519PrivateKey.from_private_bytes(bytes(priv))
 
 
@@ -51,7 +52,7 @@ def fingerprint(pub: bytes) -> str:
     Short enough to read out over the phone: "3F2A 9C01 ...".
     """
     if not isinstance(pub, bytes | bytearray) or len(pub) != 32:
-        raise VStatError("a public key must be 32 bytes")
+        raise VStatError("keys.public_key_length")
     digest = hashlib.sha256(bytes(pub)).hexdigest().upper()[:32]
     return " ".join(digest[i:i + 4] for i in range(0, 32, 4))
 
@@ -72,15 +73,15 @@ def b64(data: bytes) -> str:
 def unb64(text: Any, what: str, length: int | None = None) -> bytes:
     """Strict base64: only the canonical encoding is accepted (no spare bits, no line breaks)."""
     if not isinstance(text, str):
-        raise VStatError(f"{what} is not text")
+        raise VStatError("keys.not_text", what=what)
     try:
         raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, ValueError, UnicodeEncodeError):
-        raise VStatError(f"{what} is not valid base64") from None
+        raise VStatError("keys.not_base64", what=what) from None
     if b64(raw) != text:
-        raise VStatError(f"{what} is not in canonical base64")
+        raise VStatError("keys.not_canonical_base64", what=what)
     if length is not None and len(raw) != length:
-        raise VStatError(f"{what} has {len(raw)} bytes instead of {length}")
+        raise VStatError("keys.wrong_length", what=what, n_raw=len(raw), length=length)
     return raw
 
 
@@ -102,8 +103,7 @@ def generate_supervisor_keypair(out_dir: str | os.PathLike[str], passphrase: str
     folder = Path(out_dir)
     key_path, pub_path = folder / "supervisor.key", folder / "supervisor.pub"
     if key_path.exists() or pub_path.exists():
-        raise UserError(f"{key_path} or {pub_path} already exists; choose another folder or move the old "
-                        "key away first (files encrypted to it need it)")
+        raise UserError("keys.already_exists_choose_another", key_path=key_path, pub_path=pub_path)
     priv = X25519PrivateKey.generate()
     enc = (serialization.BestAvailableEncryption(passphrase.encode("utf-8")) if passphrase
            else serialization.NoEncryption())
@@ -113,7 +113,7 @@ def generate_supervisor_keypair(out_dir: str | os.PathLike[str], passphrase: str
         write_bytes_atomic(key_path, pem)
         write_text_atomic(pub_path, format_supervisor_pub(pub) + "\n")
     except OSError as exc:
-        raise UserError(f"cannot write the key files in {folder}: {exc.strerror or exc}") from None
+        raise UserError("keys.write_key_files", folder=folder, strerror=exc.strerror or exc) from None
     return pub
 
 
@@ -125,11 +125,11 @@ def parse_supervisor_pub(text: str) -> bytes:
     """The raw X25519 key from a `supervisor.pub` line."""
     line = text.strip() if isinstance(text, str) else ""
     if not line.startswith(SUPERVISOR_PUB_PREFIX):
-        raise UserError(f"this is not a supervisor public key (it should start with {SUPERVISOR_PUB_PREFIX})")
+        raise UserError("keys.supervisor_public_key_should", supervisor_pub_prefix=SUPERVISOR_PUB_PREFIX)
     try:
-        return unb64(line[len(SUPERVISOR_PUB_PREFIX):], "the supervisor public key", 32)
+        return unb64(line[len(SUPERVISOR_PUB_PREFIX):], Phrase("keys.what.supervisor_public_key"), 32)
     except VStatError as exc:
-        raise UserError(exc.message) from None
+        raise UserError(exc.code, params=exc.params) from None
 
 
 def load_supervisor_key(path: str | os.PathLike[str], passphrase: str | None = None) -> bytes:
@@ -137,20 +137,20 @@ def load_supervisor_key(path: str | os.PathLike[str], passphrase: str | None = N
     try:
         pem = Path(path).read_bytes()
     except OSError as exc:
-        raise UserError(f"cannot read the supervisor key {path}: {exc.strerror or exc}") from None
+        raise UserError("keys.read_supervisor_key", path=path, strerror=exc.strerror or exc) from None
     pw = passphrase.encode("utf-8") if passphrase else None
     try:
         key = serialization.load_pem_private_key(pem, password=pw)
     except TypeError:
         if pw is None:
-            raise UserError("the supervisor key is protected by a passphrase; give the passphrase") from None
-        raise UserError("the supervisor key is not protected by a passphrase; leave the passphrase empty") from None
+            raise UserError("keys.supervisor_key_protected_passphrase2") from None
+        raise UserError("keys.supervisor_key_protected_passphrase") from None
     except ValueError:
         if pw is not None:
-            raise WrongPassphrase("the passphrase does not open the supervisor key; check it and try again") from None
-        raise UserError(f"{path} is not a supervisor key file") from None
+            raise WrongPassphrase("keys.passphrase_does_open_supervisor") from None
+        raise UserError("keys.supervisor_key_file", path=path) from None
     if not isinstance(key, X25519PrivateKey):
-        raise UserError(f"{path} holds another kind of key, not a supervisor key")
+        raise UserError("keys.holds_another_kind_key", path=path)
     return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                              serialization.NoEncryption())
 

@@ -61,6 +61,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from app.errors import VStatError
 from app.exchange.keys import b64, envelope_key, fingerprint, public_key, same_fingerprint, signer, unb64
+from app.texts import Phrase
 
 FORMAT = "vertrouwd-stats/1"
 ENCRYPTED_FORMAT = "vertrouwd-stats-encrypted/1"
@@ -85,61 +86,6 @@ _TOP_KEYS = frozenset({"format", "organisation", "year", "threshold", "method", 
 _TABLE_KEYS = frozenset({"id", "unit", "rows", "cols", "cells", "row_totals", "col_totals", "total"})
 _ENVELOPE_KEYS = frozenset({"format", "recipient", "ephemeral", "nonce", "ciphertext"})
 
-# The problems a person meets when handing in a file, as English templates (the message of the error).
-# Everything else (a figure that breaks a rule) has the code "invalid" and a message of its own.
-REASONS: dict[str, str] = {
-    "not_utf8": "{what} is not UTF-8 text (is it a statistics file?)",
-    "empty": "{what} is empty",
-    "too_deep": "{what} is nested too deeply to be a statistics file",
-    "truncated": "{what} is truncated (not valid JSON)",
-    "not_json": "{what} is not valid JSON (error at character {pos})",
-    "bad_number": "{what} contains a number that cannot be read",
-    "not_object": "the file is not a statistics file (no JSON object)",
-    "too_large": "the file is larger than {size}; a statistics file is much smaller",
-    "folder": "this is a folder, not a file",
-    "missing": "the file does not exist",
-    "unreadable": "the file cannot be read: {detail}",
-    "encrypted_needs_key": "the file is encrypted for supervisor key {recipient}; open it with that key",
-    "encrypted_other": "the file is encrypted for another supervisor (key {recipient}), not for yours",
-    "encrypted_damaged": "the encrypted file cannot be opened: it was changed or damaged",
-    "encrypted_layout": "the encrypted file was changed after it was written (layout differs)",
-    "is_report": "this is an annual report, not a signed statistics file; export it first",
-    "unknown_format": "unknown format {format}; expected {expected}",
-    "unsigned": "unsigned file: it has no signature",
-    "signature": "signature does not match: the file was changed after signing",
-    "layout": "the file was changed after signing (its layout differs from the signed form)",
-}
-_WHAT = "the file|the signed content"
-
-
-def _err(code: str, **values: Any) -> VStatError:
-    """The error of a known kind, its English message filled in from REASONS."""
-    return VStatError(REASONS[code].format(**values), code=code, **values)
-
-
-def _reason_pattern(template: str) -> re.Pattern[str]:
-    out, pos = [], 0
-    for m in re.finditer(r"\{(\w+)\}", template):
-        out.append(re.escape(template[pos:m.start()]))
-        name = m.group(1)
-        out.append(f"(?P<{name}>{_WHAT})" if name == "what" else f"(?P<{name}>.+?)")
-        pos = m.end()
-    out.append(re.escape(template[pos:]))
-    return re.compile("^" + "".join(out) + "$", re.DOTALL)
-
-
-_REASON_PATTERNS = {code: _reason_pattern(t) for code, t in REASONS.items()}
-
-
-def reason_code(message: str) -> tuple[str, dict[str, str]]:
-    """(code, values) of an error message made by this module (for callers that kept only the text,
-    such as app.exchange.supervisor's ImportOutcome.reason); ("invalid", {}) for any other message."""
-    for code, pattern in _REASON_PATTERNS.items():
-        m = pattern.match(message or "")
-        if m:
-            return code, m.groupdict()
-    return "invalid", {}
-
 # --------------------------------------------------------------------------------------------------
 # canonical form
 
@@ -149,18 +95,18 @@ def _normalise(value: Any) -> Any:
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise VStatError("a number in the statistics is not finite (NaN or infinity)")
+            raise VStatError("vstat.number_statistics_finite_nan")
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
-                raise VStatError("a key in the statistics is not text")
+                raise VStatError("vstat.key_statistics_text")
             out[k] = _normalise(v)
         return out
     if isinstance(value, list | tuple):
         return [_normalise(v) for v in value]
-    raise VStatError(f"a value of type {type(value).__name__} cannot be put in a statistics file")
+    raise VStatError("vstat.value_type_put_statistics", name=type(value).__name__)
 
 
 def canonical(obj: Any) -> bytes:
@@ -232,23 +178,23 @@ class VStat:
 
 def _text(value: Any, what: str, *, empty: bool = False, limit: int = MAX_TEXT, one_line: bool = False) -> str:
     if not isinstance(value, str):
-        raise VStatError(f"{what} must be text")
+        raise VStatError("vstat.not_text", what=what)
     if not empty and not value.strip():
-        raise _err("empty", what=what)
+        raise VStatError("vstat.empty", what=what)
     if len(value) > limit:
-        raise VStatError(f"{what} is longer than {limit} characters")
+        raise VStatError("vstat.longer_characters", what=what, limit=limit)
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
-        raise VStatError(f"{what} contains control characters")
+        raise VStatError("vstat.contains_control_characters", what=what)
     if one_line and ("\n" in value or "\t" in value):
-        raise VStatError(f"{what} must be a single line")
+        raise VStatError("vstat.not_single_line", what=what)
     return value
 
 
 def _int(value: Any, what: str, lo: int, hi: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise VStatError(f"{what} must be a whole number")
+        raise VStatError("vstat.not_whole_number", what=what)
     if not lo <= value <= hi:
-        raise VStatError(f"{what} ({value}) is outside {lo}..{hi}")
+        raise VStatError("vstat.outside_range", what=what, value=value, lo=lo, hi=hi)
     return value
 
 
@@ -257,11 +203,11 @@ def _number(value: Any, what: str, unit: str) -> int | float:
     if unit in COUNT_UNITS:
         return _int(value, what, 0, MAX_COUNT)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise VStatError(f"{what} must be a number")
+        raise VStatError("vstat.not_a_number", what=what)
     if isinstance(value, float) and not math.isfinite(value):
-        raise VStatError(f"{what} is not a finite number")
+        raise VStatError("vstat.not_finite", what=what)
     if not 0 <= value <= MAX_HOURS:
-        raise VStatError(f"{what} ({value}) is outside 0..{MAX_HOURS}")
+        raise VStatError("vstat.hours_outside", what=what, value=value, max_hours=MAX_HOURS)
     return value
 
 
@@ -271,14 +217,14 @@ def _maybe(value: Any, what: str, unit: str) -> int | float | None:
 
 def _codes(value: Any, what: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
-        raise VStatError(f"{what} must be a non-empty list of codes")
+        raise VStatError("vstat.non_empty_list_codes", what=what)
     if len(value) > MAX_CODES:
-        raise VStatError(f"{what} has more than {MAX_CODES} codes")
+        raise VStatError("vstat.too_many_codes", what=what, max_codes=MAX_CODES)
     for code in value:
         if not isinstance(code, str) or not _CODE_RE.match(code):
-            raise VStatError(f"{what} holds {str(code)[:40]!r}, which is not a lower-case code")
+            raise VStatError("vstat.holds_which_lower_case", what=what, code_name=str(code)[:40])
     if len(set(value)) != len(value):
-        raise VStatError(f"{what} lists a code twice")
+        raise VStatError("vstat.lists_code_twice", what=what)
     return tuple(value)
 
 
@@ -296,39 +242,39 @@ def _check_line(values: list, total: Any, unit: str, what: str) -> None:
     known = sum(v for v in values if v is not None)
     if all(v is not None for v in values):
         if not _close(known, total, unit):
-            raise VStatError(f"{what}: the figures add up to {known:g}, not to the published total {total:g}")
+            raise VStatError("vstat.figures_add_up_published", what=what, known=known, total=total)
     elif known > total + 1e-6 * max(1.0, total):
-        raise VStatError(f"{what}: the published figures ({known:g}) exceed the total {total:g}")
+        raise VStatError("vstat.published_figures_exceed_total", what=what, known=known, total=total)
 
 
 def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = True) -> Table:
-    where = f"table {index + 1}"
+    where = Phrase("vstat.what.table_number", number=index + 1)
     if not isinstance(raw, dict):
-        raise VStatError(f"{where} is not an object")
+        raise VStatError("vstat.table_not_object", where=where)
     unknown = set(raw) - _TABLE_KEYS
     if unknown and strict_keys:
-        raise VStatError(f"{where} has an unknown field {sorted(unknown)[0][:40]!r}; only figures may be exported")
+        raise VStatError("vstat.unknown_field_only_figures", where=where, unknown=sorted(unknown)[0][:40])
     missing = {"id", "unit", "rows", "cols", "cells", "total"} - set(raw)
     if missing:
-        raise VStatError(f"{where} lacks {', '.join(sorted(missing))}")
+        raise VStatError("vstat.table_lacks", where=where, missing=', '.join(sorted(missing)))
     tid = raw["id"]
     if not isinstance(tid, str) or not _CODE_RE.match(tid):
-        raise VStatError(f"{where} has no valid id (lower-case code expected)")
-    where = f"table {tid!r}"
+        raise VStatError("vstat.valid_id_lower_case", where=where)
+    where = Phrase("vstat.what.table", table=tid)
     unit = raw["unit"]
     if unit not in UNITS:
-        raise VStatError(f"{where} has unit {str(unit)[:20]!r}; expected one of {', '.join(UNITS)}")
-    rows = _codes(raw["rows"], f"{where} rows")
-    cols = None if raw["cols"] is None else _codes(raw["cols"], f"{where} columns")
+        raise VStatError("vstat.unit_expected_one", where=where, unit=str(unit)[:20], units=', '.join(UNITS))
+    rows = _codes(raw["rows"], Phrase("vstat.what.rows", table=tid))
+    cols = None if raw["cols"] is None else _codes(raw["cols"], Phrase("vstat.what.columns", table=tid))
     ncols = 1 if cols is None else len(cols)
     cells_raw = raw["cells"]
     if not isinstance(cells_raw, list) or len(cells_raw) != len(rows):
-        raise VStatError(f"{where} has {len(rows)} rows but its cells do not have {len(rows)} rows")
+        raise VStatError("vstat.rows_but_cells_do", where=where, n_rows=len(rows))
     cells: list[tuple] = []
     for i, line in enumerate(cells_raw):
         if not isinstance(line, list) or len(line) != ncols:
-            raise VStatError(f"{where} row {rows[i]!r} does not have {ncols} cell(s)")
-        cells.append(tuple(_maybe(v, f"{where} cell {rows[i]}", unit) for v in line))
+            raise VStatError("vstat.row_does_cell_s", where=where, row=rows[i], ncols=ncols)
+        cells.append(tuple(_maybe(v, Phrase("vstat.what.cell", table=tid, row=rows[i]), unit) for v in line))
     row_totals_raw = raw.get("row_totals")
     col_totals_raw = raw.get("col_totals")
     if row_totals_raw is None and cols is None:   # a one-way table: each row is its own total
@@ -336,62 +282,62 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
     if col_totals_raw is None and cols is None:
         col_totals_raw = [raw["total"]]
     if not isinstance(row_totals_raw, list) or len(row_totals_raw) != len(rows):
-        raise VStatError(f"{where} needs one row total per row")
+        raise VStatError("vstat.needs_one_row_total", where=where)
     if not isinstance(col_totals_raw, list) or len(col_totals_raw) != ncols:
-        raise VStatError(f"{where} needs one column total per column")
-    row_totals = tuple(_maybe(v, f"{where} row total", unit) for v in row_totals_raw)
-    col_totals = tuple(_maybe(v, f"{where} column total", unit) for v in col_totals_raw)
-    total = _maybe(raw["total"], f"{where} total", unit)
+        raise VStatError("vstat.needs_one_column_total", where=where)
+    row_totals = tuple(_maybe(v, Phrase("vstat.what.row_total", table=tid), unit) for v in row_totals_raw)
+    col_totals = tuple(_maybe(v, Phrase("vstat.what.column_total", table=tid), unit) for v in col_totals_raw)
+    total = _maybe(raw["total"], Phrase("vstat.what.total_of_table", table=tid), unit)
     if cols is None:   # in a one-way table each row total is its cell, the column total is the total
         for i, line in enumerate(cells):
             if (row_totals[i] is None) != (line[0] is None):
-                raise VStatError(f"{where} row {rows[i]!r}: the row total and the cell disagree on being hidden")
+                raise VStatError("vstat.row_row_total_cell", where=where, row=rows[i])
         if (col_totals[0] is None) != (total is None):
-            raise VStatError(f"{where}: the column total and the table total disagree on being hidden")
+            raise VStatError("vstat.column_total_table_total", where=where)
     if unit in COUNT_UNITS:
         for i, line in enumerate(cells):
             for v in line:
                 if v is not None and 0 < v < threshold:
-                    raise VStatError(f"{where} row {rows[i]!r} publishes {v}, below the threshold {threshold}")
+                    raise VStatError("vstat.row_publishes_below_threshold", where=where, row=rows[i], v=v, threshold=threshold)
     for i, line in enumerate(cells):
-        _check_line(list(line), row_totals[i], unit, f"{where} row {rows[i]!r}")
+        _check_line(list(line), row_totals[i], unit, Phrase("vstat.what.row", table=tid, row=rows[i]))
     for j in range(ncols):
-        _check_line([line[j] for line in cells], col_totals[j], unit, f"{where} column {j + 1}")
-    _check_line(list(row_totals), total, unit, f"{where} row totals")
-    _check_line(list(col_totals), total, unit, f"{where} column totals")
+        _check_line([line[j] for line in cells], col_totals[j], unit, Phrase("vstat.what.column_number", table=tid, number=j + 1))
+    _check_line(list(row_totals), total, unit, Phrase("vstat.what.row_totals", table=tid))
+    _check_line(list(col_totals), total, unit, Phrase("vstat.what.column_totals", table=tid))
     return Table(tid, unit, rows, cols, tuple(cells), row_totals, col_totals, total)
 
 
 def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     """Validate the figures part shared by a report and a stats file; return clean values."""
-    organisation = _text(doc.get("organisation"), "the organisation", limit=200, one_line=True)
-    year = _int(doc.get("year"), "the year", 1990, 2200)
-    threshold = _int(doc.get("threshold"), "the threshold", 1, 1000)
-    method = _text(doc.get("method", ""), "the method description", empty=True)
+    organisation = _text(doc.get("organisation"), Phrase("vstat.what.organisation"), limit=200, one_line=True)
+    year = _int(doc.get("year"), Phrase("vstat.what.year"), 1990, 2200)
+    threshold = _int(doc.get("threshold"), Phrase("vstat.what.threshold"), 1, 1000)
+    method = _text(doc.get("method", ""), Phrase("vstat.what.method"), empty=True)
     totals_raw = doc.get("totals")
     if not isinstance(totals_raw, dict):
-        raise VStatError("the totals are missing")
+        raise VStatError("vstat.totals_missing")
     unknown = set(totals_raw) - set(TOTAL_KEYS)
     if unknown:
-        raise VStatError(f"the totals have an unknown field {sorted(unknown)[0][:40]!r}")
+        raise VStatError("vstat.totals_unknown_field", unknown=sorted(unknown)[0][:40])
     totals: dict[str, int | float] = {}
     for key in TOTAL_KEYS:
         if key not in totals_raw:
-            raise VStatError(f"the totals lack {key}")
-        totals[key] = _number(totals_raw[key], f"the total of {key}", key)
+            raise VStatError("vstat.totals_lack_key", key=key)
+        totals[key] = _number(totals_raw[key], Phrase("vstat.what.total", unit=Phrase(f"vstat.unit.{key}")), key)
     tables_raw = doc.get("tables")
     if not isinstance(tables_raw, list):
-        raise VStatError("the tables are missing")
+        raise VStatError("vstat.tables_missing")
     if len(tables_raw) > MAX_TABLES:
-        raise VStatError(f"more than {MAX_TABLES} tables")
+        raise VStatError("vstat.too_many_tables", max_tables=MAX_TABLES)
     tables = tuple(_parse_table(t, i, threshold, strict_keys=strict_keys) for i, t in enumerate(tables_raw))
     ids = [t.id for t in tables]
     if len(set(ids)) != len(ids):
-        raise VStatError("two tables have the same id")
+        raise VStatError("vstat.two_tables_same_id")
     for t in tables:   # all tables of one unit describe (part of) the same population
         if t.total is not None and t.unit in totals and t.total > totals[t.unit] \
                 and not _close(t.total, totals[t.unit], t.unit):
-            raise VStatError(f"table {t.id!r} counts {t.total:g} {t.unit}, more than the total {totals[t.unit]:g}")
+            raise VStatError("vstat.table_counts_more_total", table=t.id, total=t.total, unit=t.unit, totals=totals[t.unit])
     return {"organisation": organisation, "year": year, "threshold": threshold, "method": method,
             "totals": totals, "tables": tables}
 
@@ -416,21 +362,21 @@ def make_vstat(report: dict, signing_key: bytes, *, program_version: str, create
     value that is not a number or null, is refused, so no note can slip into the file.
     """
     if not isinstance(report, dict):
-        raise VStatError("the report is not a JSON object")
+        raise VStatError("vstat.report_json_object")
     if report.get("format") != REPORT_FORMAT:
-        raise VStatError(f"this is not an annual report of format {REPORT_FORMAT}")
+        raise VStatError("vstat.annual_report_format", report_format=REPORT_FORMAT)
     body = _parse_body(report, strict_keys=True)
     for t in body["tables"]:
         _refuse_lone_hidden(t)
     created = created or datetime.now(UTC)
     if created.tzinfo is None:
-        raise VStatError("the creation time must carry a time zone")
+        raise VStatError("vstat.creation_time_carry_time")
     doc = _body_to_json(body)
     doc.update({
         "format": FORMAT,
         "adviser_key": b64(public_key(signing_key)),
         "created": created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "program_version": _text(program_version, "the program version", limit=64, one_line=True),
+        "program_version": _text(program_version, Phrase("vstat.what.program_version"), limit=64, one_line=True),
     })
     doc["signature"] = b64(signer(signing_key).sign(canonical(doc)))
     data = canonical(doc)
@@ -444,21 +390,20 @@ def _refuse_lone_hidden(t: Table) -> None:
     """A line with exactly one hidden figure and a published total gives that figure away."""
     def check(values, total, what):
         if total is not None and sum(v is None for v in values) == 1:
-            raise VStatError(f"table {t.id!r} {what}: one hidden figure can be worked out from the published "
-                             "total; protect the report again before exporting")
+            raise VStatError("vstat.table_one_hidden_figure", table=t.id, what=what)
     for i, line in enumerate(t.cells):
         if t.cols is not None:
-            check(list(line), t.row_totals[i], f"row {t.rows[i]!r}")
+            check(list(line), t.row_totals[i], Phrase("vstat.what.line_row", row=t.rows[i]))
     for j in range(len(t.col_codes)):
-        check([line[j] for line in t.cells], t.col_totals[j], f"column {t.col_codes[j]!r}")
-    check(list(t.row_totals), t.total, "row totals")
+        check([line[j] for line in t.cells], t.col_totals[j], Phrase("vstat.what.line_column", column=t.col_codes[j]))
+    check(list(t.row_totals), t.total, Phrase("vstat.what.line_row_totals"))
     if t.cols is not None:
-        check(list(t.col_totals), t.total, "column totals")
+        check(list(t.col_totals), t.total, Phrase("vstat.what.line_column_totals"))
 
 def encrypt_for(inner: bytes, recipient_pub: bytes) -> bytes:
     """Wrap signed bytes in an envelope only the holder of the supervisor key can open."""
     if not isinstance(recipient_pub, bytes | bytearray) or len(recipient_pub) != 32:
-        raise VStatError("the supervisor's public key must be 32 bytes")
+        raise VStatError("vstat.supervisor_s_public_key")
     eph = X25519PrivateKey.generate()
     eph_pub = eph.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     header = {"format": ENCRYPTED_FORMAT, "recipient": fingerprint(bytes(recipient_pub)),
@@ -475,21 +420,21 @@ def encrypt_for(inner: bytes, recipient_pub: bytes) -> bytes:
 
 
 def _reject_constant(name: str) -> Any:
-    raise VStatError(f"the file contains {name}, which is not a number")
+    raise VStatError("vstat.file_contains_which_number", name=name)
 
 
 def _parse_float(text: str) -> float:
     if len(text) > 40:
-        raise VStatError("the file contains an absurdly long number")
+        raise VStatError("vstat.file_contains_absurdly_long")
     value = float(text)
     if not math.isfinite(value):
-        raise VStatError("the file contains a number too large to be a figure")
+        raise VStatError("vstat.file_contains_number_too")
     return value
 
 
 def _parse_int(text: str) -> int:
     if len(text) > 18:
-        raise VStatError("the file contains an absurdly large number")
+        raise VStatError("vstat.file_contains_absurdly_large")
     return int(text)
 
 
@@ -497,7 +442,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     out: dict = {}
     for k, v in pairs:
         if k in out:
-            raise VStatError(f"the field {k[:40]!r} appears twice")
+            raise VStatError("vstat.field_appears_twice", k=k[:40])
         out[k] = v
     return out
 
@@ -506,20 +451,20 @@ def _load_json(data: bytes, what: str) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _err("not_utf8", what=what) from None
+        raise VStatError("vstat.not_utf8", what=what) from None
     if not text.strip():
-        raise _err("empty", what=what)
+        raise VStatError("vstat.empty", what=what)
     try:
         return json.loads(text, parse_constant=_reject_constant, parse_float=_parse_float,
                           parse_int=_parse_int, object_pairs_hook=_no_duplicates)
     except RecursionError:
-        raise _err("too_deep", what=what) from None
+        raise VStatError("vstat.too_deep", what=what) from None
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
-            raise _err("truncated", what=what) from None
-        raise _err("not_json", what=what, pos=exc.pos) from None
+            raise VStatError("vstat.truncated", what=what) from None
+        raise VStatError("vstat.not_json", what=what, pos=exc.pos) from None
     except ValueError:   # int() of a pathological literal
-        raise _err("bad_number", what=what) from None
+        raise VStatError("vstat.bad_number", what=what) from None
 
 
 def read_vstat(data: bytes, *, supervisor_key: bytes | None = None, max_size: int = MAX_SIZE) -> VStat:
@@ -532,25 +477,25 @@ def read_vstat(data: bytes, *, supervisor_key: bytes | None = None, max_size: in
     except VStatError:
         raise
     except RecursionError:
-        raise _err("too_deep", what="the file") from None
+        raise VStatError("vstat.too_deep", what=Phrase("vstat.what.file")) from None
     except Exception as exc:  # noqa: BLE001 - a hostile file must never crash the reader
-        raise VStatError(f"the file cannot be read ({type(exc).__name__})") from None
+        raise VStatError("vstat.unreadable_content", name=type(exc).__name__) from None
 
 
 def _too_large(max_size: int) -> VStatError:
     size = f"{max_size / 1_000_000:g} MB" if max_size >= 1_000_000 else f"{max_size} bytes"
-    return _err("too_large", size=size)
+    return VStatError("vstat.too_large", size=size)
 
 
 def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VStat:
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise VStatError("no file content was given")
+        raise VStatError("vstat.file_content_given")
     data = bytes(data)
     if len(data) > max_size:
         raise _too_large(max_size)
-    doc = _load_json(data, "the file")
+    doc = _load_json(data, Phrase("vstat.what.file"))
     if not isinstance(doc, dict):
-        raise _err("not_object")
+        raise VStatError("vstat.not_object")
     if doc.get("format") == ENCRYPTED_FORMAT:
         inner = _decrypt(doc, data, supervisor_key)
         return _verify(inner, encrypted=True)
@@ -560,76 +505,76 @@ def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VSt
 def _decrypt(doc: dict, data: bytes, supervisor_key: bytes | None) -> bytes:
     unknown = set(doc) - _ENVELOPE_KEYS
     if unknown:
-        raise VStatError(f"the encrypted file has an unknown field {sorted(unknown)[0][:40]!r}")
+        raise VStatError("vstat.encrypted_file_unknown_field", unknown=sorted(unknown)[0][:40])
     if set(doc) != _ENVELOPE_KEYS:
-        raise VStatError("the encrypted file lacks " + ", ".join(sorted(_ENVELOPE_KEYS - set(doc))))
-    recipient = _text(doc["recipient"], "the recipient", limit=64)
-    eph_pub = unb64(doc["ephemeral"], "the ephemeral key", 32)
-    nonce = unb64(doc["nonce"], "the nonce", 12)
-    ct = unb64(doc["ciphertext"], "the encrypted content")
+        raise VStatError("vstat.envelope_lacks", missing=", ".join(sorted(_ENVELOPE_KEYS - set(doc))))
+    recipient = _text(doc["recipient"], Phrase("vstat.what.recipient"), limit=64)
+    eph_pub = unb64(doc["ephemeral"], Phrase("vstat.what.ephemeral_key"), 32)
+    nonce = unb64(doc["nonce"], Phrase("vstat.what.nonce"), 12)
+    ct = unb64(doc["ciphertext"], Phrase("vstat.what.encrypted_content"))
     if canonical(doc) != data:
-        raise _err("encrypted_layout")
+        raise VStatError("vstat.encrypted_layout")
     if supervisor_key is None:
-        raise _err("encrypted_needs_key", recipient=recipient)
+        raise VStatError("vstat.encrypted_needs_key", recipient=recipient)
     if not isinstance(supervisor_key, bytes | bytearray) or len(supervisor_key) != 32:
-        raise VStatError("the supervisor key must be 32 bytes")
+        raise VStatError("vstat.supervisor_key_length")
     priv = X25519PrivateKey.from_private_bytes(bytes(supervisor_key))
     own_pub = priv.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     if not same_fingerprint(recipient, fingerprint(own_pub)):
-        raise _err("encrypted_other", recipient=recipient)
+        raise VStatError("vstat.encrypted_other", recipient=recipient)
     try:
         shared = priv.exchange(X25519PublicKey.from_public_bytes(eph_pub))
     except ValueError:
-        raise VStatError("the encrypted file has an invalid ephemeral key") from None
+        raise VStatError("vstat.encrypted_file_invalid_ephemeral") from None
     header = {"format": ENCRYPTED_FORMAT, "recipient": recipient, "ephemeral": doc["ephemeral"]}
     try:
         return ChaCha20Poly1305(envelope_key(shared, eph_pub, own_pub)).decrypt(nonce, ct, canonical(header))
     except InvalidTag:
-        raise _err("encrypted_damaged") from None
+        raise VStatError("vstat.encrypted_damaged") from None
 
 
 def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
     if doc is None:
-        doc = _load_json(data, "the signed content")
+        doc = _load_json(data, Phrase("vstat.what.signed_content"))
     if not isinstance(doc, dict):
-        raise _err("not_object")
+        raise VStatError("vstat.not_object")
     fmt = doc.get("format")
     if fmt != FORMAT:
         if fmt == REPORT_FORMAT:
-            raise _err("is_report")
-        raise _err("unknown_format", format=repr(str(fmt)[:40]), expected=FORMAT)
+            raise VStatError("vstat.is_report")
+        raise VStatError("vstat.unknown_format", format=repr(str(fmt)[:40]), expected=FORMAT)
     if "signature" not in doc:
-        raise _err("unsigned")
+        raise VStatError("vstat.unsigned")
     unknown = set(doc) - _TOP_KEYS
     if unknown:
-        raise VStatError(f"the file has an unknown field {sorted(unknown)[0][:40]!r}")
+        raise VStatError("vstat.file_unknown_field", unknown=sorted(unknown)[0][:40])
     missing = _TOP_KEYS - set(doc)
     if missing:
-        raise VStatError("the file lacks " + ", ".join(sorted(missing)))
-    signature = unb64(doc["signature"], "the signature", 64)
-    adviser_key = unb64(doc["adviser_key"], "the adviser key", 32)
+        raise VStatError("vstat.file_lacks", missing=", ".join(sorted(missing)))
+    signature = unb64(doc["signature"], Phrase("vstat.what.signature"), 64)
+    adviser_key = unb64(doc["adviser_key"], Phrase("vstat.what.adviser_key"), 32)
     content = {k: v for k, v in doc.items() if k != "signature"}
     try:
         signed = canonical(content)
         Ed25519PublicKey.from_public_bytes(adviser_key).verify(signature, signed)
     except InvalidSignature:
-        raise _err("signature") from None
+        raise VStatError("vstat.signature") from None
     except ValueError:
-        raise VStatError("the adviser key in the file is not a valid key") from None
+        raise VStatError("vstat.adviser_key_file_valid") from None
     if canonical(doc) != data:
-        raise _err("layout")
+        raise VStatError("vstat.layout")
     created_text = doc["created"]
     if not isinstance(created_text, str) or not _CREATED_RE.match(created_text):
-        raise VStatError("the creation time is not a UTC time like 2026-01-31T12:00:00Z")
+        raise VStatError("vstat.creation_time_utc_time")
     try:
         created = datetime.strptime(created_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        raise VStatError("the creation time is not a real date") from None
+        raise VStatError("vstat.creation_time_real_date") from None
     body = _parse_body(doc)
     return VStat(organisation=body["organisation"], year=body["year"], threshold=body["threshold"],
                  method=body["method"], totals=body["totals"], tables=body["tables"],
                  adviser_key=adviser_key, created=created,
-                 program_version=_text(doc["program_version"], "the program version", limit=64, one_line=True),
+                 program_version=_text(doc["program_version"], Phrase("vstat.what.program_version"), limit=64, one_line=True),
                  raw=data, encrypted=encrypted)
 
 
@@ -644,9 +589,9 @@ def read_vstat_file(path: str | os.PathLike[str], *, supervisor_key: bytes | Non
         with p.open("rb") as fh:
             data = fh.read(max_size + 1)
     except IsADirectoryError:
-        raise _err("folder") from None
+        raise VStatError("vstat.folder") from None
     except FileNotFoundError:
-        raise _err("missing") from None
+        raise VStatError("vstat.missing") from None
     except OSError as exc:
-        raise _err("unreadable", detail=exc.strerror or str(exc)) from None
+        raise VStatError("vstat.unreadable", detail=exc.strerror or str(exc)) from None
     return read_vstat(data, supervisor_key=supervisor_key, max_size=max_size)

@@ -28,13 +28,13 @@ def load_tree(path: str | Path) -> DecisionTree:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError as exc:
-        raise UserError(f"The decision tree {path} is missing. Reinstall Vertrouwd to restore it.") from exc
+        raise UserError("decide.decision_tree_missing_reinstall", path=path) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"The decision tree {path} cannot be read ({exc}). Reinstall Vertrouwd to restore it.") from exc
+        raise UserError("decide.decision_tree_read_reinstall", path=path, exc=exc) from exc
     try:
         return DecisionTree.from_dict(data)
     except TreeError as exc:
-        raise UserError(f"The decision tree {path} is damaged: {exc}. Reinstall Vertrouwd to restore it.") from exc
+        raise UserError("decide.decision_tree_damaged_reinstall", path=path, exc=exc) from exc
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +45,7 @@ def tree() -> DecisionTree:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise UserError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.", field="lang")
+        raise UserError("decide.unknown_language_one", lang_name=lang, languages=', '.join(LANGUAGES), field="lang")
     return lang
 
 
@@ -54,7 +54,8 @@ def check_facts(facts: Any) -> dict[str, Any]:
     try:
         return tree().check_facts(facts)
     except FactError as exc:
-        raise ValidationError(exc.message, field=exc.key or None) from exc
+        raise ValidationError("decide.bad_fact" if exc.key else "decide.bad_facts", field=exc.key or None,
+                              detail=exc.message) from exc
 
 
 def decide(facts: dict[str, Any], lang: str = "nl") -> dict[str, Any]:
@@ -84,13 +85,12 @@ def result_in_language(result: dict[str, Any], lang: str) -> dict[str, Any]:
     current = tree()
     if result.get("tree_version") != current.version:
         raise UserError(
-            f"This advice was made with decision tree version {result.get('tree_version')} in "
-            f"{result.get('lang')!r}; it can only be shown in that language. Make a new advice to get it in {lang!r}."
+            "decide.advice_made_decision_tree", value=result.get('tree_version'), value2=result.get('lang'), lang_name=lang
         )
     try:
         return current.render(Outcome.from_result(result), lang).to_cli_dict()
     except (KeyError, TypeError, ValueError) as exc:
-        raise UserError(f"This saved advice is incomplete or damaged ({exc}); make a new advice.") from exc
+        raise UserError("decide.saved_advice_incomplete_damaged", exc=exc) from exc
 
 
 class _DuplicateKey(ValueError):
@@ -113,36 +113,33 @@ def read_facts_file(path: str | Path) -> Any:
     path = Path(path)
     try:
         if path.is_dir():
-            raise UserError(f"{path} is a folder; give the path of a JSON file with the facts.", field="facts")
+            raise UserError("decide.folder_give_path_json", path=path, field="facts")
         size = path.stat().st_size
         if size > MAX_FACTS_FILE_BYTES:
-            raise UserError(f"{path} is too large for a facts file ({size} bytes); check that it is the right file.",
+            raise UserError("decide.too_large_facts_file", path=path, size=size,
                             field="facts")
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UserError(f"The facts file {path} does not exist; check the path.", field="facts") from exc
+        raise UserError("decide.facts_file_does_exist", path=path, field="facts") from exc
     except PermissionError as exc:
-        raise UserError(f"The facts file {path} cannot be read: permission denied.", field="facts") from exc
+        raise UserError("decide.facts_file_read_permission", path=path, field="facts") from exc
     except OSError as exc:
-        raise UserError(f"The facts file {path} cannot be read ({exc.strerror or exc}).", field="facts") from exc
+        raise UserError("decide.facts_file_read", path=path, strerror=exc.strerror or exc, field="facts") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(f"The facts file {path} is not UTF-8 text; save it as UTF-8 JSON.", field="facts") from exc
+        raise UserError("decide.facts_file_utf_text", path=path, field="facts") from exc
     if not text.strip():
-        raise UserError(f"The facts file {path} is empty; write a JSON object such as "
-                        '{"subject": "ongewenst_gedrag"}.', field="facts")
+        raise UserError("decide.facts_file_empty_write", path=path, field="facts")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
-        raise UserError(f"The facts file {path} gives the fact {exc.key!r} more than once; keep one.",
+        raise UserError("decide.facts_file_gives_fact", path=path, key=exc.key,
                         field=exc.key) from exc
     except json.JSONDecodeError as exc:
-        raise UserError(f"The facts file {path} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                        f"column {exc.colno}.", field="facts") from exc
+        raise UserError("decide.facts_file_valid_json", path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno, field="facts") from exc
     if not isinstance(data, dict):
-        raise UserError(f"The facts file {path} must hold one JSON object with the facts as keys, "
-                        f"not a {type(data).__name__}.", field="facts")
+        raise UserError("decide.facts_file_hold_one", path=path, name=type(data).__name__, field="facts")
     return data
 
 

@@ -68,11 +68,9 @@ def _parse_months(value: object) -> int:
         text = value.strip()
         value = int(text) if re.fullmatch(r"[+-]?\d{1,6}", text) else None
     if not isinstance(value, int):
-        raise UserError(f"The retention period must be a whole number of months from {MIN_MONTHS} to "
-                        f"{MAX_MONTHS}; enter for example {DEFAULT_MONTHS}.", field="retention_months")
+        raise UserError("retention.retention_period_whole_number", min_months=MIN_MONTHS, max_months=MAX_MONTHS, default_months=DEFAULT_MONTHS, field="retention_months")
     if not MIN_MONTHS <= value <= MAX_MONTHS:
-        raise UserError(f"The retention period must lie between {MIN_MONTHS} and {MAX_MONTHS} months "
-                        f"({value} given); enter for example {DEFAULT_MONTHS}.", field="retention_months")
+        raise UserError("retention.retention_period_lie_between", min_months=MIN_MONTHS, max_months=MAX_MONTHS, value=value, default_months=DEFAULT_MONTHS, field="retention_months")
     return value
 
 
@@ -250,13 +248,10 @@ def compact(repo) -> None:
             if mode == "wal":
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         except sqlcipher3.OperationalError as exc:
-            raise UserError(f"The vault could not be compacted ({exc}). The details are removed, but "
-                            "old pages may remain until the next compaction: close other programs that use "
-                            "the vault, then choose 'Compact now' under Retention.") from None
+            raise UserError("retention.vault_could_compacted_details", exc=exc) from None
         free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
         if free:
-            raise UserError(f"The vault could not be compacted ({free} free pages remain). Close other "
-                            "programs that use the vault and try again.")
+            raise UserError("retention.vault_could_compacted_free", free=free)
 
 
 def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
@@ -277,13 +272,11 @@ def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
             row = conn.execute("SELECT code, closed, details_purged FROM cases WHERE id = ?",
                                (cid,)).fetchone()
             if row is None:
-                raise UserError(f"Case {cid} does not exist (it may have been removed). Refresh the list "
-                                "and try again; nothing was removed.")
+                raise UserError("retention.case_does_exist_may2", cid=cid)
             found[cid] = row
         still_open = [row[0] for row in found.values() if row[1] is None]
         if still_open:
-            raise UserError(f"Case(s) {', '.join(sorted(still_open))} are still open. Close a case before "
-                            "removing its details; nothing was removed.")
+            raise UserError("retention.case_s_still_open", still_open=', '.join(sorted(still_open)))
         for cid in ids:
             if found[cid][2] is None:
                 result.cases += 1
@@ -341,8 +334,7 @@ def delete_case_entirely(repo, case_id: int, *, consent_withdrawn: bool = False)
     with repo.vault.transaction() as conn:
         conn.execute("PRAGMA secure_delete = ON")
         if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
-            raise UserError(f"Case {case_id} does not exist (it may have been removed already). Refresh the "
-                            "list.")
+            raise UserError("retention.case_does_exist_may", case_id=case_id)
         contacts = conn.execute("SELECT count(*) FROM contacts WHERE case_id = ?", (case_id,)).fetchone()[0]
         for key in _draft_keys(conn, case_id):
             conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
@@ -407,7 +399,7 @@ def cmd_retention(repo, action: str, yes: bool, out: TextIO, err: TextIO, *, tod
               "vault.", file=out)
         return 0
     if action != "purge":
-        raise UserError(f"Unknown retention action {action!r}: use show, purge or remove-copies.")
+        raise UserError("retention.unknown_retention_action_show", action=action)
     if not rows:
         print("Nothing falls due: no details to remove.", file=out)
         return 0

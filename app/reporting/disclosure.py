@@ -48,6 +48,8 @@ import numpy as np
 from scipy.optimize import linprog
 from scipy.sparse import csc_matrix, csr_matrix
 
+from app import texts
+
 try:  # HiGHS's own bindings: the same solver as scipy's, but a model can be re-solved warm
     import highspy
 except ImportError:  # pragma: no cover - scipy's linprog (also HiGHS) is the fallback
@@ -215,33 +217,10 @@ _REASON_PRIMARY = "primair"
 _REASON_SECONDARY = "secundair"
 _REASON_GROUP = "groep"
 
-METHOD_TEXT: dict[str, str] = {
-    "nl": (
-        "Om te voorkomen dat iemand herkenbaar wordt, zijn aantallen van 1 tot {k} niet getoond "
-        "(nul wel). Ook een rij of kolom waarin alle gevallen in één vak vallen, is afgeschermd. Waar "
-        "nodig zijn daarnaast andere vakken verborgen, zodat een verborgen getal niet uit de totalen "
-        "of uit andere tabellen terug te rekenen is; dat is voor elk verborgen getal gecontroleerd "
-        "(het kan steeds minstens {k} verschillende waarden hebben). Kleine categorieën zijn soms "
-        "samengevoegd onder 'overig'. Totalen zijn altijd vermeld. Een x betekent dus 'niet getoond', "
-        "niet 'nul'; in de CSV- en JSON-bestanden is zo'n vak leeg."
-    ),
-    "en": (
-        "To keep people from being recognisable, counts from 1 up to (not including) {k} are "
-        "not shown (zero is). A row or "
-        "column in which all cases fall in a single cell is shielded as well. Where needed, other "
-        "cells are hidden too, so that no hidden number can be worked out from the totals or from "
-        "other tables; this was checked for every hidden number (each could still take a range of "
-        "at least {k} values). Small categories are sometimes combined under 'other'. Totals are "
-        "always shown. An x therefore means 'not shown', not 'zero'; in the CSV and JSON files such "
-        "a cell is left empty."
-    ),
-}
-"""Plain-words description for the report; ``text.format(k=k)`` or ``method_text(lang, k)``."""
-
-
 def method_text(lang: str, k: int) -> str:
-    """METHOD_TEXT in ``lang`` ("nl" or "en") with the threshold filled in."""
-    return METHOD_TEXT[lang].format(k=k)
+    """The method in plain words for the report, in ``lang`` ("nl" or "en"), threshold filled in
+    (resources/messages.json, code disclosure.method)."""
+    return texts.message("disclosure.method", lang, k=k)
 
 
 @dataclass

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from app import RESOURCES, __version__, fsutil
 from app.errors import UserError
+from app.privacy.guard import kind_phrases as privacy_kinds
 from app.reporting import disclosure
 from app.reporting.aggregate import (
     ORIGIN_CARRIED,
@@ -49,6 +50,7 @@ from app.reporting.aggregate import (
     slug,
 )
 from app.resources import vocabularies
+from app.texts import Phrase
 
 REPORT_FORMAT = "vertrouwd-report/1"
 DEFAULT_THRESHOLD = 5
@@ -67,7 +69,7 @@ def report_texts() -> dict:
 
 def texts(lang: str) -> dict:
     if lang not in LANGS:
-        raise UserError(f"Unknown report language {lang!r}; choose nl or en.")
+        raise UserError("report.unknown_report_language_choose", lang_name=lang)
     return report_texts()[lang]
 
 
@@ -131,16 +133,13 @@ def resolve_threshold(repo, threshold: int | None) -> int:
         try:
             threshold = int(raw) if raw not in (None, "") else DEFAULT_THRESHOLD
         except ValueError:
-            raise UserError(f"The stored report threshold {raw!r} is not a whole number; set it again "
-                            "in the settings (3 or more).") from None
+            raise UserError("report.stored_report_threshold_whole", raw=raw) from None
     if isinstance(threshold, bool) or not isinstance(threshold, int):
-        raise UserError("The threshold must be a whole number of 3 or more.")
+        raise UserError("report.threshold_whole_number_more")
     if threshold < disclosure.MIN_K:
-        raise UserError(f"A threshold of {threshold} does not protect people; use {disclosure.MIN_K} or "
-                        f"more (the common choice is {DEFAULT_THRESHOLD}).")
+        raise UserError("report.threshold_does_protect_people", threshold=threshold, min_k=disclosure.MIN_K, default_threshold=DEFAULT_THRESHOLD)
     if threshold > 50:
-        raise UserError(f"A threshold of {threshold} would hide almost every figure; use a number "
-                        "between 3 and 50.")
+        raise UserError("report.threshold_would_hide_almost", threshold=threshold)
     return threshold
 
 
@@ -543,31 +542,18 @@ def _require_ok(prep: Prepared) -> None:
     org, year = prep.report["organisation"], prep.report["year"]
     if prep.republish_needed:
         before = prep.earlier[0]
-        why = ""
         if before.get("threshold") != prep.report["threshold"]:
-            why = f" (then with threshold {before.get('threshold')}, now {prep.report['threshold']})"
-        raise UserError(
-            f"The report of {org} {year} was published before with other figures{why}, so nothing was "
-            "written. Someone who has both versions can lay them side by side and work out figures "
-            "that each version hides. Give out the earlier version again (same threshold, same data), "
-            "or, if a correction is really needed, publish again on purpose with the command line "
-            "option --republish: the new version then keeps hidden every figure the earlier one hid "
-            "and is checked together with it.")
+            raise UserError("report.published_before_other_threshold", org=org, year=year,
+                            then=before.get("threshold"), now=prep.report["threshold"])
+        raise UserError("report.published_before", org=org, year=year)
     audit = prep.protection.audit
     if audit.ok:
         return
     first = "; ".join(audit.problems[:3])
-    more = f" (and {len(audit.problems) - 3} more)" if len(audit.problems) > 3 else ""
+    more = Phrase("report.and_more", n=len(audit.problems) - 3) if len(audit.problems) > 3 else ""
     if prep.republished:
-        raise UserError(
-            f"The new version of the report of {org} {year} cannot be published safely next to the "
-            f"version given out before, so nothing was written. The joint check found: {first}{more}. "
-            "Give out the earlier version again instead, or use the threshold it was made with.")
-    raise UserError(
-        f"The figures of {org} {year} could not be protected well "
-        f"enough to publish, so nothing was written. The check found: {first}{more}. With this few "
-        "cases a breakdown may not be safe at all; try a threshold closer to 3, or report this year "
-        "together with all organisations.")
+        raise UserError("report.republish_unsafe", org=org, year=year, detail=first, more=more)
+    raise UserError("report.not_protected", org=org, year=year, detail=first, more=more)
 
 
 # -- rendering ----------------------------------------------------------------------------------
@@ -624,7 +610,7 @@ def _target(out, organisation: str, year: int, suffix: str) -> Path:
     if path.is_dir():
         path = path / f"jaarverslag-{slug(organisation)}-{year}.{suffix}"
     if not path.parent.exists():
-        raise UserError(f"The folder {path.parent} does not exist; choose an existing folder for the file.")
+        raise UserError("report.folder_does_exist_choose", parent=path.parent)
     return path
 
 
@@ -632,7 +618,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         fsutil.write_bytes_atomic(path, data)
     except OSError as exc:
-        raise UserError(f"Cannot write {path}: {exc.strerror or exc}. Choose another place.") from None
+        raise UserError("report.write_choose_another_place", path=path, strerror=exc.strerror or exc) from None
 
 
 def check_narrative(text: str) -> list[str]:
@@ -663,7 +649,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
     before with other figures (unless ``republish``, see ``prepare``), or - for the PDF - when the
     privacy guard finds identifiers in the narrative (unless ``allow_flagged``)."""
     if fmt not in FORMATS:
-        raise UserError(f"Unknown report format {fmt!r}; choose pdf, csv or json.")
+        raise UserError("report.unknown_report_format_choose", fmt=fmt)
     prep = prepare(repo, org, year, threshold, lang, republish=republish)
     _require_ok(prep)
     path = _target(out, prep.report["organisation"], prep.report["year"], fmt)
@@ -676,9 +662,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
         narrative = repo.report_text(prep.org_id, int(year)) if prep.org_id is not None else ""
         kinds = check_narrative(narrative)
         if kinds and not allow_flagged:
-            raise UserError("The text 'Signals and recommendations' may point at people: the privacy "
-                            f"check found {', '.join(kinds)}. Rewrite it in general terms (patterns, "
-                            "not incidents), or confirm that it may be printed as it is.")
+            raise UserError("report.narrative_flagged", kinds=privacy_kinds(narrative))
         data = report_pdf.render(prep, narrative=narrative, practice=repo.get_setting("practice_name") or "",
                                  fingerprint=_fingerprint(repo))
     _write(path, data)
@@ -708,8 +692,7 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
         try:
             text = Path(to).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"Cannot read the supervisor key file {to}: {getattr(exc, 'strerror', None) or exc}. "
-                            "Ask the supervisor for their supervisor.pub file.") from None
+            raise UserError("report.read_supervisor_key_file", to=to, exc=getattr(exc, 'strerror', None) or exc) from None
         recipient = keys.parse_supervisor_pub(text)
     data = exchange.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
                                recipient_pub=recipient)

@@ -51,5 +51,5 @@ class Session:
 
     def require(self) -> Repository:
         if self.repo is None:
-            raise VaultError("The vault is locked. Unlock it first.")
+            raise VaultError("session.vault_locked_unlock_first")
         return self.repo

@@ -90,7 +90,7 @@ class Throttle:
         wait = self.wait_seconds()
         if wait > 0:
             raise LockedOut(
-                f"Too many wrong passphrases in a row. Wait {int(wait + 0.999)} seconds and try again.")
+                "vault.too_many_wrong_passphrases", wait=int(wait + 0.999))
 
     def failed(self) -> float:
         failures, _ = self._read()
@@ -121,7 +121,7 @@ class KeyFile:
                 raise ValueError("unknown format")
             return cls(params=kdf.KdfParams.from_json(data["kdf"]), check=str(data["check"]))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise VaultError(f"The key file {where} is damaged ({exc}). Restore the vault from a backup.") \
+            raise VaultError("vault.key_file_damaged_restore", where=where, exc=exc) \
                 from None
 
 
@@ -147,8 +147,7 @@ def _connect(db: Path, key: bytes) -> sqlcipher3.Connection:
     try:
         row = conn.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
-            raise VaultError("The database library has no encryption (plain SQLite was loaded). "
-                             "Reinstall the program.")
+            raise VaultError("vault.database_library_encryption_plain")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA secure_delete = ON")
@@ -177,9 +176,9 @@ class Vault:
                schema_version: int | None = None) -> Vault:
         path = Path(path)
         if path.exists() or key_path(path).exists():
-            raise UserError(f"A vault already exists at {path}. Open it, or choose another location.")
+            raise UserError("vault.vault_already_exists_open", path=path)
         if len(passphrase) < 8:
-            raise UserError("The passphrase is too short: use at least 8 characters (a sentence is best).")
+            raise UserError("vault.passphrase_too_short_least")
         params = params or kdf.calibrate()
         if params.memory_kib < kdf.MIN_MEMORY_KIB and not allow_weak:
             raise ValueError("Argon2id memory must be at least 64 MiB")
@@ -212,11 +211,11 @@ class Vault:
              migrate: bool = True) -> Vault:
         path = Path(path)
         if not path.exists():
-            raise VaultError(f"No vault at {path}. Create one first (vertrouwd init).")
+            raise VaultError("vault.vault_create_one_first", path=path)
         kp = key_path(path)
         pk = pending_key_path(path)
         if not kp.exists() and not pk.exists():
-            raise VaultError(f"The key file {kp} beside the vault is missing. Restore from a backup.")
+            raise VaultError("vault.key_file_beside_vault", kp=kp)
         throttle = Throttle(path, clock)
         throttle.check()
         candidates = [(kp, KeyFile.loads(kp.read_text("utf-8"), kp))] if kp.exists() else []
@@ -246,21 +245,18 @@ class Vault:
                     raise
             return vault
         if matched and len(candidates) > 1:  # the file is fine: it was re-keyed with the other key
-            raise VaultError("A passphrase change or restore of this vault was interrupted. Open it with "
-                             "the other passphrase (the new one, or the one of the restored backup).")
+            raise VaultError("vault.passphrase_change_restore_vault")
         if matched:
-            raise VaultError(f"The passphrase is right but the vault file {path} cannot be read: it is "
-                             "damaged. Restore it from a backup.")
+            raise VaultError("vault.passphrase_right_but_vault", path=path)
         delay = throttle.failed()
-        msg = "Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."
         if delay:
-            msg += f" After repeated failures you must wait {int(delay)} seconds before the next try."
-        raise WrongPassphrase(msg)
+            raise WrongPassphrase("vault.wrong_passphrase_wait", wait=int(delay))
+        raise WrongPassphrase("vault.wrong_passphrase")
 
     @property
     def conn(self) -> sqlcipher3.Connection:
         if self._conn is None:
-            raise VaultError("The vault is locked. Unlock it first.")
+            raise VaultError("vault.vault_locked_unlock_first")
         return self._conn
 
     @property
@@ -303,7 +299,7 @@ class Vault:
     def change_passphrase(self, new_passphrase: str, *, params: kdf.KdfParams | None = None) -> None:
         """Re-encrypt with a key from the new passphrase; verified by reopening before it counts."""
         if len(new_passphrase) < 8:
-            raise UserError("The new passphrase is too short: use at least 8 characters.")
+            raise UserError("vault.new_passphrase_too_short")
         params = (params or self._keyfile.params).with_new_salt()
         new_key = kdf.derive_key(new_passphrase, params)
         new_keyfile = KeyFile(params=params, check=kdf.key_check(new_key))
@@ -365,7 +361,7 @@ class Vault:
         out = Path(out)
         own = (self.path, key_path(self.path), pending_key_path(self.path), attempts_path(self.path))
         if out.resolve() in {p.resolve() for p in own}:
-            raise UserError("A backup cannot overwrite the vault itself. Choose another file name.")
+            raise UserError("vault.backup_overwrite_vault_itself")
         out.parent.mkdir(parents=True, exist_ok=True)
         export = out.with_name(f".{out.name}.export")
         fsutil.secure_unlink(export)
@@ -398,16 +394,16 @@ class Vault:
             with open(backup, "rb") as fh:
                 magic = fh.read(len(BACKUP_MAGIC))
                 if magic != BACKUP_MAGIC:
-                    raise UserError(f"{backup} is not a Vertrouwd backup file.")
+                    raise UserError("vault.vertrouwd_backup_file", backup=backup)
                 (n,) = struct.unpack(">I", fh.read(4))
                 if n > 1 << 20:
-                    raise UserError(f"{backup} is damaged (header too large).")
+                    raise UserError("vault.damaged_header_too_large", backup=backup)
                 header = json.loads(fh.read(n).decode("utf-8"))
                 return header, len(BACKUP_MAGIC) + 4 + n
         except (OSError, struct.error, ValueError, UnicodeDecodeError) as exc:
             if isinstance(exc, FileNotFoundError):
-                raise UserError(f"The backup file {backup} does not exist.") from None
-            raise UserError(f"{backup} is not a readable Vertrouwd backup ({exc.__class__.__name__}).") \
+                raise UserError("vault.backup_file_does_exist", backup=backup) from None
+            raise UserError("vault.readable_vertrouwd_backup", backup=backup, name=exc.__class__.__name__) \
                 from None
 
     @classmethod
@@ -416,7 +412,7 @@ class Vault:
         """Restore `backup` to `path`. Verified in full before the vault is replaced."""
         backup, path = Path(backup), Path(path)
         if path.exists() and not force:
-            raise UserError(f"A vault already exists at {path}. Add --force to replace it with the backup.")
+            raise UserError("vault.vault_already_exists_add", path=path)
         header, offset = cls.read_backup_header(backup)
         keyfile = KeyFile.loads(json.dumps(header.get("key")), backup)
         throttle = Throttle(path, clock)
@@ -424,8 +420,7 @@ class Vault:
         key = kdf.derive_key(passphrase, keyfile.params)
         if not kdf.check_matches(key, keyfile.check):
             throttle.failed()
-            raise WrongPassphrase("Wrong passphrase for this backup. Use the passphrase that was valid when "
-                                  "the backup was made.")
+            raise WrongPassphrase("vault.wrong_passphrase_backup_passphrase")
         path.parent.mkdir(parents=True, exist_ok=True)
         staged = path.with_name(f".{path.name}.restoring")
         fsutil.secure_unlink(staged)
@@ -436,14 +431,14 @@ class Vault:
             try:
                 conn = _connect(staged, key)
             except sqlcipher3.DatabaseError:
-                raise UserError(f"The backup {backup} is damaged and cannot be restored.") from None
+                raise UserError("vault.backup_damaged_restored", backup=backup) from None
             try:
                 probe = Vault(staged, conn, key, keyfile)
                 result = probe.check()
             finally:
                 conn.close()
             if not result.ok:
-                raise UserError(f"The backup {backup} is damaged and cannot be restored.")
+                raise UserError("vault.backup_damaged_restored", backup=backup)
             if path.exists():
                 # keep what we replace, encrypted as it is, until the adviser removes it
                 stamp = time.strftime("%Y%m%d-%H%M%S")

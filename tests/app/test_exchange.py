@@ -420,20 +420,21 @@ def test_merge_notes_several_years_of_one_organisation(key):
     assert not any(n.code == "years_added" for n in combine.merge([a, b, other], "year").notes)
 
 
-def test_errors_carry_a_code_and_reason_code_recovers_it(tmp_path):
+def test_errors_carry_a_code_and_speak_dutch_and_english(tmp_path):
     with pytest.raises(VStatError) as info:
         ex.read_vstat(b"{bad")
-    assert info.value.code == "not_json" and info.value.values["pos"] == 1
-    assert ex.reason_code(info.value.message) == ("not_json", {"what": "the file", "pos": "1"})
+    assert info.value.code == "vstat.not_json" and info.value.params["pos"] == 1
+    assert info.value.message == "the file is not valid JSON (error at character 1)"
+    assert info.value.text("nl") == "het bestand is geen geldige JSON (fout bij teken 1)"
     with pytest.raises(VStatError) as info:
         ex.read_vstat_file(tmp_path / "absent.vstat")
-    assert info.value.code == "missing" and ex.reason_code(info.value.message)[0] == "missing"
-    assert ex.reason_code("the organisation is empty") == ("invalid", {})
-    assert ex.reason_code("the file is empty") == ("empty", {"what": "the file"})
-    for code, template in ex.REASONS.items():   # every template is recognised from its own text
-        values = {name: "v" for name in ("what", "pos", "size", "detail", "recipient", "format", "expected")}
-        values["what"] = "the file"
-        assert ex.reason_code(template.format(**values))[0] == code
+    assert info.value.code == "vstat.missing" and info.value.text("nl").startswith("het bestand bestaat niet")
+    r = report()
+    r["tables"][0]["rows"][0] = "Pesten"
+    with pytest.raises(VStatError) as info:
+        ex.make_vstat(r, exkeys.generate_signing_key(), program_version="0.1.0")
+    assert info.value.message == "table 'behaviour' rows holds 'Pesten', which is not a lower-case code"
+    assert info.value.text("nl") == "tabel 'behaviour', rijen bevat 'Pesten', en dat is geen code in kleine letters"
 
 
 def test_stats_render_marks_hidden_as_x_and_translates_notes(tmp_path, key):
