@@ -208,10 +208,10 @@ def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, l
             with open(args.passphrase_file, encoding="utf-8") as fh:
                 value = fh.readline().rstrip("\r\n")
         except OSError as exc:
-            raise UserError("cli.read_passphrase_file", passphrase_file=args.passphrase_file, strerror=exc.strerror) \
+            raise UserError("cli.passphrase_file_unreadable", passphrase_file=args.passphrase_file, strerror=exc.strerror) \
                 from None
         except UnicodeDecodeError:
-            raise UserError("cli.passphrase_file_utf_text", passphrase_file=args.passphrase_file) from None
+            raise UserError("cli.passphrase_file_not_utf8", passphrase_file=args.passphrase_file) from None
         if not value:
             raise UserError("cli.passphrase_file_empty", passphrase_file=args.passphrase_file)
         return value
@@ -219,11 +219,11 @@ def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, l
     if value:
         return value
     if not _interactive():
-        raise UserError("cli.passphrase_given_set_passphrase", env=env)
+        raise UserError("cli.no_passphrase", env=env)
     value = getpass.getpass(_text(args, f"cli.say.prompt.{label}") + ": ")
     again = _text(args, "cli.say.prompt.again", what=_text(args, f"cli.say.prompt.{label}"))
     if confirm and getpass.getpass(again + ": ") != value:
-        raise UserError("cli.two_passphrases_differ_nothing")
+        raise UserError("cli.passphrases_differ")
     return value
 
 
@@ -246,7 +246,7 @@ def _supervisor_key(args, path: str | None) -> bytes | None:
         passphrase = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
         if not passphrase:
             if not _interactive():
-                raise UserError("cli.supervisor_key_protected_passphrase", path=path, env_supervisor_passphrase=ENV_SUPERVISOR_PASSPHRASE)
+                raise UserError("cli.supervisor_key_needs_passphrase", path=path, env_supervisor_passphrase=ENV_SUPERVISOR_PASSPHRASE)
             passphrase = getpass.getpass(_text(args, "cli.say.prompt.supervisor_key") + ": ")
     return load_supervisor_key(path, passphrase)
 
@@ -258,9 +258,9 @@ def _keygen_passphrase(args, err: TextIO) -> str | None:
         value = getpass.getpass(_text(args, "cli.say.prompt.new_supervisor_key") + ": ")
         again = _text(args, "cli.say.prompt.again", what=_text(args, "cli.say.prompt.passphrase"))
         if value and getpass.getpass(again + ": ") != value:
-            raise UserError("cli.two_passphrases_differ_key")
+            raise UserError("cli.passphrases_differ_no_key")
     if value and len(value) < 8:
-        raise UserError("cli.supervisor_key_passphrase_too")
+        raise UserError("cli.supervisor_passphrase_too_short")
     if not value:
         _say(args, err, "cli.say.key_unprotected", env=ENV_SUPERVISOR_PASSPHRASE)
         return None
@@ -283,7 +283,7 @@ def cmd_init(args, out: TextIO, err: TextIO) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
     if path.exists():
-        raise UserError("cli.vault_already_exists_nothing", path=path)
+        raise UserError("cli.vault_exists", path=path)
     vault = Vault.create(path, read_passphrase(args, confirm=True))
     vault.close()
     _say(args, out, "cli.say.vault_created", path=path)
@@ -377,7 +377,7 @@ def cmd_restore(args, out, err) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
     if path.exists() and not args.force:
-        raise UserError("cli.vault_already_exists_add", path=path)
+        raise UserError("cli.restore_over_vault", path=path)
     vault = Vault.restore(args.backup, path, read_passphrase(args), force=args.force)
     vault.close()
     _say(args, out, "cli.say.restored", path=args.backup)
@@ -410,7 +410,7 @@ def cmd_check(args, out, err) -> int:
 def cmd_demo(args, out, err) -> int:
     from app import demo
     if args.cases < 0 or args.orgs < 1 or args.years < 1:
-        raise UserError("cli.cases_more_orgs_years")
+        raise UserError("cli.demo_counts")
     vault, repo = _open(args)
     try:
         counts = demo.generate(repo, args.cases, orgs=args.orgs, years=args.years, seed=args.seed)
@@ -447,7 +447,7 @@ def cmd_stats(args, out, err) -> int:
                             lang=args.msg_lang)
     if args.stats_cmd == "merge":
         if not args.trust and not args.allow_untrusted:
-            raise UserError("cli.name_advisers_you_trust")
+            raise UserError("cli.merge_needs_trust")
         return stats_merge(args.files, args.out, args.by, args.lang, out, err,
                            trusted=args.trust or None, supervisor_key=_supervisor_key(args, args.key),
                            msg_lang=args.msg_lang)
@@ -489,7 +489,7 @@ def cmd_checklist(args, out, err) -> int:
     if args.checklist_cmd == "export":
         template = checklists.get_template(args.id, args.template_version, store)
         if args.template_version is not None and template.version != args.template_version:
-            raise UserError("cli.checklist_version_see_versions", args_id=args.id, template_version=args.template_version)
+            raise UserError("cli.checklist_no_such_version", args_id=args.id, template_version=args.template_version)
         path = checklists.export_template(args.id, args.out, version=template.version, store_dir=store)
         _say(args, out, "cli.say.checklist_exported", id=template.id, version=template.version, path=path)
         return EXIT_OK
@@ -518,7 +518,7 @@ def stats_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO,
         try:
             v = read_vstat_file(name, supervisor_key=supervisor_key)
             if normalise_fingerprint(v.fingerprint) not in wanted:
-                raise VStatError("cli.signed_untrusted_key_if", fingerprint=v.fingerprint)
+                raise VStatError("cli.untrusted_key_verify", fingerprint=v.fingerprint)
         except VStatError as exc:
             ok = False
             out.write(f"FAILED {name}: {exc.text(lang or texts.environment_language())}\n")
@@ -544,10 +544,10 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
         err.write(texts.message("cli.say.output_format", say, path=out_path) + "\n")
         return 1
     if by not in MERGE_BY:
-        err.write(texts.message("combine.combine_choose_one", say, by=by, merge_by=", ".join(MERGE_BY)) + "\n")
+        err.write(texts.message("combine.unknown_grouping", say, by=by, merge_by=", ".join(MERGE_BY)) + "\n")
         return 1
     if lang not in ("nl", "en"):
-        err.write(texts.message("combined.unknown_language_choose_nl", "en", lang_name=lang) + "\n")
+        err.write(texts.message("combined.unknown_language", "en", lang_name=lang) + "\n")
         return 1
     if not files:
         err.write(texts.message("cli.say.no_files", say) + "\n")
@@ -560,7 +560,7 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
         try:
             v = read_vstat_file(name, supervisor_key=supervisor_key)
             if wanted is not None and normalise_fingerprint(v.fingerprint) not in wanted:
-                raise VStatError("cli.signed_untrusted_key_add", fingerprint=v.fingerprint)
+                raise VStatError("cli.untrusted_key_merge", fingerprint=v.fingerprint)
         except VStatError as exc:
             err.write(f"FAILED {name}: {exc.text(say)}\n")
             failed = True

@@ -37,7 +37,7 @@ def _problem(record: str, problem: E.Problem) -> None:
 
 def _keys(obj, allowed: set[str], required: set[str], record: str) -> None:
     if not isinstance(obj, dict):
-        _fail(record, "-", "interchange.not_object")
+        _fail(record, "-", "interchange.record_not_object")
     for k in obj:
         if k not in allowed:
             _fail(record, k, "interchange.unknown_field", allowed=", ".join(sorted(allowed)))
@@ -66,9 +66,9 @@ def _str_list(value, record: str, field: str) -> list[str]:
 def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     """Turn the parsed JSON into records; raises ValidationError naming the first bad record."""
     if not isinstance(data, dict):
-        raise UserError("interchange.file_does_hold_json")
+        raise UserError("interchange.not_object")
     if data.get("format") != FORMAT:
-        raise UserError("interchange.unknown_format_expected", value=data.get('format'), format=FORMAT)
+        raise UserError("interchange.unknown_format", value=data.get('format'), format=FORMAT)
     unknown = set(data) - {"format", "organisations", "cases", "activities"}
     if unknown:
         raise UserError("interchange.unknown_top_level_field", unknown=', '.join(sorted(unknown)))
@@ -148,15 +148,15 @@ def load_file(path: str | Path) -> dict:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE:
-            raise UserError("interchange.larger_mb_split_into", path=path, max_file=MAX_FILE // (1024 * 1024))
+            raise UserError("interchange.too_large", path=path, max_file=MAX_FILE // (1024 * 1024))
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)
     except FileNotFoundError:
-        raise UserError("interchange.file_does_exist", path=path) from None
+        raise UserError("interchange.missing", path=path) from None
     except UnicodeDecodeError:
-        raise UserError("interchange.utf_text", path=path) from None
+        raise UserError("interchange.not_utf8", path=path) from None
     except json.JSONDecodeError as exc:
-        raise UserError("interchange.valid_json_line_column", path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg) \
+        raise UserError("interchange.not_json", path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg) \
             from None
     except OSError as exc:
         raise UserError("interchange.unreadable", path=path, strerror=exc.strerror) from None

@@ -6,13 +6,15 @@ templates; each one says what happened and what to do. The window and the comman
 ``message(error_or_code, lang)``; Qt's ``.ts`` files stay for the widgets' own texts.
 
 A parameter may itself be a ``Phrase`` (a code with parameters), which is said in the same language:
-``UserError("vstat.not_text", what=Phrase("vstat.what.signature"))``.
+``UserError("vstat.not_text", what=Phrase("vstat.what.signature"))``; a list of Phrases is joined with
+commas; a mapping with the language as key (a checklist's title) gives its text in that language.
 """
 from __future__ import annotations
 
 import json
 import os
 import string
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -103,6 +105,8 @@ def message(what: Coded | str, lang: str | None = DEFAULT_LANGUAGE, /, **params:
 def _said(value: Any, lang: str) -> Any:
     if isinstance(value, Phrase):
         return message(value, lang)
+    if isinstance(value, Mapping) and value:   # a text the data holds per language
+        return value.get(lang) or value.get(DEFAULT_LANGUAGE) or next(iter(value.values()))
     if isinstance(value, list | tuple) and value and all(isinstance(v, Phrase) for v in value):
         return ", ".join(message(v, lang) for v in value)
     return value

@@ -322,7 +322,7 @@ class DecisionWizard(QDialog):
     def record(self) -> dict:
         """The saved form of the advice shown on the result page."""
         if self._result is None:
-            raise UserError("wizard.answer_questions_first_there")
+            raise UserError("wizard.no_advice_yet")
         return self._result.to_dict()
 
     def _call(self, callback: Callback | None, done: str) -> bool:

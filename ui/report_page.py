@@ -289,11 +289,11 @@ def _render_pdf(report, repo, key: Key, narrative: str, out: str | None, text: s
         return data, None
     path = Path(out)
     if not path.parent.exists():
-        raise UserError("report.folder_does_exist_choose", parent=path.parent)
+        raise UserError("report.folder_missing", parent=path.parent)
     try:
         fsutil.write_bytes_atomic(path, data)
     except OSError as exc:
-        raise UserError("report.write_choose_another_place", path=path, strerror=exc.strerror or exc) from None
+        raise UserError("report.cannot_write", path=path, strerror=exc.strerror or exc) from None
     return data, path
 
 

@@ -470,7 +470,7 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     year are not added: the newest counts.
     """
     if by not in MERGE_BY:
-        raise VStatError("combine.combine_choose_one", by=by, merge_by=', '.join(MERGE_BY))
+        raise VStatError("combine.unknown_grouping", by=by, merge_by=', '.join(MERGE_BY))
     if not vstats:
         raise VStatError("combine.no_files")
     notes: list[Note] = []

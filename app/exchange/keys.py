@@ -36,7 +36,7 @@ def generate_signing_key() -> bytes:
 
 def signer(priv: bytes) -> Ed25519PrivateKey:
     if not isinstance(priv, bytes | bytearray) or len(priv) != 32:
-        raise VStatError("keys.signing_key_bytes_make")
+        raise VStatError("keys.signing_key_length")
     return Ed25519PrivateKey.from_private_bytes(bytes(priv))
 
 
@@ -103,7 +103,7 @@ def generate_supervisor_keypair(out_dir: str | os.PathLike[str], passphrase: str
     folder = Path(out_dir)
     key_path, pub_path = folder / "supervisor.key", folder / "supervisor.pub"
     if key_path.exists() or pub_path.exists():
-        raise UserError("keys.already_exists_choose_another", key_path=key_path, pub_path=pub_path)
+        raise UserError("keys.key_exists", key_path=key_path, pub_path=pub_path)
     priv = X25519PrivateKey.generate()
     enc = (serialization.BestAvailableEncryption(passphrase.encode("utf-8")) if passphrase
            else serialization.NoEncryption())
@@ -113,7 +113,7 @@ def generate_supervisor_keypair(out_dir: str | os.PathLike[str], passphrase: str
         write_bytes_atomic(key_path, pem)
         write_text_atomic(pub_path, format_supervisor_pub(pub) + "\n")
     except OSError as exc:
-        raise UserError("keys.write_key_files", folder=folder, strerror=exc.strerror or exc) from None
+        raise UserError("keys.cannot_write", folder=folder, strerror=exc.strerror or exc) from None
     return pub
 
 
@@ -125,7 +125,7 @@ def parse_supervisor_pub(text: str) -> bytes:
     """The raw X25519 key from a `supervisor.pub` line."""
     line = text.strip() if isinstance(text, str) else ""
     if not line.startswith(SUPERVISOR_PUB_PREFIX):
-        raise UserError("keys.supervisor_public_key_should", supervisor_pub_prefix=SUPERVISOR_PUB_PREFIX)
+        raise UserError("keys.not_a_public_key", supervisor_pub_prefix=SUPERVISOR_PUB_PREFIX)
     try:
         return unb64(line[len(SUPERVISOR_PUB_PREFIX):], Phrase("keys.what.supervisor_public_key"), 32)
     except VStatError as exc:
@@ -137,20 +137,20 @@ def load_supervisor_key(path: str | os.PathLike[str], passphrase: str | None = N
     try:
         pem = Path(path).read_bytes()
     except OSError as exc:
-        raise UserError("keys.read_supervisor_key", path=path, strerror=exc.strerror or exc) from None
+        raise UserError("keys.key_unreadable", path=path, strerror=exc.strerror or exc) from None
     pw = passphrase.encode("utf-8") if passphrase else None
     try:
         key = serialization.load_pem_private_key(pem, password=pw)
     except TypeError:
         if pw is None:
-            raise UserError("keys.supervisor_key_protected_passphrase2") from None
-        raise UserError("keys.supervisor_key_protected_passphrase") from None
+            raise UserError("keys.key_needs_passphrase") from None
+        raise UserError("keys.key_not_protected") from None
     except ValueError:
         if pw is not None:
-            raise WrongPassphrase("keys.passphrase_does_open_supervisor") from None
-        raise UserError("keys.supervisor_key_file", path=path) from None
+            raise WrongPassphrase("keys.wrong_passphrase") from None
+        raise UserError("keys.not_a_key_file", path=path) from None
     if not isinstance(key, X25519PrivateKey):
-        raise UserError("keys.holds_another_kind_key", path=path)
+        raise UserError("keys.other_kind_of_key", path=path)
     return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                              serialization.NoEncryption())
 

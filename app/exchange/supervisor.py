@@ -118,11 +118,11 @@ class SupervisorStore:
                iterations: int = DEFAULT_ITERATIONS, lanes: int = DEFAULT_LANES) -> SupervisorStore:
         target = Path(path)
         if target.exists():
-            raise UserError("supervisor.already_exists_open_choose", target=target)
+            raise UserError("supervisor.store_exists", target=target)
         if not passphrase or len(passphrase) < 8:
-            raise UserError("supervisor.choose_passphrase_least_characters")
+            raise UserError("supervisor.passphrase_too_short")
         if memory_kib < MIN_MEMORY_KIB or iterations < 1 or lanes < 1:
-            raise UserError("supervisor.key_derivation_needs_least", min_memory_kib=MIN_MEMORY_KIB)
+            raise UserError("supervisor.weak_kdf", min_memory_kib=MIN_MEMORY_KIB)
         header = {"format": STORE_FORMAT, "kdf": {"algorithm": "argon2id", "salt": _b64(os.urandom(16)),
                                                   "memory_kib": memory_kib, "iterations": iterations,
                                                   "lanes": lanes}}
@@ -135,10 +135,10 @@ class SupervisorStore:
         target = Path(path)
         try:
             if target.stat().st_size > MAX_STORE_SIZE:
-                raise VaultError("supervisor.too_large_supervisor_store", target=target)
+                raise VaultError("supervisor.store_too_large", target=target)
             raw = target.read_bytes()
         except FileNotFoundError:
-            raise VaultError("supervisor.does_exist_create_new", target=target) from None
+            raise VaultError("supervisor.store_missing", target=target) from None
         except OSError as exc:
             raise VaultError("supervisor.unreadable", target=target, strerror=exc.strerror or exc) from None
         try:
@@ -159,7 +159,7 @@ class SupervisorStore:
         try:
             plain = ChaCha20Poly1305(key).decrypt(nonce, ciphertext, canonical(header))
         except InvalidTag:
-            raise WrongPassphrase("supervisor.passphrase_does_open_supervisor") from None
+            raise WrongPassphrase("supervisor.wrong_passphrase") from None
         try:
             content = json.loads(plain.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -177,7 +177,7 @@ class SupervisorStore:
             sk = content.get("supervisor_key")
             self._supervisor_key = _unb64(sk) if sk else None
         except (KeyError, TypeError, ValueError, binascii.Error, VStatError):
-            raise VaultError("supervisor.content_damaged_restore_backup", path=self.path) from None
+            raise VaultError("supervisor.content_damaged", path=self.path) from None
 
     def save(self) -> None:
         content = {
@@ -193,7 +193,7 @@ class SupervisorStore:
         try:
             write_bytes_atomic(self.path, blob)
         except OSError as exc:
-            raise UserError("supervisor.save_nothing_changed_disk", path=self.path, strerror=exc.strerror or exc) from None
+            raise UserError("supervisor.cannot_save", path=self.path, strerror=exc.strerror or exc) from None
 
     # ------------------------------------------------------------------ keys
 
@@ -210,9 +210,9 @@ class SupervisorStore:
         imported now; their outcomes are returned."""
         label = (label or "").strip()
         if not label:
-            raise UserError("supervisor.give_adviser_name_recognise")
+            raise UserError("supervisor.label_needed")
         if len(label) > 200:
-            raise UserError("supervisor.name_too_long_most")
+            raise UserError("supervisor.label_too_long")
         fp = fingerprint(pub)
         self._trusted[fp] = TrustedKey(bytes(pub), fp, label, when or datetime.now(UTC))
         waiting = self._pending.pop(fp, [])
@@ -290,12 +290,12 @@ class SupervisorStore:
             try:
                 out.append((f, read_vstat(f.data)))
             except VStatError:   # cannot happen for files this store accepted; never hide it silently
-                raise VaultError("supervisor.stored_file_longer_verifies") from None
+                raise VaultError("supervisor.stored_file_damaged") from None
         return out
 
     def combined(self, by: str = "all") -> Combined:
         """Combine every stored file whose key is still trusted."""
         vstats = [v for _f, v in self.verified_files() if v.fingerprint in self._trusted]
         if not vstats:
-            raise UserError("supervisor.there_files_trusted_advisers")
+            raise UserError("supervisor.no_trusted_files")
         return merge(vstats, by)

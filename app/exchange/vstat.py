@@ -95,18 +95,18 @@ def _normalise(value: Any) -> Any:
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise VStatError("vstat.number_statistics_finite_nan")
+            raise VStatError("vstat.not_finite_number")
         return int(value) if value.is_integer() and abs(value) < 2**53 else value
     if isinstance(value, dict):
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
-                raise VStatError("vstat.key_statistics_text")
+                raise VStatError("vstat.key_not_text")
             out[k] = _normalise(v)
         return out
     if isinstance(value, list | tuple):
         return [_normalise(v) for v in value]
-    raise VStatError("vstat.value_type_put_statistics", name=type(value).__name__)
+    raise VStatError("vstat.value_type", name=type(value).__name__)
 
 
 def canonical(obj: Any) -> bytes:
@@ -182,9 +182,9 @@ def _text(value: Any, what: str, *, empty: bool = False, limit: int = MAX_TEXT, 
     if not empty and not value.strip():
         raise VStatError("vstat.empty", what=what)
     if len(value) > limit:
-        raise VStatError("vstat.longer_characters", what=what, limit=limit)
+        raise VStatError("vstat.too_long", what=what, limit=limit)
     if any(ord(ch) < 32 and ch not in "\n\t" for ch in value) or "\x7f" in value:
-        raise VStatError("vstat.contains_control_characters", what=what)
+        raise VStatError("vstat.control_characters", what=what)
     if one_line and ("\n" in value or "\t" in value):
         raise VStatError("vstat.not_single_line", what=what)
     return value
@@ -217,12 +217,12 @@ def _maybe(value: Any, what: str, unit: str) -> int | float | None:
 
 def _codes(value: Any, what: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value:
-        raise VStatError("vstat.non_empty_list_codes", what=what)
+        raise VStatError("vstat.not_a_code_list", what=what)
     if len(value) > MAX_CODES:
         raise VStatError("vstat.too_many_codes", what=what, max_codes=MAX_CODES)
     for code in value:
         if not isinstance(code, str) or not _CODE_RE.match(code):
-            raise VStatError("vstat.holds_which_lower_case", what=what, code_name=str(code)[:40])
+            raise VStatError("vstat.not_lower_case_code", what=what, code_name=str(code)[:40])
     if len(set(value)) != len(value):
         raise VStatError("vstat.lists_code_twice", what=what)
     return tuple(value)
@@ -242,9 +242,9 @@ def _check_line(values: list, total: Any, unit: str, what: str) -> None:
     known = sum(v for v in values if v is not None)
     if all(v is not None for v in values):
         if not _close(known, total, unit):
-            raise VStatError("vstat.figures_add_up_published", what=what, known=known, total=total)
+            raise VStatError("vstat.line_does_not_add_up", what=what, known=known, total=total)
     elif known > total + 1e-6 * max(1.0, total):
-        raise VStatError("vstat.published_figures_exceed_total", what=what, known=known, total=total)
+        raise VStatError("vstat.line_exceeds_total", what=what, known=known, total=total)
 
 
 def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = True) -> Table:
@@ -253,27 +253,27 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
         raise VStatError("vstat.table_not_object", where=where)
     unknown = set(raw) - _TABLE_KEYS
     if unknown and strict_keys:
-        raise VStatError("vstat.unknown_field_only_figures", where=where, unknown=sorted(unknown)[0][:40])
+        raise VStatError("vstat.table_unknown_field", where=where, unknown=sorted(unknown)[0][:40])
     missing = {"id", "unit", "rows", "cols", "cells", "total"} - set(raw)
     if missing:
         raise VStatError("vstat.table_lacks", where=where, missing=', '.join(sorted(missing)))
     tid = raw["id"]
     if not isinstance(tid, str) or not _CODE_RE.match(tid):
-        raise VStatError("vstat.valid_id_lower_case", where=where)
+        raise VStatError("vstat.table_bad_id", where=where)
     where = Phrase("vstat.what.table", table=tid)
     unit = raw["unit"]
     if unit not in UNITS:
-        raise VStatError("vstat.unit_expected_one", where=where, unit=str(unit)[:20], units=', '.join(UNITS))
+        raise VStatError("vstat.unknown_unit", where=where, unit=str(unit)[:20], units=', '.join(UNITS))
     rows = _codes(raw["rows"], Phrase("vstat.what.rows", table=tid))
     cols = None if raw["cols"] is None else _codes(raw["cols"], Phrase("vstat.what.columns", table=tid))
     ncols = 1 if cols is None else len(cols)
     cells_raw = raw["cells"]
     if not isinstance(cells_raw, list) or len(cells_raw) != len(rows):
-        raise VStatError("vstat.rows_but_cells_do", where=where, n_rows=len(rows))
+        raise VStatError("vstat.cells_row_count", where=where, n_rows=len(rows))
     cells: list[tuple] = []
     for i, line in enumerate(cells_raw):
         if not isinstance(line, list) or len(line) != ncols:
-            raise VStatError("vstat.row_does_cell_s", where=where, row=rows[i], ncols=ncols)
+            raise VStatError("vstat.row_cell_count", where=where, row=rows[i], ncols=ncols)
         cells.append(tuple(_maybe(v, Phrase("vstat.what.cell", table=tid, row=rows[i]), unit) for v in line))
     row_totals_raw = raw.get("row_totals")
     col_totals_raw = raw.get("col_totals")
@@ -282,23 +282,23 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
     if col_totals_raw is None and cols is None:
         col_totals_raw = [raw["total"]]
     if not isinstance(row_totals_raw, list) or len(row_totals_raw) != len(rows):
-        raise VStatError("vstat.needs_one_row_total", where=where)
+        raise VStatError("vstat.row_totals_count", where=where)
     if not isinstance(col_totals_raw, list) or len(col_totals_raw) != ncols:
-        raise VStatError("vstat.needs_one_column_total", where=where)
+        raise VStatError("vstat.column_totals_count", where=where)
     row_totals = tuple(_maybe(v, Phrase("vstat.what.row_total", table=tid), unit) for v in row_totals_raw)
     col_totals = tuple(_maybe(v, Phrase("vstat.what.column_total", table=tid), unit) for v in col_totals_raw)
     total = _maybe(raw["total"], Phrase("vstat.what.total_of_table", table=tid), unit)
     if cols is None:   # in a one-way table each row total is its cell, the column total is the total
         for i, line in enumerate(cells):
             if (row_totals[i] is None) != (line[0] is None):
-                raise VStatError("vstat.row_row_total_cell", where=where, row=rows[i])
+                raise VStatError("vstat.row_total_cell_disagree", where=where, row=rows[i])
         if (col_totals[0] is None) != (total is None):
-            raise VStatError("vstat.column_total_table_total", where=where)
+            raise VStatError("vstat.column_total_disagrees", where=where)
     if unit in COUNT_UNITS:
         for i, line in enumerate(cells):
             for v in line:
                 if v is not None and 0 < v < threshold:
-                    raise VStatError("vstat.row_publishes_below_threshold", where=where, row=rows[i], v=v, threshold=threshold)
+                    raise VStatError("vstat.below_threshold", where=where, row=rows[i], v=v, threshold=threshold)
     for i, line in enumerate(cells):
         _check_line(list(line), row_totals[i], unit, Phrase("vstat.what.row", table=tid, row=rows[i]))
     for j in range(ncols):
@@ -337,7 +337,7 @@ def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     for t in tables:   # all tables of one unit describe (part of) the same population
         if t.total is not None and t.unit in totals and t.total > totals[t.unit] \
                 and not _close(t.total, totals[t.unit], t.unit):
-            raise VStatError("vstat.table_counts_more_total", table=t.id, total=t.total, unit=t.unit, totals=totals[t.unit])
+            raise VStatError("vstat.table_exceeds_total", table=t.id, total=t.total, unit=t.unit, totals=totals[t.unit])
     return {"organisation": organisation, "year": year, "threshold": threshold, "method": method,
             "totals": totals, "tables": tables}
 
@@ -362,15 +362,15 @@ def make_vstat(report: dict, signing_key: bytes, *, program_version: str, create
     value that is not a number or null, is refused, so no note can slip into the file.
     """
     if not isinstance(report, dict):
-        raise VStatError("vstat.report_json_object")
+        raise VStatError("vstat.report_not_object")
     if report.get("format") != REPORT_FORMAT:
-        raise VStatError("vstat.annual_report_format", report_format=REPORT_FORMAT)
+        raise VStatError("vstat.not_a_report", report_format=REPORT_FORMAT)
     body = _parse_body(report, strict_keys=True)
     for t in body["tables"]:
         _refuse_lone_hidden(t)
     created = created or datetime.now(UTC)
     if created.tzinfo is None:
-        raise VStatError("vstat.creation_time_carry_time")
+        raise VStatError("vstat.created_without_time_zone")
     doc = _body_to_json(body)
     doc.update({
         "format": FORMAT,
@@ -390,7 +390,7 @@ def _refuse_lone_hidden(t: Table) -> None:
     """A line with exactly one hidden figure and a published total gives that figure away."""
     def check(values, total, what):
         if total is not None and sum(v is None for v in values) == 1:
-            raise VStatError("vstat.table_one_hidden_figure", table=t.id, what=what)
+            raise VStatError("vstat.lone_hidden_figure", table=t.id, what=what)
     for i, line in enumerate(t.cells):
         if t.cols is not None:
             check(list(line), t.row_totals[i], Phrase("vstat.what.line_row", row=t.rows[i]))
@@ -403,7 +403,7 @@ def _refuse_lone_hidden(t: Table) -> None:
 def encrypt_for(inner: bytes, recipient_pub: bytes) -> bytes:
     """Wrap signed bytes in an envelope only the holder of the supervisor key can open."""
     if not isinstance(recipient_pub, bytes | bytearray) or len(recipient_pub) != 32:
-        raise VStatError("vstat.supervisor_s_public_key")
+        raise VStatError("vstat.supervisor_public_key_length")
     eph = X25519PrivateKey.generate()
     eph_pub = eph.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     header = {"format": ENCRYPTED_FORMAT, "recipient": fingerprint(bytes(recipient_pub)),
@@ -420,21 +420,21 @@ def encrypt_for(inner: bytes, recipient_pub: bytes) -> bytes:
 
 
 def _reject_constant(name: str) -> Any:
-    raise VStatError("vstat.file_contains_which_number", name=name)
+    raise VStatError("vstat.not_a_number_constant", name=name)
 
 
 def _parse_float(text: str) -> float:
     if len(text) > 40:
-        raise VStatError("vstat.file_contains_absurdly_long")
+        raise VStatError("vstat.number_too_long")
     value = float(text)
     if not math.isfinite(value):
-        raise VStatError("vstat.file_contains_number_too")
+        raise VStatError("vstat.number_not_a_figure")
     return value
 
 
 def _parse_int(text: str) -> int:
     if len(text) > 18:
-        raise VStatError("vstat.file_contains_absurdly_large")
+        raise VStatError("vstat.number_too_large")
     return int(text)
 
 
@@ -442,7 +442,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     out: dict = {}
     for k, v in pairs:
         if k in out:
-            raise VStatError("vstat.field_appears_twice", k=k[:40])
+            raise VStatError("vstat.duplicate_field", k=k[:40])
         out[k] = v
     return out
 
@@ -489,7 +489,7 @@ def _too_large(max_size: int) -> VStatError:
 
 def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VStat:
     if not isinstance(data, bytes | bytearray | memoryview):
-        raise VStatError("vstat.file_content_given")
+        raise VStatError("vstat.no_content")
     data = bytes(data)
     if len(data) > max_size:
         raise _too_large(max_size)
@@ -505,7 +505,7 @@ def _read_vstat(data: bytes, supervisor_key: bytes | None, max_size: int) -> VSt
 def _decrypt(doc: dict, data: bytes, supervisor_key: bytes | None) -> bytes:
     unknown = set(doc) - _ENVELOPE_KEYS
     if unknown:
-        raise VStatError("vstat.encrypted_file_unknown_field", unknown=sorted(unknown)[0][:40])
+        raise VStatError("vstat.envelope_unknown_field", unknown=sorted(unknown)[0][:40])
     if set(doc) != _ENVELOPE_KEYS:
         raise VStatError("vstat.envelope_lacks", missing=", ".join(sorted(_ENVELOPE_KEYS - set(doc))))
     recipient = _text(doc["recipient"], Phrase("vstat.what.recipient"), limit=64)
@@ -525,7 +525,7 @@ def _decrypt(doc: dict, data: bytes, supervisor_key: bytes | None) -> bytes:
     try:
         shared = priv.exchange(X25519PublicKey.from_public_bytes(eph_pub))
     except ValueError:
-        raise VStatError("vstat.encrypted_file_invalid_ephemeral") from None
+        raise VStatError("vstat.envelope_bad_ephemeral_key") from None
     header = {"format": ENCRYPTED_FORMAT, "recipient": recipient, "ephemeral": doc["ephemeral"]}
     try:
         return ChaCha20Poly1305(envelope_key(shared, eph_pub, own_pub)).decrypt(nonce, ct, canonical(header))
@@ -560,16 +560,16 @@ def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
     except InvalidSignature:
         raise VStatError("vstat.signature") from None
     except ValueError:
-        raise VStatError("vstat.adviser_key_file_valid") from None
+        raise VStatError("vstat.adviser_key_invalid") from None
     if canonical(doc) != data:
         raise VStatError("vstat.layout")
     created_text = doc["created"]
     if not isinstance(created_text, str) or not _CREATED_RE.match(created_text):
-        raise VStatError("vstat.creation_time_utc_time")
+        raise VStatError("vstat.created_not_utc")
     try:
         created = datetime.strptime(created_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     except ValueError:
-        raise VStatError("vstat.creation_time_real_date") from None
+        raise VStatError("vstat.created_not_a_date") from None
     body = _parse_body(doc)
     return VStat(organisation=body["organisation"], year=body["year"], threshold=body["threshold"],
                  method=body["method"], totals=body["totals"], tables=body["tables"],

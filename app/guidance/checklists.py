@@ -115,7 +115,7 @@ def get_template(template_id: str, version: int | None = None,
     """
     candidates = [t for t in [*_shipped(), *user_templates(store_dir)] if t.id == template_id]
     if not candidates:
-        raise UserError("checklist.there_checklist_import_checklist", template_id=template_id)
+        raise UserError("checklist.unknown", template_id=template_id)
     if version is not None:
         for t in candidates:
             if t.version == version:
@@ -132,7 +132,7 @@ def template_for_kind(contact_kind: str, store_dir: str | os.PathLike | None = N
     imported_ids = {t.id for t in user_templates(store_dir)}
     matches = [t for t in all_templates(store_dir) if contact_kind in t.contact_kinds]
     if not matches:
-        raise UserError("checklist.checklist_meant_contact_kind", contact_kind=contact_kind)
+        raise UserError("checklist.none_for_kind", contact_kind=contact_kind)
     matches.sort(key=lambda t: (t.id not in imported_ids, t.id))
     return matches[0]
 
@@ -142,7 +142,7 @@ def check_answers(template: Template, answers: dict) -> None:
     problems = validate_answers(template, answers)
     if problems:
         first = problems[0]
-        raise ValidationError("checklist.checklist_correct_answer_save", value=template.title_in('en'), first_message=first.message,
+        raise ValidationError("checklist.bad_answer", value=template.title, first_message=first.message,
                               field=first.item_id or None, record=template.id)
 
 
@@ -159,7 +159,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise UserError("checklist.folder_does_exist_choose", folder=folder)
+        raise UserError("checklist.folder_missing", folder=folder)
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -181,7 +181,7 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
         tmp_name = None
         _fsync_dir(folder)
     except OSError as exc:
-        raise UserError("checklist.could_write_check_folder", target=target, strerror=exc.strerror or exc) from exc
+        raise UserError("checklist.cannot_write", target=target, strerror=exc.strerror or exc) from exc
     finally:
         if tmp_name is not None:
             try:
@@ -210,7 +210,7 @@ def export_template(template_id: str, out_path: str | os.PathLike, *, version: i
     """Write the TOML text of a template to `out_path` (atomically, mode 0600) and return the path."""
     template = get_template(template_id, version, store_dir)
     if template.source_text is None:
-        raise UserError("checklist.checklist_text_export_export", template_id=template_id)
+        raise UserError("checklist.no_source_text", template_id=template_id)
     out = Path(out_path)
     write_atomic(out, template.source_text.encode("utf-8"))
     return out
@@ -231,28 +231,28 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
     try:
         size = source.stat().st_size
         if not source.is_file():
-            raise UserError("checklist.file_choose_checklist_file", name=name)
+            raise UserError("checklist.not_a_file", name=name)
         if size > MAX_TEMPLATE_BYTES:
-            raise UserError("checklist.file_too_large_checklist", name=name, size=size // 1024, max_template_bytes=MAX_TEMPLATE_BYTES // 1024)
+            raise UserError("checklist.too_large", name=name, size=size // 1024, max_template_bytes=MAX_TEMPLATE_BYTES // 1024)
         raw = source.read_bytes()
     except FileNotFoundError:
-        raise UserError("checklist.file_found_choose_existing", name=name) from None
+        raise UserError("checklist.missing", name=name) from None
     except OSError as exc:
-        raise UserError("checklist.could_read_file_check", name=name, strerror=exc.strerror or exc) from exc
+        raise UserError("checklist.unreadable", name=name, strerror=exc.strerror or exc) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise UserError("checklist.line_file_utf_text", name=name, line=line) from None
+        raise UserError("checklist.not_utf8", name=name, line=line) from None
     try:
         template = load_template_text(text)
     except TemplateError as exc:
         where = f"{name}, line {exc.line}" if exc.line is not None else name
-        raise UserError("checklist.correct_file_import_again", where=where, exc_message=exc.message) from None
+        raise UserError("checklist.invalid_file", where=where, exc_message=exc.message) from None
 
     for shipped in _shipped():
         if shipped.id == template.id and template.version <= shipped.version:
-            raise UserError("checklist.checklist_version_replace_built", name=name, template_id=template.id, version=template.version, version2=shipped.version, version3=shipped.version + 1)
+            raise UserError("checklist.below_built_in_version", name=name, template_id=template.id, version=template.version, version2=shipped.version, version3=shipped.version + 1)
 
     store = Path(store_dir)
     target = store / _stored_name(template)
@@ -263,10 +263,10 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
             existing = None
         if existing == text:
             return template  # the same file was imported before: nothing to do
-        raise UserError("checklist.checklist_version_already_imported", name=name, template_id=template.id, version=template.version)
+        raise UserError("checklist.version_imported_differently", name=name, template_id=template.id, version=template.version)
     try:
         store.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError("checklist.could_create_checklist_folder", store=store, strerror=exc.strerror or exc) from exc
+        raise UserError("checklist.cannot_create_folder", store=store, strerror=exc.strerror or exc) from exc
     write_atomic(target, text.encode("utf-8"))
     return template

@@ -28,13 +28,13 @@ def load_tree(path: str | Path) -> DecisionTree:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError as exc:
-        raise UserError("decide.decision_tree_missing_reinstall", path=path) from exc
+        raise UserError("decide.tree_missing", path=path) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError("decide.decision_tree_read_reinstall", path=path, exc=exc) from exc
+        raise UserError("decide.tree_unreadable", path=path, exc=exc) from exc
     try:
         return DecisionTree.from_dict(data)
     except TreeError as exc:
-        raise UserError("decide.decision_tree_damaged_reinstall", path=path, exc=exc) from exc
+        raise UserError("decide.tree_damaged", path=path, exc=exc) from exc
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +45,7 @@ def tree() -> DecisionTree:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise UserError("decide.unknown_language_one", lang_name=lang, languages=', '.join(LANGUAGES), field="lang")
+        raise UserError("decide.unknown_language", lang_name=lang, languages=', '.join(LANGUAGES), field="lang")
     return lang
 
 
@@ -85,12 +85,12 @@ def result_in_language(result: dict[str, Any], lang: str) -> dict[str, Any]:
     current = tree()
     if result.get("tree_version") != current.version:
         raise UserError(
-            "decide.advice_made_decision_tree", value=result.get('tree_version'), value2=result.get('lang'), lang_name=lang
+            "decide.advice_other_language", value=result.get('tree_version'), value2=result.get('lang'), lang_name=lang
         )
     try:
         return current.render(Outcome.from_result(result), lang).to_cli_dict()
     except (KeyError, TypeError, ValueError) as exc:
-        raise UserError("decide.saved_advice_incomplete_damaged", exc=exc) from exc
+        raise UserError("decide.saved_advice_damaged", exc=exc) from exc
 
 
 class _DuplicateKey(ValueError):
@@ -113,33 +113,33 @@ def read_facts_file(path: str | Path) -> Any:
     path = Path(path)
     try:
         if path.is_dir():
-            raise UserError("decide.folder_give_path_json", path=path, field="facts")
+            raise UserError("decide.facts_is_folder", path=path, field="facts")
         size = path.stat().st_size
         if size > MAX_FACTS_FILE_BYTES:
-            raise UserError("decide.too_large_facts_file", path=path, size=size,
+            raise UserError("decide.facts_too_large", path=path, size=size,
                             field="facts")
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UserError("decide.facts_file_does_exist", path=path, field="facts") from exc
+        raise UserError("decide.facts_missing", path=path, field="facts") from exc
     except PermissionError as exc:
-        raise UserError("decide.facts_file_read_permission", path=path, field="facts") from exc
+        raise UserError("decide.facts_permission_denied", path=path, field="facts") from exc
     except OSError as exc:
-        raise UserError("decide.facts_file_read", path=path, strerror=exc.strerror or exc, field="facts") from exc
+        raise UserError("decide.facts_unreadable", path=path, strerror=exc.strerror or exc, field="facts") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError("decide.facts_file_utf_text", path=path, field="facts") from exc
+        raise UserError("decide.facts_not_utf8", path=path, field="facts") from exc
     if not text.strip():
-        raise UserError("decide.facts_file_empty_write", path=path, field="facts")
+        raise UserError("decide.facts_empty", path=path, field="facts")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
-        raise UserError("decide.facts_file_gives_fact", path=path, key=exc.key,
+        raise UserError("decide.fact_twice", path=path, key=exc.key,
                         field=exc.key) from exc
     except json.JSONDecodeError as exc:
-        raise UserError("decide.facts_file_valid_json", path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno, field="facts") from exc
+        raise UserError("decide.facts_not_json", path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno, field="facts") from exc
     if not isinstance(data, dict):
-        raise UserError("decide.facts_file_hold_one", path=path, name=type(data).__name__, field="facts")
+        raise UserError("decide.facts_not_object", path=path, name=type(data).__name__, field="facts")
     return data
 
 

@@ -115,11 +115,11 @@ def render_handout_bytes(result: dict[str, Any], lang: str, *, case_code: str | 
     """The handout as PDF bytes (one A4 page; long content is scaled down to fit)."""
     check_lang(lang)
     if not isinstance(result, dict):
-        raise UserError("handout.there_advice_print_complete")
+        raise UserError("handout.no_advice")
     if "result" in result and "route" not in result:  # the saved form {"tree_version", "facts", "result"}
         result = result["result"]
     if not isinstance(result, dict) or "route" not in result:
-        raise UserError("handout.advice_incomplete_printed_make")
+        raise UserError("handout.advice_incomplete")
     if case_code is not None:
         case_code = case_code.strip()
         if len(case_code) > MAX_CASE_CODE:
@@ -142,6 +142,6 @@ def render_handout(result: dict[str, Any], lang: str, out_path: str, *, case_cod
     try:
         write_bytes_atomic(out_path, data)
     except PermissionError as exc:
-        raise UserError("handout.write_handout_permission_denied", out_path=out_path) from exc
+        raise UserError("handout.permission_denied", out_path=out_path) from exc
     except OSError as exc:
-        raise UserError("handout.write_handout_check_folder", out_path=out_path, strerror=exc.strerror or exc) from exc
+        raise UserError("handout.cannot_write", out_path=out_path, strerror=exc.strerror or exc) from exc

@@ -209,7 +209,7 @@ def _read_list(path: Path) -> list[str]:
             lines = fh.read().splitlines()
     except OSError as exc:
         raise UserError(
-            "privacy.privacy_guard_read_name", path=path, strerror=exc.strerror or exc
+            "privacy.name_list_unreadable", path=path, strerror=exc.strerror or exc
         ) from exc
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 

@@ -68,9 +68,9 @@ def _parse_months(value: object) -> int:
         text = value.strip()
         value = int(text) if re.fullmatch(r"[+-]?\d{1,6}", text) else None
     if not isinstance(value, int):
-        raise UserError("retention.retention_period_whole_number", min_months=MIN_MONTHS, max_months=MAX_MONTHS, default_months=DEFAULT_MONTHS, field="retention_months")
+        raise UserError("retention.period_not_whole", min_months=MIN_MONTHS, max_months=MAX_MONTHS, default_months=DEFAULT_MONTHS, field="retention_months")
     if not MIN_MONTHS <= value <= MAX_MONTHS:
-        raise UserError("retention.retention_period_lie_between", min_months=MIN_MONTHS, max_months=MAX_MONTHS, value=value, default_months=DEFAULT_MONTHS, field="retention_months")
+        raise UserError("retention.period_out_of_range", min_months=MIN_MONTHS, max_months=MAX_MONTHS, value=value, default_months=DEFAULT_MONTHS, field="retention_months")
     return value
 
 
@@ -248,10 +248,10 @@ def compact(repo) -> None:
             if mode == "wal":
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         except sqlcipher3.OperationalError as exc:
-            raise UserError("retention.vault_could_compacted_details", exc=exc) from None
+            raise UserError("retention.compact_failed_after_removal", exc=exc) from None
         free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
         if free:
-            raise UserError("retention.vault_could_compacted_free", free=free)
+            raise UserError("retention.compact_failed", free=free)
 
 
 def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
@@ -272,11 +272,11 @@ def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
             row = conn.execute("SELECT code, closed, details_purged FROM cases WHERE id = ?",
                                (cid,)).fetchone()
             if row is None:
-                raise UserError("retention.case_does_exist_may2", cid=cid)
+                raise UserError("retention.case_gone_nothing_removed", cid=cid)
             found[cid] = row
         still_open = [row[0] for row in found.values() if row[1] is None]
         if still_open:
-            raise UserError("retention.case_s_still_open", still_open=', '.join(sorted(still_open)))
+            raise UserError("retention.cases_open", still_open=', '.join(sorted(still_open)))
         for cid in ids:
             if found[cid][2] is None:
                 result.cases += 1
@@ -334,7 +334,7 @@ def delete_case_entirely(repo, case_id: int, *, consent_withdrawn: bool = False)
     with repo.vault.transaction() as conn:
         conn.execute("PRAGMA secure_delete = ON")
         if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
-            raise UserError("retention.case_does_exist_may", case_id=case_id)
+            raise UserError("retention.case_gone", case_id=case_id)
         contacts = conn.execute("SELECT count(*) FROM contacts WHERE case_id = ?", (case_id,)).fetchone()[0]
         for key in _draft_keys(conn, case_id):
             conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
@@ -399,7 +399,7 @@ def cmd_retention(repo, action: str, yes: bool, out: TextIO, err: TextIO, *, tod
               "vault.", file=out)
         return 0
     if action != "purge":
-        raise UserError("retention.unknown_retention_action_show", action=action)
+        raise UserError("retention.unknown_action", action=action)
     if not rows:
         print("Nothing falls due: no details to remove.", file=out)
         return 0

@@ -96,7 +96,7 @@ def _org_filter(repo, org: str | None) -> tuple[str, list]:
     row = repo.conn.execute("SELECT id FROM organisations WHERE name = ? COLLATE NOCASE",
                             (org.strip(),)).fetchone()
     if not row:
-        raise UserError("aggregate.unknown_organisation_see_list", org=org)
+        raise UserError("aggregate.unknown_organisation", org=org)
     return " AND c.organisation_id = ?", [int(row[0])]
 
 
@@ -239,7 +239,7 @@ def _midpoint(start: date, end: date) -> date | None:
 def aggregate_year(repo, org: str | None, year: int, *, k: int = 5) -> Aggregation:
     """The true figures of one calendar year (see the module's definitions)."""
     if not 1900 <= int(year) <= 2200:
-        raise UserError("aggregate.year_plausible_report_year", year=year)
+        raise UserError("aggregate.implausible_year", year=year)
     return aggregate(repo, org, date(year, 1, 1), date(year + 1, 1, 1), k=k)
 
 

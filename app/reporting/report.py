@@ -69,7 +69,7 @@ def report_texts() -> dict:
 
 def texts(lang: str) -> dict:
     if lang not in LANGS:
-        raise UserError("report.unknown_report_language_choose", lang_name=lang)
+        raise UserError("report.unknown_language", lang_name=lang)
     return report_texts()[lang]
 
 
@@ -133,13 +133,13 @@ def resolve_threshold(repo, threshold: int | None) -> int:
         try:
             threshold = int(raw) if raw not in (None, "") else DEFAULT_THRESHOLD
         except ValueError:
-            raise UserError("report.stored_report_threshold_whole", raw=raw) from None
+            raise UserError("report.stored_threshold_not_whole", raw=raw) from None
     if isinstance(threshold, bool) or not isinstance(threshold, int):
-        raise UserError("report.threshold_whole_number_more")
+        raise UserError("report.threshold_not_whole")
     if threshold < disclosure.MIN_K:
-        raise UserError("report.threshold_does_protect_people", threshold=threshold, min_k=disclosure.MIN_K, default_threshold=DEFAULT_THRESHOLD)
+        raise UserError("report.threshold_too_low", threshold=threshold, min_k=disclosure.MIN_K, default_threshold=DEFAULT_THRESHOLD)
     if threshold > 50:
-        raise UserError("report.threshold_would_hide_almost", threshold=threshold)
+        raise UserError("report.threshold_too_high", threshold=threshold)
     return threshold
 
 
@@ -610,7 +610,7 @@ def _target(out, organisation: str, year: int, suffix: str) -> Path:
     if path.is_dir():
         path = path / f"jaarverslag-{slug(organisation)}-{year}.{suffix}"
     if not path.parent.exists():
-        raise UserError("report.folder_does_exist_choose", parent=path.parent)
+        raise UserError("report.folder_missing", parent=path.parent)
     return path
 
 
@@ -618,7 +618,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         fsutil.write_bytes_atomic(path, data)
     except OSError as exc:
-        raise UserError("report.write_choose_another_place", path=path, strerror=exc.strerror or exc) from None
+        raise UserError("report.cannot_write", path=path, strerror=exc.strerror or exc) from None
 
 
 def check_narrative(text: str) -> list[str]:
@@ -649,7 +649,7 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
     before with other figures (unless ``republish``, see ``prepare``), or - for the PDF - when the
     privacy guard finds identifiers in the narrative (unless ``allow_flagged``)."""
     if fmt not in FORMATS:
-        raise UserError("report.unknown_report_format_choose", fmt=fmt)
+        raise UserError("report.unknown_format", fmt=fmt)
     prep = prepare(repo, org, year, threshold, lang, republish=republish)
     _require_ok(prep)
     path = _target(out, prep.report["organisation"], prep.report["year"], fmt)
@@ -692,7 +692,7 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
         try:
             text = Path(to).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError("report.read_supervisor_key_file", to=to, exc=getattr(exc, 'strerror', None) or exc) from None
+            raise UserError("report.supervisor_key_unreadable", to=to, exc=getattr(exc, 'strerror', None) or exc) from None
         recipient = keys.parse_supervisor_pub(text)
     data = exchange.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
                                recipient_pub=recipient)

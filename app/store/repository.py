@@ -94,7 +94,7 @@ class Repository:
     def signing_key(self) -> bytes:
         value = self.get_setting("signing_key")
         if not value:
-            raise UserError("repo.vault_signing_key_open")
+            raise UserError("repo.no_signing_key")
         return bytes.fromhex(value)
 
     # -- organisations ----------------------------------------------------------------------
@@ -102,14 +102,14 @@ class Repository:
         row = conn.execute("SELECT id FROM organisations WHERE name = ?", (name,)).fetchone()
         if not row:
             where = f"{record}: " if record else ""
-            raise ValidationError("repo.organisation_unknown_organisation_add", where=where, name=name, field="organisation", record=record)
+            raise ValidationError("repo.case_organisation_unknown", where=where, name=name, field="organisation", record=record)
         return int(row[0])
 
     def _insert_org(self, conn, org: Organisation) -> int:
         _raise(E.validate_organisation(org))
         name = org.name.strip()
         if conn.execute("SELECT 1 FROM organisations WHERE name = ?", (name,)).fetchone():
-            raise ValidationError("repo.name_organisation_called_already", name=name, field="name")
+            raise ValidationError("repo.organisation_exists", name=name, field="name")
         cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)", (name, _now()))
         oid = int(cur.lastrowid)
         for u in org.units:
@@ -129,11 +129,11 @@ class Repository:
             clash = conn.execute("SELECT id FROM organisations WHERE name = ? AND id != ?",
                                  (name.strip(), org_id)).fetchone()
             if clash:
-                raise ValidationError("repo.name_organisation_called_already", name=name.strip(),
+                raise ValidationError("repo.organisation_exists", name=name.strip(),
                                       field="name")
             cur = conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
             if cur.rowcount != 1:
-                raise UserError("repo.organisation_longer_exists_may", name=name.strip())
+                raise UserError("repo.organisation_gone", name=name.strip())
             existing = {r[1]: r[0] for r in conn.execute(
                 "SELECT id, name FROM units WHERE organisation_id = ?", (org_id,))}
             wanted = [u.strip() for u in units]
@@ -141,7 +141,7 @@ class Repository:
                 if uname not in wanted:
                     used = conn.execute("SELECT count(*) FROM cases WHERE unit_id = ?", (uid,)).fetchone()[0]
                     if used:
-                        raise ValidationError("repo.units_used_case_s", uname=uname, used=used, field="units")
+                        raise ValidationError("repo.unit_in_use", uname=uname, used=used, field="units")
                     conn.execute("DELETE FROM units WHERE id = ?", (uid,))
             for u in wanted:
                 if u not in existing:
@@ -154,7 +154,7 @@ class Repository:
             m = conn.execute("SELECT count(*) FROM activities WHERE organisation_id = ?",
                              (org_id,)).fetchone()[0]
             if n or m:
-                raise UserError("repo.organisation_still_case_s", n=n, m=m)
+                raise UserError("repo.organisation_in_use", n=n, m=m)
             conn.execute("DELETE FROM organisations WHERE id = ?", (org_id,))
             self._audit(conn, "organisatie_verwijderd", f"organisatie {org_id}")
 
@@ -169,7 +169,7 @@ class Repository:
         for org in self.list_organisations():
             if org.name.lower() == name.strip().lower():
                 return org
-        raise UserError("repo.unknown_organisation_see_list", name=name)
+        raise UserError("repo.unknown_organisation", name=name)
 
     # -- cases ------------------------------------------------------------------------------
     def next_case_code(self, year: int) -> str:
@@ -183,7 +183,7 @@ class Repository:
         row = conn.execute("SELECT id FROM units WHERE organisation_id = ? AND name = ?",
                            (org_id, unit)).fetchone()
         if not row:
-            raise ValidationError("repo.unit_unit_organisation", record_name=record + ': ' if record else '', unit=unit, field="unit", record=record)
+            raise ValidationError("repo.unit_not_of_organisation", record_name=record + ': ' if record else '', unit=unit, field="unit", record=record)
         return int(row[0])
 
     def _write_case(self, conn, case: Case, record: str | None) -> int:
@@ -192,7 +192,7 @@ class Repository:
         unit_id = self._unit_id(conn, org_id, case.unit, record)
         clash = conn.execute("SELECT id FROM cases WHERE code = ?", (case.code,)).fetchone()
         if clash and clash[0] != case.id:
-            raise ValidationError("repo.code_case_already_exists", record_name=record + ': ' if record else '', case_code=case.code,
+            raise ValidationError("repo.case_exists", record_name=record + ': ' if record else '', case_code=case.code,
                                   field="code", record=record)
         values = (case.code, org_id, case.opened.isoformat(),
                   case.closed.isoformat() if case.closed else None, case.reporter_role, case.behaviour,
@@ -205,13 +205,13 @@ class Repository:
         else:
             first = conn.execute("SELECT min(date) FROM contacts WHERE case_id = ?", (case.id,)).fetchone()[0]
             if first and first < case.opened.isoformat():
-                raise ValidationError("repo.opened_contact_case_lies",
+                raise ValidationError("repo.contact_before_opening",
                                       field="opened", record=record)
             cur = conn.execute(
                 "UPDATE cases SET code=?, organisation_id=?, opened=?, closed=?, reporter_role=?, "
                 "behaviour=?, accused_relation=?, follow_up=?, unit_id=? WHERE id = ?", (*values, case.id))
             if cur.rowcount != 1:
-                raise UserError("repo.case_longer_exists", case_code=case.code)
+                raise UserError("repo.case_gone", case_code=case.code)
             cid = case.id
             conn.execute("DELETE FROM case_extra_behaviours WHERE case_id = ?", (cid,))
             conn.execute("DELETE FROM case_extra_follow_ups WHERE case_id = ?", (cid,))
@@ -299,7 +299,7 @@ class Repository:
             "JOIN organisations o ON o.id = c.organisation_id LEFT JOIN units u ON u.id = c.unit_id "
             "WHERE c.id = ?", (case_id,)).fetchone()
         if not row:
-            raise UserError("repo.case_does_exist_may", case_id=case_id)
+            raise UserError("repo.case_not_found", case_id=case_id)
         extra_b = [r[0] for r in self.conn.execute(
             "SELECT code FROM case_extra_behaviours WHERE case_id = ? ORDER BY code", (case_id,))]
         extra_f = [r[0] for r in self.conn.execute(
@@ -355,7 +355,7 @@ class Repository:
         with self.vault.transaction() as conn:
             row = conn.execute("SELECT opened FROM cases WHERE id = ?", (case_id,)).fetchone()
             if not row:
-                raise UserError("repo.case_contact_longer_exists")
+                raise UserError("repo.contact_case_gone")
             cid = self._insert_contact(conn, case_id, date.fromisoformat(row[0]), contact, None)
             self._audit(conn, "contact_toegevoegd", f"casus {case_id}")
         contact.id, contact.case_id = cid, case_id
@@ -368,7 +368,7 @@ class Repository:
             row = conn.execute("SELECT c.opened, k.case_id FROM contacts k JOIN cases c ON c.id = k.case_id "
                                "WHERE k.id = ?", (contact.id,)).fetchone()
             if not row:
-                raise UserError("repo.contact_longer_exists")
+                raise UserError("repo.contact_gone")
             _raise(E.validate_contact(contact, self.vocabs, date.fromisoformat(row[0])))
             contact.flagged = bool(contact.flagged) or self._possible_identifier(contact)
             conn.execute(
@@ -411,7 +411,7 @@ class Repository:
             cur = conn.execute("UPDATE activities SET organisation_id=?, date=?, kind=?, hours=? WHERE id=?",
                                (oid, act.date.isoformat(), act.kind, float(act.hours), act.id))
             if cur.rowcount != 1:
-                raise UserError("repo.activity_longer_exists_may")
+                raise UserError("repo.activity_gone")
             self._audit(conn, "activiteit_gewijzigd", f"activiteit {act.id}")
 
     def delete_activity(self, act_id: int) -> None:

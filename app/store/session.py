@@ -51,5 +51,5 @@ class Session:
 
     def require(self) -> Repository:
         if self.repo is None:
-            raise VaultError("session.vault_locked_unlock_first")
+            raise VaultError("session.locked")
         return self.repo

@@ -90,7 +90,7 @@ class Throttle:
         wait = self.wait_seconds()
         if wait > 0:
             raise LockedOut(
-                "vault.too_many_wrong_passphrases", wait=int(wait + 0.999))
+                "vault.locked_out", wait=int(wait + 0.999))
 
     def failed(self) -> float:
         failures, _ = self._read()
@@ -121,7 +121,7 @@ class KeyFile:
                 raise ValueError("unknown format")
             return cls(params=kdf.KdfParams.from_json(data["kdf"]), check=str(data["check"]))
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise VaultError("vault.key_file_damaged_restore", where=where, exc=exc) \
+            raise VaultError("vault.key_file_damaged", where=where, exc=exc) \
                 from None
 
 
@@ -147,7 +147,7 @@ def _connect(db: Path, key: bytes) -> sqlcipher3.Connection:
     try:
         row = conn.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
-            raise VaultError("vault.database_library_encryption_plain")
+            raise VaultError("vault.no_encryption")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("PRAGMA secure_delete = ON")
@@ -176,9 +176,9 @@ class Vault:
                schema_version: int | None = None) -> Vault:
         path = Path(path)
         if path.exists() or key_path(path).exists():
-            raise UserError("vault.vault_already_exists_open", path=path)
+            raise UserError("vault.exists", path=path)
         if len(passphrase) < 8:
-            raise UserError("vault.passphrase_too_short_least")
+            raise UserError("vault.passphrase_too_short")
         params = params or kdf.calibrate()
         if params.memory_kib < kdf.MIN_MEMORY_KIB and not allow_weak:
             raise ValueError("Argon2id memory must be at least 64 MiB")
@@ -211,11 +211,11 @@ class Vault:
              migrate: bool = True) -> Vault:
         path = Path(path)
         if not path.exists():
-            raise VaultError("vault.vault_create_one_first", path=path)
+            raise VaultError("vault.missing", path=path)
         kp = key_path(path)
         pk = pending_key_path(path)
         if not kp.exists() and not pk.exists():
-            raise VaultError("vault.key_file_beside_vault", kp=kp)
+            raise VaultError("vault.key_file_missing", kp=kp)
         throttle = Throttle(path, clock)
         throttle.check()
         candidates = [(kp, KeyFile.loads(kp.read_text("utf-8"), kp))] if kp.exists() else []
@@ -245,9 +245,9 @@ class Vault:
                     raise
             return vault
         if matched and len(candidates) > 1:  # the file is fine: it was re-keyed with the other key
-            raise VaultError("vault.passphrase_change_restore_vault")
+            raise VaultError("vault.rekey_interrupted")
         if matched:
-            raise VaultError("vault.passphrase_right_but_vault", path=path)
+            raise VaultError("vault.damaged", path=path)
         delay = throttle.failed()
         if delay:
             raise WrongPassphrase("vault.wrong_passphrase_wait", wait=int(delay))
@@ -256,7 +256,7 @@ class Vault:
     @property
     def conn(self) -> sqlcipher3.Connection:
         if self._conn is None:
-            raise VaultError("vault.vault_locked_unlock_first")
+            raise VaultError("vault.locked")
         return self._conn
 
     @property
@@ -361,7 +361,7 @@ class Vault:
         out = Path(out)
         own = (self.path, key_path(self.path), pending_key_path(self.path), attempts_path(self.path))
         if out.resolve() in {p.resolve() for p in own}:
-            raise UserError("vault.backup_overwrite_vault_itself")
+            raise UserError("vault.backup_over_vault")
         out.parent.mkdir(parents=True, exist_ok=True)
         export = out.with_name(f".{out.name}.export")
         fsutil.secure_unlink(export)
@@ -394,16 +394,16 @@ class Vault:
             with open(backup, "rb") as fh:
                 magic = fh.read(len(BACKUP_MAGIC))
                 if magic != BACKUP_MAGIC:
-                    raise UserError("vault.vertrouwd_backup_file", backup=backup)
+                    raise UserError("vault.not_a_backup", backup=backup)
                 (n,) = struct.unpack(">I", fh.read(4))
                 if n > 1 << 20:
-                    raise UserError("vault.damaged_header_too_large", backup=backup)
+                    raise UserError("vault.backup_header_too_large", backup=backup)
                 header = json.loads(fh.read(n).decode("utf-8"))
                 return header, len(BACKUP_MAGIC) + 4 + n
         except (OSError, struct.error, ValueError, UnicodeDecodeError) as exc:
             if isinstance(exc, FileNotFoundError):
-                raise UserError("vault.backup_file_does_exist", backup=backup) from None
-            raise UserError("vault.readable_vertrouwd_backup", backup=backup, name=exc.__class__.__name__) \
+                raise UserError("vault.backup_missing", backup=backup) from None
+            raise UserError("vault.backup_unreadable", backup=backup, name=exc.__class__.__name__) \
                 from None
 
     @classmethod
@@ -412,7 +412,7 @@ class Vault:
         """Restore `backup` to `path`. Verified in full before the vault is replaced."""
         backup, path = Path(backup), Path(path)
         if path.exists() and not force:
-            raise UserError("vault.vault_already_exists_add", path=path)
+            raise UserError("vault.restore_over_vault", path=path)
         header, offset = cls.read_backup_header(backup)
         keyfile = KeyFile.loads(json.dumps(header.get("key")), backup)
         throttle = Throttle(path, clock)
@@ -420,7 +420,7 @@ class Vault:
         key = kdf.derive_key(passphrase, keyfile.params)
         if not kdf.check_matches(key, keyfile.check):
             throttle.failed()
-            raise WrongPassphrase("vault.wrong_passphrase_backup_passphrase")
+            raise WrongPassphrase("vault.wrong_backup_passphrase")
         path.parent.mkdir(parents=True, exist_ok=True)
         staged = path.with_name(f".{path.name}.restoring")
         fsutil.secure_unlink(staged)
@@ -431,14 +431,14 @@ class Vault:
             try:
                 conn = _connect(staged, key)
             except sqlcipher3.DatabaseError:
-                raise UserError("vault.backup_damaged_restored", backup=backup) from None
+                raise UserError("vault.backup_damaged", backup=backup) from None
             try:
                 probe = Vault(staged, conn, key, keyfile)
                 result = probe.check()
             finally:
                 conn.close()
             if not result.ok:
-                raise UserError("vault.backup_damaged_restored", backup=backup)
+                raise UserError("vault.backup_damaged", backup=backup)
             if path.exists():
                 # keep what we replace, encrypted as it is, until the adviser removes it
                 stamp = time.strftime("%Y%m%d-%H%M%S")

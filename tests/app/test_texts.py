@@ -115,10 +115,10 @@ def test_every_sentence_formats_in_both_languages():
 
 
 def test_an_error_speaks_both_languages():
-    err = UserError("repo.unknown_organisation_see_list", name="Gemeente X")
+    err = UserError("repo.unknown_organisation", name="Gemeente X")
     assert err.message == "Unknown organisation 'Gemeente X'. See the list with: vertrouwd org list"
     assert err.text("nl") == "Onbekende organisatie 'Gemeente X'. Bekijk de lijst met: vertrouwd org list"
-    assert str(err) == err.message and err.code == "repo.unknown_organisation_see_list"
+    assert str(err) == err.message and err.code == "repo.unknown_organisation"
     assert texts.message(err, "nl_NL") == err.text("nl") and texts.message(err, "de") == err.message
     assert err.exit_code == 1 and WrongPassphrase("vault.wrong_passphrase").exit_code == 3
     assert issubclass(LockedOut, WrongPassphrase) and issubclass(VStatError, UserError)
