@@ -246,7 +246,8 @@ def _supervisor_key(args, path: str | None) -> bytes | None:
         passphrase = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
         if not passphrase:
             if not _interactive():
-                raise UserError("cli.supervisor_key_needs_passphrase", path=path, env_supervisor_passphrase=ENV_SUPERVISOR_PASSPHRASE)
+                raise UserError("cli.supervisor_key_needs_passphrase", path=path,
+                                env_supervisor_passphrase=ENV_SUPERVISOR_PASSPHRASE)
             passphrase = getpass.getpass(_text(args, "cli.say.prompt.supervisor_key") + ": ")
     return load_supervisor_key(path, passphrase)
 
@@ -489,7 +490,8 @@ def cmd_checklist(args, out, err) -> int:
     if args.checklist_cmd == "export":
         template = checklists.get_template(args.id, args.template_version, store)
         if args.template_version is not None and template.version != args.template_version:
-            raise UserError("cli.checklist_no_such_version", args_id=args.id, template_version=args.template_version)
+            raise UserError("cli.checklist_no_such_version", args_id=args.id,
+                            template_version=args.template_version)
         path = checklists.export_template(args.id, args.out, version=template.version, store_dir=store)
         _say(args, out, "cli.say.checklist_exported", id=template.id, version=template.version, path=path)
         return EXIT_OK

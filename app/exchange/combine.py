@@ -356,7 +356,8 @@ def _resolve(quantities: list[tuple[str, Any, Expr]], system: _System, k: int, u
     except ValueError as exc:
         inconsistent(str(exc))
         return values, status
-    candidates = [(qi, iv[y][0]) for qi, y in probe if math.isfinite(iv[y][1]) and iv[y][1] - iv[y][0] <= 1e-6]
+    candidates = [(qi, iv[y][0]) for qi, y in probe
+                  if math.isfinite(iv[y][1]) and iv[y][1] - iv[y][0] <= 1e-6]
     accepted = _audit(attack_intervals, system.n_vars, system.equations, system.upper, iv[:system.n_vars],
                       quantities, candidates, k)
     for qi, lo in accepted:

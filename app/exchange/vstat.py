@@ -298,11 +298,13 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
         for i, line in enumerate(cells):
             for v in line:
                 if v is not None and 0 < v < threshold:
-                    raise VStatError("vstat.below_threshold", where=where, row=rows[i], v=v, threshold=threshold)
+                    raise VStatError("vstat.below_threshold", where=where, row=rows[i], v=v,
+                                     threshold=threshold)
     for i, line in enumerate(cells):
         _check_line(list(line), row_totals[i], unit, Phrase("vstat.what.row", table=tid, row=rows[i]))
     for j in range(ncols):
-        _check_line([line[j] for line in cells], col_totals[j], unit, Phrase("vstat.what.column_number", table=tid, number=j + 1))
+        _check_line([line[j] for line in cells], col_totals[j], unit,
+                    Phrase("vstat.what.column_number", table=tid, number=j + 1))
     _check_line(list(row_totals), total, unit, Phrase("vstat.what.row_totals", table=tid))
     _check_line(list(col_totals), total, unit, Phrase("vstat.what.column_totals", table=tid))
     return Table(tid, unit, rows, cols, tuple(cells), row_totals, col_totals, total)
@@ -324,7 +326,8 @@ def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     for key in TOTAL_KEYS:
         if key not in totals_raw:
             raise VStatError("vstat.totals_lack_key", key=key)
-        totals[key] = _number(totals_raw[key], Phrase("vstat.what.total", unit=Phrase(f"vstat.unit.{key}")), key)
+        totals[key] = _number(totals_raw[key], Phrase("vstat.what.total", unit=Phrase(f"vstat.unit.{key}")),
+                              key)
     tables_raw = doc.get("tables")
     if not isinstance(tables_raw, list):
         raise VStatError("vstat.tables_missing")
@@ -337,7 +340,8 @@ def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     for t in tables:   # all tables of one unit describe (part of) the same population
         if t.total is not None and t.unit in totals and t.total > totals[t.unit] \
                 and not _close(t.total, totals[t.unit], t.unit):
-            raise VStatError("vstat.table_exceeds_total", table=t.id, total=t.total, unit=t.unit, totals=totals[t.unit])
+            raise VStatError("vstat.table_exceeds_total", table=t.id, total=t.total, unit=t.unit,
+                             totals=totals[t.unit])
     return {"organisation": organisation, "year": year, "threshold": threshold, "method": method,
             "totals": totals, "tables": tables}
 
@@ -376,7 +380,8 @@ def make_vstat(report: dict, signing_key: bytes, *, program_version: str, create
         "format": FORMAT,
         "adviser_key": b64(public_key(signing_key)),
         "created": created.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "program_version": _text(program_version, Phrase("vstat.what.program_version"), limit=64, one_line=True),
+        "program_version": _text(program_version, Phrase("vstat.what.program_version"), limit=64,
+                                 one_line=True),
     })
     doc["signature"] = b64(signer(signing_key).sign(canonical(doc)))
     data = canonical(doc)
@@ -395,7 +400,8 @@ def _refuse_lone_hidden(t: Table) -> None:
         if t.cols is not None:
             check(list(line), t.row_totals[i], Phrase("vstat.what.line_row", row=t.rows[i]))
     for j in range(len(t.col_codes)):
-        check([line[j] for line in t.cells], t.col_totals[j], Phrase("vstat.what.line_column", column=t.col_codes[j]))
+        check([line[j] for line in t.cells], t.col_totals[j],
+              Phrase("vstat.what.line_column", column=t.col_codes[j]))
     check(list(t.row_totals), t.total, Phrase("vstat.what.line_row_totals"))
     if t.cols is not None:
         check(list(t.col_totals), t.total, Phrase("vstat.what.line_column_totals"))
@@ -574,7 +580,8 @@ def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
     return VStat(organisation=body["organisation"], year=body["year"], threshold=body["threshold"],
                  method=body["method"], totals=body["totals"], tables=body["tables"],
                  adviser_key=adviser_key, created=created,
-                 program_version=_text(doc["program_version"], Phrase("vstat.what.program_version"), limit=64, one_line=True),
+                 program_version=_text(doc["program_version"], Phrase("vstat.what.program_version"), limit=64,
+                                       one_line=True),
                  raw=data, encrypted=encrypted)
 
 

@@ -233,7 +233,8 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
         if not source.is_file():
             raise UserError("checklist.not_a_file", name=name)
         if size > MAX_TEMPLATE_BYTES:
-            raise UserError("checklist.too_large", name=name, size=size // 1024, max_template_bytes=MAX_TEMPLATE_BYTES // 1024)
+            raise UserError("checklist.too_large", name=name, size=size // 1024,
+                            max_template_bytes=MAX_TEMPLATE_BYTES // 1024)
         raw = source.read_bytes()
     except FileNotFoundError:
         raise UserError("checklist.missing", name=name) from None
@@ -252,7 +253,8 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
 
     for shipped in _shipped():
         if shipped.id == template.id and template.version <= shipped.version:
-            raise UserError("checklist.below_built_in_version", name=name, template_id=template.id, version=template.version, version2=shipped.version, version3=shipped.version + 1)
+            raise UserError("checklist.below_built_in_version", name=name, template_id=template.id,
+                            version=template.version, version2=shipped.version, version3=shipped.version + 1)
 
     store = Path(store_dir)
     target = store / _stored_name(template)
@@ -263,7 +265,8 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
             existing = None
         if existing == text:
             return template  # the same file was imported before: nothing to do
-        raise UserError("checklist.version_imported_differently", name=name, template_id=template.id, version=template.version)
+        raise UserError("checklist.version_imported_differently", name=name, template_id=template.id,
+                        version=template.version)
     try:
         store.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:

@@ -45,7 +45,8 @@ def tree() -> DecisionTree:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise UserError("decide.unknown_language", lang_name=lang, languages=', '.join(LANGUAGES), field="lang")
+        raise UserError("decide.unknown_language", lang_name=lang, languages=', '.join(LANGUAGES),
+                        field="lang")
     return lang
 
 
@@ -124,7 +125,8 @@ def read_facts_file(path: str | Path) -> Any:
     except PermissionError as exc:
         raise UserError("decide.facts_permission_denied", path=path, field="facts") from exc
     except OSError as exc:
-        raise UserError("decide.facts_unreadable", path=path, strerror=exc.strerror or exc, field="facts") from exc
+        raise UserError("decide.facts_unreadable", path=path, strerror=exc.strerror or exc,
+                        field="facts") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -137,7 +139,8 @@ def read_facts_file(path: str | Path) -> Any:
         raise UserError("decide.fact_twice", path=path, key=exc.key,
                         field=exc.key) from exc
     except json.JSONDecodeError as exc:
-        raise UserError("decide.facts_not_json", path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno, field="facts") from exc
+        raise UserError("decide.facts_not_json", path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno,
+                        field="facts") from exc
     if not isinstance(data, dict):
         raise UserError("decide.facts_not_object", path=path, name=type(data).__name__, field="facts")
     return data

@@ -68,9 +68,11 @@ def _parse_months(value: object) -> int:
         text = value.strip()
         value = int(text) if re.fullmatch(r"[+-]?\d{1,6}", text) else None
     if not isinstance(value, int):
-        raise UserError("retention.period_not_whole", min_months=MIN_MONTHS, max_months=MAX_MONTHS, default_months=DEFAULT_MONTHS, field="retention_months")
+        raise UserError("retention.period_not_whole", min_months=MIN_MONTHS, max_months=MAX_MONTHS,
+                        default_months=DEFAULT_MONTHS, field="retention_months")
     if not MIN_MONTHS <= value <= MAX_MONTHS:
-        raise UserError("retention.period_out_of_range", min_months=MIN_MONTHS, max_months=MAX_MONTHS, value=value, default_months=DEFAULT_MONTHS, field="retention_months")
+        raise UserError("retention.period_out_of_range", min_months=MIN_MONTHS, max_months=MAX_MONTHS,
+                        value=value, default_months=DEFAULT_MONTHS, field="retention_months")
     return value
 
 

@@ -137,7 +137,8 @@ def resolve_threshold(repo, threshold: int | None) -> int:
     if isinstance(threshold, bool) or not isinstance(threshold, int):
         raise UserError("report.threshold_not_whole")
     if threshold < disclosure.MIN_K:
-        raise UserError("report.threshold_too_low", threshold=threshold, min_k=disclosure.MIN_K, default_threshold=DEFAULT_THRESHOLD)
+        raise UserError("report.threshold_too_low", threshold=threshold, min_k=disclosure.MIN_K,
+                        default_threshold=DEFAULT_THRESHOLD)
     if threshold > 50:
         raise UserError("report.threshold_too_high", threshold=threshold)
     return threshold
@@ -692,7 +693,8 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
         try:
             text = Path(to).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError("report.supervisor_key_unreadable", to=to, exc=getattr(exc, 'strerror', None) or exc) from None
+            raise UserError("report.supervisor_key_unreadable", to=to,
+                            exc=getattr(exc, 'strerror', None) or exc) from None
         recipient = keys.parse_supervisor_pub(text)
     data = exchange.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
                                recipient_pub=recipient)

@@ -102,7 +102,8 @@ class Repository:
         row = conn.execute("SELECT id FROM organisations WHERE name = ?", (name,)).fetchone()
         if not row:
             where = f"{record}: " if record else ""
-            raise ValidationError("repo.case_organisation_unknown", where=where, name=name, field="organisation", record=record)
+            raise ValidationError("repo.case_organisation_unknown", where=where, name=name,
+                                  field="organisation", record=record)
         return int(row[0])
 
     def _insert_org(self, conn, org: Organisation) -> int:
@@ -183,7 +184,9 @@ class Repository:
         row = conn.execute("SELECT id FROM units WHERE organisation_id = ? AND name = ?",
                            (org_id, unit)).fetchone()
         if not row:
-            raise ValidationError("repo.unit_not_of_organisation", record_name=record + ': ' if record else '', unit=unit, field="unit", record=record)
+            raise ValidationError("repo.unit_not_of_organisation",
+                                  record_name=record + ': ' if record else '', unit=unit, field="unit",
+                                  record=record)
         return int(row[0])
 
     def _write_case(self, conn, case: Case, record: str | None) -> int:
