@@ -26,6 +26,7 @@ import sqlcipher3
 from app import fsutil
 from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
 from app.store import kdf, migrations
+from app.texts import Phrase
 
 KEYFILE_FORMAT = "vertrouwd-key/1"
 BACKUP_MAGIC = b"VERTROUWD-BACKUP\x00v1\n"
@@ -317,10 +318,10 @@ class Vault:
             # ends up closed (never half open) and the pending key file stays for the next open.
             self.close()
             probe: sqlcipher3.Connection | None = None
-            step = "reopen the vault to verify the new passphrase"
+            step = Phrase("vault.step.reopen")
             try:
                 probe = _connect(self.path, new_key)  # verify before the new key file becomes the key file
-                step = "save the new key file"
+                step = Phrase("vault.step.save_key")
                 os.replace(pk, key_path(self.path))
             except BaseException as exc:
                 if probe is not None:
@@ -329,10 +330,7 @@ class Vault:
                 if not isinstance(exc, Exception):  # KeyboardInterrupt and the like pass unchanged
                     raise
                 reason = getattr(exc, "strerror", None) or getattr(exc, "message", None) or str(exc)
-                raise PassphraseChangeIncomplete(
-                    f"The vault was re-encrypted with the new passphrase, but the program could not {step} "
-                    f"({reason}). The vault has been closed: open it again with the NEW passphrase, which "
-                    "finishes the change. If that fails, restore your latest backup.") from exc
+                raise PassphraseChangeIncomplete("vault.rekey_unfinished", step=step, reason=reason) from exc
             self._conn = probe
             self._key = bytearray(new_key)
             self._keyfile = new_keyfile

@@ -42,12 +42,30 @@ def _sources() -> list[Path]:
     return sorted([*(ROOT / "app").rglob("*.py"), *(ROOT / "ui").rglob("*.py")])
 
 
+def error_classes() -> set[str]:
+    """The error classes of app/errors.py and every class in app/ and ui/ derived from one of them."""
+    names = set(ERRORS)
+    trees = [ast.parse(path.read_text(encoding="utf-8")) for path in _sources()]
+    grew = True
+    while grew:
+        grew = False
+        for tree in trees:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in names \
+                        and any(_name(b) in names for b in node.bases):
+                    names.add(node.name)
+                    grew = True
+    return names
+
+
 def raised_codes() -> dict[str, list[tuple[str, set[str] | None]]]:
     """code -> [(where, the parameter names the call supplies, or None when they cannot be known)]."""
     found: dict[str, list[tuple[str, set[str] | None]]] = {}
+    classes = error_classes()
+    assert "PassphraseChangeIncomplete" in classes
     for path in _sources():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and _name(node.func) in ERRORS and node.args):
+            if not (isinstance(node, ast.Call) and _name(node.func) in classes and node.args):
                 continue
             dynamic = any(k.arg is None or k.arg == "params" for k in node.keywords)
             names = None if dynamic else {k.arg for k in node.keywords} | {"field", "record"}
@@ -149,3 +167,20 @@ def test_environment_language(monkeypatch):
     assert texts.environment_language() == "nl"
     monkeypatch.setenv(texts.ENV_LANGUAGE, "en")
     assert texts.environment_language() == "en"
+
+
+def test_no_error_is_raised_with_a_sentence():
+    """An error's first argument is a code (a.b_c), never an English sentence or an f-string."""
+    sentences = []
+    classes = error_classes()
+    for path in _sources():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _name(node.func) in classes and node.args:
+                first = node.args[0]
+                codes = _constants(first)
+                dynamic_code = isinstance(first, ast.JoinedStr) and isinstance(first.values[0], ast.Constant) \
+                    and CODE.match(first.values[0].value + "x")
+                if (codes and not all(CODE.match(c) for c in codes)) or (not codes and isinstance(
+                        first, ast.JoinedStr | ast.BinOp) and not dynamic_code):
+                    sentences.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not sentences
