@@ -482,56 +482,53 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     for idx, v in enumerate(parts):
         key, label = _group_key(v, by)
         grouped.setdefault(key, (label, []))[1].append(idx)
-    groups = []
-    for key in sorted(grouped):
-        label, members = grouped[key]
-        members_v = [parts[i] for i in members]
-        k = max(v.threshold for v in members_v)
-        totals: dict[str, float | int] = {}
-        for name in TOTAL_KEYS:
-            s: float | int = 0
-            for v in members_v:
-                s = _add(s, v.totals[name])
-            totals[name] = s
-        group_notes: list[Note] = []
-        years_of: dict[str, set[int]] = {}
-        for v in members_v:
-            years_of.setdefault(v.organisation.casefold().strip(), set()).add(v.year)
-        repeated = sorted({y for ys in years_of.values() if len(ys) > 1 for y in ys})
-        if repeated:
-            group_notes.append(Note("years_added", group=label, years=", ".join(str(y) for y in repeated)))
-            notes.extend(group_notes)
-        tables = []
-        ids: list[str] = []
-        for v in members_v:
-            ids.extend(t.id for t in v.tables if t.id not in ids)
-        for tid in ids:
-            pieces = [(v, v.table(tid)) for v in members_v]
-            lacking = [v for v, t in pieces if t is None]
-            if lacking:
-                notes.append(Note("table_missing", group=label, table=tid, organisation=lacking[0].organisation,
-                                  year=lacking[0].year))
-                continue
-            if tid == "unit" and len({v.organisation.casefold() for v in members_v}) > 1:
-                notes.append(Note("units_other_orgs", group=label))
-                continue
-            shapes = {(t.unit, t.cols is None) for _v, t in pieces}
-            if len(shapes) > 1:
-                notes.append(Note("table_shapes", group=label, table=tid))
-                continue
-            tables.append(_merge_table(tid, pieces, k, notes, label))
-        groups.append(Group(key, label, members, totals, tables, k, group_notes))
+    groups = [_merge_group(key, *grouped[key], parts, notes) for key in sorted(grouped)]
     by_year: dict[int, list[VStat]] = {}
     for v in parts:
         by_year.setdefault(v.year, []).append(v)
     trends = []
     for year in sorted(by_year):
-        vs = by_year[year]
-        sums = {}
-        for name in TOTAL_KEYS:
-            s = 0
-            for v in vs:
-                s = _add(s, v.totals[name])
-            sums[name] = s
-        trends.append(TrendRow(year, len(vs), sums["cases"], sums["contacts"], sums["hours"]))
+        sums = _totals(by_year[year])
+        trends.append(TrendRow(year, len(by_year[year]), sums["cases"], sums["contacts"], sums["hours"]))
     return Combined(by, sources, groups, trends, notes)
+
+
+def _totals(members: list[VStat]) -> dict[str, float | int]:
+    totals: dict[str, float | int] = {}
+    for name in TOTAL_KEYS:
+        s: float | int = 0
+        for v in members:
+            s = _add(s, v.totals[name])
+        totals[name] = s
+    return totals
+
+
+def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], notes: list[Note]) -> Group:
+    """One group of a combination: its totals and every table its members can be added up in."""
+    members_v = [parts[i] for i in members]
+    k = max(v.threshold for v in members_v)
+    group_notes: list[Note] = []
+    years_of: dict[str, set[int]] = {}
+    for v in members_v:
+        years_of.setdefault(v.organisation.casefold().strip(), set()).add(v.year)
+    repeated = sorted({y for ys in years_of.values() if len(ys) > 1 for y in ys})
+    if repeated:
+        group_notes.append(Note("years_added", group=label, years=", ".join(str(y) for y in repeated)))
+        notes.extend(group_notes)
+    ids: list[str] = []
+    for v in members_v:
+        ids.extend(t.id for t in v.tables if t.id not in ids)
+    tables = []
+    for tid in ids:
+        pieces = [(v, v.table(tid)) for v in members_v]
+        lacking = [v for v, t in pieces if t is None]
+        if lacking:
+            notes.append(Note("table_missing", group=label, table=tid, organisation=lacking[0].organisation,
+                              year=lacking[0].year))
+        elif tid == "unit" and len({v.organisation.casefold() for v in members_v}) > 1:
+            notes.append(Note("units_other_orgs", group=label))
+        elif len({(t.unit, t.cols is None) for _v, t in pieces}) > 1:
+            notes.append(Note("table_shapes", group=label, table=tid))
+        else:
+            tables.append(_merge_table(tid, pieces, k, notes, label))
+    return Group(key, label, members, _totals(members_v), tables, k, group_notes)

@@ -1,4 +1,4 @@
-"""Signed statistics for supervisors: the `.vstat` file, its verification and combining files.
+"""Signed statistics for supervisors: the `.vstat` file, writing it, reading it and verifying it.
 
 An adviser exports the *published* figures of an annual report as a small JSON file signed with an
 Ed25519 key. A supervisor (a bureau coordinator, a complaints committee, an HR director, a ministry's
@@ -34,12 +34,7 @@ HKDF-SHA256 (salt = ephemeral public key + recipient public key) and ChaCha20-Po
 envelope's header as associated data. The signed file travels inside, so the sender is still
 authenticated by the Ed25519 signature; the encryption only keeps the figures from other eyes.
 
-Combining
----------
-`merge()` adds files per group (organisation, adviser, year, or all). A cell hidden in any part stays
-hidden in the sum unless the attacker's linear program (app.reporting.disclosure.attack_intervals) over all the
-parts' published figures plus the combined figures still leaves every hidden part's value an interval
-at least k wide (k = the largest threshold among the parts). See `merge` for the row-set rule.
+Keys and fingerprints are in app.exchange.keys; adding verified files up is app.exchange.combine.
 """
 from __future__ import annotations
 
@@ -340,8 +335,8 @@ def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     for t in tables:   # all tables of one unit describe (part of) the same population
         if t.total is not None and t.unit in totals and t.total > totals[t.unit] \
                 and not _close(t.total, totals[t.unit], t.unit):
-            raise VStatError("vstat.table_exceeds_total", table=t.id, total=t.total, unit=t.unit,
-                             totals=totals[t.unit])
+            raise VStatError("vstat.table_exceeds_total", table=t.id, total=t.total,
+                             unit=Phrase(f"vstat.unit.{t.unit}"), totals=totals[t.unit])
     return {"organisation": organisation, "year": year, "threshold": threshold, "method": method,
             "totals": totals, "tables": tables}
 
