@@ -247,7 +247,7 @@ def _supervisor_key(args, path: str | None) -> bytes | None:
         if not passphrase:
             if not _interactive():
                 raise UserError("cli.supervisor_key_needs_passphrase", path=path,
-                                env_supervisor_passphrase=ENV_SUPERVISOR_PASSPHRASE)
+                                env=ENV_SUPERVISOR_PASSPHRASE)
             passphrase = getpass.getpass(_text(args, "cli.say.prompt.supervisor_key") + ": ")
     return load_supervisor_key(path, passphrase)
 
@@ -490,7 +490,7 @@ def cmd_checklist(args, out, err) -> int:
     if args.checklist_cmd == "export":
         template = checklists.get_template(args.id, args.template_version, store)
         if args.template_version is not None and template.version != args.template_version:
-            raise UserError("cli.checklist_no_such_version", args_id=args.id,
+            raise UserError("cli.checklist_no_such_version", checklist=args.id,
                             template_version=args.template_version)
         path = checklists.export_template(args.id, args.out, version=template.version, store_dir=store)
         _say(args, out, "cli.say.checklist_exported", id=template.id, version=template.version, path=path)
@@ -549,7 +549,7 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
         err.write(texts.message("combine.unknown_grouping", say, by=by, merge_by=", ".join(MERGE_BY)) + "\n")
         return 1
     if lang not in ("nl", "en"):
-        err.write(texts.message("combined.unknown_language", "en", lang_name=lang) + "\n")
+        err.write(texts.message("combined.unknown_language", "en", language=lang) + "\n")
         return 1
     if not files:
         err.write(texts.message("cli.say.no_files", say) + "\n")

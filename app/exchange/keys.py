@@ -81,7 +81,7 @@ def unb64(text: Any, what: str, length: int | None = None) -> bytes:
     if b64(raw) != text:
         raise VStatError("keys.not_canonical_base64", what=what)
     if length is not None and len(raw) != length:
-        raise VStatError("keys.wrong_length", what=what, n_raw=len(raw), length=length)
+        raise VStatError("keys.wrong_length", what=what, size=len(raw), length=length)
     return raw
 
 
@@ -125,7 +125,7 @@ def parse_supervisor_pub(text: str) -> bytes:
     """The raw X25519 key from a `supervisor.pub` line."""
     line = text.strip() if isinstance(text, str) else ""
     if not line.startswith(SUPERVISOR_PUB_PREFIX):
-        raise UserError("keys.not_a_public_key", supervisor_pub_prefix=SUPERVISOR_PUB_PREFIX)
+        raise UserError("keys.not_a_public_key", prefix=SUPERVISOR_PUB_PREFIX)
     try:
         return unb64(line[len(SUPERVISOR_PUB_PREFIX):], Phrase("keys.what.supervisor_public_key"), 32)
     except VStatError as exc:

@@ -33,7 +33,7 @@ def _t(lang: str, key: str) -> str:
 
 def _check_lang(lang: str) -> None:
     if lang not in texts.LANGUAGES:
-        raise UserError("combined.unknown_language", lang_name=lang)
+        raise UserError("combined.unknown_language", language=lang)
 
 
 def _vocab_for(codes: list[str] | None):

@@ -217,7 +217,7 @@ def _codes(value: Any, what: str) -> tuple[str, ...]:
         raise VStatError("vstat.too_many_codes", what=what, max_codes=MAX_CODES)
     for code in value:
         if not isinstance(code, str) or not _CODE_RE.match(code):
-            raise VStatError("vstat.not_lower_case_code", what=what, code_name=str(code)[:40])
+            raise VStatError("vstat.not_lower_case_code", what=what, value=str(code)[:40])
     if len(set(value)) != len(value):
         raise VStatError("vstat.lists_code_twice", what=what)
     return tuple(value)
@@ -293,7 +293,7 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
         for i, line in enumerate(cells):
             for v in line:
                 if v is not None and 0 < v < threshold:
-                    raise VStatError("vstat.below_threshold", where=where, row=rows[i], v=v,
+                    raise VStatError("vstat.below_threshold", where=where, row=rows[i], value=v,
                                      threshold=threshold)
     for i, line in enumerate(cells):
         _check_line(list(line), row_totals[i], unit, Phrase("vstat.what.row", table=tid, row=rows[i]))
@@ -443,7 +443,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
     out: dict = {}
     for k, v in pairs:
         if k in out:
-            raise VStatError("vstat.duplicate_field", k=k[:40])
+            raise VStatError("vstat.duplicate_field", name=k[:40])
         out[k] = v
     return out
 

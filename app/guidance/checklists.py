@@ -142,7 +142,7 @@ def check_answers(template: Template, answers: dict) -> None:
     problems = validate_answers(template, answers)
     if problems:
         first = problems[0]
-        raise ValidationError("checklist.bad_answer", value=template.title, first_message=first.message,
+        raise ValidationError("checklist.bad_answer", checklist=template.title, problem=first.message,
                               field=first.item_id or None, record=template.id)
 
 
@@ -249,12 +249,12 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
         template = load_template_text(text)
     except TemplateError as exc:
         where = f"{name}, line {exc.line}" if exc.line is not None else name
-        raise UserError("checklist.invalid_file", where=where, exc_message=exc.message) from None
+        raise UserError("checklist.invalid_file", where=where, problem=exc.message) from None
 
     for shipped in _shipped():
         if shipped.id == template.id and template.version <= shipped.version:
             raise UserError("checklist.below_built_in_version", name=name, template_id=template.id,
-                            version=template.version, version2=shipped.version, version3=shipped.version + 1)
+                            version=template.version, built_in=shipped.version, minimum=shipped.version + 1)
 
     store = Path(store_dir)
     target = store / _stored_name(template)

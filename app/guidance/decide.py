@@ -45,7 +45,7 @@ def tree() -> DecisionTree:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise UserError("decide.unknown_language", lang_name=lang, languages=', '.join(LANGUAGES),
+        raise UserError("decide.unknown_language", language=lang, languages=', '.join(LANGUAGES),
                         field="lang")
     return lang
 
@@ -86,7 +86,8 @@ def result_in_language(result: dict[str, Any], lang: str) -> dict[str, Any]:
     current = tree()
     if result.get("tree_version") != current.version:
         raise UserError(
-            "decide.advice_other_language", value=result.get('tree_version'), value2=result.get('lang'), lang_name=lang
+            "decide.advice_other_language", version=result.get('tree_version'), made_in=result.get('lang'),
+            wanted=lang
         )
     try:
         return current.render(Outcome.from_result(result), lang).to_cli_dict()

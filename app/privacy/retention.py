@@ -274,7 +274,7 @@ def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
             row = conn.execute("SELECT code, closed, details_purged FROM cases WHERE id = ?",
                                (cid,)).fetchone()
             if row is None:
-                raise UserError("retention.case_gone_nothing_removed", cid=cid)
+                raise UserError("retention.case_gone_nothing_removed", case_id=cid)
             found[cid] = row
         still_open = [row[0] for row in found.values() if row[1] is None]
         if still_open:

@@ -69,7 +69,7 @@ def report_texts() -> dict:
 
 def texts(lang: str) -> dict:
     if lang not in LANGS:
-        raise UserError("report.unknown_language", lang_name=lang)
+        raise UserError("report.unknown_language", language=lang)
     return report_texts()[lang]
 
 

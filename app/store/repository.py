@@ -142,7 +142,7 @@ class Repository:
                 if uname not in wanted:
                     used = conn.execute("SELECT count(*) FROM cases WHERE unit_id = ?", (uid,)).fetchone()[0]
                     if used:
-                        raise ValidationError("repo.unit_in_use", uname=uname, used=used, field="units")
+                        raise ValidationError("repo.unit_in_use", unit=uname, used=used, field="units")
                     conn.execute("DELETE FROM units WHERE id = ?", (uid,))
             for u in wanted:
                 if u not in existing:
@@ -185,7 +185,7 @@ class Repository:
                            (org_id, unit)).fetchone()
         if not row:
             raise ValidationError("repo.unit_not_of_organisation",
-                                  record_name=record + ': ' if record else '', unit=unit, field="unit",
+                                  where=record + ': ' if record else '', unit=unit, field="unit",
                                   record=record)
         return int(row[0])
 
@@ -195,7 +195,7 @@ class Repository:
         unit_id = self._unit_id(conn, org_id, case.unit, record)
         clash = conn.execute("SELECT id FROM cases WHERE code = ?", (case.code,)).fetchone()
         if clash and clash[0] != case.id:
-            raise ValidationError("repo.case_exists", record_name=record + ': ' if record else '', case_code=case.code,
+            raise ValidationError("repo.case_exists", where=record + ': ' if record else '', case=case.code,
                                   field="code", record=record)
         values = (case.code, org_id, case.opened.isoformat(),
                   case.closed.isoformat() if case.closed else None, case.reporter_role, case.behaviour,
@@ -214,7 +214,7 @@ class Repository:
                 "UPDATE cases SET code=?, organisation_id=?, opened=?, closed=?, reporter_role=?, "
                 "behaviour=?, accused_relation=?, follow_up=?, unit_id=? WHERE id = ?", (*values, case.id))
             if cur.rowcount != 1:
-                raise UserError("repo.case_gone", case_code=case.code)
+                raise UserError("repo.case_gone", case=case.code)
             cid = case.id
             conn.execute("DELETE FROM case_extra_behaviours WHERE case_id = ?", (cid,))
             conn.execute("DELETE FROM case_extra_follow_ups WHERE case_id = ?", (cid,))
@@ -316,7 +316,7 @@ class Repository:
     def case_id_by_code(self, code: str) -> int:
         row = self.conn.execute("SELECT id FROM cases WHERE code = ?", (code,)).fetchone()
         if not row:
-            raise UserError("repo.no_case_with_code", code_name=code)
+            raise UserError("repo.no_case_with_code", case=code)
         return int(row[0])
 
     def list_cases(self, *, organisation: str | None = None, year: int | None = None,

@@ -216,7 +216,7 @@ class Vault:
         kp = key_path(path)
         pk = pending_key_path(path)
         if not kp.exists() and not pk.exists():
-            raise VaultError("vault.key_file_missing", kp=kp)
+            raise VaultError("vault.key_file_missing", path=kp)
         throttle = Throttle(path, clock)
         throttle.check()
         candidates = [(kp, KeyFile.loads(kp.read_text("utf-8"), kp))] if kp.exists() else []
