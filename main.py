@@ -9,6 +9,8 @@ CLI_WORDS = {"init", "org", "import", "export", "case", "backup", "restore", "pa
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from app.hardening import disable_core_dumps
+    disable_core_dumps()
     if any(a in CLI_WORDS for a in argv):
         from app.cli import main as cli_main
         return cli_main(argv)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import getpass
 import json
 import os
@@ -17,17 +18,18 @@ import sqlcipher3
 
 from app import __version__, texts
 from app.errors import UserError, VertrouwdError
+from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_PASSPHRASE = 0, 1, 2, 3
 ENV_PASSPHRASE = "VERTROUWD_PASSPHRASE"
 ENV_NEW_PASSPHRASE = "VERTROUWD_NEW_PASSPHRASE"
 ENV_SUPERVISOR_PASSPHRASE = "VERTROUWD_SUPERVISOR_PASSPHRASE"
-YEAR_RANGE = (1900, 2999)
 
 
 def default_vault_path() -> Path:
-    import platformdirs
-    return Path(platformdirs.user_data_dir("Vertrouwd", appauthor=False)) / "vertrouwd.vault"
+    """The vault the window uses too: the place the adviser chose on the welcome screen, else the default."""
+    from app.paths import current_vault
+    return current_vault()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,14 +38,13 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _year(text: str) -> int:
-    """argparse type for --year: a whole number from 1900 to 2999."""
-    lo, hi = YEAR_RANGE
+    """argparse type for --year: a whole number in the program's one year range (models.entities)."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a year; write it like 2026") from None
-    if not lo <= value <= hi:
-        raise argparse.ArgumentTypeError(f"{value} is not a year from {lo} to {hi}")
+    if not is_year(value):
+        raise argparse.ArgumentTypeError(f"{value} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
     return value
 
 
@@ -106,6 +107,12 @@ def _add_data_commands(sub) -> None:
     cl.add_argument("--year", type=_year, metavar="YYYY", help="cases opened in this year")
     cl.add_argument("--status", choices=["open", "gesloten"])
     cl.add_argument("--json", action="store_true")
+    for name, text in (("close", "close a case as of today (an ongoing follow-up becomes opvang_advies)"),
+                       ("reopen", "open a closed case again")):
+        case.add_parser(name, help=text).add_argument("code", help="the case code, e.g. 2026-014")
+    crm = case.add_parser("reminders", help="open reminders (of one case, or all)")
+    crm.add_argument("code", nargs="?", help="only this case")
+    case.add_parser("done", help="mark a reminder done").add_argument("reminder", type=int, metavar="ID")
 
     d = sub.add_parser("demo", help="fill the vault with synthetic demo data")
     d.add_argument("--cases", type=int, required=True)
@@ -272,10 +279,10 @@ def _vault_path(args) -> Path:
     return Path(args.vault) if args.vault else default_vault_path()
 
 
-def _open(args):
+def _open(args, passphrase: str | None = None):
     from app.store.repository import Repository
     from app.store.vault import Vault
-    vault = Vault.open(_vault_path(args), read_passphrase(args))
+    vault = Vault.open(_vault_path(args), passphrase or read_passphrase(args))
     return vault, Repository(vault)
 
 
@@ -283,7 +290,7 @@ def _open(args):
 def cmd_init(args, out: TextIO, err: TextIO) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
-    if path.exists():
+    if os.path.lexists(path):
         raise UserError("cli.vault_exists", path=path)
     vault = Vault.create(path, read_passphrase(args, confirm=True))
     vault.close()
@@ -339,11 +346,12 @@ def cmd_export(args, out, err) -> int:
 
 
 def cmd_case(args, out, err) -> int:
+    if args.case_cmd != "list":
+        return _case_work(args, out, err)
     vault, repo = _open(args)
     try:
         if args.org:
-            repo.organisation(args.org)  # a clear error for an unknown name
-            args.org = repo.organisation(args.org).name
+            args.org = repo.organisation(args.org).name   # the one matching rule; a clear error when unknown
         rows = repo.list_cases(organisation=args.org, year=args.year, status=args.status)
     finally:
         vault.close()
@@ -360,6 +368,36 @@ def cmd_case(args, out, err) -> int:
             print(f"{r.code}\t{r.organisation}\t{r.opened.isoformat()}\t{r.status}\t{r.behaviour}\t"
                   f"{r.contacts} contact(s)", file=out)
         _say(args, err, "cli.say.n_cases", n=len(rows))
+    return EXIT_OK
+
+
+def _case_work(args, out: TextIO, err: TextIO) -> int:
+    """`case close|reopen CODE`, `case reminders [CODE]`, `case done ID`: the window's use cases."""
+    from datetime import date
+
+    from app import casework
+    vault, repo = _open(args)
+    try:
+        if args.case_cmd == "done":
+            done = casework.complete_reminder(repo, args.reminder)
+            print(f"Reminder {args.reminder} " + ("done." if done else "was not open; nothing changed."),
+                  file=out if done else err)
+            return EXIT_OK if done else EXIT_USER
+        case_id = repo.case_id_by_code(args.code) if args.code else None
+        if args.case_cmd == "reminders":
+            for r in repo.reminders(case_id=case_id):
+                print(f"{r.id}\t{r.due.isoformat()}\t{r.case_code}\t{r.kind}", file=out)
+        elif args.case_cmd == "close":
+            for item in casework.open_required(repo.get_case(case_id), "en"):
+                print(f"note: open required checklist item ({item.contact_date.isoformat()}): {item.text}",
+                      file=err)
+            case = casework.close_case(repo, case_id, date.today())
+            print(f"Case {case.code} closed on {case.closed.isoformat()} (follow-up: {case.follow_up}).", file=out)
+        else:
+            case = casework.reopen_case(repo, case_id)
+            print(f"Case {case.code} is open.", file=out)
+    finally:
+        vault.close()
     return EXIT_OK
 
 
@@ -386,11 +424,12 @@ def cmd_restore(args, out, err) -> int:
 
 
 def cmd_passwd(args, out, err) -> int:
-    vault, repo = _open(args)
+    current = read_passphrase(args, label="Current passphrase")
+    vault, repo = _open(args, current)
     try:
         new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="new_passphrase",
                               use_file=False)
-        vault.change_passphrase(new)
+        vault.change_passphrase(current, new)
         repo.log("wachtwoord_gewijzigd")
     finally:
         vault.close()
@@ -433,8 +472,8 @@ def cmd_report(args, out, err) -> int:
     from app.reporting import report
     vault, repo = _open(args)
     try:
-        path = report.export_report(repo, org=args.org, year=args.year, fmt=args.format, out=args.out,
-                                    threshold=args.threshold, lang=args.lang,
+        request = report.resolve(repo, args.org, args.year, args.threshold, args.lang)
+        path = report.export_report(repo, request, fmt=args.format, out=args.out,
                                     allow_flagged=args.allow_flagged, republish=args.republish)
     finally:
         vault.close()
@@ -458,8 +497,8 @@ def cmd_stats(args, out, err) -> int:
     from app.reporting import report
     vault, repo = _open(args)
     try:
-        path = report.export_vstat(repo, org=args.org, year=args.year, out=args.out, to=args.to,
-                                   threshold=args.threshold, republish=args.republish)
+        request = report.resolve(repo, args.org, args.year, args.threshold)
+        path = report.export_vstat(repo, request, out=args.out, to=args.to, republish=args.republish)
     finally:
         vault.close()
     _say(args, out, "cli.say.vstat_written", path=path)
@@ -638,15 +677,30 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
         _say(args, err, "cli.say.interrupted")
         return 130
     except OSError as exc:
-        _say(args, err, "cli.say.os_error", reason=exc.strerror or exc, path=exc.filename or "")
+        where = f" ({exc.filename})" if exc.filename else ""
+        if exc.errno == errno.ENOSPC:
+            _say(args, err, "cli.say.disk_full", where=where)
+        else:
+            _say(args, err, "cli.say.os_error", reason=exc.strerror or exc, where=where)
         return EXIT_USER
     except RecursionError:
         _say(args, err, "cli.say.too_deep")
         return EXIT_USER
+    except sqlcipher3.IntegrityError as exc:  # a value the database refuses: not damage
+        _say(args, err, "cli.say.value_refused", reason=exc)
+        return EXIT_USER
     except sqlcipher3.DatabaseError as exc:
+        if "full" in str(exc).lower():
+            _say(args, err, "cli.say.disk_full_vault")
+            return EXIT_USER
+        if "disk I/O error" in str(exc):  # e.g. a file-size limit or a removed disk; SQLite rolls back
+            _say(args, err, "cli.say.disk_io_error")
+            return EXIT_USER
         _say(args, err, "cli.say.vault_unreadable", reason=exc)
         return EXIT_USER
 
 
 if __name__ == "__main__":  # pragma: no cover
+    from app.hardening import disable_core_dumps  # main.py does this for the installed command
+    disable_core_dumps()
     sys.exit(main())

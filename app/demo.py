@@ -9,6 +9,7 @@ import random
 from datetime import date, timedelta
 
 from app.store.repository import Repository
+from models.entities import Organisation
 
 ORG_NAMES = ["Gemeente Voorbeeld", "Zorggroep De Linde", "Transportbedrijf Noordkade", "Hogeschool Westland",
              "Woningstichting Op Dreef", "Ingenieursbureau Stroom", "Stichting Kinderopvang Klimop",
@@ -54,7 +55,7 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
     today = today or date.today()
     first_year = today.year - years + 1
     org_ids: list[tuple[int, list[int], float]] = []
-    with repo.vault.transaction() as conn:
+    with repo.unit_of_work() as uow:
         existing = {o.name for o in repo.list_organisations()}
         names = [n for n in ORG_NAMES if n not in existing]
         k = 2
@@ -62,17 +63,13 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
             names += [f"{n} {k}" for n in ORG_NAMES if f"{n} {k}" not in existing]
             k += 1
         for i in range(orgs):
-            cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)",
-                               (names[i], today.isoformat()))
-            oid = int(cur.lastrowid)
-            unit_ids = []
-            for u in rng.sample(UNITS, rng.randint(2, 6)):
-                unit_ids.append(int(conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)",
-                                                 (oid, u)).lastrowid))
+            oid = uow.insert_organisation(Organisation(name=names[i]))
+            units = uow.add_units(oid, rng.sample(UNITS, rng.randint(2, 6)))
+            unit_ids = sorted(units.values())
             org_ids.append((oid, unit_ids, rng.uniform(0.3, 3.0)))  # size weight
         weights = [w for _, _, w in org_ids]
         counters: dict[int, int] = {}
-        for (code,) in conn.execute("SELECT code FROM cases"):
+        for code in uow.case_codes():
             y, n = code.split("-", 1)
             if n.isdigit():
                 counters[int(y)] = max(counters.get(int(y), 0), int(n))
@@ -96,9 +93,7 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
                               rng.choice(unit_ids) if rng.random() < 0.5 else None, dates))
         reminder_rows = []
         for row in case_rows:
-            cid = int(conn.execute(
-                "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
-                "accused_relation, follow_up, unit_id) VALUES (?,?,?,?,?,?,?,?,?)", row[:9]).lastrowid)
+            cid = uow.insert_case_row(row[:9])
             if row[3] is None and rng.random() < 0.6:
                 due = today + timedelta(days=rng.randint(-3, 21))
                 reminder_rows.append((cid, due.isoformat(), "volgend_contact", "demo"))
@@ -107,10 +102,9 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
                 notes = " ".join(rng.sample(NOTE_PARTS, rng.randint(1, 3)))
                 contact_rows.append((cid, d.isoformat(), rng.choice([30, 45, 45, 60, 60, 75, 90]),
                                      _pick(rng, CHANNEL), kind, notes))
-        conn.executemany("INSERT INTO contacts(case_id, date, minutes, channel, kind, notes) "
-                         "VALUES (?,?,?,?,?,?)", contact_rows)
+        uow.insert_contact_rows(contact_rows)
         n_contacts = len(contact_rows)
-        conn.executemany("INSERT INTO reminders(case_id, due, kind, source) VALUES (?,?,?,?)", reminder_rows)
+        uow.insert_reminder_rows(reminder_rows)
         act_rows = []
         for oid, _units, w in org_ids:
             for year in range(first_year, today.year + 1):
@@ -119,7 +113,6 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
                     if d <= today:
                         act_rows.append((oid, d.isoformat(), _pick(rng, ACTIVITY),
                                          rng.choice([1.0, 1.5, 2.0, 2.5, 3.0, 4.0])))
-        conn.executemany("INSERT INTO activities(organisation_id, date, kind, hours) VALUES (?,?,?,?)",
-                         act_rows)
-        repo._audit(conn, "demo", f"{cases} casussen")
+        uow.insert_activity_rows(act_rows)
+        uow.audit("demo", f"{cases} casussen")
     return {"organisations": orgs, "cases": cases, "contacts": n_contacts, "activities": len(act_rows)}

@@ -6,11 +6,13 @@ invalid record leaves the vault exactly as it was. Errors name the record and th
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 from app import fsutil
 from app.errors import UserError, ValidationError
 from app.store.repository import Repository
+from app.texts import Phrase
 from models import entities as E
 from models.entities import Activity, Case, Contact, Organisation
 
@@ -23,6 +25,45 @@ CASE_REQUIRED = {"code", "organisation", "opened", "reporter_role", "behaviour",
                  "follow_up"}
 CONTACT_KEYS = {"date", "minutes", "channel", "kind", "notes"}
 ACTIVITY_KEYS = {"organisation", "date", "kind", "hours"}
+MAX_INT = 2**63 - 1  # what SQLite stores
+
+
+def check_values(data: object) -> None:
+    """Every string valid Unicode (no lone surrogates), every number finite and storable; names the place."""
+    stack: list[tuple[object, str]] = [(data, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in value.items())
+            stack.extend((k, Phrase("interchange.where.field_name", where=where or "-")) for k in value)
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise UserError("interchange.bad_character", where=where or Phrase("interchange.where.file")) \
+                    from None
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int) and not -MAX_INT <= value <= MAX_INT \
+                or isinstance(value, float) and not math.isfinite(value):
+            raise UserError("interchange.bad_number", where=where or Phrase("interchange.where.file"))
+
+
+def _list(container: dict, name: str, record: str) -> list:
+    value = container.get(name)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        _fail(record, name, "interchange.not_list")
+    return value
+
+
+def _text(obj: dict, fields: tuple[str, ...], record: str) -> None:
+    for f in fields:
+        if obj.get(f) is not None and not isinstance(obj[f], str):
+            _fail(record, f, "interchange.not_text")
 
 
 def _fail(record: str, field: str, code: str, **params) -> None:
@@ -72,8 +113,9 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     unknown = set(data) - {"format", "organisations", "cases", "activities"}
     if unknown:
         raise UserError("interchange.unknown_top_level_field", unknown=', '.join(sorted(unknown)))
+    check_values(data)
     orgs, cases, acts = [], [], []
-    for i, o in enumerate(data.get("organisations") or []):
+    for i, o in enumerate(_list(data, "organisations", "the file")):
         rec = f"organisations[{i}]"
         _keys(o, {"name", "units"}, {"name"}, rec)
         if not isinstance(o["name"], str):
@@ -83,16 +125,18 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
         if problems:
             _problem(rec, problems[0])
         orgs.append(org)
-    for i, c in enumerate(data.get("cases") or []):
+    for i, c in enumerate(_list(data, "cases", "the file")):
         rec = f"cases[{i}]" + (f" ({c.get('code')})" if isinstance(c, dict) and c.get("code") else "")
         _keys(c, CASE_KEYS, CASE_REQUIRED, rec)
-        for f in ("organisation", "unit"):
-            if c.get(f) is not None and not isinstance(c[f], str):
-                _fail(rec, f, "interchange.not_text")
+        _text(c, ("code", "organisation", "unit", "reporter_role", "behaviour", "accused_relation",
+                  "follow_up"), rec)
         contacts = []
-        for j, k in enumerate(c.get("contacts") or []):
+        for j, k in enumerate(_list(c, "contacts", rec)):
             krec = f"{rec} contacts[{j}]"
             _keys(k, CONTACT_KEYS, {"date", "minutes", "channel", "kind"}, krec)
+            _text(k, ("channel", "kind"), krec)
+            if isinstance(k["minutes"], bool) or not isinstance(k["minutes"], int):
+                _fail(krec, "minutes", "interchange.not_whole_number")
             notes = k.get("notes")
             if notes is not None and not isinstance(notes, str):
                 _fail(krec, "notes", "interchange.notes_not_text")
@@ -106,9 +150,12 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
                     extra_follow_ups=_str_list(c.get("extra_follow_ups"), rec, "extra_follow_ups"),
                     unit=c.get("unit"), contacts=contacts)
         cases.append((rec, case))
-    for i, a in enumerate(data.get("activities") or []):
+    for i, a in enumerate(_list(data, "activities", "the file")):
         rec = f"activities[{i}]"
         _keys(a, ACTIVITY_KEYS, ACTIVITY_KEYS, rec)
+        _text(a, ("organisation", "kind"), rec)
+        if isinstance(a["hours"], bool) or not isinstance(a["hours"], int | float) or not math.isfinite(a["hours"]):
+            _fail(rec, "hours", "interchange.not_finite_number")
         acts.append((rec, Activity(organisation=a["organisation"], date=_date(a["date"], rec, "date"),
                                    kind=a["kind"], hours=a["hours"])))
     return orgs, cases, acts
@@ -116,30 +163,27 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
 
 def import_data(repo: Repository, data: dict) -> dict[str, int]:
     orgs, cases, acts = parse(data)
-    with repo.vault.transaction() as conn:
-        known = {o.name.lower() for o in repo.list_organisations()}
+    with repo.unit_of_work() as uow:
+        known = {E.organisation_key(o.name) for o in repo.list_organisations()}
         for i, org in enumerate(orgs):
-            if org.name.lower() in known:
+            if E.organisation_key(org.name) in known:
                 # an organisation that exists already: add missing units only
                 existing = repo.organisation(org.name)
-                oid = existing.id
-                for u in org.units:
-                    if u not in existing.units:
-                        conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (oid, u))
+                uow.add_units(existing.id, [u for u in org.units if u not in existing.units])
             else:
                 try:
-                    repo._insert_org(conn, org)
+                    uow.insert_organisation(org)
                 except ValidationError as exc:
                     raise ValidationError(exc.code, field=exc.field, record=f"organisations[{i}]",
                                           params={**exc.params, "where": f"organisations[{i}]: "}) from None
-                known.add(org.name.lower())
+                known.add(E.organisation_key(org.name))
         for rec, case in cases:
-            cid = repo._write_case(conn, case, rec)
+            cid = uow.write_case(case, rec)
             for j, contact in enumerate(case.contacts):
-                repo._insert_contact(conn, cid, case.opened, contact, f"{rec} contacts[{j}]")
+                uow.insert_contact(cid, case.opened, contact, f"{rec} contacts[{j}]")
         for rec, act in acts:
-            repo._insert_activity(conn, act, rec)
-        repo._audit(conn, "import", f"{len(cases)} casussen")
+            uow.insert_activity(act, rec)
+        uow.audit("import", f"{len(cases)} casussen")
     return {"organisations": len(orgs), "cases": len(cases), "activities": len(acts),
             "contacts": sum(len(c.contacts) for _, c in cases)}
 
@@ -150,7 +194,7 @@ def load_file(path: str | Path) -> dict:
         if path.stat().st_size > MAX_FILE:
             raise UserError("interchange.too_large", path=path, max_file=MAX_FILE // (1024 * 1024))
         with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
+            return json.load(fh, parse_constant=_no_constant)
     except FileNotFoundError:
         raise UserError("interchange.missing", path=path) from None
     except UnicodeDecodeError:
@@ -160,6 +204,13 @@ def load_file(path: str | Path) -> dict:
             from None
     except OSError as exc:
         raise UserError("interchange.unreadable", path=path, strerror=exc.strerror) from None
+    except ValueError as exc:  # a number with thousands of digits, NaN or Infinity
+        code = "interchange.nan_or_infinity" if "allows" in str(exc) else "interchange.number_too_large"
+        raise UserError(code, path=path) from None
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number this format allows")
 
 
 def export_data(repo: Repository, path: str | Path, *, include_notes: bool = True) -> None:

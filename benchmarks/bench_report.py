@@ -42,9 +42,10 @@ def _timed(fn):
 
 
 def measure(repo: Repository, org: str | None, year: int, label: str) -> dict:
-    agg, t_agg = _timed(lambda: aggregate_year(repo, org, year))
+    request = report.resolve(repo, org, year)
+    agg, t_agg = _timed(lambda: aggregate_year(repo, request.organisation_id, year))
     prot, t_prot = _timed(lambda: disclosure.protect(agg.tables, 5))
-    prep, t_prep = _timed(lambda: report.prepare(repo, org, year))
+    prep, t_prep = _timed(lambda: report.prepare(repo, request))
     pdf, t_pdf = _timed(lambda: report_pdf.render(prep, narrative="", practice="Benchmark"))
     cells = sum(len(r) for t in agg.tables for r in t.cells)
     return {"label": label, "cases": agg.totals["cases"], "contacts": agg.totals["contacts"], "cells": cells,

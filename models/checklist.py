@@ -127,7 +127,7 @@ class Item:
     vocabulary: str | None = None
     show_if: Condition | None = None
     fills: str | None = None
-    reminder: bool = False
+    reminder: bool | str = False  # True: the next contact; a code: a reminder of that kind (a term)
     max_length: int | None = None
     may_identify: bool | None = None
     minimum: float | None = None
@@ -411,7 +411,7 @@ def _parse(data: Mapping[str, Any], source: str | None, vocabs: Any) -> Template
     items: list[Item] = []
     by_id: dict[str, Item] = {}
     filled: dict[str, str] = {}
-    reminder: str | None = None
+    reminders: dict[str, str] = {}
     for index, raw in enumerate(raw_items):
         item = _parse_item(raw, index, by_id, vocabs)
         if item.fills:
@@ -421,10 +421,11 @@ def _parse(data: Mapping[str, Any], source: str | None, vocabs: Any) -> Template
                                ("items", index, "fills"))
             filled[item.fills] = item.id
         if item.reminder:
-            if reminder is not None:
-                raise _Located(f"item {item.id!r}: only one date item can be the reminder; "
-                               f"{reminder!r} already is", ("items", index, "reminder"))
-            reminder = item.id
+            kind = reminder_kind(item)
+            if kind in reminders:
+                raise _Located(f"item {item.id!r}: only one date item can be the {kind!r} reminder; "
+                               f"{reminders[kind]!r} already is", ("items", index, "reminder"))
+            reminders[kind] = item.id
         items.append(item)
         by_id[item.id] = item
     return Template(id=tid, version=version, title=title, items=tuple(items),
@@ -496,8 +497,8 @@ def _parse_item(raw: Any, index: int, earlier: Mapping[str, Item], vocabs: Any) 
                                    f"cannot fill that field", (*at, "options", j, "code"))
 
     reminder = raw.get("reminder", False)
-    if not isinstance(reminder, bool):
-        raise _Located(f"{name}: reminder must be true or false", (*at, "reminder"))
+    if not isinstance(reminder, bool) and not (isinstance(reminder, str) and _CODE_RE.match(reminder)):
+        raise _Located(f"{name}: reminder must be true, false or the code of a reminder kind", (*at, "reminder"))
 
     max_length = may_identify = None
     if kind == "short":
@@ -822,13 +823,24 @@ def case_fields(template: Template, answers: Mapping[str, Any] | None) -> dict[s
     return out
 
 
-def next_contact_date(template: Template, answers: Mapping[str, Any] | None) -> date | None:
-    """The date of the reminder item (e.g. the next contact), when visible and answered."""
+NEXT_CONTACT = "volgend_contact"
+
+
+def reminder_kind(item: Item) -> str:
+    """The reminder kind a date item sets: `reminder = true` is the next contact."""
+    return NEXT_CONTACT if item.reminder is True else str(item.reminder)
+
+
+def reminder_dates(template: Template, answers: Mapping[str, Any] | None) -> list[tuple[date, str]]:
+    """(date, reminder kind) of every visible, answered reminder item: the next contact, a filing deadline."""
     values = answer_values(answers)
-    for item in visible_items(template, values):
-        if item.reminder and item.is_answered(values.get(item.id)):
-            return date.fromisoformat(values[item.id])
-    return None
+    return [(date.fromisoformat(values[item.id]), reminder_kind(item)) for item in visible_items(template, values)
+            if item.reminder and item.is_answered(values.get(item.id))]
+
+
+def next_contact_date(template: Template, answers: Mapping[str, Any] | None) -> date | None:
+    """The date of the next-contact reminder item, when visible and answered."""
+    return next((d for d, kind in reminder_dates(template, answers) if kind == NEXT_CONTACT), None)
 
 
 def items_by_section(items: Iterable[Item], lang: str = "nl") -> list[tuple[str, list[Item]]]:

@@ -17,13 +17,22 @@ reasons and warnings may carry a `handout` text, routes a `handout` object with 
 and requirements, and a warning marked `adviser_only` is never printed. `render` puts these texts
 under the result's "handout" key, so saved advice can be printed as it was.
 
+Safety rules live in the data too: a `substitutions` entry replaces one route by another on every path
+that carries a given warning (after violence, threats or stalking the informal route becomes the one
+without confrontation or mediation). Routes, reasons and warnings may name `helplines`, looked up in the
+help-line table passed to `from_dict` (resources/helplines.json, with the date it was last checked).
+Terms count `days` or calendar `months`, optionally `after` another term (`add_months`,
+`term_due_dates`). The tree records `legal_checked`, the date its legal content was last checked.
+
 This module is pure: the tree comes in as a parsed dict and texts go out as strings.
 """
 from __future__ import annotations
 
+import calendar
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any
 
 LANGUAGES = ("nl", "en")
@@ -201,6 +210,66 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def _iso_date_ok(value: Any) -> bool:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _positive_int(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and value > 0
+
+
+def _term_problems(code: str, term: Any, terms: Mapping[str, Any]) -> list[str]:
+    """A term counts `days` or calendar `months`, from the start or `after` another term."""
+    if not isinstance(term, dict):
+        return [f"term {code}: must be an object"]
+    p = []
+    if ("days" in term) == ("months" in term):
+        p.append(f"term {code}: needs either 'days' or 'months'")
+    elif not _positive_int(term.get("days", term.get("months"))):
+        p.append(f"term {code}: days or months must be a positive whole number")
+    after = term.get("after")
+    if after is not None and (after == code or after not in terms):
+        p.append(f"term {code}: 'after' must name another term")
+    return p
+
+
+def add_months(start: date, months: int) -> date:
+    """`start` plus whole calendar months; a day that does not exist becomes the month's last day.
+
+    1 December + 3 months = 1 March; 30 November + 3 months = 28 (or 29) February.
+    """
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def add_term(start: date, term: Mapping[str, Any]) -> date:
+    """The due date of one term counted from `start` (days, or calendar months)."""
+    if "months" in term:
+        return add_months(start, int(term["months"]))
+    return start + timedelta(days=int(term["days"]))
+
+
+def term_due_dates(terms: Mapping[str, Mapping[str, Any]], codes: list[str], start: date) -> dict[str, date]:
+    """Due dates of the given terms; a term `after` another counts from that term's due date."""
+    due: dict[str, date] = {}
+
+    def one(code: str) -> date:
+        if code not in due:
+            term = terms[code]
+            base = one(term["after"]) if term.get("after") else start
+            due[code] = add_term(base, term)
+        return due[code]
+
+    for code in codes:
+        one(code)
+    return {code: due[code] for code in codes}
+
+
 # --------------------------------------------------------------------------------------------------
 # The tree
 
@@ -208,9 +277,14 @@ def _dedupe(items: list[str]) -> tuple[str, ...]:
 class DecisionTree:
     """A validated decision tree. Build with `from_dict`; it raises TreeError when the data is wrong."""
 
-    def __init__(self, data: dict[str, Any], nodes: dict[str, Node]):
+    def __init__(self, data: dict[str, Any], nodes: dict[str, Node],
+                 helplines: Mapping[str, Any] | None = None):
         self.data = data
         self.version: str = data["version"]
+        self.legal_checked: str = data.get("legal_checked", "")
+        self.substitutions: list[dict[str, str]] = data.get("substitutions", [])
+        self.helplines: dict[str, Any] = dict((helplines or {}).get("lines", {}))
+        self.helplines_checked: str = str((helplines or {}).get("checked", ""))
         self.start: str = data["start"]
         self.questions: dict[str, dict[str, Any]] = data["questions"]
         self.routes: dict[str, dict[str, Any]] = data["routes"]
@@ -224,7 +298,8 @@ class DecisionTree:
     # ---- building and validation -----------------------------------------------------------------
 
     @classmethod
-    def from_dict(cls, data: Any) -> DecisionTree:
+    def from_dict(cls, data: Any, helplines: Mapping[str, Any] | None = None) -> DecisionTree:
+        """Build and validate; `helplines` is the parsed help-line file ({"checked", "lines"}), if any."""
         if not isinstance(data, dict):
             raise TreeError(["the tree must be a JSON object"])
         problems: list[str] = []
@@ -244,7 +319,7 @@ class DecisionTree:
                 problems.append(f"node {node_id}: {exc}")
         if problems:
             raise TreeError(problems)
-        tree = cls(data, nodes)
+        tree = cls(data, nodes, helplines)
         problems = tree.problems()
         if problems:
             raise TreeError(problems)
@@ -294,6 +369,9 @@ class DecisionTree:
         p: list[str] = []
         if not isinstance(self.version, str) or not self.version.strip():
             p.append("'version' must be a non-empty string")
+        if not _iso_date_ok(self.legal_checked):
+            p.append("'legal_checked' must be the date (YYYY-MM-DD) the legal content was last checked")
+        p += self._substitution_problems()
         p += self._question_problems()
         p += self._catalogue_problems()
         p += self._node_problems()
@@ -359,9 +437,7 @@ class DecisionTree:
                 if ref not in self.legal:
                     p.append(f"{where}: unknown legal reference {ref!r}")
         for code, term in self.terms.items():
-            days = term.get("days") if isinstance(term, dict) else None
-            if isinstance(days, bool) or not isinstance(days, int) or days <= 0:
-                p.append(f"term {code}: days must be a positive whole number")
+            p += _term_problems(code, term, self.terms)
             if not isinstance(term, dict) or not _text_ok(term.get("label")) or not _text_ok(term.get("note")):
                 p.append(f"term {code}: label and note need texts in nl and en")
             if isinstance(term, dict) and "display" in term and not _text_ok(term["display"]):
@@ -369,7 +445,9 @@ class DecisionTree:
         for code, route in self.routes.items():
             if isinstance(route, dict) and "handout" in route:
                 p += self._route_handout_problems(f"route {code}", route["handout"])
-        allowed = {"warning": {"handout", "adviser_only"}, "reason": {"handout"}, "legal reference": set()}
+        p += self._helpline_problems()
+        allowed = {"warning": {"handout", "adviser_only", "helplines"}, "reason": {"handout", "helplines"},
+                   "legal reference": set()}
         for name, table in (("warning", self.warnings), ("reason", self.reasons), ("legal reference", self.legal)):
             for code, text in table.items():
                 if not _code_ok(code):
@@ -378,6 +456,8 @@ class DecisionTree:
                     p.append(f"{name} {code}: needs a text in nl and en")
                     continue
                 unknown = set(text) - set(LANGUAGES) - allowed[name]
+                if not isinstance(text.get("helplines", []), list):
+                    p.append(f"{name} {code}: helplines must be a list of codes")
                 if unknown:
                     p.append(f"{name} {code}: unknown keys {sorted(unknown)}")
                 if "handout" in text and not _text_ok(text["handout"]):
@@ -391,9 +471,37 @@ class DecisionTree:
             items = text if isinstance(text, list) else [text]
             if not items or not all(_text_ok(t) for t in items):
                 p.append(f"text {key}: needs texts in nl and en")
-        for key in ("route_undetermined", "reason_needs", "handout_days", "handout_title", "handout_know_items"):
+        for key in ("route_undetermined", "reason_needs", "handout_days", "handout_months", "handout_title",
+                    "handout_know_items", "handout_helplines", "handout_footer"):
             if key not in self.texts:
                 p.append(f"texts: missing {key!r}")
+        return p
+
+    def _substitution_problems(self) -> list[str]:
+        p: list[str] = []
+        if not isinstance(self.substitutions, list):
+            return ["'substitutions' must be a list"]
+        for i, sub in enumerate(self.substitutions):
+            if not isinstance(sub, dict) or set(sub) != {"if_warning", "route", "by"}:
+                p.append(f"substitution {i}: needs exactly 'if_warning', 'route' and 'by'")
+                continue
+            if sub["if_warning"] not in self.warnings:
+                p.append(f"substitution {i}: unknown warning {sub['if_warning']!r}")
+            p += [f"substitution {i}: unknown route {sub[k]!r}" for k in ("route", "by") if sub[k] not in self.routes]
+        return p
+
+    def _helpline_problems(self) -> list[str]:
+        """Help-line codes on routes, reasons and warnings must exist (checked when a table was given)."""
+        p: list[str] = []
+        tables = (("route", self.routes), ("reason", self.reasons), ("warning", self.warnings))
+        for name, table in tables:
+            for code, entry in table.items():
+                lines = entry.get("helplines", []) if isinstance(entry, dict) else []
+                if not isinstance(lines, list):
+                    p.append(f"{name} {code}: helplines must be a list of codes")
+                    continue
+                if self.helplines:
+                    p += [f"{name} {code}: unknown help line {h!r}" for h in lines if h not in self.helplines]
         return p
 
     @staticmethod
@@ -594,6 +702,11 @@ class DecisionTree:
             also += [r for r in e.also if r != primary]
             warnings += list(e.warnings)
             reasons += [(r, fact) for r in e.reasons]
+        for sub in self.substitutions:  # e.g. no confrontation or mediation after violence
+            if sub["if_warning"] in warnings:
+                primary = sub["by"] if primary == sub["route"] else primary
+                also = [sub["by"] if r == sub["route"] else r for r in also]
+        also = [r for r in also if r != primary]
         return Outcome(route=primary, also=_dedupe(also), warnings=_dedupe(warnings),
                        reasons=tuple(dict.fromkeys(reasons)), possible_routes=(primary,) if primary else ())
 
@@ -727,10 +840,39 @@ class DecisionTree:
         return {
             "explanation": explanation,
             "requirements": requirements,
+            "helplines": [f"{h['name']}: {h['contact']} ({h['when']})" for h in self.helplines_for(outcome, lang)],
             "reasons": reasons,
             "warnings": [worded(self.warnings[w]) for w in outcome.warnings if not self.adviser_only(w)],
             "also": also,
         }
+
+    def _term_view(self, code: str, t: Mapping[str, Any], lang: str) -> dict[str, Any]:
+        """One term as shown: its count, label, note and how it reads ("7 dagen", "3 maanden")."""
+        if "months" in t:
+            shown = self.texts["handout_months"][lang].format(months=t["months"])
+        else:
+            shown = self.texts["handout_days"][lang].format(days=t["days"])
+        view = {"code": code, "label": t["label"][lang], "note": t["note"][lang],
+                "display": (t.get("display") or {}).get(lang) or shown}
+        view.update({k: t[k] for k in ("days", "months", "after") if k in t})
+        return view
+
+    def helplines_for(self, outcome: Outcome, lang: str) -> list[dict[str, str]]:
+        """The help lines that belong to the outcome's routes, reasons and warnings, each once, in order."""
+        codes: list[str] = list(self.routes[outcome.route].get("helplines", [])) if outcome.route else []
+        # the specific ones (sexual violence, violence at home) before those of the other routes
+        for code, _fact in outcome.reasons:
+            codes += self.reasons[code].get("helplines", [])
+        for code in outcome.warnings:
+            codes += self.warnings[code].get("helplines", [])
+        for code in outcome.also:
+            codes += self.routes[code].get("helplines", [])
+        lines = []
+        for code in _dedupe([c for c in codes if c in self.helplines]):
+            line = self.helplines[code]
+            lines.append({"code": code, "name": line["name"][lang], "contact": line["contact"],
+                          "when": line["when"][lang]})
+        return lines
 
     def result(self, facts: Mapping[str, Any], lang: str = "nl") -> DecisionResult:
         """Check the facts (subject required), evaluate them and render the result in `lang`."""
@@ -744,6 +886,7 @@ class DecisionTree:
         route = outcome.route
         r = self.routes.get(route) if route else None
         terms = [(code, self.terms[code]) for code in (r or {}).get("terms", [])]
+        helplines = self.helplines_for(outcome, lang)
         reasons_detail = [
             {"code": code, "fact": fact, "text": self.reasons[code][lang]} for code, fact in outcome.reasons
         ]
@@ -765,13 +908,8 @@ class DecisionTree:
             "warnings": list(outcome.warnings),
             "warning_texts": {w: self.warnings[w][lang] for w in outcome.warnings},
             "requirements": [req[lang] for req in (r or {}).get("requirements", [])],
-            "terms_days": {code: t["days"] for code, t in terms},
-            "terms": [
-                {"code": code, "days": t["days"], "label": t["label"][lang], "note": t["note"][lang],
-                 "display": (t.get("display") or {}).get(lang)
-                 or self.texts["handout_days"][lang].format(days=t["days"])}
-                for code, t in terms
-            ],
+            "terms_days": {code: t["days"] for code, t in terms if "days" in t},
+            "terms": [self._term_view(code, t, lang) for code, t in terms],
             "reasons": reasons,
             "reasons_detail": reasons_detail,
             "legal_references": [self.legal[ref][lang] for ref in (r or {}).get("legal", [])],
@@ -779,8 +917,11 @@ class DecisionTree:
             "needs_labels": needs_labels,
             "possible_routes": list(outcome.possible_routes),
             "complete": outcome.complete,
+            "helplines": helplines,
+            "helplines_checked": self.helplines_checked,
             "handout": self._handout_texts(outcome, lang, needs_sentence),
             "tree_version": self.version,
+            "legal_checked": self.legal_checked,
             "lang": lang,
         }
         return DecisionResult(tree_version=self.version, lang=lang, facts=dict(facts or {}),

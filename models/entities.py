@@ -15,6 +15,20 @@ ISO_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 MAX_MINUTES = 24 * 60
 MAX_HOURS = 24 * 7
 MAX_NAME = 120
+# The one range of years the program accepts for a report, a case list or a .vstat (command line,
+# report and the .vstat reader all use it).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def is_year(value: object) -> bool:
+    """True for a whole number (not a bool) from FIRST_YEAR to LAST_YEAR."""
+    return isinstance(value, int) and not isinstance(value, bool) and FIRST_YEAR <= value <= LAST_YEAR
+
+
+def organisation_key(name: str) -> str:
+    """The one rule by which a typed organisation name matches a stored one: case and runs of white
+    space do not count ("  gemeente   VOORBEELD " matches "Gemeente Voorbeeld")."""
+    return " ".join(name.split()).casefold()
 
 
 @dataclass

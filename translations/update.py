@@ -68,8 +68,8 @@ def find_tool(name: str) -> str:
 
 
 def sources() -> list[Path]:
-    """Every Python file under ui/, plus main.py when it contains translatable strings."""
-    files = sorted((ROOT / "ui").glob("*.py"))
+    """Every Python file under ui/ (and its packages), plus main.py when it contains translatable strings."""
+    files = sorted((ROOT / "ui").rglob("*.py"))
     main = ROOT / "main.py"
     if main.is_file() and _TR_CALL.search(main.read_text(encoding="utf-8")):
         files.append(main)

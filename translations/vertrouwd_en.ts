@@ -314,6 +314,10 @@
             <translation>The vault is encrypted again with the new passphrase. Backups you made earlier still open with the old one.</translation>
         </message>
         <message>
+            <source>Current passphrase</source>
+            <translation>Current passphrase</translation>
+        </message>
+        <message>
             <source>New passphrase</source>
             <translation>New passphrase</translation>
         </message>
@@ -324,6 +328,10 @@
         <message>
             <source>Strength</source>
             <translation>Strength</translation>
+        </message>
+        <message>
+            <source>Type your current passphrase first.</source>
+            <translation>Type your current passphrase first.</translation>
         </message>
         <message>
             <source>The passphrase is too short: use at least 8 characters.</source>
@@ -485,6 +493,10 @@
             <translation>Advice</translation>
         </message>
         <message>
+            <source>A route to discuss (the person decides)</source>
+            <translation>A route to discuss (the person decides)</translation>
+        </message>
+        <message>
             <source>Answers so far</source>
             <translation>Answers so far</translation>
         </message>
@@ -528,6 +540,10 @@
             <translation>Warnings</translation>
         </message>
         <message>
+            <source>Help lines</source>
+            <translation>Help lines</translation>
+        </message>
+        <message>
             <source>What this route asks</source>
             <translation>What this route asks</translation>
         </message>
@@ -558,6 +574,69 @@
         <message>
             <source>The handout is ready.</source>
             <translation>The handout is ready.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportActions</name>
+        <message>
+            <source>Export PDF</source>
+            <translation>Export PDF</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>Export CSV</translation>
+        </message>
+        <message>
+            <source>Export JSON</source>
+            <translation>Export JSON</translation>
+        </message>
+        <message>
+            <source>Export signed statistics</source>
+            <translation>Export signed statistics</translation>
+        </message>
+        <message>
+            <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
+            <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
+        </message>
+        <message>
+            <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
+            <translation>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</translation>
+        </message>
+        <message>
+            <source>Writing {file}…</source>
+            <translation>Writing {file}…</translation>
+        </message>
+        <message>
+            <source>The file was written: {path}</source>
+            <translation>The file was written: {path}</translation>
+        </message>
+        <message>
+            <source>The published figures were recorded in the vault, so next year's report can compare with them.</source>
+            <translation>The published figures were recorded in the vault, so next year's report can compare with them.</translation>
+        </message>
+        <message>
+            <source>The export failed</source>
+            <translation>The export failed</translation>
+        </message>
+        <message>
+            <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
+            <translation>{what}: {reason}. Nothing was written. Choose another folder and try again.</translation>
+        </message>
+        <message>
+            <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
+            <translation>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</translation>
+        </message>
+        <message>
+            <source>PDF preview</source>
+            <translation>PDF preview</translation>
+        </message>
+        <message>
+            <source>Making the preview…</source>
+            <translation>Making the preview…</translation>
+        </message>
+        <message>
+            <source>The preview failed</source>
+            <translation>The preview failed</translation>
         </message>
     </context>
     <context>
@@ -643,14 +722,6 @@
         <message>
             <source>Main toolbar</source>
             <translation>Main toolbar</translation>
-        </message>
-        <message>
-            <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
-            <translation>Too many wrong passphrases in a row. Wait a moment and try again.</translation>
-        </message>
-        <message>
-            <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
-            <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
         </message>
         <message>
             <source>Lock</source>
@@ -759,6 +830,29 @@
         <message>
             <source>Vertrouwd {version}: an encrypted case log for confidential advisers. Your records stay on this computer.</source>
             <translation>Vertrouwd {version}: an encrypted case log for confidential advisers. Your records stay on this computer.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NarrativePanel</name>
+        <message>
+            <source>Signals and recommendations</source>
+            <translation>Signals and recommendations</translation>
+        </message>
+        <message>
+            <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
+            <translation>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</translation>
+        </message>
+        <message>
+            <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
+            <translation>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</translation>
+        </message>
+        <message>
+            <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
+            <translation>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</translation>
+        </message>
+        <message>
+            <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
+            <translation>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</translation>
         </message>
     </context>
     <context>
@@ -880,6 +974,10 @@
             <source>advice of the complaints committee due</source>
             <translation>advice of the complaints committee due</translation>
         </message>
+        <message>
+            <source>last day to file the complaint (estimate)</source>
+            <translation>last day to file the complaint (estimate)</translation>
+        </message>
     </context>
     <context>
         <name>ReportPage</name>
@@ -888,24 +986,8 @@
             <translation>Annual report</translation>
         </message>
         <message>
-            <source>Language of the published report and its labels.</source>
-            <translation>Language of the published report and its labels.</translation>
-        </message>
-        <message>
-            <source>Organisation</source>
-            <translation>Organisation</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>Year</translation>
-        </message>
-        <message>
             <source>Threshold</source>
             <translation>Threshold</translation>
-        </message>
-        <message>
-            <source>Report language</source>
-            <translation>Report language</translation>
         </message>
         <message>
             <source>Tables</source>
@@ -918,14 +1000,6 @@
         <message>
             <source>Preview</source>
             <translation>Preview</translation>
-        </message>
-        <message>
-            <source>Signals and recommendations</source>
-            <translation>Signals and recommendations</translation>
-        </message>
-        <message>
-            <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
-            <translation>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</translation>
         </message>
         <message>
             <source>Open PDF preview</source>
@@ -952,26 +1026,6 @@
             <translation>The published figures, signed with your key, for a supervisor who combines the figures of several advisers.</translation>
         </message>
         <message>
-            <source>All organisations (own overview)</source>
-            <translation>All organisations (own overview)</translation>
-        </message>
-        <message>
-            <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
-            <translation>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</translation>
-        </message>
-        <message>
-            <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
-            <translation>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</translation>
-        </message>
-        <message>
-            <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
-            <translation>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</translation>
-        </message>
-        <message>
-            <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
-            <translation>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</translation>
-        </message>
-        <message>
             <source>There are no cases for this selection yet, so there is no report to show.</source>
             <translation>There are no cases for this selection yet, so there is no report to show.</translation>
         </message>
@@ -986,38 +1040,6 @@
         <message>
             <source>The figures could not be computed</source>
             <translation>The figures could not be computed</translation>
-        </message>
-        <message>
-            <source>Not shown: the number is small, so it could point at a person.</source>
-            <translation>Not shown: the number is small, so it could point at a person.</translation>
-        </message>
-        <message>
-            <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
-            <translation>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</translation>
-        </message>
-        <message>
-            <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
-            <translation>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</translation>
-        </message>
-        <message>
-            <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
-            <translation>Total not shown: otherwise a hidden small number could be worked out from it.</translation>
-        </message>
-        <message>
-            <source>cases</source>
-            <translation>cases</translation>
-        </message>
-        <message>
-            <source>contacts</source>
-            <translation>contacts</translation>
-        </message>
-        <message>
-            <source>activities</source>
-            <translation>activities</translation>
-        </message>
-        <message>
-            <source>hours</source>
-            <translation>hours</translation>
         </message>
         <message>
             <source>Choose an organisation and a year.</source>
@@ -1038,54 +1060,6 @@
         <message>
             <source>Hidden cells</source>
             <translation>Hidden cells</translation>
-        </message>
-        <message>
-            <source>Export signed statistics</source>
-            <translation>Export signed statistics</translation>
-        </message>
-        <message>
-            <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
-            <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
-        </message>
-        <message>
-            <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
-            <translation>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</translation>
-        </message>
-        <message>
-            <source>Writing {file}…</source>
-            <translation>Writing {file}…</translation>
-        </message>
-        <message>
-            <source>The file was written: {path}</source>
-            <translation>The file was written: {path}</translation>
-        </message>
-        <message>
-            <source>The published figures were recorded in the vault, so next year's report can compare with them.</source>
-            <translation>The published figures were recorded in the vault, so next year's report can compare with them.</translation>
-        </message>
-        <message>
-            <source>The export failed</source>
-            <translation>The export failed</translation>
-        </message>
-        <message>
-            <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
-            <translation>{what}: {reason}. Nothing was written. Choose another folder and try again.</translation>
-        </message>
-        <message>
-            <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
-            <translation>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</translation>
-        </message>
-        <message>
-            <source>PDF preview</source>
-            <translation>PDF preview</translation>
-        </message>
-        <message>
-            <source>Making the preview…</source>
-            <translation>Making the preview…</translation>
-        </message>
-        <message>
-            <source>The preview failed</source>
-            <translation>The preview failed</translation>
         </message>
     </context>
     <context>
@@ -1341,6 +1315,37 @@
         </message>
     </context>
     <context>
+        <name>SelectionBar</name>
+        <message>
+            <source>Language of the published report and its labels.</source>
+            <translation>Language of the published report and its labels.</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Threshold</translation>
+        </message>
+        <message>
+            <source>Report language</source>
+            <translation>Report language</translation>
+        </message>
+        <message>
+            <source>All organisations (own overview)</source>
+            <translation>All organisations (own overview)</translation>
+        </message>
+        <message>
+            <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
+            <translation>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message>
             <source>Settings</source>
@@ -1375,6 +1380,10 @@
             <translation>Signing key fingerprint</translation>
         </message>
         <message>
+            <source>Passphrase protection</source>
+            <translation>Passphrase protection</translation>
+        </message>
+        <message>
             <source>Save settings</source>
             <translation>Save settings</translation>
         </message>
@@ -1393,6 +1402,10 @@
         <message>
             <source>(not available)</source>
             <translation>(not available)</translation>
+        </message>
+        <message>
+            <source>Argon2id, {mib} MiB, {passes} passes</source>
+            <translation>Argon2id, {mib} MiB, {passes} passes</translation>
         </message>
         <message>
             <source>{title} (version {version})</source>
@@ -1429,6 +1442,10 @@
     </context>
     <context>
         <name>StartPage</name>
+        <message>
+            <source>Busy</source>
+            <translation>Busy</translation>
+        </message>
         <message>
             <source>Supervisor mode: receive and combine statistics…</source>
             <translation>Supervisor mode: receive and combine statistics…</translation>
@@ -1479,6 +1496,10 @@
         <message>
             <source>The two passphrases differ. Type them again.</source>
             <translation>The two passphrases differ. Type them again.</translation>
+        </message>
+        <message>
+            <source>Opening the supervisor store…</source>
+            <translation>Opening the supervisor store…</translation>
         </message>
     </context>
     <context>
@@ -1695,6 +1716,41 @@ Details: {detail}</translation>
         </message>
     </context>
     <context>
+        <name>TablesPanel</name>
+        <message>
+            <source>cases</source>
+            <translation>cases</translation>
+        </message>
+        <message>
+            <source>contacts</source>
+            <translation>contacts</translation>
+        </message>
+        <message>
+            <source>activities</source>
+            <translation>activities</translation>
+        </message>
+        <message>
+            <source>hours</source>
+            <translation>hours</translation>
+        </message>
+        <message>
+            <source>Not shown: the number is small, so it could point at a person.</source>
+            <translation>Not shown: the number is small, so it could point at a person.</translation>
+        </message>
+        <message>
+            <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
+            <translation>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</translation>
+        </message>
+        <message>
+            <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
+            <translation>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</translation>
+        </message>
+        <message>
+            <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
+            <translation>Total not shown: otherwise a hidden small number could be worked out from it.</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockPage</name>
         <message>
             <source>Vertrouwd is locked</source>
@@ -1713,8 +1769,31 @@ Details: {detail}</translation>
             <translation>Unlock</translation>
         </message>
         <message>
+            <source>Opening your vault…</source>
+            <translation>Opening your vault…</translation>
+        </message>
+        <message>
             <source>Wait {n} s</source>
             <translation>Wait {n} s</translation>
+        </message>
+    </context>
+    <context>
+        <name>VaultOpener</name>
+        <message>
+            <source>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</source>
+            <translation>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</translation>
+        </message>
+        <message>
+            <source>The vault could not be made in {folder} ({reason}). Choose another folder.</source>
+            <translation>The vault could not be made in {folder} ({reason}). Choose another folder.</translation>
+        </message>
+        <message>
+            <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
+            <translation>Too many wrong passphrases in a row. Wait a moment and try again.</translation>
+        </message>
+        <message>
+            <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+            <translation>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</translation>
         </message>
     </context>
     <context>
@@ -1742,6 +1821,38 @@ Details: {detail}</translation>
         <message>
             <source>Create vault</source>
             <translation>Create vault</translation>
+        </message>
+        <message>
+            <source>Your vault will be stored in this folder:</source>
+            <translation>Your vault will be stored in this folder:</translation>
+        </message>
+        <message>
+            <source>Choose another folder…</source>
+            <translation>Choose another folder…</translation>
+        </message>
+        <message>
+            <source>Choose another folder for the vault</source>
+            <translation>Choose another folder for the vault</translation>
+        </message>
+        <message>
+            <source>Vault folder: {folder}</source>
+            <translation>Vault folder: {folder}</translation>
+        </message>
+        <message>
+            <source>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</source>
+            <translation>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</translation>
+        </message>
+        <message>
+            <source>Folder for your vault</source>
+            <translation>Folder for your vault</translation>
+        </message>
+        <message>
+            <source>You cannot save files in {folder}. Choose another folder.</source>
+            <translation>You cannot save files in {folder}. Choose another folder.</translation>
+        </message>
+        <message>
+            <source>Creating your vault. Protecting it with your passphrase takes a few seconds…</source>
+            <translation>Creating your vault. Protecting it with your passphrase takes a few seconds…</translation>
         </message>
         <message>
             <source>very weak</source>

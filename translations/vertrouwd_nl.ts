@@ -314,6 +314,10 @@
         <translation>De kluis wordt opnieuw versleuteld met de nieuwe wachtwoordzin. Back-ups die u eerder hebt gemaakt, openen nog steeds met de oude.</translation>
     </message>
     <message>
+        <source>Current passphrase</source>
+        <translation>Huidige wachtwoordzin</translation>
+    </message>
+    <message>
         <source>New passphrase</source>
         <translation>Nieuwe wachtwoordzin</translation>
     </message>
@@ -324,6 +328,10 @@
     <message>
         <source>Strength</source>
         <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>Type your current passphrase first.</source>
+        <translation>Typ eerst uw huidige wachtwoordzin.</translation>
     </message>
     <message>
         <source>The passphrase is too short: use at least 8 characters.</source>
@@ -485,6 +493,10 @@
         <translation>Advies</translation>
     </message>
     <message>
+        <source>A route to discuss (the person decides)</source>
+        <translation>Een route om te bespreken (de persoon beslist)</translation>
+    </message>
+    <message>
         <source>Answers so far</source>
         <translation>Antwoorden tot nu toe</translation>
     </message>
@@ -528,6 +540,10 @@
         <translation>Waarschuwingen</translation>
     </message>
     <message>
+        <source>Help lines</source>
+        <translation>Hulplijnen</translation>
+    </message>
+    <message>
         <source>What this route asks</source>
         <translation>Wat deze route vraagt</translation>
     </message>
@@ -558,6 +574,69 @@
     <message>
         <source>The handout is ready.</source>
         <translation>Het informatieblad is klaar.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportActions</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>PDF exporteren</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exporteren</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>JSON exporteren</translation>
+    </message>
+    <message>
+        <source>Export signed statistics</source>
+        <translation>Ondertekende cijfers exporteren</translation>
+    </message>
+    <message>
+        <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
+        <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
+    </message>
+    <message>
+        <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
+        <translation>Voor deze organisatie en dit jaar zijn al eerder cijfers gepubliceerd, en deze wijken daarvan af. Wie beide versies heeft, kan ze vergelijken en verborgen cijfers terugrekenen. Toch een nieuwe versie publiceren? Alles wat eerder verborgen was, blijft verborgen, en alle versies worden samen gecontroleerd; slaagt die controle niet, dan wordt er niets geschreven.</translation>
+    </message>
+    <message>
+        <source>Writing {file}…</source>
+        <translation>{file} wordt geschreven…</translation>
+    </message>
+    <message>
+        <source>The file was written: {path}</source>
+        <translation>Het bestand is opgeslagen: {path}</translation>
+    </message>
+    <message>
+        <source>The published figures were recorded in the vault, so next year&apos;s report can compare with them.</source>
+        <translation>De gepubliceerde cijfers zijn in de kluis vastgelegd, zodat het verslag van volgend jaar ermee kan vergelijken.</translation>
+    </message>
+    <message>
+        <source>The export failed</source>
+        <translation>Het exporteren is mislukt</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
+        <translation>{what}: {reason}. Er is niets weggeschreven. Kies een andere map en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
+        <translation>{what} door een onverwacht probleem ({reason}). Er is niets weggeschreven. Probeer het opnieuw; blijft het mislukken, maak dan een back-up en meld het probleem.</translation>
+    </message>
+    <message>
+        <source>PDF preview</source>
+        <translation>PDF-voorbeeld</translation>
+    </message>
+    <message>
+        <source>Making the preview…</source>
+        <translation>Het voorbeeld wordt gemaakt…</translation>
+    </message>
+    <message>
+        <source>The preview failed</source>
+        <translation>Het voorbeeld kon niet worden gemaakt</translation>
     </message>
 </context>
 <context>
@@ -643,14 +722,6 @@
     <message>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
-    </message>
-    <message>
-        <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
-        <translation>Te vaak achter elkaar een verkeerde wachtwoordzin. Wacht even en probeer het dan opnieuw.</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
-        <translation>Verkeerde wachtwoordzin. Controleer Caps Lock en de toetsenbordindeling en probeer het opnieuw.</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -759,6 +830,29 @@
     <message>
         <source>Vertrouwd {version}: an encrypted case log for confidential advisers. Your records stay on this computer.</source>
         <translation>Vertrouwd {version}: een versleuteld casusregister voor vertrouwenspersonen. Uw gegevens blijven op deze computer.</translation>
+    </message>
+</context>
+<context>
+    <name>NarrativePanel</name>
+    <message>
+        <source>Signals and recommendations</source>
+        <translation>Signalen en aanbevelingen</translation>
+    </message>
+    <message>
+        <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
+        <translation>Beschrijf patronen en adviezen voor de organisatie, nooit losse voorvallen of personen. Wordt in de kluis bewaard voor deze organisatie en dit jaar.</translation>
+    </message>
+    <message>
+        <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
+        <translation>Een overzicht van alle organisaties heeft geen eigen tekst. Kies één organisatie om de signalen en aanbevelingen daarvoor te schrijven.</translation>
+    </message>
+    <message>
+        <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
+        <translation>Bijvoorbeeld: meerdere mensen noemden de toon in teamoverleggen; advies: neem de gedragscode op in de introductie van nieuwe medewerkers.</translation>
+    </message>
+    <message>
+        <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
+        <translation>De privacycontrole markeert mogelijk identificerende gegevens: {kinds}. Schrijf over patronen, niet over personen.</translation>
     </message>
 </context>
 <context>
@@ -880,6 +974,10 @@
         <source>advice of the complaints committee due</source>
         <translation>termijn advies klachtencommissie</translation>
     </message>
+    <message>
+        <source>last day to file the complaint (estimate)</source>
+        <translation>uiterste dag om de klacht in te dienen (schatting)</translation>
+    </message>
 </context>
 <context>
     <name>ReportPage</name>
@@ -888,24 +986,8 @@
         <translation>Jaarverslag</translation>
     </message>
     <message>
-        <source>Language of the published report and its labels.</source>
-        <translation>Taal van het gepubliceerde verslag en de labels daarin.</translation>
-    </message>
-    <message>
-        <source>Organisation</source>
-        <translation>Organisatie</translation>
-    </message>
-    <message>
-        <source>Year</source>
-        <translation>Jaar</translation>
-    </message>
-    <message>
         <source>Threshold</source>
         <translation>Drempel</translation>
-    </message>
-    <message>
-        <source>Report language</source>
-        <translation>Taal van het verslag</translation>
     </message>
     <message>
         <source>Tables</source>
@@ -918,14 +1000,6 @@
     <message>
         <source>Preview</source>
         <translation>Voorbeeld</translation>
-    </message>
-    <message>
-        <source>Signals and recommendations</source>
-        <translation>Signalen en aanbevelingen</translation>
-    </message>
-    <message>
-        <source>Describe patterns and advice for the organisation, never single incidents or people. Saved in the vault for this organisation and year.</source>
-        <translation>Beschrijf patronen en adviezen voor de organisatie, nooit losse voorvallen of personen. Wordt in de kluis bewaard voor deze organisatie en dit jaar.</translation>
     </message>
     <message>
         <source>Open PDF preview</source>
@@ -952,26 +1026,6 @@
         <translation>De gepubliceerde cijfers, ondertekend met uw sleutel, voor een coördinator die de cijfers van meerdere vertrouwenspersonen samenvoegt.</translation>
     </message>
     <message>
-        <source>All organisations (own overview)</source>
-        <translation>Alle organisaties (eigen overzicht)</translation>
-    </message>
-    <message>
-        <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
-        <translation>Aantallen onder deze drempel worden niet getoond. In uw instellingen staat {k}; een wijziging hier geldt alleen voor dit verslag en kan nooit lager zijn dan {min}.</translation>
-    </message>
-    <message>
-        <source>An overview of all organisations has no text of its own. Choose one organisation to write its signals and recommendations.</source>
-        <translation>Een overzicht van alle organisaties heeft geen eigen tekst. Kies één organisatie om de signalen en aanbevelingen daarvoor te schrijven.</translation>
-    </message>
-    <message>
-        <source>For example: several people mentioned the tone in team meetings; advice: make the code of conduct part of the introduction of new staff.</source>
-        <translation>Bijvoorbeeld: meerdere mensen noemden de toon in teamoverleggen; advies: neem de gedragscode op in de introductie van nieuwe medewerkers.</translation>
-    </message>
-    <message>
-        <source>The privacy check marks possible identifiers: {kinds}. Write about patterns, not about people.</source>
-        <translation>De privacycontrole markeert mogelijk identificerende gegevens: {kinds}. Schrijf over patronen, niet over personen.</translation>
-    </message>
-    <message>
         <source>There are no cases for this selection yet, so there is no report to show.</source>
         <translation>Er zijn nog geen casussen voor deze selectie, dus er is geen verslag om te tonen.</translation>
     </message>
@@ -986,38 +1040,6 @@
     <message>
         <source>The figures could not be computed</source>
         <translation>De cijfers konden niet worden berekend</translation>
-    </message>
-    <message>
-        <source>Not shown: the number is small, so it could point at a person.</source>
-        <translation>Niet getoond: het aantal is klein en zou naar een persoon kunnen wijzen.</translation>
-    </message>
-    <message>
-        <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
-        <translation>Niet getoond: alle casussen van deze rij of kolom vallen in deze ene cel, dus de cel zou iets zeggen over iedereen in die groep.</translation>
-    </message>
-    <message>
-        <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
-        <translation>Niet getoond om een andere verborgen cel te beschermen: anders is een verborgen klein aantal terug te rekenen uit de totalen of uit andere tabellen.</translation>
-    </message>
-    <message>
-        <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
-        <translation>Totaal niet getoond: anders is een verborgen klein aantal eruit terug te rekenen.</translation>
-    </message>
-    <message>
-        <source>cases</source>
-        <translation>casussen</translation>
-    </message>
-    <message>
-        <source>contacts</source>
-        <translation>contacten</translation>
-    </message>
-    <message>
-        <source>activities</source>
-        <translation>activiteiten</translation>
-    </message>
-    <message>
-        <source>hours</source>
-        <translation>uren</translation>
     </message>
     <message>
         <source>Choose an organisation and a year.</source>
@@ -1038,54 +1060,6 @@
     <message>
         <source>Hidden cells</source>
         <translation>Verborgen cellen</translation>
-    </message>
-    <message>
-        <source>Export signed statistics</source>
-        <translation>Ondertekende cijfers exporteren</translation>
-    </message>
-    <message>
-        <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
-        <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
-    </message>
-    <message>
-        <source>Figures for this organisation and year were published before, and these differ. A reader who has both versions could compare them and work hidden figures back. Publish a new version anyway? Every figure hidden before stays hidden, and all versions are checked together; if that check fails, nothing is written.</source>
-        <translation>Voor deze organisatie en dit jaar zijn al eerder cijfers gepubliceerd, en deze wijken daarvan af. Wie beide versies heeft, kan ze vergelijken en verborgen cijfers terugrekenen. Toch een nieuwe versie publiceren? Alles wat eerder verborgen was, blijft verborgen, en alle versies worden samen gecontroleerd; slaagt die controle niet, dan wordt er niets geschreven.</translation>
-    </message>
-    <message>
-        <source>Writing {file}…</source>
-        <translation>{file} wordt geschreven…</translation>
-    </message>
-    <message>
-        <source>The file was written: {path}</source>
-        <translation>Het bestand is opgeslagen: {path}</translation>
-    </message>
-    <message>
-        <source>The published figures were recorded in the vault, so next year&apos;s report can compare with them.</source>
-        <translation>De gepubliceerde cijfers zijn in de kluis vastgelegd, zodat het verslag van volgend jaar ermee kan vergelijken.</translation>
-    </message>
-    <message>
-        <source>The export failed</source>
-        <translation>Het exporteren is mislukt</translation>
-    </message>
-    <message>
-        <source>{what}: {reason}. Nothing was written. Choose another folder and try again.</source>
-        <translation>{what}: {reason}. Er is niets weggeschreven. Kies een andere map en probeer het opnieuw.</translation>
-    </message>
-    <message>
-        <source>{what} because of an unexpected problem ({reason}). Nothing was written. Try again; if it keeps failing, make a backup and report the problem.</source>
-        <translation>{what} door een onverwacht probleem ({reason}). Er is niets weggeschreven. Probeer het opnieuw; blijft het mislukken, maak dan een back-up en meld het probleem.</translation>
-    </message>
-    <message>
-        <source>PDF preview</source>
-        <translation>PDF-voorbeeld</translation>
-    </message>
-    <message>
-        <source>Making the preview…</source>
-        <translation>Het voorbeeld wordt gemaakt…</translation>
-    </message>
-    <message>
-        <source>The preview failed</source>
-        <translation>Het voorbeeld kon niet worden gemaakt</translation>
     </message>
 </context>
 <context>
@@ -1341,6 +1315,37 @@
     </message>
 </context>
 <context>
+    <name>SelectionBar</name>
+    <message>
+        <source>Language of the published report and its labels.</source>
+        <translation>Taal van het gepubliceerde verslag en de labels daarin.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Drempel</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Taal van het verslag</translation>
+    </message>
+    <message>
+        <source>All organisations (own overview)</source>
+        <translation>Alle organisaties (eigen overzicht)</translation>
+    </message>
+    <message>
+        <source>Figures below this number are not shown. Your settings say {k}; a change here applies to this report only and can never go below {min}.</source>
+        <translation>Aantallen onder deze drempel worden niet getoond. In uw instellingen staat {k}; een wijziging hier geldt alleen voor dit verslag en kan nooit lager zijn dan {min}.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1375,6 +1380,10 @@
         <translation>Vingerafdruk van de ondertekeningssleutel</translation>
     </message>
     <message>
+        <source>Passphrase protection</source>
+        <translation>Bescherming wachtwoordzin</translation>
+    </message>
+    <message>
         <source>Save settings</source>
         <translation>Instellingen opslaan</translation>
     </message>
@@ -1393,6 +1402,10 @@
     <message>
         <source>(not available)</source>
         <translation>(niet beschikbaar)</translation>
+    </message>
+    <message>
+        <source>Argon2id, {mib} MiB, {passes} passes</source>
+        <translation>Argon2id, {mib} MiB, {passes} rondes</translation>
     </message>
     <message>
         <source>{title} (version {version})</source>
@@ -1429,6 +1442,10 @@
 </context>
 <context>
     <name>StartPage</name>
+    <message>
+        <source>Busy</source>
+        <translation>Bezig</translation>
+    </message>
     <message>
         <source>Supervisor mode: receive and combine statistics…</source>
         <translation>Coördinatormodus: cijfers ontvangen en samenvoegen…</translation>
@@ -1479,6 +1496,10 @@
     <message>
         <source>The two passphrases differ. Type them again.</source>
         <translation>De twee wachtwoordzinnen verschillen. Typ ze opnieuw.</translation>
+    </message>
+    <message>
+        <source>Opening the supervisor store…</source>
+        <translation>Het coördinatorarchief wordt geopend…</translation>
     </message>
 </context>
 <context>
@@ -1695,6 +1716,41 @@ Details: {detail}</translation>
     </message>
 </context>
 <context>
+    <name>TablesPanel</name>
+    <message>
+        <source>cases</source>
+        <translation>casussen</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contacten</translation>
+    </message>
+    <message>
+        <source>activities</source>
+        <translation>activiteiten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>uren</translation>
+    </message>
+    <message>
+        <source>Not shown: the number is small, so it could point at a person.</source>
+        <translation>Niet getoond: het aantal is klein en zou naar een persoon kunnen wijzen.</translation>
+    </message>
+    <message>
+        <source>Not shown: all cases of this row or column fall in this one cell, so it would tell something about every person in that group.</source>
+        <translation>Niet getoond: alle casussen van deze rij of kolom vallen in deze ene cel, dus de cel zou iets zeggen over iedereen in die groep.</translation>
+    </message>
+    <message>
+        <source>Not shown to protect another hidden cell: otherwise a hidden small number could be worked out from the totals or from other tables.</source>
+        <translation>Niet getoond om een andere verborgen cel te beschermen: anders is een verborgen klein aantal terug te rekenen uit de totalen of uit andere tabellen.</translation>
+    </message>
+    <message>
+        <source>Total not shown: otherwise a hidden small number could be worked out from it.</source>
+        <translation>Totaal niet getoond: anders is een verborgen klein aantal eruit terug te rekenen.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Vertrouwd is locked</source>
@@ -1713,8 +1769,31 @@ Details: {detail}</translation>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
+        <source>Opening your vault…</source>
+        <translation>Uw kluis wordt geopend…</translation>
+    </message>
+    <message>
         <source>Wait {n} s</source>
         <translation>Wacht {n} s</translation>
+    </message>
+</context>
+<context>
+    <name>VaultOpener</name>
+    <message>
+        <source>Something went wrong in the program ({error}). Nothing was changed; try again, and report this if it happens again.</source>
+        <translation>Er ging iets mis in het programma ({error}). Er is niets veranderd; probeer het opnieuw en meld het als het nog eens gebeurt.</translation>
+    </message>
+    <message>
+        <source>The vault could not be made in {folder} ({reason}). Choose another folder.</source>
+        <translation>De kluis kon niet worden aangemaakt in {folder} ({reason}). Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passphrases in a row. Wait a moment and try again.</source>
+        <translation>Te vaak achter elkaar een verkeerde wachtwoordzin. Wacht even en probeer het dan opnieuw.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>Verkeerde wachtwoordzin. Controleer Caps Lock en de toetsenbordindeling en probeer het opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1742,6 +1821,38 @@ Details: {detail}</translation>
     <message>
         <source>Create vault</source>
         <translation>Kluis aanmaken</translation>
+    </message>
+    <message>
+        <source>Your vault will be stored in this folder:</source>
+        <translation>Uw kluis wordt bewaard in deze map:</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Andere map kiezen…</translation>
+    </message>
+    <message>
+        <source>Choose another folder for the vault</source>
+        <translation>Een andere map voor de kluis kiezen</translation>
+    </message>
+    <message>
+        <source>Vault folder: {folder}</source>
+        <translation>Map van de kluis: {folder}</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be found. If your vault is on a drive, connect it and start the program again; or choose another folder.</source>
+        <translation>De map {folder} is niet te vinden. Staat uw kluis op een externe schijf, sluit die dan aan en start het programma opnieuw; of kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Folder for your vault</source>
+        <translation>Map voor uw kluis</translation>
+    </message>
+    <message>
+        <source>You cannot save files in {folder}. Choose another folder.</source>
+        <translation>U kunt geen bestanden opslaan in {folder}. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>Creating your vault. Protecting it with your passphrase takes a few seconds…</source>
+        <translation>Uw kluis wordt aangemaakt. Het beveiligen met uw wachtwoordzin duurt een paar seconden…</translation>
     </message>
     <message>
         <source>very weak</source>

@@ -3,6 +3,7 @@ fails: the dialog stays open with the errors next to the fields."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -20,10 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import casework
 from app.errors import UserError, ValidationError
+from app.guidance import checklists
+from app.paths import templates_dir
+from app.store.repository import Repository
 from models import vocab as V
+from models.checklist import Template
 from models.entities import Case, Contact
+from ui.checklist_panel import ChecklistPanel
 from ui.i18n import error_text
+from ui.privacy_highlighter import PrivacyHighlighter
 from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
 
 
@@ -55,7 +63,7 @@ def _show_problems(exc: UserError, labels: dict[str, ErrorLabel], general: Error
 class CaseEditor(QDialog):
     saved = Signal(int)
 
-    def __init__(self, repo, lang: str, case: Case | None = None, parent=None):
+    def __init__(self, repo: Repository, lang: str, case: Case | None = None, parent=None):
         super().__init__(parent)
         self.repo, self.lang, self.case = repo, lang, case
         vocabs = repo.vocabs
@@ -167,7 +175,7 @@ class ContactEditor(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, repo, lang: str, case: Case, contact: Contact | None = None, parent=None,
+    def __init__(self, repo: Repository, lang: str, case: Case, contact: Contact | None = None, parent=None,
                  clipboard=None):
         super().__init__(parent)
         self.repo, self.lang, self.case, self.contact = repo, lang, case, contact
@@ -217,16 +225,9 @@ class ContactEditor(QDialog):
         self.template_combo = QComboBox()
         pick.addWidget(self.template_combo, 1)
         cl_lay.addLayout(pick)
-        self.panel = None
-        self.templates = []
-        try:
-            from app.guidance import checklists
-            from ui.checklist_panel import ChecklistPanel
-            self.templates = checklists.all_templates(self.repo_store_dir())
-            self.panel = ChecklistPanel()
-            cl_lay.addWidget(self.panel, 1)
-        except ImportError:  # pragma: no cover - the checklist module is part of the program
-            pass
+        self.templates = checklists.all_templates(self.repo_store_dir())
+        self.panel = ChecklistPanel()
+        cl_lay.addWidget(self.panel, 1)
         self.template_combo.addItem(self.tr("(no checklist)"), None)
         for t in self.templates:
             self.template_combo.addItem(t.title.get(lang) or t.title.get("nl"), t.id)
@@ -246,12 +247,7 @@ class ContactEditor(QDialog):
         lay.addWidget(self.general)
         lay.addWidget(buttons)
 
-        self.highlighter = None
-        try:
-            from ui.privacy_highlighter import PrivacyHighlighter
-            self.highlighter = PrivacyHighlighter(self.notes.document())
-        except ImportError:  # pragma: no cover
-            pass
+        self.highlighter = PrivacyHighlighter(self.notes.document())
         self.template_combo.currentIndexChanged.connect(self._template_changed)
         self.kind.currentIndexChanged.connect(self._propose_template)
         self.dirty = False
@@ -267,26 +263,19 @@ class ContactEditor(QDialog):
             self.date.set_date(max(date.today(), case.opened))
             self._propose_template()
         self.notes.textChanged.connect(self._mark_dirty)
-        if self.panel is not None:
-            self.panel.answersChanged.connect(self._mark_dirty)
+        self.panel.answersChanged.connect(self._mark_dirty)
 
-    def repo_store_dir(self):
-        from app.paths import templates_dir
+    def repo_store_dir(self) -> Path:
         return templates_dir()
 
     def _mark_dirty(self, *args) -> None:
         self.dirty = True
 
-    def _template(self, template_id, version=None):
-        from app.guidance import checklists
-        try:
-            return checklists.get_template(template_id, version, store_dir=self.repo_store_dir())
-        except Exception:  # noqa: BLE001 - an unknown template: fall back to the current one
-            return checklists.get_template(template_id, store_dir=self.repo_store_dir())
+    def _template(self, template_id: str, version: int | None = None) -> Template:
+        """The template (the newest when this version is gone); UserError when the id is unknown."""
+        return checklists.get_template(template_id, version, store_dir=self.repo_store_dir())
 
     def _template_changed(self) -> None:
-        if self.panel is None:
-            return
         tid = self.template_combo.currentData()
         if tid is None:
             self.panel.clear()
@@ -296,12 +285,11 @@ class ContactEditor(QDialog):
         self.panel.set_template(self._template(tid), self.lang)
 
     def _propose_template(self) -> None:
-        if self.panel is None or self.contact is not None:
+        if self.contact is not None:
             return
-        from app.guidance import checklists
         try:
             t = checklists.template_for_kind(self.kind.code(), store_dir=self.repo_store_dir())
-        except Exception:  # noqa: BLE001
+        except UserError:  # no checklist is meant for this kind
             return
         i = self.template_combo.findData(t.id)
         if i >= 0:
@@ -309,8 +297,6 @@ class ContactEditor(QDialog):
             self._template_changed()
 
     def _load_checklist(self, stored: dict | None) -> None:
-        if self.panel is None:
-            return
         if not stored:
             self.template_combo.setCurrentIndex(0)
             self._template_changed()
@@ -325,7 +311,7 @@ class ContactEditor(QDialog):
         self.panel.set_answers(stored)
 
     def checklist(self) -> dict | None:
-        if self.panel is None or self.template_combo.currentData() is None:
+        if self.template_combo.currentData() is None:
             return None
         return self.panel.answers()
 
@@ -361,69 +347,33 @@ class ContactEditor(QDialog):
             self.clipboard.copy(text)
 
     # -- saving --------------------------------------------------------------------------------
-    def findings(self):
-        try:
-            from app.privacy import guard as privacy
-        except ImportError:  # pragma: no cover
-            return []
-        return privacy.scan(self.notes.toPlainText())
+    def findings(self) -> list:
+        return casework.scan_note(self.notes.toPlainText())
 
     def save(self, *, replace=None) -> bool:
         """Save; returns True when saved. Identifiers found in the notes are shown first: each can be
-        replaced by a placeholder, or kept deliberately (the contact is then marked)."""
-        draft_key = self.draft_key()  # before saving: a new note's key changes once it has an id
+        replaced by a placeholder, or kept deliberately (the contact is then marked). The note, its
+        answers, the case fields and reminders they fill are stored together or not at all."""
         found = self.findings()
+        chosen = []
         if found:
             chosen = replace if replace is not None else self.ask_about_findings(found)
             if chosen is None:
                 return False
-            if chosen:
-                from app.privacy import guard as privacy
-                self.notes.setPlainText(privacy.redact(self.notes.toPlainText(), list(chosen)))
-        contact = self.build()
-        contact.flagged = bool(self.findings())
         try:
-            if contact.checklist:
-                from app.guidance import checklists
-                t = self._template(contact.checklist.get("template"), contact.checklist.get("version"))
-                checklists.check_answers(t, contact.checklist)
-            if contact.id is None:
-                cid = self.repo.add_contact(self.case.id, contact)
-                self.contact = contact  # stored: a retry after a failure below updates, never duplicates
-            else:
-                self.repo.update_contact(contact)
-                cid = contact.id
-            self.after_save(contact)
+            saved = casework.save_conversation(self.repo, self.case.id, self.build(), findings=found,
+                                               replace=list(chosen), draft_key=self.draft_key(),
+                                               store_dir=self.repo_store_dir())
         except (ValidationError, UserError) as exc:
             _show_problems(exc, self.errors, self.general)
             return False
+        if saved.contact.notes != self.notes.toPlainText():
+            self.notes.setPlainText(saved.contact.notes)
+        self.contact = saved.contact
         self.dirty = False
-        self.repo.delete_draft(draft_key)
-        self.saved.emit(cid)
+        self.saved.emit(saved.contact.id)
         self.accept()
         return True
-
-    def after_save(self, contact: Contact) -> None:
-        """Fill case fields and reminders from the checklist answers."""
-        stored = contact.checklist
-        if not stored:
-            return
-        from models import checklist as CL
-        t = self._template(stored.get("template"), stored.get("version"))
-        values = CL.answer_values(stored)
-        fields = CL.case_fields(t, values)
-        if fields:
-            case = self.repo.get_case(self.case.id)
-            changed = False
-            for k, v in fields.items():
-                if hasattr(case, k) and getattr(case, k) != v and v:
-                    setattr(case, k, v)
-                    changed = True
-            if changed:
-                self.repo.update_case(case)
-        nxt = CL.next_contact_date(t, values)
-        self.repo.replace_reminders(self.case.id, f"contact:{contact.id}",
-                                    [(nxt, "volgend_contact")] if nxt else [])
 
     def ask_about_findings(self, found):
         """The findings to replace (possibly none: keep all), or None to go back to editing."""

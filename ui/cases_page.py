@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as V
-from ui.models import CaseTableModel
+from ui.item_models import CaseTableModel
 
 
 class CaseView(QWidget):
@@ -162,7 +162,11 @@ def reminder_label(kind: str, _ctx=None) -> str:
               "ontvangstbevestiging": QCoreApplication.translate("Reminders", "acknowledgement of receipt due"),
               "terugkoppeling": QCoreApplication.translate("Reminders", "feedback due"),
               "ontvankelijkheid": QCoreApplication.translate("Reminders", "admissibility decision due"),
-              "advies": QCoreApplication.translate("Reminders", "advice of the complaints committee due")}
+              "advies_klachtencommissie": QCoreApplication.translate("Reminders",
+                                                                     "advice of the complaints committee due"),
+              "indientermijn_klacht": QCoreApplication.translate("Reminders",
+                                                                 "last day to file the complaint (estimate)")}
+    labels["advies"] = labels["advies_klachtencommissie"]  # reminders saved before the codes matched
     return labels.get(kind, kind)
 
 

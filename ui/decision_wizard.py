@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.guidance.decide import tree as default_tree
+from app.guidance.decide import version_line
 from models.decision import DecisionResult, DecisionTree
 from ui.i18n import error_text
 
@@ -116,6 +117,7 @@ class DecisionWizard(QDialog):
         self.result_list.setWordWrap(True)
         self.status_label = _label()
         self.status_label.setObjectName("statusLabel")
+        self.route_caption.setText(self.tr("A route to discuss (the person decides)"))
         r.addWidget(self.route_caption)
         r.addWidget(self.route_label)
         r.addWidget(self.explanation_label)
@@ -174,8 +176,12 @@ class DecisionWizard(QDialog):
 
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
+        # which tree and when its legal content was last checked: on every page, and on the handout
+        self.version_label = _label(version_line(self._lang, self._tree))
+        self.version_label.setObjectName("versionLabel")
         main = QVBoxLayout(self)
         main.addWidget(splitter, 1)
+        main.addWidget(self.version_label)
         main.addWidget(line)
         main.addLayout(buttons)
 
@@ -253,8 +259,7 @@ class DecisionWizard(QDialog):
         return True, button.property("answerValue")
 
     def _show_result(self) -> None:
-        t = self._tree
-        self._result = t.render(t.evaluate(self.facts), self._lang, self.facts)
+        self._result = self._tree.render(self._tree.evaluate(self.facts), self._lang, self.facts)
         res = self._result.result
         self.stack.setCurrentIndex(1)
         self.route_label.setText(res["route_label"])
@@ -272,8 +277,13 @@ class DecisionWizard(QDialog):
             for item in items:
                 self.result_list.addItem(f"• {item}")
 
+        t = self._tree
+        adviser = [text for code, text in res["warning_texts"].items() if t.adviser_only(code)]
+        shared = [text for code, text in res["warning_texts"].items() if not t.adviser_only(code)]
+        section(t.texts["adviser_only_heading"][self._lang], adviser)
         section(self.tr("Other routes that also apply"), [a["label"] for a in res["also_details"]])
-        section(self.tr("Warnings"), list(res["warning_texts"].values()))
+        section(self.tr("Warnings"), shared)
+        section(self.tr("Help lines"), [f"{h['name']}: {h['contact']} ({h['when']})" for h in res.get("helplines", [])])
         section(self.tr("What this route asks"), res["requirements"])
         section(self.tr("Terms"), [f"{x['label']}: {x['display']}" for x in res["terms"]])
         section(self.tr("Rules that apply"), res["legal_references"])

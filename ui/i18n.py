@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app import ROOT, texts
+from app import texts
 from app.errors import VertrouwdError
+from app.resources import TRANSLATIONS
 
-TRANSLATIONS = ROOT / "translations"
 _installed: list[QTranslator] = []
 # Until install() runs, widgets show their English source texts; errors follow them.
 _language = "en"

@@ -2,13 +2,14 @@
 
 An application-wide event filter notes the time of the last input; a single-shot timer fires at the
 moment the idle period would end and checks the clock (injectable, so tests use a fake clock).
+Locking when the screen locks or the machine sleeps is ui/screenlock.py.
 """
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import SLOT, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 ACTIVITY_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                    QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.InputMethod}
@@ -58,38 +59,3 @@ class IdleLock(QObject):
         if self.active and event.type() in ACTIVITY_EVENTS:
             self.last = self.clock()
         return False
-
-
-class PlatformLockWatcher(QObject):
-    """Tells when the screen locks or the machine goes to sleep, where the platform says so."""
-
-    locked = Signal()
-
-    def __init__(self, parent=None, *, system_bus=None, session_bus=None):
-        super().__init__(parent)
-        self.connected: list[str] = []
-        try:
-            from PySide6.QtDBus import QDBusConnection
-        except ImportError:  # pragma: no cover
-            return
-        system = system_bus if system_bus is not None else QDBusConnection.systemBus()
-        session = session_bus if session_bus is not None else QDBusConnection.sessionBus()
-        for bus, service, path, iface, name in (
-            (system, "org.freedesktop.login1", "/org/freedesktop/login1",
-             "org.freedesktop.login1.Manager", "PrepareForSleep"),
-            (session, "org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver",
-             "org.freedesktop.ScreenSaver", "ActiveChanged"),
-            (session, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver",
-             "org.gnome.ScreenSaver", "ActiveChanged"),
-        ):
-            try:
-                if bus.isConnected() and bus.connect(service, path, iface, name, self,
-                                                     SLOT("_on_signal(bool)")):
-                    self.connected.append(name)
-            except (RuntimeError, TypeError):  # pragma: no cover - depends on the desktop
-                continue
-
-    @Slot(bool)
-    def _on_signal(self, active: bool) -> None:
-        if active:
-            self.locked.emit()

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import contextlib
 import time
-from datetime import date, timedelta
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
@@ -21,19 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import LockedOut, UserError, VertrouwdError, WrongPassphrase
+from app import casework
+from app.errors import UserError, VertrouwdError
+from app.privacy import retention
 from app.store import settings as S
+from app.store.repository import Repository
 from app.store.session import Session
+from models.entities import Case
 from ui import i18n
 from ui.case_editors import CaseEditor, ContactEditor
 from ui.cases_page import CasesPage
 from ui.clipboard import SecureClipboard
 from ui.i18n import error_text
-from ui.idle import IdleLock, PlatformLockWatcher
+from ui.idle import IdleLock
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
+from ui.retention_panel import RetentionPanel
+from ui.screenlock import lock_listener
 from ui.seams import Dialogs
-from ui.unlock import UnlockPage, WelcomePage
-from ui.worker import run_in_thread
+from ui.unlock import UnlockPage, VaultOpener, WelcomePage
+from ui.worker import Job, run_in_thread
 
 PAGES = ("overview", "cases", "organisations", "activities", "report", "settings")
 
@@ -93,7 +100,7 @@ class Workspace(QWidget):
     # -- pages ------------------------------------------------------------------------------------
     def _report_page(self) -> QWidget:
         try:
-            from ui.report_page import ReportPage
+            from ui.report.page import ReportPage
             return ReportPage(self.window_.session, self.lang, self.window_.dialogs)
         except ImportError:  # pragma: no cover - the report module is part of the program
             lbl = QLabel(self.tr("The annual report is not available in this version."))
@@ -101,17 +108,13 @@ class Workspace(QWidget):
             return lbl
 
     def _retention_panel(self) -> None:
-        try:
-            from ui.retention_panel import RetentionPanel
-        except ImportError:  # pragma: no cover
-            return
         self.retention = RetentionPanel(
             self.window_.session.repo, today=self.window_.today,
             confirm=lambda text: self.window_.dialogs.confirm(self, self.tr("Remove case details"), text))
         self.settings.retention_box.addWidget(self.retention)
 
     @property
-    def repo(self):
+    def repo(self) -> Repository:
         return self.window_.session.require()
 
     def today(self) -> date:
@@ -134,11 +137,7 @@ class Workspace(QWidget):
             self.report.load()
 
     def retention_due(self) -> int:
-        try:
-            from app.privacy import retention
-            return len(retention.due(self.repo, self.today()))
-        except ImportError:  # pragma: no cover
-            return 0
+        return len(retention.due(self.repo, self.today()))
 
     def refresh_dashboard(self) -> None:
         self.dashboard.load(self.repo, self.today(), self.retention_due())
@@ -168,26 +167,9 @@ class Workspace(QWidget):
         self.cases.view.show_case(case, repo.vocabs, self.lang, repo.decisions(case_id),
                                   self.open_required(case), repo.reminders(case_id=case_id))
 
-    def open_required(self, case) -> list[str]:
-        """Required checklist items still open in the case's conversations."""
-        try:
-            from app.guidance import checklists
-            from app.paths import templates_dir
-            from models import checklist as CL
-        except ImportError:  # pragma: no cover
-            return []
-        out = []
-        for c in case.contacts:
-            if not c.checklist:
-                continue
-            try:
-                t = checklists.get_template(c.checklist.get("template"), c.checklist.get("version"),
-                                            store_dir=templates_dir())
-            except Exception:  # noqa: BLE001 - a template no longer known: nothing to check against
-                continue
-            for item in CL.missing_required(t, CL.answer_values(c.checklist)):
-                out.append(f"{c.date.strftime('%d-%m-%Y')}: {item.text.get(self.lang) or item.text.get('nl')}")
-        return out
+    def open_required(self, case: Case) -> list[str]:
+        """Required checklist items still open in the case's conversations, as lines to show."""
+        return [f"{i.contact_date.strftime('%d-%m-%Y')}: {i.text}" for i in casework.open_required(case, self.lang)]
 
     # -- actions ----------------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -236,9 +218,8 @@ class Workspace(QWidget):
                            "Close it anyway?").format(code=case.code, items="\n".join(f"• {m}" for m in missing))
         if not self.window_.dialogs.confirm(self, self.tr("Close case"), text):
             return
-        follow_up = None if case.follow_up != "lopend" else "opvang_advies"
         try:
-            self.repo.close_case(case.id, max(self.today(), case.opened), follow_up)
+            casework.close_case(self.repo, case.id, self.today())
         except UserError as exc:
             self.window_.dialogs.error(self, self.tr("Close case"), error_text(exc))
             return
@@ -253,11 +234,7 @@ class Workspace(QWidget):
                 "Remove case {code} entirely, with all its conversations and notes? This cannot be undone. "
                 "Use this when the person withdraws consent.").format(code=case.code)):
             return
-        try:
-            from app.privacy import retention
-            retention.delete_case_entirely(self.repo, case.id)
-        except ImportError:  # pragma: no cover
-            self.repo.delete_case(case.id)
+        retention.delete_case_entirely(self.repo, case.id)
         self.cases.view.clear()
         self.refresh_cases()
 
@@ -269,16 +246,10 @@ class Workspace(QWidget):
         case_id = case.id
 
         def on_save(saved: dict) -> None:
-            self.repo.save_decision(case_id, saved)
-            result = saved.get("result", {})
-            route = result.get("route")
-            terms = result.get("terms_days") or {}
-            if route in ("klacht", "melding_misstand") and terms and self.window_.dialogs.confirm(
-                    self, self.tr("Terms"), self.tr("Does the person take this route now? Then reminders "
-                                                    "are set for its terms.")):
-                start = self.today()
-                self.repo.replace_reminders(case_id, f"route:{route}", [
-                    (start + timedelta(days=int(days)), kind) for kind, days in terms.items()])
+            taken = casework.route_terms(saved, self.today()) is not None and self.window_.dialogs.confirm(
+                self, self.tr("Terms"), self.tr("Does the person take this route now? Then reminders "
+                                                "are set for its terms."))
+            casework.record_decision(self.repo, case_id, saved, route_taken_on=self.today() if taken else None)
             self.show_case(case_id)
 
         wizard = DecisionWizard(self.lang, on_save, self.print_handout, self)
@@ -369,19 +340,23 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         app = QApplication.instance()
         app.installEventFilter(self.idle)
-        self.platform = PlatformLockWatcher(self)
+        self.platform = lock_listener(self)   # screen lock and sleep: D-Bus, Windows messages or macOS
         self.platform.locked.connect(self.lock)
         QGuiApplication.instance().applicationStateChanged.connect(self._app_state)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.welcome = WelcomePage()
+        self.welcome = WelcomePage(self.dialogs)
         self.unlock_page = UnlockPage()
+        self.opener = VaultOpener(session, self)
+        self.opener.opened.connect(self._opened)
+        self.opener.stayed_locked.connect(self.show_start)
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
         self.welcome.create_requested.connect(self.create_vault)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.welcome.supervisor_requested.connect(self.open_supervisor)
+        self.welcome.location_chosen.connect(self.choose_location)
         self.unlock_page.supervisor_requested.connect(self.open_supervisor)
         self.supervisor_window = None
         self._build_actions()
@@ -433,6 +408,7 @@ class MainWindow(QMainWindow):
 
     # -- start, create, unlock, lock ----------------------------------------------------------------
     def show_start(self) -> None:
+        self.welcome.set_location(self.session.path)
         if self.session.exists:
             self.stack.setCurrentWidget(self.unlock_page)
             wait = self.session.wait_seconds()
@@ -442,37 +418,22 @@ class MainWindow(QMainWindow):
         else:
             self.stack.setCurrentWidget(self.welcome)
 
-    def create_vault(self, passphrase: str) -> None:
-        try:
-            self.session.create(passphrase)
-        except VertrouwdError as exc:
-            self.welcome.message.setText(error_text(exc))
-            return
-        self.welcome.clear()
-        self._opened()
+    def create_vault(self, passphrase: str) -> Job:
+        return self.opener.create(self.welcome, passphrase)
 
-    def unlock(self, passphrase: str) -> None:
-        try:
-            self.session.unlock(passphrase)
-        except LockedOut as exc:
-            self.unlock_page.show_error(self.tr("Too many wrong passphrases in a row. Wait a moment and "
-                                                "try again."))
-            self.unlock_page.start_wait(self.session.wait_seconds())
-            del exc
-            return
-        except WrongPassphrase:
-            self.unlock_page.show_error(self.tr("Wrong passphrase. Check Caps Lock and the keyboard "
-                                                "layout, then try again."))
-            self.unlock_page.start_wait(self.session.wait_seconds())
-            return
-        except VertrouwdError as exc:
-            self.unlock_page.show_error(error_text(exc))
-            return
-        self.unlock_page.clear()
-        self.unlock_page.message.clear()
-        self._opened()
+    def unlock(self, passphrase: str) -> Job:
+        return self.opener.unlock(self.unlock_page, passphrase)
+
+    def choose_location(self, vault: str) -> None:
+        """The adviser chose another folder on the welcome page: a vault found there is opened instead."""
+        self.session.path = Path(vault)
+        self.opener.remember_location = True
+        self.show_start()
 
     def _opened(self) -> None:
+        self.welcome.clear()
+        self.unlock_page.clear()
+        self.unlock_page.message.clear()
         lang = self.session.settings.get(S.LANGUAGE)
         i18n.install(lang)
         if QSettings().value("ui/language", "nl") != lang or self.menuBar().actions()[0].text() != \
@@ -500,6 +461,7 @@ class MainWindow(QMainWindow):
         If a draft cannot be kept, a lock the adviser asked for is not carried out (the text stays on
         screen to be saved or copied); an automatic lock goes ahead, since the vault must not stay open,
         and says what was lost."""
+        self.opener.stay_locked()
         if not self.session.is_open:
             return
         failed: list[str] = []
@@ -559,7 +521,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._set_data_actions(self.session.is_open)
         for old, cls in ((self.welcome, WelcomePage), (self.unlock_page, UnlockPage)):
-            new = cls()
+            new = cls(self.dialogs) if cls is WelcomePage else cls()
             self.stack.insertWidget(self.stack.indexOf(old), new)
             self.stack.removeWidget(old)
             old.deleteLater()
@@ -567,6 +529,8 @@ class MainWindow(QMainWindow):
             if cls is WelcomePage:
                 self.welcome = new
                 new.create_requested.connect(self.create_vault)
+                new.location_chosen.connect(self.choose_location)
+                new.set_location(self.session.path)
             else:
                 self.unlock_page = new
                 new.unlock_requested.connect(self.unlock)
@@ -654,17 +618,17 @@ class MainWindow(QMainWindow):
         self.passphrase_dialog = dlg
         dlg.open()
 
-    def _rekey(self, new: str) -> None:
+    def _rekey(self, current: str, new: str) -> None:
         vault, repo = self.session.vault, self.session.repo
 
         def work(report):
-            vault.change_passphrase(new)
+            vault.change_passphrase(current, new)
             with contextlib.suppress(Exception):  # the vault may be locked meanwhile; the change stands
                 repo.log("wachtwoord_gewijzigd")
 
         def failed(exc):
             from app.store.vault import PassphraseChangeIncomplete
-            if isinstance(exc, PassphraseChangeIncomplete):
+            if isinstance(exc, PassphraseChangeIncomplete) or not vault.is_open:
                 self.dialogs.error(self, self.tr("Change passphrase"), error_text(exc))
                 self.lock()
                 return

@@ -32,7 +32,7 @@ from app.errors import UserError
 from models import vocab as V
 from models.entities import Activity
 from ui.i18n import error_text
-from ui.models import SimpleTableModel
+from ui.item_models import SimpleTableModel
 from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
 
 
@@ -379,6 +379,8 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Practice name (on reports)"), self.practice)
         form.addRow(self.tr("Minimum cell size in reports"), self.threshold)
         form.addRow(self.tr("Signing key fingerprint"), self.fingerprint)
+        self.kdf = QLabel()  # the key derivation chosen for this machine (raised by a passphrase change)
+        form.addRow(self.tr("Passphrase protection"), self.kdf)
         lay.addLayout(form)
         self.save_button = QPushButton(self.tr("Save settings"))
         self.message = QLabel()
@@ -418,6 +420,9 @@ class SettingsPage(QWidget):
             self.fingerprint.setText(exchange.fingerprint(exchange.public_key(session.repo.signing_key())))
         except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
             self.fingerprint.setText(self.tr("(not available)"))
+        params = session.vault.kdf_params
+        self.kdf.setText(self.tr("Argon2id, {mib} MiB, {passes} passes").format(
+            mib=params.memory_kib // 1024, passes=params.iterations))
         self.message.clear()
         self._fill_templates()
 

@@ -1,4 +1,4 @@
-"""Change the passphrase: the new one twice, with the strength shown."""
+"""Change the passphrase: the current one, then the new one twice, with the strength shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
@@ -8,7 +8,7 @@ from app.store.passphrase import strength
 
 
 class ChangePassphraseDialog(QDialog):
-    chosen = Signal(str)
+    chosen = Signal(str, str)  # current passphrase, new passphrase
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -18,6 +18,9 @@ class ChangePassphraseDialog(QDialog):
                                "earlier still open with the old one."))
         intro.setWordWrap(True)
         form.addRow(intro)
+        self.current = QLineEdit()
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setAccessibleName(self.tr("Current passphrase"))
         self.new1 = QLineEdit()
         self.new1.setEchoMode(QLineEdit.EchoMode.Password)
         self.new2 = QLineEdit()
@@ -26,6 +29,7 @@ class ChangePassphraseDialog(QDialog):
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(False)
         self.meter.setMaximumHeight(8)
+        form.addRow(self.tr("Current passphrase"), self.current)
         form.addRow(self.tr("New passphrase"), self.new1)
         form.addRow(self.tr("Repeat new passphrase"), self.new2)
         form.addRow(self.tr("Strength"), self.meter)
@@ -41,14 +45,17 @@ class ChangePassphraseDialog(QDialog):
 
     def check(self) -> None:
         p1, p2 = self.new1.text(), self.new2.text()
-        if len(p1) < 8:
+        if not self.current.text():
+            self.message.setText(self.tr("Type your current passphrase first."))
+        elif len(p1) < 8:
             self.message.setText(self.tr("The passphrase is too short: use at least 8 characters."))
         elif p1 != p2:
             self.message.setText(self.tr("The two passphrases differ. Type them again."))
         elif strength(p1) < 2:
             self.message.setText(self.tr("This passphrase is too easy to guess. Add a few words."))
         else:
-            self.new1.clear()
-            self.new2.clear()
-            self.chosen.emit(p1)
+            current = self.current.text()
+            for field in (self.current, self.new1, self.new2):
+                field.clear()
+            self.chosen.emit(current, p1)
             self.accept()

@@ -61,6 +61,22 @@ class Dialogs:
     def save_path(self, parent, title: str, filter_: str, suggested: str = "") -> str | None:
         return self._file(parent, title, filter_, save=True, suggested=suggested)
 
+    def choose_folder(self, parent, title: str, start: str = "") -> str | None:
+        """A folder (to put the vault in); None when the adviser cancels."""
+        dlg = QFileDialog(parent, title, start)
+        dlg.setFileMode(QFileDialog.FileMode.Directory)
+        dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dlg.setHistory([])
+        try:
+            ok = dlg.exec() == QFileDialog.DialogCode.Accepted
+            files = dlg.selectedFiles()
+        finally:
+            dlg.setHistory([])
+            dlg.deleteLater()
+            QCoreApplication.sendPostedEvents(None, 0)
+            scrub_file_dialog_history()
+        return files[0] if ok and files else None
+
 
 class ScriptedDialogs(Dialogs):
     """For tests: answers come from queues; every question is recorded."""
@@ -89,6 +105,10 @@ class ScriptedDialogs(Dialogs):
 
     def save_path(self, parent, title, filter_, suggested=""):
         self.asked.append(("save", title))
+        return self.paths.pop(0) if self.paths else None
+
+    def choose_folder(self, parent, title, start=""):
+        self.asked.append(("folder", title))
         return self.paths.pop(0) if self.paths else None
 
     def ask_passphrase(self, parent, title, text):

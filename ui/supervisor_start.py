@@ -10,12 +10,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.errors import VertrouwdError
 from ui.i18n import error_text
+from ui.unlock import BusyRow, FitLabel, card, fit
+from ui.worker import Job, run_in_thread
 
 
 class SupervisorStart(QMainWindow):
@@ -28,8 +29,7 @@ class SupervisorStart(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.addStretch(1)
+        _card_, lay = card(page)     # the same centred card as the adviser's start pages
         title = QLabel(self.tr("Supervisor mode"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         lay.addWidget(title)
@@ -39,8 +39,7 @@ class SupervisorStart(QMainWindow):
             "them. Your list of trusted advisers and the received files are kept encrypted.")
             + "\n\n" + (self.tr("Choose a passphrase for your supervisor store.") if self.is_new
                         else self.tr("Enter the passphrase of your supervisor store.")))
-        intro.setWordWrap(True)
-        lay.addWidget(intro)
+        lay.addWidget(fit(intro, 464))
         form = QFormLayout()
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -50,37 +49,57 @@ class SupervisorStart(QMainWindow):
         if self.is_new:
             form.addRow(self.tr("Repeat passphrase"), self.repeat)
         lay.addLayout(form)
-        self.message = QLabel()
+        self.message = FitLabel()
         self.message.setStyleSheet("color: #b00020;")
-        self.message.setWordWrap(True)
         lay.addWidget(self.message)
+        self.busy = BusyRow()
+        lay.addWidget(self.busy)
         self.button = QPushButton(self.tr("Create store") if self.is_new else self.tr("Open"))
         self.button.setDefault(True)
         lay.addWidget(self.button)
-        lay.addStretch(2)
         self.stack.addWidget(page)
         self.button.clicked.connect(self.open_store)
         self.passphrase.returnPressed.connect(self.open_store)
         self.supervisor = None
 
-    def open_store(self) -> None:
+    def open_store(self) -> Job | None:
+        """Open (or create) the store on a worker thread: deriving its key takes seconds."""
         from app.exchange.supervisor import SupervisorStore
-        from ui.supervisor_window import SupervisorWindow
         p = self.passphrase.text()
-        try:
-            if self.is_new:
-                if len(p) < 8:
-                    self.message.setText(self.tr("The passphrase is too short: use at least 8 characters."))
-                    return
-                if p != self.repeat.text():
-                    self.message.setText(self.tr("The two passphrases differ. Type them again."))
-                    return
-                store = SupervisorStore.create(self.store_path, p)
-            else:
-                store = SupervisorStore.open(self.store_path, p)
-        except VertrouwdError as exc:
-            self.message.setText(error_text(exc))
-            return
+        if self.is_new:
+            if len(p) < 8:
+                self.message.setText(self.tr("The passphrase is too short: use at least 8 characters."))
+                return None
+            if p != self.repeat.text():
+                self.message.setText(self.tr("The two passphrases differ. Type them again."))
+                return None
+        self._set_busy(True)
+        path, new = self.store_path, self.is_new
+
+        def work(_report):
+            return SupervisorStore.create(path, p) if new else SupervisorStore.open(path, p)
+        return run_in_thread(self, work, on_done=self._opened, on_error=self._failed)
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.passphrase, self.repeat, self.button):
+            w.setEnabled(not busy)
+        if busy:
+            self.message.clear()
+            self.busy.start(self.tr("Opening the supervisor store…"))
+        else:
+            self.busy.stop()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if not isinstance(exc, VertrouwdError):
+            raise exc
+        self.message.setText(error_text(exc))
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def _opened(self, store) -> None:
+        from ui.supervisor_window import SupervisorWindow
+        self._set_busy(False)
         self.passphrase.clear()
         self.repeat.clear()
         self.supervisor = SupervisorWindow(store, **self.window_kwargs)

@@ -204,113 +204,133 @@ def write_json(combined: Combined, path) -> None:
 
 def pdf_bytes(combined: Combined, *, lang: str = "nl", program_version: str = "",
               labels: dict[str, str] | None = None, now: datetime | None = None) -> bytes:
-    """The PDF export: title, sources with fingerprints, every combined table and the trend."""
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_RIGHT
+    """The PDF export: title, sources with fingerprints, every combined table and the trend, in the
+    program's PDF style (app.pdfstyle), landscape."""
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-    from reportlab.platypus import Table as PdfTable
+    from reportlab.platypus import Spacer
+
+    from app.pdfstyle import Document
 
     _check_lang(lang)
-    loc = LOCALES[lang]
-    styles = getSampleStyleSheet()
-    small = styles["BodyText"].clone("small", fontSize=8, leading=10)
-    cell_style = styles["BodyText"].clone("cell", fontSize=8, leading=9.5)
-    num_style = cell_style.clone("number", alignment=TA_RIGHT)
-    warn_style = styles["BodyText"].clone("warning", fontSize=9, leading=11, textColor=colors.HexColor("#7a4b00"))
-    grid = TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6ecf2")),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
-    ])
-
-    def p(text: str, style=cell_style):
-        return Paragraph(escape(text), style)
-
-    def pn(text: str):   # a number (or its column's heading): right-aligned, so digits line up
-        return Paragraph(escape(text), num_style)
-
-    story = [Paragraph(escape(_t(lang, "title")), styles["Title"])]
+    pdf = _Pdf(lang, labels, combined.by)
     now = now or datetime.now(UTC)
     meta = (f"{_t(lang, 'by')}: {_t(lang, 'by_' + combined.by)} · {_t(lang, 'made')}: "
-            f"{format_date(now, format='long', locale=loc)}")
+            f"{format_date(now, format='long', locale=LOCALES[lang])}")
     if program_version:
         meta += f" · {_t(lang, 'program')}: {program_version}"
-    story += [p(meta, styles["BodyText"]), Spacer(1, 4 * mm),
-              Paragraph(escape(_t(lang, "sources")), styles["Heading2"])]
-    rows = [[p(_t(lang, "organisation")), p(_t(lang, "year")), p(_t(lang, "key")), p(_t(lang, "signed")),
-             p(_t(lang, "threshold"))]]
-    for s in combined.sources:
-        who = s.fingerprint + (f" ({labels[s.fingerprint]})" if labels and s.fingerprint in labels else "")
-        rows.append([p(s.organisation), p(str(s.year)), p(who),
-                     p(format_datetime(s.created, format="short", locale=loc, tzinfo=UTC)), pn(str(s.threshold))])
-    src = PdfTable(rows, colWidths=[70 * mm, 18 * mm, 95 * mm, 35 * mm, 20 * mm], repeatRows=1)
-    src.setStyle(grid)
-    story += [src, Spacer(1, 3 * mm)]
-
+    story = [pdf.p(_t(lang, "title"), "h1"), pdf.p(meta, "meta"), Spacer(1, 3 * mm)]
+    story += pdf.sources(combined)
     for g in combined.groups:
-        story += [Paragraph(escape(group_label(g.label, combined.by, lang, labels)), styles["Heading2"])]
-        story.append(p(_t(lang, "in_total").format(
-            **{name: mark(g.totals[name], PUBLISHED, g.k, lang, name) for name in ("cases", "contacts", "hours")}),
-            styles["BodyText"]))
-        story += [p(note_text(n, combined.by, lang, labels, with_group=False), warn_style)
-                  for n in getattr(g, "notes", [])]
-        if any(has_marks(t) for t in g.tables):
-            story.append(p(_t(lang, "legend"), small))
-        for t in g.tables:
-            story.append(KeepTogether(_pdf_table(t, lang, p, pn, grid, mm, PdfTable, Paragraph, styles, escape)))
+        story += pdf.group(g)
     if combined.trends:
-        story.append(Paragraph(escape(_t(lang, "trend")), styles["Heading2"]))
-        rows = [[p(_t(lang, "year")), pn(_t(lang, "files")), pn(_t(lang, "cases")), pn(_t(lang, "contacts")),
-                 pn(_t(lang, "hours"))]]
-        for tr in combined.trends:
-            rows.append([p(str(tr.year)), pn(str(tr.files)), pn(mark(tr.cases, PUBLISHED, 0, lang, "cases")),
-                         pn(mark(tr.contacts, PUBLISHED, 0, lang, "contacts")),
-                         pn(mark(tr.hours, PUBLISHED, 0, lang, "hours"))])
-        trend = PdfTable(rows, colWidths=[25 * mm, 25 * mm, 30 * mm, 30 * mm, 30 * mm], repeatRows=1)
-        trend.setStyle(grid)
-        story.append(trend)
+        story += pdf.trend(combined)
     if combined.notes:
-        story.append(Paragraph(escape(_t(lang, "notes")), styles["Heading2"]))
-        story += [p("• " + note_text(n, combined.by, lang, labels), small) for n in combined.notes]
+        story.append(pdf.p(_t(lang, "notes"), "h2"))
+        story += [pdf.p("• " + note_text(n, combined.by, lang, labels), "small") for n in combined.notes]
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=15 * mm, bottomMargin=15 * mm, title=_t(lang, "title"),
-                            author="Vertrouwd", creator="Vertrouwd")
+    header = f"{_t(lang, 'title')} · {_t(lang, 'by')} {_t(lang, 'by_' + combined.by)}"
+    doc = Document(buf, lang=lang, header=header, pagesize=landscape(A4), margin=15 * mm,
+                   title=_t(lang, "title"), subject=header)
     doc.build(story)
     return buf.getvalue()
 
 
-def _pdf_table(t: CombinedTable, lang, p, pn, grid, mm, PdfTable, Paragraph, styles, escape) -> list:  # noqa: N803
-    title = f"{table_title(t, lang)} ({_t(lang, t.unit)})"
-    out = [Paragraph(escape(title), styles["Heading3"])]
-    if t.cols is None:
-        rows = [[p(""), pn(_t(lang, t.unit))]]
-        for i, r in enumerate(t.rows):
-            rows.append([p(code_label(t, "rows", r, lang)),
-                         pn(mark(t.cells[i][0], t.cell_status[i][0], t.k, lang, t.unit))])
-        rows.append([p(_t(lang, "total")), pn(mark(t.total, t.total_status, t.k, lang, t.unit))])
-        widths = [90 * mm, 30 * mm]
-    else:
-        rows = [[p("")] + [pn(code_label(t, "cols", c, lang)) for c in t.cols] + [pn(_t(lang, "total"))]]
-        for i, r in enumerate(t.rows):
-            rows.append([p(code_label(t, "rows", r, lang))]
-                        + [pn(mark(t.cells[i][j], t.cell_status[i][j], t.k, lang, t.unit)) for j in range(len(t.cols))]
-                        + [pn(mark(t.row_totals[i], t.row_status[i], t.k, lang, t.unit))])
-        rows.append([p(_t(lang, "total"))]
-                    + [pn(mark(t.col_totals[j], t.col_status[j], t.k, lang, t.unit)) for j in range(len(t.cols))]
-                    + [pn(mark(t.total, t.total_status, t.k, lang, t.unit))])
-        avail = 267 * mm - 60 * mm
-        each = max(14 * mm, min(30 * mm, avail / (len(t.cols) + 1)))
-        widths = [60 * mm] + [each] * (len(t.cols) + 1)
-    table = PdfTable(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(grid)
-    out.append(table)
-    return out
+class _Pdf:
+    """The parts of the combinations' PDF; styles and tables from app.pdfstyle."""
+
+    WIDTH_MM = 267   # landscape A4 less 2 × 15 mm
+
+    def __init__(self, lang: str, labels: dict[str, str] | None, by: str):
+        from app.pdfstyle import styles
+        self.lang, self.labels, self.by = lang, labels, by
+        self.s = styles()
+
+    def p(self, text: str, style: str = "cell"):
+        from reportlab.platypus import Paragraph
+        return Paragraph(escape(text), self.s[style])
+
+    def n(self, text: str, style: str = "cell_right"):
+        """A number (or its column's heading): right-aligned, so digits line up."""
+        return self.p(text, style)
+
+    def sources(self, combined: Combined) -> list:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Spacer
+
+        from app.pdfstyle import grid
+        lang = self.lang
+        rows = [[self.p(_t(lang, k), "head") for k in ("organisation", "year", "key", "signed")]
+                + [self.n(_t(lang, "threshold"), "head_right")]]
+        for s in combined.sources:
+            who = s.fingerprint + (f" ({self.labels[s.fingerprint]})" if self.labels and s.fingerprint in self.labels
+                                   else "")
+            rows.append([self.p(s.organisation), self.p(str(s.year)), self.p(who),
+                         self.p(format_datetime(s.created, format="short", locale=LOCALES[lang], tzinfo=UTC)),
+                         self.n(str(s.threshold))])
+        widths = [70 * mm, 18 * mm, 114 * mm, 40 * mm, 25 * mm]
+        return [self.p(_t(lang, "sources"), "h2"), grid(rows, widths, total_row=False, padding=4), Spacer(1, 3 * mm)]
+
+    def group(self, g) -> list:
+        from reportlab.platypus import KeepTogether
+        lang = self.lang
+        out = [self.p(group_label(g.label, self.by, lang, self.labels), "h2"),
+               self.p(_t(lang, "in_total").format(**{name: mark(g.totals[name], PUBLISHED, g.k, lang, name)
+                                                     for name in ("cases", "contacts", "hours")}), "body")]
+        out += [self.p(note_text(n, self.by, lang, self.labels, with_group=False), "warning")
+                for n in getattr(g, "notes", [])]
+        if any(has_marks(t) for t in g.tables):
+            out.append(self.p(_t(lang, "legend"), "small"))
+        for t in g.tables:
+            out.append(KeepTogether(self.table(t)))
+        return out
+
+    def table(self, t: CombinedTable) -> list:
+        from reportlab.lib.units import mm
+
+        from app.pdfstyle import grid
+        lang = self.lang
+
+        def num(value, status, style: str = "cell_right") -> object:
+            return self.n(mark(value, status, t.k, lang, t.unit), style)
+
+        if t.cols is None:
+            rows = [[self.p("", "head"), self.n(_t(lang, t.unit), "head_right")]]
+            rows += [[self.p(code_label(t, "rows", r, lang)), num(t.cells[i][0], t.cell_status[i][0])]
+                     for i, r in enumerate(t.rows)]
+            rows.append([self.p(_t(lang, "total"), "total"), num(t.total, t.total_status, "total_right")])
+            widths = [90 * mm, 30 * mm]
+        else:
+            rows = [[self.p("", "head")] + [self.n(code_label(t, "cols", c, lang), "head_right") for c in t.cols]
+                    + [self.n(_t(lang, "total"), "head_right")]]
+            for i, r in enumerate(t.rows):
+                rows.append([self.p(code_label(t, "rows", r, lang))]
+                            + [num(t.cells[i][j], t.cell_status[i][j]) for j in range(len(t.cols))]
+                            + [num(t.row_totals[i], t.row_status[i])])
+            rows.append([self.p(_t(lang, "total"), "total")]
+                        + [num(t.col_totals[j], t.col_status[j], "total_right") for j in range(len(t.cols))]
+                        + [num(t.total, t.total_status, "total_right")])
+            each = max(14 * mm, min(30 * mm, (self.WIDTH_MM - 60) * mm / (len(t.cols) + 1)))
+            widths = [60 * mm] + [each] * (len(t.cols) + 1)
+        title = f"{table_title(t, lang)} ({_t(lang, t.unit)})"
+        return [self.p(title, "h3"), grid(rows, widths, padding=4)]
+
+    def trend(self, combined: Combined) -> list:
+        from reportlab.lib.units import mm
+        from reportlab.platypus import KeepTogether
+
+        from app.pdfstyle import grid
+        lang = self.lang
+        rows = [[self.p(_t(lang, "year"), "head")]
+                + [self.n(_t(lang, k), "head_right") for k in ("files", "cases", "contacts", "hours")]]
+        for tr in combined.trends:
+            rows.append([self.p(str(tr.year)), self.n(str(tr.files)),
+                         self.n(mark(tr.cases, PUBLISHED, 0, lang, "cases")),
+                         self.n(mark(tr.contacts, PUBLISHED, 0, lang, "contacts")),
+                         self.n(mark(tr.hours, PUBLISHED, 0, lang, "hours"))])
+        return [KeepTogether([self.p(_t(lang, "trend"), "h2"),
+                              grid(rows, [25 * mm, 25 * mm, 30 * mm, 30 * mm, 30 * mm], total_row=False,
+                                   padding=4)])]
 
 
 def write_pdf(combined: Combined, path, *, lang: str = "nl", program_version: str = "",

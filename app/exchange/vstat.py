@@ -57,6 +57,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from app.errors import VStatError
 from app.exchange.keys import b64, envelope_key, fingerprint, public_key, same_fingerprint, signer, unb64
 from app.texts import Phrase
+from models.entities import FIRST_YEAR, LAST_YEAR
 
 FORMAT = "vertrouwd-stats/1"
 ENCRYPTED_FORMAT = "vertrouwd-stats-encrypted/1"
@@ -308,7 +309,7 @@ def _parse_table(raw: Any, index: int, threshold: int, *, strict_keys: bool = Tr
 def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     """Validate the figures part shared by a report and a stats file; return clean values."""
     organisation = _text(doc.get("organisation"), Phrase("vstat.what.organisation"), limit=200, one_line=True)
-    year = _int(doc.get("year"), Phrase("vstat.what.year"), 1990, 2200)
+    year = _int(doc.get("year"), Phrase("vstat.what.year"), FIRST_YEAR, LAST_YEAR)
     threshold = _int(doc.get("threshold"), Phrase("vstat.what.threshold"), 1, 1000)
     method = _text(doc.get("method", ""), Phrase("vstat.what.method"), empty=True)
     totals_raw = doc.get("totals")

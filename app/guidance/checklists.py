@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from app import RESOURCES
+from app import fsutil
 from app.errors import UserError, ValidationError
-from app.resources import vocabularies
+from app.resources import RESOURCES, vocabularies
 from models.checklist import Template, TemplateError, parse_template, validate_answers
 
 CHECKLIST_DIR = RESOURCES / "checklists"
@@ -44,6 +43,9 @@ def load_template_text(text: str) -> Template:
             line = max(1, len(text.splitlines()))
             message = _TOML_END_RE.sub("", message).strip()
         raise TemplateError(f"this is not valid TOML: {message}", line) from None
+    except (ValueError, RecursionError) as exc:  # e.g. an integer of thousands of digits
+        raise TemplateError("this is not a valid checklist: it holds a number too large to read (or is "
+                            f"nested too deeply) ({type(exc).__name__})") from None
     return parse_template(data, text, vocabularies())
 
 
@@ -151,7 +153,7 @@ def check_answers(template: Template, answers: dict) -> None:
 
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Write `data` to `path` via a temporary file in the same folder, fsync, os.replace, mode 0600.
+    """Write `data` to `path` atomically with owner-only access (app.fsutil does the work).
 
     Raises UserError with a readable message when the file cannot be written; no temporary
     file is left behind.
@@ -160,49 +162,10 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     folder = target.parent
     if not folder.is_dir():
         raise UserError("checklist.folder_missing", folder=folder)
-    tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-        try:
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        except BaseException:
-            # fdopen owns fd once it returned; if it failed, close the raw descriptor ourselves.
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-            raise
-        os.replace(tmp_name, target)
-        tmp_name = None
-        _fsync_dir(folder)
+        fsutil.write_bytes_atomic(target, data)
     except OSError as exc:
         raise UserError("checklist.cannot_write", target=target, strerror=exc.strerror or exc) from exc
-    finally:
-        if tmp_name is not None:
-            try:
-                os.unlink(tmp_name)
-            except OSError:
-                pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        dfd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)
 
 
 def export_template(template_id: str, out_path: str | os.PathLike, *, version: int | None = None,

@@ -3,36 +3,55 @@
 `decide(facts, lang)` returns the command line's JSON shape (see models.decision.DecisionTree.render):
 `route`, `also`, `warnings`, `requirements`, `terms_days`, `reasons`, `tree_version`, `needs`, plus
 extra keys with texts. `decision_record(facts, lang)` returns the form the lead stores on a case:
-{"tree_version", "lang", "facts", "result"}. Terms are in days; the Wbk's "three months" for
-feedback is counted as 91 days (13 weeks), as the tree's term note says.
+{"tree_version", "lang", "facts", "result"}. Terms count days or calendar months (the Wbk's three
+months for feedback: acknowledged 1 December, feedback by 1 March); `term_dates` turns a saved
+advice into the due dates of its reminders. Help lines come from resources/helplines.json.
 """
 from __future__ import annotations
 
 import json
+import math
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from app import RESOURCES
+from babel.dates import format_date
+
 from app.errors import UserError, ValidationError
-from models.decision import LANGUAGES, DecisionTree, FactError, Outcome, TreeError
+from app.resources import RESOURCES
+from app.texts import Phrase
+from models.decision import LANGUAGES, DecisionTree, FactError, Outcome, TreeError, add_months, term_due_dates
 
 TREE_FILE = "decision_tree.json"
+HELPLINES_FILE = "helplines.json"
+FILING_TERM = "indientermijn_klacht"
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MAX_FACTS_FILE_BYTES = 1_000_000
 
 
-def load_tree(path: str | Path) -> DecisionTree:
-    """Read and validate a decision tree file; a damaged file gives a UserError that says what to do."""
-    path = Path(path)
+def _read_json(path: Path, what: Phrase) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
+            return json.load(fh)
     except FileNotFoundError as exc:
-        raise UserError("decide.tree_missing", path=path) from exc
+        raise UserError("decide.file_missing", what=what, path=path) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError("decide.tree_unreadable", path=path, exc=exc) from exc
+        raise UserError("decide.file_unreadable", what=what, path=path, exc=exc) from exc
+
+
+def load_tree(path: str | Path, helplines_path: str | Path | None = None) -> DecisionTree:
+    """Read and validate a decision tree file (and the help lines it names); a damaged file gives a
+    UserError that says what to do."""
+    path = Path(path)
+    data = _read_json(path, Phrase("decide.what.tree"))
+    helplines = None
+    if helplines_path is not None:
+        helplines = _read_json(Path(helplines_path), Phrase("decide.what.helplines"))
+        if not isinstance(helplines, dict) or not isinstance(helplines.get("lines"), dict):
+            raise UserError("decide.helplines_damaged", path=helplines_path)
     try:
-        return DecisionTree.from_dict(data)
+        return DecisionTree.from_dict(data, helplines)
     except TreeError as exc:
         raise UserError("decide.tree_damaged", path=path, exc=exc) from exc
 
@@ -40,7 +59,50 @@ def load_tree(path: str | Path) -> DecisionTree:
 @lru_cache(maxsize=1)
 def tree() -> DecisionTree:
     """The program's decision tree (read once, validated)."""
-    return load_tree(RESOURCES / TREE_FILE)
+    return load_tree(RESOURCES / TREE_FILE, RESOURCES / HELPLINES_FILE)
+
+
+def long_date(iso: Any, lang: str) -> str:
+    """An ISO date as "30 november 2026" / "30 November 2026"; "?" when there is none."""
+    try:
+        return format_date(date.fromisoformat(iso), format="long", locale=LOCALES[lang])
+    except (TypeError, ValueError):
+        return "?"
+
+
+def version_line(lang: str, decision_tree: DecisionTree | None = None) -> str:
+    """"Keuzehulp versie 2026.3 · juridische inhoud laatst nagekeken op 30 november 2026"."""
+    t = decision_tree or tree()
+    return t.texts["about_version"][lang].format(version=t.version, checked=long_date(t.legal_checked, lang))
+
+
+def _incident_date(start: date, months_ago: float) -> date:
+    """An estimate of the last incident's date from "so many months ago" (fractions as 30-day parts)."""
+    whole = math.floor(months_ago)
+    return add_months(start, -whole) - timedelta(days=round((months_ago - whole) * 30))
+
+
+def term_dates(record: dict[str, Any], start: date) -> list[tuple[date, str]]:
+    """The reminders of a saved advice: (due date, term code) for each term of its route.
+
+    `start` is the day the person takes the route (files the complaint, makes the report). Terms count
+    days or calendar months, a term `after` another from that one's due date. The complaint's filing
+    deadline counts twelve months from the last incident, estimated from the months given; it is left
+    out when that number is unknown. Advice saved by an older tree (days only) still works.
+    """
+    result = record.get("result", record)
+    facts = record.get("facts") or {}
+    terms = {x["code"]: x for x in result.get("terms") or [] if isinstance(x, dict) and "code" in x}
+    if not terms:
+        terms = {code: {"days": days} for code, days in (result.get("terms_days") or {}).items()}
+    out: list[tuple[date, str]] = []
+    codes = [c for c in terms if c != FILING_TERM]
+    for code, due in term_due_dates(terms, codes, start).items():
+        out.append((due, code))
+    months = facts.get("months_since_last_incident")
+    if FILING_TERM in terms and isinstance(months, int | float) and not isinstance(months, bool):
+        out.insert(0, (add_months(_incident_date(start, months), int(terms[FILING_TERM]["months"])), FILING_TERM))
+    return out
 
 
 def check_lang(lang: str) -> str:
@@ -142,6 +204,8 @@ def read_facts_file(path: str | Path) -> Any:
     except json.JSONDecodeError as exc:
         raise UserError("decide.facts_not_json", path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno,
                         field="facts") from exc
+    except ValueError:  # an integer of thousands of digits
+        raise UserError("decide.facts_number_too_large", path=path, field="facts") from None
     if not isinstance(data, dict):
         raise UserError("decide.facts_not_object", path=path, name=type(data).__name__, field="facts")
     return data

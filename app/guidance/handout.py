@@ -14,16 +14,14 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from babel.dates import format_date
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, Spacer
 
 from app.errors import UserError
 from app.fsutil import write_bytes_atomic
-from app.guidance.decide import check_lang, result_in_language, tree
+from app.guidance.decide import check_lang, long_date, result_in_language, tree
+from app.pdfstyle import FONT, TEAL, Document, styles
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MARGIN = 16 * mm
@@ -31,26 +29,17 @@ MAX_CASE_CODE = 40
 
 
 def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("base", fontName="Helvetica", fontSize=9.5, leading=12.5, alignment=TA_LEFT)
-    return {
-        "title": ParagraphStyle("title", parent=base, fontName="Helvetica-Bold", fontSize=17, leading=21,
-                                spaceAfter=2),
-        "meta": ParagraphStyle("meta", parent=base, fontSize=8.5, textColor=colors.HexColor("#555555")),
-        "intro": ParagraphStyle("intro", parent=base, spaceBefore=4, spaceAfter=4),
-        "h": ParagraphStyle("h", parent=base, fontName="Helvetica-Bold", fontSize=11, leading=14,
-                            spaceBefore=7, spaceAfter=2, textColor=colors.HexColor("#1f3a5f")),
-        "route": ParagraphStyle("route", parent=base, fontName="Helvetica-Bold", fontSize=13, leading=16,
-                                spaceAfter=2),
-        "body": base,
-        "footer": ParagraphStyle("footer", parent=base, fontSize=7.5, textColor=colors.HexColor("#777777"),
-                                 spaceBefore=8),
-    }
+    """The shared PDF styles under the names the handout's parts use."""
+    s = styles()
+    return {"title": s["h1"], "meta": s["meta"], "intro": s["body"], "h": s["h2"], "route": s["emphasis"],
+            "body": s["body"], "footer": s["small"]}
 
 
 def _bullets(items: list[str], style: ParagraphStyle) -> ListFlowable:
     return ListFlowable(
         [ListItem(Paragraph(escape(i), style), leftIndent=10) for i in items],
-        bulletType="bullet", start="•", leftIndent=10, bulletFontSize=8,
+        bulletType="bullet", start="•", leftIndent=10, bulletFontName=FONT, bulletFontSize=8,
+        bulletColor=TEAL,
     )
 
 
@@ -93,6 +82,7 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
         if items:
             story.extend([Paragraph(escape(t.text(title_key, lang)), s["h"]), _bullets(items, s["body"])])
 
+    section("handout_helplines", list(person.get("helplines") or []))
     section("handout_why", list(person.get("reasons") or []))
     section("handout_demands", list(person.get("requirements") or []))
     if result.get("route"):
@@ -105,7 +95,13 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
     section("handout_needs", list(result.get("needs_labels") or []))
     section("handout_legal", list(result.get("legal_references") or []))
     section("handout_know", t.text("handout_know_items", lang))
-    footer = t.text("handout_footer", lang).format(version=result.get("tree_version", "?"))
+    version = result.get("tree_version", "?")
+    if result.get("legal_checked"):
+        footer = t.text("handout_footer", lang).format(
+            version=version, checked=long_date(result.get("legal_checked"), lang),
+            helplines_checked=long_date(result.get("helplines_checked"), lang))
+    else:  # advice saved before the tree recorded when its legal content was checked
+        footer = t.text("handout_footer_version", lang).format(version=version)
     story += [Spacer(1, 2), Paragraph(escape(footer), s["footer"])]
     return story
 
@@ -126,10 +122,8 @@ def render_handout_bytes(result: dict[str, Any], lang: str, *, case_code: str | 
             raise UserError("handout.case_code_too_long", max_case_code=MAX_CASE_CODE)
     result = result_in_language(result, lang)
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=tree().text("handout_title", lang), author="", subject="", creator="Vertrouwd", invariant=True,
-    )
+    doc = Document(buf, lang=lang, margin=MARGIN, title=tree().text("handout_title", lang), author="",
+                   subject="", invariant=True)
     frame = KeepInFrame(doc.width, doc.height, _story(result, lang, case_code or None, today or date.today()),
                         mode="shrink")
     doc.build([frame])

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from app import RESOURCES, texts
+from app import texts
 from app.errors import UserError
+from app.resources import RESOURCES
 
 __all__ = [
     "KINDS",

@@ -45,6 +45,8 @@ import sqlcipher3
 
 from app import fsutil
 from app.errors import UserError
+from app.store import queries
+from app.store.repository import Repository, UnitOfWork
 
 SETTING = "retention_months"
 DEFAULT_MONTHS = 12
@@ -76,7 +78,7 @@ def _parse_months(value: object) -> int:
     return value
 
 
-def policy_months(repo) -> int:
+def policy_months(repo: Repository) -> int:
     """Months after closing that a case's details are kept. A missing or damaged setting gives 12."""
     stored = repo.get_setting(SETTING)
     if stored is None:
@@ -87,15 +89,14 @@ def policy_months(repo) -> int:
         return DEFAULT_MONTHS
 
 
-def set_policy_months(repo, months: int | str) -> int:
+def set_policy_months(repo: Repository, months: int | str) -> int:
     """Store the retention period (0..60 months). Returns the stored value."""
     value = _parse_months(months)
     if value == policy_months(repo) and repo.get_setting(SETTING) is not None:
         return value
-    with repo.vault.transaction() as conn:
-        conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
-                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (SETTING, str(value)))
-        repo._audit(conn, ACTION_POLICY, f"maanden={value}")
+    with repo.unit_of_work() as uow:
+        uow.set_setting(SETTING, str(value))
+        uow.audit(ACTION_POLICY, f"maanden={value}")
     return value
 
 
@@ -119,24 +120,18 @@ class DueCase:
     contacts_with_notes: int
 
 
-def due(repo, today: date, months: int | None = None) -> list[DueCase]:
+def due(repo: Repository, today: date, months: int | None = None) -> list[DueCase]:
     """Closed cases whose details are still there and whose closing date + the policy <= today.
 
     Sorted by due date, then code. `months` overrides the stored policy (for a preview).
     """
     months = policy_months(repo) if months is None else _parse_months(months)
-    rows = repo.conn.execute(
-        "SELECT c.id, c.code, o.name, c.closed, "
-        "(SELECT count(*) FROM contacts k WHERE k.case_id = c.id), "
-        "(SELECT count(*) FROM contacts k WHERE k.case_id = c.id AND k.notes != '') "
-        "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
-        "WHERE c.closed IS NOT NULL AND c.details_purged IS NULL").fetchall()
     out = []
-    for cid, code, org, closed, n_contacts, n_notes in rows:
-        closed_d = date.fromisoformat(closed)
-        due_d = add_months(closed_d, months)
+    for c in queries.closed_cases_with_details(repo):
+        due_d = add_months(c.closed, months)
         if due_d <= today:
-            out.append(DueCase(int(cid), code, org, closed_d, due_d, int(n_contacts), int(n_notes)))
+            out.append(DueCase(c.case_id, c.code, c.organisation, c.closed, due_d, c.contacts,
+                               c.contacts_with_notes))
     out.sort(key=lambda d: (d.due, d.code))
     return out
 
@@ -164,9 +159,9 @@ class PurgeResult:
         return text
 
 
-def _draft_keys(conn, case_id: int) -> list[str]:
+def _draft_keys(uow: UnitOfWork, case_id: int) -> list[str]:
     keys = []
-    for key, data in conn.execute("SELECT key, data FROM drafts").fetchall():
+    for key, data in uow.draft_rows():
         if any(key == f"{kind}:{case_id}" or key.startswith(f"{kind}:{case_id}:")
                for kind in ("case", "contact")):
             keys.append(key)
@@ -205,7 +200,7 @@ def _purged_decision(data: str) -> str:
     return json.dumps(kept)
 
 
-def _file_size(repo) -> int:
+def _file_size(repo: Repository) -> int:
     try:
         return repo.vault.path.stat().st_size
     except OSError:
@@ -236,46 +231,38 @@ def remove_copies(vault_path: Path) -> int:
     return removed
 
 
-def compact(repo) -> None:
+def compact(repo: Repository) -> None:
     """Rewrite the vault so that no freed page and no -wal content keeps removed data."""
-    vault = repo.vault
-    with vault.lock_:
-        conn = vault.conn
-        if conn.in_transaction:
-            raise RuntimeError("compact() must run outside a transaction")
-        conn.execute("PRAGMA secure_delete = ON")
+    with repo.vault.lock_:  # nothing writes between compacting and counting what is left
         try:
-            conn.execute("VACUUM")
-            mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
-            if mode == "wal":
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            free = repo.compact()
         except sqlcipher3.OperationalError as exc:
             raise UserError("retention.compact_failed_after_removal", exc=exc) from None
-        free = int(conn.execute("PRAGMA freelist_count").fetchone()[0])
         if free:
             raise UserError("retention.compact_failed", free=free)
 
 
-def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
+def purge(repo: Repository, case_ids: Iterable[int], today: date) -> PurgeResult:
     """Remove the details of the given closed cases in one transaction, then compact the vault.
 
     Open cases are refused (nothing is changed). Cases already purged are cleaned again (that is
-    harmless) and counted in `already_purged`.
+    harmless) and counted in `already_purged`. No other process may have the vault open meanwhile.
     """
+    with repo.vault.exclusive():
+        return _purge(repo, case_ids, today)
+
+
+def _purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
     ids = sorted({int(i) for i in case_ids})
     result = PurgeResult(size_before=_file_size(repo))
     if not ids:
         result.size_after = result.size_before
         return result
-    with repo.vault.transaction() as conn:
-        conn.execute("PRAGMA secure_delete = ON")
-        found = {}
+    with repo.unit_of_work() as uow:
+        found = uow.case_states(ids)
         for cid in ids:
-            row = conn.execute("SELECT code, closed, details_purged FROM cases WHERE id = ?",
-                               (cid,)).fetchone()
-            if row is None:
+            if cid not in found:
                 raise UserError("retention.case_gone_nothing_removed", case_id=cid)
-            found[cid] = row
         still_open = [row[0] for row in found.values() if row[1] is None]
         if still_open:
             raise UserError("retention.cases_open", still_open=', '.join(sorted(still_open)))
@@ -284,36 +271,19 @@ def purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
                 result.cases += 1
             else:
                 result.already_purged += 1
-            result.contacts += conn.execute(
-                "SELECT count(*) FROM contacts WHERE case_id = ? AND "
-                "(notes != '' OR checklist IS NOT NULL OR flagged != 0)", (cid,)).fetchone()[0]
-            conn.execute("UPDATE contacts SET notes = '', checklist = NULL, flagged = 0 "
-                         "WHERE case_id = ? AND (notes != '' OR checklist IS NOT NULL OR flagged != 0)",
-                         (cid,))
-            for did, data in conn.execute("SELECT id, data FROM decisions WHERE case_id = ?",
-                                          (cid,)).fetchall():
-                new = _purged_decision(data)
-                if new != data:
-                    conn.execute("UPDATE decisions SET data = ? WHERE id = ?", (new, did))
-                    result.decisions += 1
-            result.reminders += conn.execute("DELETE FROM reminders WHERE case_id = ?", (cid,)).rowcount
-            for key in _draft_keys(conn, cid):
-                result.drafts += conn.execute("DELETE FROM drafts WHERE key = ?", (key,)).rowcount
-            conn.execute("UPDATE cases SET details_purged = ? WHERE id = ? AND details_purged IS NULL",
-                         (today.isoformat(), cid))
-        repo._audit(conn, ACTION_PURGE,
-                    f"casussen={result.cases + result.already_purged} contacten={result.contacts} "
-                    f"beslishulp={result.decisions} herinneringen={result.reminders} "
-                    f"concepten={result.drafts}")
+            done = uow.purge_case_details(cid, today, _purged_decision)
+            result.contacts += done.contacts
+            result.decisions += done.decisions
+            result.reminders += done.reminders
+            result.drafts += uow.delete_drafts(_draft_keys(uow, cid))
+        uow.audit(ACTION_PURGE,
+                  f"casussen={result.cases + result.already_purged} contacten={result.contacts} "
+                  f"beslishulp={result.decisions} herinneringen={result.reminders} "
+                  f"concepten={result.drafts}")
     compact(repo)
     result.size_after = _file_size(repo)
     result.copies = copies_beside(repo.vault.path)
     return result
-
-
-def purge_due(repo, today: date) -> PurgeResult:
-    """Purge every case that falls due on `today` under the stored policy."""
-    return purge(repo, [d.case_id for d in due(repo, today)], today)
 
 
 # -- removing a case entirely ----------------------------------------------------------------------
@@ -325,7 +295,7 @@ class DeleteResult:
     copies: list[Path] = field(default_factory=list)
 
 
-def delete_case_entirely(repo, case_id: int, *, consent_withdrawn: bool = False) -> DeleteResult:
+def delete_case_entirely(repo: Repository, case_id: int, *, consent_withdrawn: bool = False) -> DeleteResult:
     """Remove a case with all it holds (contacts, advice, reminders, drafts), then compact the vault.
 
     Unlike `purge` this also removes the case from the figures; use it when the person withdraws
@@ -333,27 +303,17 @@ def delete_case_entirely(repo, case_id: int, *, consent_withdrawn: bool = False)
     mistake. Figures already published (stored annual reports) are not changed.
     """
     size_before = _file_size(repo)
-    with repo.vault.transaction() as conn:
-        conn.execute("PRAGMA secure_delete = ON")
-        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+    with repo.unit_of_work() as uow:
+        drafts = _draft_keys(uow, case_id)
+        contacts = uow.delete_case_rows(case_id)
+        if contacts is None:
             raise UserError("retention.case_gone", case_id=case_id)
-        contacts = conn.execute("SELECT count(*) FROM contacts WHERE case_id = ?", (case_id,)).fetchone()[0]
-        for key in _draft_keys(conn, case_id):
-            conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
-        # contacts, decisions, reminders and extra codes go with the case (ON DELETE CASCADE);
-        # deleted explicitly as well so that a vault opened without foreign keys cannot keep them.
-        for table in ("contacts", "decisions", "reminders", "case_extra_behaviours", "case_extra_follow_ups"):
-            conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
-        conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
-        repo.forget_case_history(conn, case_id)
-        repo._audit(conn, ACTION_CONSENT if consent_withdrawn else ACTION_DELETE,
-                    f"casussen=1 contacten={contacts}")
+        uow.delete_drafts(drafts)
+        uow.audit(ACTION_CONSENT if consent_withdrawn else ACTION_DELETE, f"casussen=1 contacten={contacts}")
     compact(repo)
     return DeleteResult(contacts=int(contacts), size_before=size_before, size_after=_file_size(repo),
                         copies=copies_beside(repo.vault.path))
 
-
-delete_case = delete_case_entirely
 
 
 # -- audit log ------------------------------------------------------------------------------------
@@ -364,7 +324,7 @@ class AuditEntry:
     object: str   # what kind and how many, e.g. "casussen=3 contacten=7" or "casus 12"
 
 
-def audit_entries(repo, limit: int = 500) -> list[AuditEntry]:
+def audit_entries(repo: Repository, limit: int = 500) -> list[AuditEntry]:
     """The newest `limit` audit log entries, newest first."""
     return [AuditEntry(*row) for row in repo.audit_log(limit)]
 
@@ -379,7 +339,7 @@ def _table(rows: list[DueCase]) -> list[str]:
             for row in [head, *body]]
 
 
-def cmd_retention(repo, action: str, yes: bool, out: TextIO, err: TextIO, *, today: date | None = None,
+def cmd_retention(repo: Repository, action: str, yes: bool, out: TextIO, err: TextIO, *, today: date | None = None,
                   interactive: bool | None = None, ask: Callable[[str], str] = input) -> int:
     """`vertrouwd retention show|purge [--yes]`. Exit 0 when done, 1 when purge needs --yes."""
     import sys

@@ -30,7 +30,9 @@ from datetime import date
 from app.errors import UserError
 from app.reporting.disclosure import Table
 from app.resources import vocabularies
+from app.store import queries
 from models import vocab as V
+from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
 CASE_WORK = "casuswerk"        # hours table: time spent in contacts with people
 NO_UNIT = "geen_afdeling"      # unit table: cases recorded without a unit
@@ -63,7 +65,7 @@ TABLE_ORDER = list(TABLE_VOCABS)
 class Aggregation:
     """True (unprotected) figures of one period. Never show these: publish via disclosure.protect."""
 
-    organisation: str | None
+    organisation_id: int | None       # None: all organisations
     start: date
     end: date
     tables: list[Table]
@@ -90,14 +92,11 @@ def slug(name: str) -> str:
     return code or "afdeling"
 
 
-def _org_filter(repo, org: str | None) -> tuple[str, list]:
-    if org is None:
-        return "", []
-    row = repo.conn.execute("SELECT id FROM organisations WHERE name = ? COLLATE NOCASE",
-                            (org.strip(),)).fetchone()
-    if not row:
-        raise UserError("aggregate.unknown_organisation", org=org)
-    return " AND c.organisation_id = ?", [int(row[0])]
+def check_year(year: object) -> int:
+    """``year`` when it lies in the program's one year range (models.entities), else a UserError."""
+    if not is_year(year):
+        raise UserError("aggregate.implausible_year", year=year, first=FIRST_YEAR, last=LAST_YEAR)
+    return year
 
 
 def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float]) -> Table:
@@ -111,28 +110,25 @@ def _codes(name: str, seen) -> list[str]:
     return codes
 
 
-def aggregate(repo, org: str | None, start: date, end: date, *, k: int = 5,
+def aggregate(repo, org: int | None, start: date, end: date, *, k: int = 5,
               split_half: bool = True) -> Aggregation:
-    """The true figures of the period ``start <= date < end`` for one organisation (or all: None).
+    """The true figures of the period ``start <= date < end`` for one organisation (its id) or all (None).
 
     ``k`` is only used to decide whether optional breakdowns (unit, half-year origin) are made:
     they are made when every one of their cells is 0 or at least k.
     """
     if end <= start:
         raise ValueError("the period must end after it starts")
+    if org is not None and (isinstance(org, bool) or not isinstance(org, int)):
+        raise TypeError("aggregate takes an organisation id (see report.resolve), not a name")
     with repo.vault.lock_:
         return _aggregate(repo, org, start, end, k, split_half)
 
 
-def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> Aggregation:
-    conn = repo.conn
+def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half: bool) -> Aggregation:
     s, e = start.isoformat(), end.isoformat()
-    ofilter, oargs = _org_filter(repo, org)
-    active = ("FROM cases c WHERE c.opened < ? AND (c.closed IS NULL OR c.closed >= ?)" + ofilter)
-    aargs = [e, s, *oargs]
-    rows = conn.execute(
-        "SELECT c.opened, c.closed, c.behaviour, c.accused_relation, c.reporter_role, c.follow_up, "
-        "c.unit_id " + active, aargs).fetchall()
+    org_id = org
+    rows = queries.active_cases(repo, start, end, org_id)
     notes: list[str] = []
     new = sum(1 for r in rows if r[0] >= s)
     carried = len(rows) - new
@@ -181,8 +177,7 @@ def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> A
     if org is None:
         notes.append("unit_not_for_all")
     else:
-        unit_names = {int(i): n for i, n in conn.execute(
-            "SELECT id, name FROM units WHERE organisation_id = ? ORDER BY name", oargs)}
+        unit_names = queries.unit_names(repo, org_id)
         if unit_names:
             per: dict[str, int] = {}
             for uid, name in unit_names.items():
@@ -199,18 +194,12 @@ def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> A
                 notes.append("unit_omitted")
                 units = {}
     # contacts dated inside the period
-    crow = conn.execute(
-        "SELECT k.channel, count(*), coalesce(sum(k.minutes), 0) FROM contacts k JOIN cases c "
-        "ON c.id = k.case_id WHERE k.date >= ? AND k.date < ?" + ofilter + " GROUP BY k.channel",
-        [s, e, *oargs]).fetchall()
+    crow = queries.contacts_by_channel(repo, start, end, org_id)
     channel = {r[0]: int(r[1]) for r in crow}
     minutes = sum(int(r[2]) for r in crow)
     tables.append(_one_way("channel", "contacts", _codes(V.CHANNEL, channel), channel))
     # preventive activities
-    afilter = ofilter.replace("c.organisation_id", "a.organisation_id")
-    arow = conn.execute(
-        "SELECT a.kind, count(*), coalesce(sum(a.hours), 0) FROM activities a WHERE a.date >= ? "
-        "AND a.date < ?" + afilter + " GROUP BY a.kind", [s, e, *oargs]).fetchall()
+    arow = queries.activities_by_kind(repo, start, end, org_id)
     act_n = {r[0]: int(r[1]) for r in arow}
     act_h = {r[0]: round(float(r[2]), 2) for r in arow}
     act_codes = _codes(V.ACTIVITY_KIND, act_n)
@@ -224,7 +213,7 @@ def _aggregate(repo, org, start: date, end: date, k: int, split_half: bool) -> A
     activity_hours = round(sum(act_h.values()), 2)
     totals = {"cases": len(rows), "contacts": sum(channel.values()),
               "hours": round(contact_hours + activity_hours, 2)}
-    return Aggregation(organisation=org, start=start, end=end, tables=tables, totals=totals, new=new,
+    return Aggregation(organisation_id=org, start=start, end=end, tables=tables, totals=totals, new=new,
                        carried_over=carried, closed=closed, contact_hours=contact_hours,
                        activity_hours=activity_hours, units=units, notes=notes)
 
@@ -236,14 +225,13 @@ def _midpoint(start: date, end: date) -> date | None:
     return None
 
 
-def aggregate_year(repo, org: str | None, year: int, *, k: int = 5) -> Aggregation:
+def aggregate_year(repo, org: int | None, year: int, *, k: int = 5) -> Aggregation:
     """The true figures of one calendar year (see the module's definitions)."""
-    if not 1900 <= int(year) <= 2200:
-        raise UserError("aggregate.implausible_year", year=year)
+    check_year(year)
     return aggregate(repo, org, date(year, 1, 1), date(year + 1, 1, 1), k=k)
 
 
-def aggregate_half_year(repo, org: str | None, year: int, half: int, *, k: int = 5) -> Aggregation | None:
+def aggregate_half_year(repo, org: int | None, year: int, half: int, *, k: int = 5) -> Aggregation | None:
     """The figures of one half of a year (half 1: Jan-Jun, 2: Jul-Dec), or None when a case or
     contact table of that half has a cell between 1 and k-1 (half-year figures are only offered
     when every cell passes the threshold on its own)."""
@@ -258,10 +246,7 @@ def aggregate_half_year(repo, org: str | None, year: int, half: int, *, k: int =
     return agg
 
 
-def years_with_data(repo, org: str | None) -> list[int]:
-    """Calendar years in which the organisation (or any) had a case, newest first."""
+def years_with_data(repo, org: int | None) -> list[int]:
+    """Calendar years in which the organisation (its id; None: any) had a case, newest first."""
     with repo.vault.lock_:
-        ofilter, oargs = _org_filter(repo, org)
-        rows = repo.conn.execute("SELECT DISTINCT substr(c.opened, 1, 4) FROM cases c WHERE 1=1" + ofilter,
-                                 oargs).fetchall()
-    return sorted((int(r[0]) for r in rows), reverse=True)
+        return queries.case_years(repo, org)

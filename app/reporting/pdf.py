@@ -3,67 +3,39 @@
 Only published figures are printed: every number comes from the report JSON that
 ``app.reporting.report.prepare`` made (hidden figures are null there and print as a mark, never a number).
 Charts and the trend use the same published values, and earlier years come from their own
-published reports. Dates and numbers are formatted with babel (nl_NL / en_GB). The Bitstream Vera
-TrueType fonts shipped with reportlab are embedded, so the PDF looks the same everywhere.
+published reports. Dates and numbers are formatted with babel (nl_NL / en_GB). Fonts, colours, styles
+and the page template come from app.pdfstyle, shared with the handout and the supervisor's combinations.
 """
 from __future__ import annotations
 
 import io
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import reportlab
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
-    Table,
-    TableStyle,
 )
-from reportlab.platypus.doctemplate import BaseDocTemplate
-from reportlab.platypus.frames import Frame
 
-from app import __version__
+from app.pdfstyle import FONT, FONT_BOLD, GRID, MARGIN, NAVY, SAND, TEAL, Document, grid, info_table, styles
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
-FONT, FONT_BOLD, FONT_ITALIC = "Vera", "Vera-Bold", "Vera-Italic"
-NAVY = colors.HexColor("#1F3A5F")
-TEAL = colors.HexColor("#2A7F8E")
-SAND = colors.HexColor("#E9C46A")
-LIGHT = colors.HexColor("#EEF3F7")
-GRID = colors.HexColor("#C9D3DD")
-MUTED = colors.HexColor("#5B6B7B")
 PAGE_W, PAGE_H = A4
-MARGIN = 2.2 * cm
 BODY_W = PAGE_W - 2 * MARGIN
-
-
-@lru_cache(maxsize=1)
-def register_fonts() -> None:
-    folder = Path(reportlab.__file__).parent / "fonts"
-    for name, file in ((FONT, "Vera.ttf"), (FONT_BOLD, "VeraBd.ttf"), (FONT_ITALIC, "VeraIt.ttf"),
-                       ("Vera-BoldItalic", "VeraBI.ttf")):
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC,
-                                  boldItalic="Vera-BoldItalic")
 
 
 def fmt_number(value, lang: str, hours: bool = False) -> str:
@@ -82,67 +54,14 @@ def fmt_date(d: date, lang: str) -> str:
     return format_date(d, format="long", locale=LOCALES[lang])
 
 
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=13.5, textColor=colors.black,
-                          spaceAfter=6)
-    return {
-        "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=10.5, spaceAfter=0),
-        "head": ParagraphStyle("head", parent=base, fontName=FONT_BOLD, fontSize=8.5, leading=10.5,
-                               spaceAfter=0, textColor=colors.white),
-        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=17, leading=21,
-                             textColor=NAVY, spaceBefore=14, spaceAfter=10),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11.5, leading=15,
-                             textColor=TEAL, spaceBefore=10, spaceAfter=5),
-        "title": ParagraphStyle("title", parent=base, fontName=FONT_BOLD, fontSize=28, leading=34,
-                                textColor=NAVY, spaceAfter=14),
-        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=15, leading=20, textColor=TEAL,
-                                   spaceAfter=6),
-        "caption": ParagraphStyle("caption", parent=base, fontSize=8, leading=10, textColor=MUTED,
-                                  alignment=TA_CENTER),
-    }
-
-
-class _Doc(BaseDocTemplate):
-    def __init__(self, buf, *, header: str, page_label: str, **kw):
-        super().__init__(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                         bottomMargin=MARGIN, **kw)
-        self.header = header
-        self.page_label = page_label
-        frame = Frame(MARGIN, MARGIN, BODY_W, PAGE_H - 2 * MARGIN, id="body")
-        self.addPageTemplates([PageTemplate(id="title", frames=[frame], onPage=self._title_page),
-                               PageTemplate(id="normal", frames=[frame], onPage=self._page)])
-
-    def _title_page(self, canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFillColor(NAVY)
-        canvas.rect(0, PAGE_H - 7.0 * cm, PAGE_W, 7.0 * cm, stroke=0, fill=1)
-        canvas.setFillColor(TEAL)
-        canvas.rect(0, PAGE_H - 7.3 * cm, PAGE_W, 0.3 * cm, stroke=0, fill=1)
-        canvas.restoreState()
-
-    def _page(self, canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(GRID)
-        canvas.setLineWidth(0.6)
-        canvas.line(MARGIN, PAGE_H - MARGIN + 0.5 * cm, PAGE_W - MARGIN, PAGE_H - MARGIN + 0.5 * cm)
-        canvas.setFont(FONT, 7.5)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, PAGE_H - MARGIN + 0.7 * cm, self.header)
-        canvas.drawRightString(PAGE_W - MARGIN, MARGIN - 0.9 * cm, self.page_label.format(n=doc.page))
-        canvas.restoreState()
-
-
 class _Builder:
     def __init__(self, prep, narrative: str, practice: str, fingerprint: str, made: date):
         from app.reporting.report import texts
-        register_fonts()
         self.p = prep
         self.r = prep.report
         self.lang = prep.lang
         self.t = texts(prep.lang)
-        self.s = _styles()
+        self.s = styles()
         self.narrative = narrative
         self.practice = practice
         self.fingerprint = fingerprint
@@ -161,25 +80,8 @@ class _Builder:
     def para(self, text: str, style: str = "body") -> Paragraph:
         return Paragraph(escape(text), self.s[style])
 
-    def _grid(self, data, widths, *, total_row: bool = True, header_rows: int = 1, padding: int = 6) -> Table:
-        tb = Table(data, colWidths=widths, repeatRows=header_rows, hAlign="LEFT")
-        style = [
-            ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
-            ("BACKGROUND", (0, 0), (-1, header_rows - 1), NAVY),
-            ("TEXTCOLOR", (0, 0), (-1, header_rows - 1), colors.white),
-            ("FONTNAME", (0, 0), (-1, header_rows - 1), FONT_BOLD),
-            ("ALIGN", (1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LINEBELOW", (0, header_rows - 1), (-1, -1), 0.4, GRID),
-            ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ("LEFTPADDING", (0, 0), (-1, -1), padding), ("RIGHTPADDING", (0, 0), (-1, -1), padding),
-        ]
-        for i in range(header_rows, len(data) - (1 if total_row else 0)):
-            if (i - header_rows) % 2 == 1:
-                style.append(("BACKGROUND", (0, i), (-1, i), LIGHT))
-        if total_row:
-            style += [("FONTNAME", (0, -1), (-1, -1), FONT_BOLD), ("LINEABOVE", (0, -1), (-1, -1), 1, NAVY)]
-        tb.setStyle(TableStyle(style))
-        return tb
+    def _grid(self, data, widths, *, total_row: bool = True, header_rows: int = 1, padding: int = 6):
+        return grid(data, widths, total_row=total_row, header_rows=header_rows, padding=padding)
 
     def _prev_value(self, tid: str, code: str):
         """Last year's published value of one row, "x" when hidden then, "-" when absent."""
@@ -209,10 +111,7 @@ class _Builder:
             rows.append([self.para(t["fingerprint"], "small"),
                          Paragraph(f'<font name="{FONT_BOLD}">{escape(self.fingerprint)}</font>',
                                    self.s["body"])])
-        info = Table(rows, colWidths=[5 * cm, BODY_W - 5 * cm], hAlign="LEFT")
-        info.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
-                                  ("LINEBELOW", (0, 0), (-1, -1), 0.4, GRID),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 5)]))
+        info = info_table(rows, [5 * cm, BODY_W - 5 * cm])
         out += [info, Spacer(1, 0.5 * cm)]
         if self.fingerprint:
             out.append(self.para(t["fingerprint_help"], "small"))
@@ -488,9 +387,8 @@ def render(prep, *, narrative: str = "", practice: str = "", fingerprint: str = 
     """The PDF of a prepared report (app.reporting.report.Prepared) as bytes."""
     b = _Builder(prep, narrative, practice, fingerprint, made or date.today())
     buf = io.BytesIO()
-    title = f"{b.t['doc_title']} {prep.report['organisation']} {prep.report['year']}"
-    doc = _Doc(buf, header=f"{b.t['doc_title']} \u00b7 {prep.report['organisation']} \u00b7 {prep.report['year']}",
-               page_label=b.t["page"], title=title, author="Vertrouwd", subject=b.t["doc_subject"],
-               creator=f"Vertrouwd {__version__}", lang=prep.lang, initialFontName=FONT)
+    org, year = prep.report["organisation"], prep.report["year"]
+    doc = Document(buf, lang=prep.lang, cover=True, header=f"{b.t['doc_title']} \u00b7 {org} \u00b7 {year}",
+                   title=f"{b.t['doc_title']} {org} {year}", subject=b.t["doc_subject"])
     doc.build(b.story())
     return buf.getvalue()

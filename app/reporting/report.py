@@ -1,6 +1,9 @@
 """The annual report: protected figures as JSON, CSV and PDF, and the signed .vstat export.
 
-Flow: ``app.reporting.aggregate`` computes the true figures of the year -> ``disclosure.protect`` hides what
+Flow: what the adviser or the command line gave becomes one ``ReportRequest`` (``resolve``: the
+organisation's name matched once, by the one rule of ``models.entities.organisation_key``, the year
+checked against the program's one range, the threshold taken from the settings when not given) ->
+``app.reporting.aggregate`` computes the true figures of the year -> ``disclosure.protect`` hides what
 could point at a person, over ALL tables of the report at once -> the audit must pass -> the same
 published figures go into every output (JSON, CSV, PDF, .vstat) and are recorded in the vault with
 ``save_published_report`` so next year's report can compare with them.
@@ -32,11 +35,11 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field, replace
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app import RESOURCES, __version__, fsutil
+from app import __version__, fsutil
 from app.errors import UserError
 from app.privacy.guard import kind_phrases as privacy_kinds
 from app.reporting import disclosure
@@ -47,10 +50,14 @@ from app.reporting.aggregate import (
     TABLE_VOCABS,
     Aggregation,
     aggregate_year,
+    check_year,
     slug,
 )
-from app.resources import vocabularies
+from app.resources import RESOURCES, vocabularies
 from app.texts import Phrase
+
+if TYPE_CHECKING:
+    from app.store.repository import Repository
 
 REPORT_FORMAT = "vertrouwd-report/1"
 DEFAULT_THRESHOLD = 5
@@ -125,8 +132,48 @@ def code_label(table_id: str, axis: str, code: str, lang: str, units: dict[str, 
     return code
 
 
+# -- what a report is about ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class ReportRequest:
+    """One report: the organisation (its id; None for all), the calendar year, the threshold k and
+    the language. Made once from what the adviser or the command line gave (see ``resolve``); the
+    values are checked here, so every request that exists is a valid one."""
+
+    organisation_id: int | None
+    year: int
+    threshold: int
+    language: str = "nl"
+
+    def __post_init__(self) -> None:
+        texts(self.language)
+        check_year(self.year)
+        check_threshold(self.threshold)
+
+
+def resolve(repo: Repository, organisation: str | None, year: int, threshold: int | None = None,
+            lang: str = "nl") -> ReportRequest:
+    """The request for what was typed or chosen: the organisation's name (None: all organisations)
+    matched by the one rule (``models.entities.organisation_key``), the threshold from the vault's
+    settings when none is given."""
+    texts(lang)   # an unknown language fails before any work
+    check_year(year)
+    k = resolve_threshold(repo, threshold)
+    org_id = None if organisation is None else repo.organisation(organisation).id
+    return ReportRequest(org_id, year, k, lang)
+
+
+def organisation_name(repo: Repository, org_id: int | None) -> str | None:
+    """The stored name of the organisation ``org_id`` (None for all organisations)."""
+    if org_id is None:
+        return None
+    for o in repo.list_organisations():
+        if o.id == org_id:
+            return o.name
+    raise UserError("report.organisation_gone")
+
+
 # -- building ---------------------------------------------------------------------------------
-def resolve_threshold(repo, threshold: int | None) -> int:
+def resolve_threshold(repo: Repository, threshold: int | None) -> int:
     """The threshold k: the argument, else the vault setting ``report_threshold``, else 5."""
     if threshold is None:
         raw = repo.get_setting("report_threshold")
@@ -134,6 +181,11 @@ def resolve_threshold(repo, threshold: int | None) -> int:
             threshold = int(raw) if raw not in (None, "") else DEFAULT_THRESHOLD
         except ValueError:
             raise UserError("report.stored_threshold_not_whole", raw=raw) from None
+    return check_threshold(threshold)
+
+
+def check_threshold(threshold: object) -> int:
+    """``threshold`` when it is a whole number from 3 to 50, else a UserError saying why."""
     if isinstance(threshold, bool) or not isinstance(threshold, int):
         raise UserError("report.threshold_not_whole")
     if threshold < disclosure.MIN_K:
@@ -142,13 +194,6 @@ def resolve_threshold(repo, threshold: int | None) -> int:
     if threshold > 50:
         raise UserError("report.threshold_too_high", threshold=threshold)
     return threshold
-
-
-def _organisation(repo, org: str | None) -> tuple[str | None, int | None]:
-    if org is None:
-        return None, None
-    o = repo.organisation(org)   # raises UserError with a hint when unknown
-    return o.name, o.id
 
 
 def _year_link(prev_tables: list[dict] | None, tables: list) -> tuple[set, tuple | None]:
@@ -206,18 +251,53 @@ def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
     return protection
 
 
-def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang: str = "nl", *,
-            republish: bool = False) -> Prepared:
-    """Aggregate, protect and audit one year's report. Does not check the audit (see _require_ok).
+def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False) -> Prepared:
+    """Aggregate, protect and audit one year's report. Does not check the audit (see
+    ``require_publishable``).
 
     When this organisation's year was published before with other figures, the result is marked
     ``republish_needed`` (export refuses), unless ``republish``: then every figure hidden in an
     earlier version stays hidden and the new version is audited together with the earlier ones.
     """
-    texts(lang)  # an unknown language fails before any work
-    k = resolve_threshold(repo, threshold)
-    name, org_id = _organisation(repo, org)
-    agg = aggregate_year(repo, name, int(year), k=k)
+    org_id, year, k, lang = request.organisation_id, request.year, request.threshold, request.language
+    name = organisation_name(repo, org_id)
+    agg = aggregate_year(repo, org_id, year, k=k)
+    notes, tables = _publishable(agg, k)
+    history = _history(repo, org_id, year)
+    prev = history.get(year - 1)
+    prev_tables = prev["tables"] if prev and prev.get("tables") else None
+    try:
+        protection = _protect(tables, k, prev_tables, set())
+    except ValueError:
+        if prev_tables is None:
+            raise
+        # last year's stored figures are unreadable for the audit: protect without them
+        notes.append("previous_unusable")
+        prev_tables = None
+        protection = disclosure.protect(tables, k)
+    earlier = _earlier_versions(repo, org_id, year)
+    report = _report_dict(protection, agg, name, year, k, lang)
+    republish_needed = republished = False
+    if earlier and _figures(report) != _figures(earlier[0]):
+        if not republish:
+            republish_needed = True
+        else:
+            republished = True
+            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, year)
+            protection = _protect(tables, k, prev_tables, force)
+            if protection.audit.ok:
+                _versions_audit(protection, earlier, agg, k)
+                _next_year_audit(protection, repo, org_id, year, k)
+            report = _report_dict(protection, agg, name, year, k, lang)
+            notes.append("republished")
+    return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
+                    org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
+                    republish_needed=republish_needed, republished=republished)
+
+
+def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
+    """The notes and the tables that may be published: a unit with fewer than k items (but more
+    than 0) keeps only its total."""
     notes = list(agg.notes)
     act = agg.table("activities")
     unit_totals = {"cases": agg.totals["cases"], "contacts": agg.totals["contacts"],
@@ -231,43 +311,18 @@ def prepare(repo, org: str | None, year: int, threshold: int | None = None, lang
     tables = [replace(tb, twin=None) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
     if "cases" in dropped:
         notes = [n for n in notes if n not in ("unit_omitted", "half_year_omitted")]
+    return notes, tables
+
+
+def _history(repo, org_id: int | None, year: int) -> dict[int, dict]:
+    """The reports published for the TREND_YEARS years before ``year`` (none for all organisations)."""
     history: dict[int, dict] = {}
     if org_id is not None:
-        for y in range(int(year) - TREND_YEARS, int(year)):
+        for y in range(year - TREND_YEARS, year):
             rep = repo.published_report(org_id, y)
             if rep and rep.get("format") == REPORT_FORMAT:
                 history[y] = rep
-    prev = history.get(int(year) - 1)
-    prev_tables = None
-    if prev and prev.get("tables"):
-        prev_tables = prev["tables"]
-    try:
-        protection = _protect(tables, k, prev_tables, set())
-    except ValueError:
-        if prev_tables is None:
-            raise
-        # last year's stored figures are unreadable for the audit: protect without them
-        notes.append("previous_unusable")
-        prev_tables = None
-        protection = disclosure.protect(tables, k)
-    earlier = _earlier_versions(repo, org_id, int(year))
-    report = _report_dict(protection, agg, name, int(year), k, lang)
-    republish_needed = republished = False
-    if earlier and _figures(report) != _figures(earlier[0]):
-        if not republish:
-            republish_needed = True
-        else:
-            republished = True
-            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, int(year))
-            protection = _protect(tables, k, prev_tables, force)
-            if protection.audit.ok:
-                _versions_audit(protection, earlier, agg, k)
-                _next_year_audit(protection, repo, org_id, int(year), k)
-            report = _report_dict(protection, agg, name, int(year), k, lang)
-            notes.append("republished")
-    return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
-                    org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
-                    republish_needed=republish_needed, republished=republished)
+    return history
 
 
 def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str) -> dict:
@@ -279,7 +334,7 @@ def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: i
               "hours": _hours(agg.totals["hours"])}
     return {"format": REPORT_FORMAT,
             "organisation": name if name is not None else t["all_organisations"],
-            "year": int(year), "threshold": k, "method": disclosure.method_text(lang, k),
+            "year": year, "threshold": k, "method": disclosure.method_text(lang, k),
             "totals": totals,
             "tables": [_clean_table(p) for p in ordered]}
 
@@ -534,12 +589,13 @@ def _clean_table(p: dict) -> dict:
     return out
 
 
-def build_report(repo, org: str | None, year: int, threshold: int | None = None, lang: str = "nl") -> dict:
-    """The published report JSON of one organisation (or all: None) and one calendar year."""
-    return prepare(repo, org, year, threshold, lang).report
+def build_report(repo: Repository, request: ReportRequest) -> dict:
+    """The published report JSON of one organisation (or all) and one calendar year."""
+    return prepare(repo, request).report
 
 
-def _require_ok(prep: Prepared) -> None:
+def require_publishable(prep: Prepared) -> None:
+    """Raise a UserError saying why when ``prep`` may not be given out (nothing is written then)."""
     org, year = prep.report["organisation"], prep.report["year"]
     if prep.republish_needed:
         before = prep.earlier[0]
@@ -642,8 +698,8 @@ def check_narrative(text: str) -> list[str]:
     return kinds
 
 
-def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold: int | None = None,
-                  lang: str = "nl", allow_flagged: bool = False, republish: bool = False) -> Path:
+def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: str | Path,
+                  allow_flagged: bool = False, republish: bool = False) -> Path:
     """Write the report as pdf, csv or json; record the published figures. Returns the path written.
 
     Refuses (UserError, nothing written) when the disclosure audit fails, when the year was published
@@ -651,28 +707,45 @@ def export_report(repo, *, org: str | None, year: int, fmt: str, out, threshold:
     privacy guard finds identifiers in the narrative (unless ``allow_flagged``)."""
     if fmt not in FORMATS:
         raise UserError("report.unknown_format", fmt=fmt)
-    prep = prepare(repo, org, year, threshold, lang, republish=republish)
-    _require_ok(prep)
+    prep = prepare(repo, request, republish=republish)
+    require_publishable(prep)
     path = _target(out, prep.report["organisation"], prep.report["year"], fmt)
     if fmt == "json":
         data = report_json(prep.report)
     elif fmt == "csv":
-        data = report_csv(prep.report, lang, prep.aggregation.units, set(prep.protection.merged))
+        data = report_csv(prep.report, request.language, prep.aggregation.units, set(prep.protection.merged))
     else:
-        from app.reporting import pdf as report_pdf
-        narrative = repo.report_text(prep.org_id, int(year)) if prep.org_id is not None else ""
+        narrative = repo.report_text(prep.org_id, request.year) if prep.org_id is not None else ""
         kinds = check_narrative(narrative)
         if kinds and not allow_flagged:
             raise UserError("report.narrative_flagged", kinds=privacy_kinds(narrative))
-        data = report_pdf.render(prep, narrative=narrative, practice=repo.get_setting("practice_name") or "",
-                                 fingerprint=_fingerprint(repo))
+        data = render_pdf(repo, prep, narrative)
     _write(path, data)
     if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, int(year), _stored_version(prep))
+        repo.save_published_report(prep.org_id, request.year, _stored_version(prep))
     return path
 
 
-def _fingerprint(repo) -> str:
+def render_pdf(repo: Repository, prep: Prepared, narrative: str) -> bytes:
+    """The report's PDF with this narrative, the practice's name and the adviser's key fingerprint."""
+    from app.reporting import pdf as report_pdf
+    return report_pdf.render(prep, narrative=narrative, practice=repo.get_setting("practice_name") or "",
+                             fingerprint=signing_fingerprint(repo))
+
+
+def preview_pdf(repo: Repository, request: ReportRequest, narrative: str, out: str | Path | None = None) -> bytes:
+    """The PDF as ``export_report`` would make it, with this (perhaps unsaved) narrative, recording
+    nothing; also written to the file ``out`` when given. Refuses like ``export_report``."""
+    prep = prepare(repo, request)
+    require_publishable(prep)
+    data = render_pdf(repo, prep, narrative)
+    if out is not None:
+        _write(_target(out, prep.report["organisation"], request.year, "pdf"), data)
+    return data
+
+
+def signing_fingerprint(repo: Repository) -> str:
+    """The fingerprint of the adviser's signing key as printed on the report ("" without a key)."""
     from app.exchange import keys as exchange
     try:
         return exchange.fingerprint(exchange.public_key(repo.signing_key()))
@@ -680,14 +753,15 @@ def _fingerprint(repo) -> str:
         return ""
 
 
-def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: int | None = None,
+def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, to: str | Path | None = None,
                  republish: bool = False) -> Path:
-    """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report.
-    Refuses like ``export_report`` (also a second version of a year without ``republish``)."""
+    """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report, in
+    Dutch whatever the request's language. Refuses like ``export_report`` (also a second version of
+    a year without ``republish``)."""
     from app.exchange import keys
     from app.exchange import vstat as exchange
-    prep = prepare(repo, org, year, threshold, "nl", republish=republish)
-    _require_ok(prep)
+    prep = prepare(repo, replace(request, language="nl"), republish=republish)
+    require_publishable(prep)
     recipient = None
     if to is not None:
         try:
@@ -701,9 +775,5 @@ def export_vstat(repo, *, org: str | None, year: int, out, to=None, threshold: i
     path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")
     _write(path, data)
     if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, int(year), _stored_version(prep))
+        repo.save_published_report(prep.org_id, request.year, _stored_version(prep))
     return path
-
-
-def today() -> date:
-    return date.today()

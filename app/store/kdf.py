@@ -16,10 +16,19 @@ from dataclasses import asdict, dataclass
 
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-MIN_MEMORY_KIB = 64 * 1024
-TARGET_SECONDS = (0.5, 1.0)
+MIN_MEMORY_KIB = 64 * 1024   # the floor for a new key: 64 MiB ...
+MIN_ITERATIONS = 3           # ... and at least 3 passes, however slow the machine
+TARGET_SECONDS = (0.5, 1.0)  # CPU seconds for one derivation on the machine that makes the key
 KEY_CHECK_LABEL = b"vertrouwd key check v1"
-MAX_ITERATIONS = 200
+MAX_ITERATIONS = 64
+# What a key file or backup may ask for. Below the floor for new keys, because older vaults (and the
+# tests) were made with less; weaker parameters there only yield another key, never a weaker vault.
+# The ceiling keeps one derivation at a few seconds, so a hostile file cannot make unlocking hang.
+ACCEPT_MEMORY_KIB = (8 * 1024, 256 * 1024)
+ACCEPT_ITERATIONS = (1, MAX_ITERATIONS)
+ACCEPT_LANES = (1, 8)
+MAX_WORK_KIB = 64 * 1024 * MAX_ITERATIONS  # memory x passes: 64 MiB x 64 at most
+SALT_BYTES = (16, 64)
 CALIBRATE_MAX_CHECKS = 3
 _MIN_SECONDS = 1e-4
 
@@ -38,18 +47,40 @@ class KdfParams:
         return d
 
     @classmethod
-    def from_json(cls, d: dict) -> KdfParams:
+    def from_json(cls, d: object) -> KdfParams:
+        """Parameters read from a file, checked before any derivation (ValueError names the field)."""
+        if not isinstance(d, dict):
+            raise ValueError("the key derivation parameters are not an object")
         if d.get("algorithm") != "argon2id":
-            raise ValueError(f"unknown key derivation {d.get('algorithm')!r}")
+            raise ValueError(f"unknown key derivation {str(d.get('algorithm'))[:40]!r}")
+        if not isinstance(d.get("salt"), str) or len(d["salt"]) > 200:
+            raise ValueError("salt is missing or not text")
         salt = base64.b64decode(d["salt"], validate=True)
-        mem, it, lanes = int(d["memory_kib"]), int(d["iterations"]), int(d["lanes"])
-        if len(salt) < 16 or it < 1 or lanes < 1 or mem < 8 * lanes:
-            raise ValueError("key derivation parameters out of range")
+        if not SALT_BYTES[0] <= len(salt) <= SALT_BYTES[1]:
+            raise ValueError(f"salt must be {SALT_BYTES[0]} to {SALT_BYTES[1]} bytes")
+        mem = _bounded(d, "memory_kib", ACCEPT_MEMORY_KIB)
+        it = _bounded(d, "iterations", ACCEPT_ITERATIONS)
+        lanes = _bounded(d, "lanes", ACCEPT_LANES)
+        if mem < 8 * lanes:
+            raise ValueError("memory_kib must be at least 8 x lanes")
+        if mem * it > MAX_WORK_KIB:
+            raise ValueError(f"memory_kib x iterations is {mem * it}, more than {MAX_WORK_KIB} "
+                             "(unlocking would take too long)")
         return cls(salt=salt, memory_kib=mem, iterations=it, lanes=lanes)
 
     def with_new_salt(self) -> KdfParams:
         return KdfParams(salt=os.urandom(16), memory_kib=self.memory_kib, iterations=self.iterations,
                          lanes=self.lanes)
+
+
+def _bounded(d: dict, name: str, limits: tuple[int, int]) -> int:
+    value = d.get(name)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{name} must be a whole number")
+    low, high = limits
+    if not low <= value <= high:
+        raise ValueError(f"{name} must lie between {low} and {high}")
+    return value
 
 
 def derive_key(passphrase: str, params: KdfParams) -> bytes:
@@ -67,9 +98,12 @@ def check_matches(key: bytes, stored: str) -> bool:
 
 
 def calibrate(target: tuple[float, float] = TARGET_SECONDS, memory_kib: int = MIN_MEMORY_KIB,
-              clock=time.perf_counter, *, derive=None, samples: int = 2,
+              clock=time.process_time, *, derive=None, samples: int = 2,
               max_checks: int = CALIBRATE_MAX_CHECKS) -> KdfParams:
-    """Choose iterations so one derivation takes about target seconds on this machine (>= 64 MiB).
+    """Choose iterations so one derivation takes about target CPU seconds on this machine (>= 64 MiB).
+
+    Timed on the CPU time of this process, not the wall clock: other programs keeping the machine busy
+    at the moment of creation must not make the key weaker. Never fewer than MIN_ITERATIONS passes.
 
     One derivation costs a fixed part (allocating and filling `memory_kib` once) plus a part per
     iteration. Timing 1 and 2 iterations (the fastest of `samples` runs each) separates the two: the
@@ -101,7 +135,7 @@ def calibrate(target: tuple[float, float] = TARGET_SECONDS, memory_kib: int = MI
     goal = (low + high) / 2
 
     def count_for(per: float) -> int:
-        return max(1, min(MAX_ITERATIONS, round((goal - fixed) / per)))
+        return max(MIN_ITERATIONS, min(MAX_ITERATIONS, round((goal - fixed) / per)))
 
     iterations = count_for(per_iteration)
     slack = (high - low) / 4  # accept the middle half of the target, so a busy moment later stays inside
@@ -112,7 +146,7 @@ def calibrate(target: tuple[float, float] = TARGET_SECONDS, memory_kib: int = MI
         # the machine's real cost per iteration at this count (the fixed part stays as measured)
         per_iteration = max((took - fixed) / iterations, _MIN_SECONDS)
         better = count_for(per_iteration)
-        if better == iterations:  # the same count again (or a bound, 1 or MAX_ITERATIONS): stop
+        if better == iterations:  # the same count again (or a bound, MIN_/MAX_ITERATIONS): stop
             break
         iterations = better
     return KdfParams(salt=os.urandom(16), memory_kib=memory_kib, iterations=iterations, lanes=1)

@@ -1,11 +1,28 @@
 """The repository: the only place with SQL. Every write is validated first and runs in one
 transaction, so a rejected record writes nothing.
+
+Several writes that belong together run in one unit of work (one SQLCipher transaction):
+
+    with repo.unit_of_work() as uow:
+        cid = uow.add_contact(case_id, contact)
+        uow.replace_reminders(case_id, f"contact:{cid}", [])
+
+Inside it every public write of the repository (called on `uow` or on the repository itself, from
+the same thread) joins the open transaction under a savepoint: a write that fails leaves the others
+of the unit of work as they were, and an error that leaves the `with` block undoes them all.
+Objects that a write filled in (a new contact's id) are only valid once the block has ended
+without an error.
 """
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+
+import sqlcipher3
 
 from app.errors import UserError, ValidationError
 from app.resources import vocabularies
@@ -64,13 +81,44 @@ class Repository:
     def __init__(self, vault: Vault):
         self.vault = vault
         self.vocabs = vocabularies()
+        self._active: UnitOfWork | None = None
 
     # -- helpers ----------------------------------------------------------------------------
     @property
-    def conn(self):
+    def conn(self) -> sqlcipher3.Connection:
         return self.vault.conn
 
-    def _audit(self, conn, action: str, obj: str = "") -> None:
+    @contextmanager
+    def unit_of_work(self) -> Iterator[UnitOfWork]:
+        """One transaction for several writes: all of them are stored, or none (see the module doc)."""
+        if self._joinable() is not None:
+            raise RuntimeError("a unit of work is already open on this thread; use that one")
+        with self.vault.transaction() as conn:
+            uow = UnitOfWork(self, conn)
+            self._active = uow
+            try:
+                yield uow
+            finally:
+                self._active = None
+                uow.closed = True
+
+    def _joinable(self) -> UnitOfWork | None:
+        uow = self._active
+        return uow if uow is not None and uow.owner == threading.get_ident() else None
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlcipher3.Connection]:
+        """The connection for one write: inside the open unit of work (under a savepoint), else a
+        transaction of its own."""
+        uow = self._joinable()
+        if uow is None:
+            with self.vault.transaction() as conn:
+                yield conn
+            return
+        with uow.savepoint() as conn:
+            yield conn
+
+    def _audit(self, conn: sqlcipher3.Connection, action: str, obj: str = "") -> None:
         conn.execute("INSERT INTO audit_log(at, action, object) VALUES (?, ?, ?)", (_now(), action, obj))
 
     def audit_log(self, limit: int = 200) -> list[tuple[str, str, str]]:
@@ -78,7 +126,7 @@ class Repository:
             "SELECT at, action, object FROM audit_log ORDER BY id DESC LIMIT ?", (limit,))]
 
     def log(self, action: str, obj: str = "") -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             self._audit(conn, action, obj)
 
     # -- settings ---------------------------------------------------------------------------
@@ -87,7 +135,7 @@ class Repository:
         return row[0] if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) "
                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
@@ -98,7 +146,7 @@ class Repository:
         return bytes.fromhex(value)
 
     # -- organisations ----------------------------------------------------------------------
-    def _org_id(self, conn, name: str, record: str | None = None) -> int:
+    def _org_id(self, conn: sqlcipher3.Connection, name: str, record: str | None = None) -> int:
         row = conn.execute("SELECT id FROM organisations WHERE name = ?", (name,)).fetchone()
         if not row:
             where = f"{record}: " if record else ""
@@ -106,10 +154,10 @@ class Repository:
                                   field="organisation", record=record)
         return int(row[0])
 
-    def _insert_org(self, conn, org: Organisation) -> int:
+    def _insert_org(self, conn: sqlcipher3.Connection, org: Organisation) -> int:
         _raise(E.validate_organisation(org))
         name = org.name.strip()
-        if conn.execute("SELECT 1 FROM organisations WHERE name = ?", (name,)).fetchone():
+        if self._name_taken(conn, name):
             raise ValidationError("repo.organisation_exists", name=name, field="name")
         cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)", (name, _now()))
         oid = int(cur.lastrowid)
@@ -117,8 +165,15 @@ class Repository:
             conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (oid, u.strip()))
         return oid
 
+    @staticmethod
+    def _name_taken(conn, name: str, other_than: int | None = None) -> bool:
+        """True when another organisation's name matches ``name`` by the one rule (E.organisation_key)."""
+        key = E.organisation_key(name)
+        return any(E.organisation_key(n) == key and i != other_than
+                   for i, n in conn.execute("SELECT id, name FROM organisations"))
+
     def add_organisation(self, name: str, units: list[str] | None = None) -> int:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             oid = self._insert_org(conn, Organisation(name=name, units=list(units or [])))
             self._audit(conn, "organisatie_toegevoegd", f"organisatie {oid}")
             return oid
@@ -126,10 +181,8 @@ class Repository:
     def update_organisation(self, org_id: int, name: str, units: list[str]) -> None:
         org = Organisation(name=name, units=units, id=org_id)
         _raise(E.validate_organisation(org))
-        with self.vault.transaction() as conn:
-            clash = conn.execute("SELECT id FROM organisations WHERE name = ? AND id != ?",
-                                 (name.strip(), org_id)).fetchone()
-            if clash:
+        with self._tx() as conn:
+            if self._name_taken(conn, name, org_id):
                 raise ValidationError("repo.organisation_exists", name=name.strip(),
                                       field="name")
             cur = conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
@@ -150,7 +203,7 @@ class Repository:
             self._audit(conn, "organisatie_gewijzigd", f"organisatie {org_id}")
 
     def delete_organisation(self, org_id: int) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             n = conn.execute("SELECT count(*) FROM cases WHERE organisation_id = ?", (org_id,)).fetchone()[0]
             m = conn.execute("SELECT count(*) FROM activities WHERE organisation_id = ?",
                              (org_id,)).fetchone()[0]
@@ -167,10 +220,15 @@ class Repository:
             "SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE")]
 
     def organisation(self, name: str) -> Organisation:
-        for org in self.list_organisations():
-            if org.name.lower() == name.strip().lower():
-                return org
-        raise UserError("repo.unknown_organisation", name=name)
+        """The organisation whose name matches ``name`` by the one rule (``E.organisation_key``)."""
+        key = E.organisation_key(name)
+        found = [o for o in self.list_organisations() if E.organisation_key(o.name) == key]
+        if len(found) > 1:   # only in vaults made before names were unique by this rule
+            raise UserError("repo.ambiguous_organisation", name=name, n=len(found),
+                            names=", ".join(o.name for o in found))
+        if not found:
+            raise UserError("repo.unknown_organisation", name=name)
+        return found[0]
 
     # -- cases ------------------------------------------------------------------------------
     def next_case_code(self, year: int) -> str:
@@ -178,7 +236,7 @@ class Repository:
         n = max((int(c.split("-", 1)[1]) for (c,) in rows if c.split("-", 1)[1].isdigit()), default=0)
         return f"{year}-{n + 1:03d}"
 
-    def _unit_id(self, conn, org_id: int, unit: str | None, record: str | None) -> int | None:
+    def _unit_id(self, conn: sqlcipher3.Connection, org_id: int, unit: str | None, record: str | None) -> int | None:
         if unit is None:
             return None
         row = conn.execute("SELECT id FROM units WHERE organisation_id = ? AND name = ?",
@@ -189,7 +247,7 @@ class Repository:
                                   record=record)
         return int(row[0])
 
-    def _write_case(self, conn, case: Case, record: str | None) -> int:
+    def _write_case(self, conn: sqlcipher3.Connection, case: Case, record: str | None) -> int:
         _raise(E.validate_case(case, self.vocabs), record)
         org_id = self._org_id(conn, case.organisation, record)
         unit_id = self._unit_id(conn, org_id, case.unit, record)
@@ -230,9 +288,10 @@ class Repository:
         from app.privacy import guard as privacy
         return bool(privacy.scan(c.notes)) if c.notes else False
 
-    def _insert_contact(self, conn, case_id: int, opened: date, c: Contact, record: str | None) -> int:
+    def _insert_contact(self, conn: sqlcipher3.Connection, case_id: int, opened: date, c: Contact,
+                        record: str | None, screened: bool = False) -> int:
         _raise(E.validate_contact(c, self.vocabs, opened), record)
-        c.flagged = bool(c.flagged) or self._possible_identifier(c)
+        c.flagged = bool(c.flagged) or (not screened and self._possible_identifier(c))
         cur = conn.execute(
             "INSERT INTO contacts(case_id, date, minutes, channel, kind, notes, checklist, flagged) "
             "VALUES (?,?,?,?,?,?,?,?)",
@@ -242,7 +301,7 @@ class Repository:
 
     def add_case(self, case: Case) -> int:
         case.id = None
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             cid = self._write_case(conn, case, None)
             for c in case.contacts:
                 self._insert_contact(conn, cid, case.opened, c, None)
@@ -253,7 +312,7 @@ class Repository:
     def update_case(self, case: Case) -> None:
         if case.id is None:
             raise ValueError("update_case needs a case with an id")
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             self._write_case(conn, case, None)
             self._audit(conn, "casus_gewijzigd", f"casus {case.id}")
 
@@ -262,25 +321,25 @@ class Repository:
         case.closed = closed
         if follow_up:
             case.follow_up = follow_up
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             self._write_case(conn, case, None)
             conn.execute("UPDATE reminders SET done = 1 WHERE case_id = ?", (case_id,))
             self._audit(conn, "casus_gesloten", f"casus {case_id}")
 
     def reopen_case(self, case_id: int) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             # a reopened case gets new details again, so its retention clock starts anew
             conn.execute("UPDATE cases SET closed = NULL, details_purged = NULL WHERE id = ?", (case_id,))
             self._audit(conn, "casus_heropend", f"casus {case_id}")
 
-    def forget_case_history(self, conn, case_id: int) -> None:
+    def forget_case_history(self, conn: sqlcipher3.Connection, case_id: int) -> None:
         """Blank the audit entries that name a removed case, so a later case with the same number
         inherits no history and no timeline of the removed one remains."""
         conn.execute("UPDATE audit_log SET object = '' WHERE object = ?", (f"casus {case_id}",))
 
     def delete_case(self, case_id: int) -> None:
         """Remove a case with everything that belongs to it (e.g. consent withdrawn)."""
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
             self.forget_case_history(conn, case_id)
             self._audit(conn, "casus_verwijderd", f"casus {case_id}")
@@ -354,26 +413,28 @@ class Repository:
             "SELECT DISTINCT substr(opened, 1, 4) FROM cases ORDER BY 1 DESC")]
 
     # -- contacts ---------------------------------------------------------------------------
-    def add_contact(self, case_id: int, contact: Contact) -> int:
-        with self.vault.transaction() as conn:
+    def add_contact(self, case_id: int, contact: Contact, *, screened: bool = False) -> int:
+        """Store a new contact. `screened`: the caller ran the privacy guard on the notes and set
+        `flagged` from what was kept, so the guard does not run again."""
+        with self._tx() as conn:
             row = conn.execute("SELECT opened FROM cases WHERE id = ?", (case_id,)).fetchone()
             if not row:
                 raise UserError("repo.contact_case_gone")
-            cid = self._insert_contact(conn, case_id, date.fromisoformat(row[0]), contact, None)
+            cid = self._insert_contact(conn, case_id, date.fromisoformat(row[0]), contact, None, screened)
             self._audit(conn, "contact_toegevoegd", f"casus {case_id}")
         contact.id, contact.case_id = cid, case_id
         return cid
 
-    def update_contact(self, contact: Contact) -> None:
+    def update_contact(self, contact: Contact, *, screened: bool = False) -> None:
         if contact.id is None:
             raise ValueError("update_contact needs a contact with an id")
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             row = conn.execute("SELECT c.opened, k.case_id FROM contacts k JOIN cases c ON c.id = k.case_id "
                                "WHERE k.id = ?", (contact.id,)).fetchone()
             if not row:
                 raise UserError("repo.contact_gone")
             _raise(E.validate_contact(contact, self.vocabs, date.fromisoformat(row[0])))
-            contact.flagged = bool(contact.flagged) or self._possible_identifier(contact)
+            contact.flagged = bool(contact.flagged) or (not screened and self._possible_identifier(contact))
             conn.execute(
                 "UPDATE contacts SET date=?, minutes=?, channel=?, kind=?, notes=?, checklist=?, flagged=? "
                 "WHERE id = ?",
@@ -383,15 +444,17 @@ class Repository:
             self._audit(conn, "contact_gewijzigd", f"casus {row[1]}")
 
     def delete_contact(self, contact_id: int) -> None:
-        with self.vault.transaction() as conn:
+        """Remove a contact with the open reminders its checklist set."""
+        with self._tx() as conn:
             conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+            conn.execute("DELETE FROM reminders WHERE source = ? AND done = 0", (f"contact:{contact_id}",))
             self._audit(conn, "contact_verwijderd", f"contact {contact_id}")
 
     def flagged_contacts(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM contacts WHERE flagged = 1").fetchone()[0])
 
     # -- activities -------------------------------------------------------------------------
-    def _insert_activity(self, conn, act: Activity, record: str | None) -> int:
+    def _insert_activity(self, conn: sqlcipher3.Connection, act: Activity, record: str | None) -> int:
         _raise(E.validate_activity(act, self.vocabs), record)
         oid = self._org_id(conn, act.organisation, record)
         cur = conn.execute("INSERT INTO activities(organisation_id, date, kind, hours) VALUES (?,?,?,?)",
@@ -399,7 +462,7 @@ class Repository:
         return int(cur.lastrowid)
 
     def add_activity(self, act: Activity) -> int:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             aid = self._insert_activity(conn, act, None)
             self._audit(conn, "activiteit_toegevoegd", f"activiteit {aid}")
         act.id = aid
@@ -409,7 +472,7 @@ class Repository:
         if act.id is None:
             raise ValueError("update_activity needs an activity with an id")
         _raise(E.validate_activity(act, self.vocabs))
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             oid = self._org_id(conn, act.organisation)
             cur = conn.execute("UPDATE activities SET organisation_id=?, date=?, kind=?, hours=? WHERE id=?",
                                (oid, act.date.isoformat(), act.kind, float(act.hours), act.id))
@@ -418,7 +481,7 @@ class Repository:
             self._audit(conn, "activiteit_gewijzigd", f"activiteit {act.id}")
 
     def delete_activity(self, act_id: int) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("DELETE FROM activities WHERE id = ?", (act_id,))
             self._audit(conn, "activiteit_verwijderd", f"activiteit {act_id}")
 
@@ -440,22 +503,24 @@ class Repository:
 
     # -- reminders --------------------------------------------------------------------------
     def add_reminder(self, case_id: int, due: date, kind: str, source: str = "") -> int:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             cur = conn.execute("INSERT INTO reminders(case_id, due, kind, source) VALUES (?,?,?,?)",
                                (case_id, due.isoformat(), kind, source))
             return int(cur.lastrowid)
 
     def replace_reminders(self, case_id: int, source: str, items: list[tuple[date, str]]) -> None:
         """Set the open reminders that come from one source (e.g. a contact's checklist)."""
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("DELETE FROM reminders WHERE case_id = ? AND source = ? AND done = 0",
                          (case_id, source))
             conn.executemany("INSERT INTO reminders(case_id, due, kind, source) VALUES (?,?,?,?)",
                              [(case_id, d.isoformat(), k, source) for d, k in items])
 
-    def complete_reminder(self, reminder_id: int) -> None:
-        with self.vault.transaction() as conn:
-            conn.execute("UPDATE reminders SET done = 1 WHERE id = ?", (reminder_id,))
+    def complete_reminder(self, reminder_id: int) -> bool:
+        """Mark a reminder done; False when there is no open reminder with that id."""
+        with self._tx() as conn:
+            return conn.execute("UPDATE reminders SET done = 1 WHERE id = ? AND done = 0",
+                                (reminder_id,)).rowcount == 1
 
     def reminders(self, until: date | None = None, case_id: int | None = None) -> list[Reminder]:
         where, args = ["r.done = 0"], []
@@ -473,7 +538,7 @@ class Repository:
 
     # -- decisions --------------------------------------------------------------------------
     def save_decision(self, case_id: int, saved: dict) -> int:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             cur = conn.execute("INSERT INTO decisions(case_id, created, tree_version, data) VALUES (?,?,?,?)",
                                (case_id, _now(), str(saved.get("tree_version", "")),
                                 json.dumps(saved, ensure_ascii=False)))
@@ -486,7 +551,7 @@ class Repository:
 
     # -- drafts -----------------------------------------------------------------------------
     def save_draft(self, key: str, data: dict) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("INSERT OR REPLACE INTO drafts(key, data, saved) VALUES (?,?,?)",
                          (key, json.dumps(data, ensure_ascii=False), _now()))
 
@@ -494,7 +559,7 @@ class Repository:
         return {r[0]: json.loads(r[1]) for r in self.conn.execute("SELECT key, data FROM drafts")}
 
     def delete_draft(self, key: str) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("DELETE FROM drafts WHERE key = ?", (key,))
 
     # -- report texts and published figures -------------------------------------------------
@@ -504,7 +569,7 @@ class Repository:
         return row[0] if row else ""
 
     def set_report_text(self, org_id: int, year: int, text: str) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("INSERT OR REPLACE INTO report_texts(organisation_id, year, text) VALUES (?,?,?)",
                          (org_id, year, text))
 
@@ -514,7 +579,7 @@ class Repository:
         return json.loads(row[0]) if row else None
 
     def save_published_report(self, org_id: int, year: int, data: dict) -> None:
-        with self.vault.transaction() as conn:
+        with self._tx() as conn:
             conn.execute("INSERT OR REPLACE INTO published_reports(organisation_id, year, created, data) "
                          "VALUES (?,?,?,?)", (org_id, year, _now(), json.dumps(data, ensure_ascii=False)))
             self._audit(conn, "jaarverslag_vastgelegd", f"organisatie {org_id} {year}")
@@ -535,3 +600,203 @@ class Repository:
                 "cases": q("SELECT count(*) FROM cases").fetchone()[0],
                 "contacts": q("SELECT count(*) FROM contacts").fetchone()[0],
                 "activities": q("SELECT count(*) FROM activities").fetchone()[0]}
+
+    # -- maintenance ------------------------------------------------------------------------
+    def compact(self) -> int:
+        """VACUUM the vault (temporary storage in memory) and truncate a WAL log; returns the free
+        pages left (0 when the file holds only live data). sqlcipher3.OperationalError when another
+        connection keeps the file busy."""
+        vault = self.vault
+        with vault.lock_:
+            conn = vault.conn
+            if conn.in_transaction:
+                raise RuntimeError("compact() must run outside a transaction")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("VACUUM")
+            mode = str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower()
+            if mode == "wal":
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            return int(conn.execute("PRAGMA freelist_count").fetchone()[0])
+
+
+@dataclass(frozen=True)
+class PurgedDetails:
+    """What removing one case's details touched."""
+
+    contacts: int
+    decisions: int
+    reminders: int
+
+
+class UnitOfWork:
+    """The writes of one transaction (made by `Repository.unit_of_work()`; never by hand).
+
+    The everyday writes are the repository's own (they join this transaction); the bulk and
+    low-level writes for import, demo data and retention live only here.
+    """
+
+    def __init__(self, repo: Repository, conn: sqlcipher3.Connection):
+        self.repo = repo
+        self.conn = conn
+        self.owner = threading.get_ident()
+        self.closed = False
+        self._savepoints = 0
+
+    @contextmanager
+    def savepoint(self) -> Iterator[sqlcipher3.Connection]:
+        """A part of the unit of work that is undone on its own when it fails."""
+        if self.closed:
+            raise RuntimeError("this unit of work has ended")
+        self._savepoints += 1
+        name = f"uow_{self._savepoints}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {name}")
+            self.conn.execute(f"RELEASE {name}")
+            raise
+        self.conn.execute(f"RELEASE {name}")
+
+    # -- everyday writes (the repository's, in this transaction) ------------------------------
+    def audit(self, action: str, obj: str = "") -> None:
+        self.repo._audit(self.conn, action, obj)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.repo.set_setting(key, value)
+
+    def add_contact(self, case_id: int, contact: Contact, *, screened: bool = False) -> int:
+        return self.repo.add_contact(case_id, contact, screened=screened)
+
+    def update_contact(self, contact: Contact, *, screened: bool = False) -> None:
+        self.repo.update_contact(contact, screened=screened)
+
+    def delete_contact(self, contact_id: int) -> None:
+        self.repo.delete_contact(contact_id)
+
+    def update_case(self, case: Case) -> None:
+        self.repo.update_case(case)
+
+    def close_case(self, case_id: int, closed: date, follow_up: str | None = None) -> None:
+        self.repo.close_case(case_id, closed, follow_up)
+
+    def reopen_case(self, case_id: int) -> None:
+        self.repo.reopen_case(case_id)
+
+    def replace_reminders(self, case_id: int, source: str, items: list[tuple[date, str]]) -> None:
+        self.repo.replace_reminders(case_id, source, items)
+
+    def complete_reminder(self, reminder_id: int) -> bool:
+        return self.repo.complete_reminder(reminder_id)
+
+    def save_decision(self, case_id: int, saved: dict) -> int:
+        return self.repo.save_decision(case_id, saved)
+
+    def delete_draft(self, key: str) -> None:
+        self.repo.delete_draft(key)
+
+    # -- import: validated records -------------------------------------------------------------
+    def insert_organisation(self, org: Organisation) -> int:
+        """A new organisation with its units (ValidationError when the name is taken)."""
+        with self.savepoint() as conn:
+            return self.repo._insert_org(conn, org)
+
+    def add_units(self, org_id: int, names: Iterable[str]) -> dict[str, int]:
+        """Add units to an organisation; returns every unit of it by name."""
+        with self.savepoint() as conn:
+            conn.executemany("INSERT INTO units(organisation_id, name) VALUES (?, ?)",
+                             [(org_id, n) for n in names])
+            return {r[1]: int(r[0]) for r in conn.execute(
+                "SELECT id, name FROM units WHERE organisation_id = ?", (org_id,))}
+
+    def write_case(self, case: Case, record: str | None = None) -> int:
+        """Insert (case.id None) or update a validated case; `record` names it in errors."""
+        with self.savepoint() as conn:
+            return self.repo._write_case(conn, case, record)
+
+    def insert_contact(self, case_id: int, opened: date, contact: Contact, record: str | None = None) -> int:
+        with self.savepoint() as conn:
+            return self.repo._insert_contact(conn, case_id, opened, contact, record)
+
+    def insert_activity(self, act: Activity, record: str | None = None) -> int:
+        with self.savepoint() as conn:
+            return self.repo._insert_activity(conn, act, record)
+
+    # -- demo data: generated rows, not validated (fast) ----------------------------------------
+    def case_codes(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT code FROM cases")]
+
+    def insert_case_row(self, row: tuple[str, int, str, str | None, str, str, str, str, int | None]) -> int:
+        """(code, organisation id, opened, closed, role, behaviour, relation, follow-up, unit id)."""
+        return int(self.conn.execute(
+            "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
+            "accused_relation, follow_up, unit_id) VALUES (?,?,?,?,?,?,?,?,?)", row).lastrowid)
+
+    def insert_contact_rows(self, rows: Sequence[tuple[int, str, int, str, str, str]]) -> None:
+        """(case id, date, minutes, channel, kind, notes) each."""
+        self.conn.executemany("INSERT INTO contacts(case_id, date, minutes, channel, kind, notes) "
+                              "VALUES (?,?,?,?,?,?)", rows)
+
+    def insert_reminder_rows(self, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """(case id, due, kind, source) each."""
+        self.conn.executemany("INSERT INTO reminders(case_id, due, kind, source) VALUES (?,?,?,?)", rows)
+
+    def insert_activity_rows(self, rows: Sequence[tuple[int, str, str, float]]) -> None:
+        """(organisation id, date, kind, hours) each."""
+        self.conn.executemany("INSERT INTO activities(organisation_id, date, kind, hours) VALUES (?,?,?,?)",
+                              rows)
+
+    # -- retention --------------------------------------------------------------------------------
+    def case_states(self, case_ids: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:
+        """(code, closed, details_purged) of each case that exists."""
+        out = {}
+        for cid in case_ids:
+            row = self.conn.execute("SELECT code, closed, details_purged FROM cases WHERE id = ?",
+                                    (cid,)).fetchone()
+            if row is not None:
+                out[int(cid)] = (row[0], row[1], row[2])
+        return out
+
+    def draft_rows(self) -> list[tuple[str, str]]:
+        """Every draft as (key, JSON text), unparsed (a damaged draft is still listed)."""
+        return [(r[0], r[1]) for r in self.conn.execute("SELECT key, data FROM drafts")]
+
+    def delete_drafts(self, keys: Iterable[str]) -> int:
+        return sum(self.conn.execute("DELETE FROM drafts WHERE key = ?", (k,)).rowcount for k in keys)
+
+    def purge_case_details(self, case_id: int, today: date,
+                           reduce_decision: Callable[[str], str]) -> PurgedDetails:
+        """Blank notes, answers and flags, reduce saved advice with `reduce_decision`, drop the
+        reminders, and mark the case purged (the first time) as of `today`."""
+        conn = self.conn
+        conn.execute("PRAGMA secure_delete = ON")
+        where = "case_id = ? AND (notes != '' OR checklist IS NOT NULL OR flagged != 0)"
+        contacts = conn.execute(f"SELECT count(*) FROM contacts WHERE {where}", (case_id,)).fetchone()[0]
+        conn.execute(f"UPDATE contacts SET notes = '', checklist = NULL, flagged = 0 WHERE {where}",
+                     (case_id,))
+        decisions = 0
+        for did, data in conn.execute("SELECT id, data FROM decisions WHERE case_id = ?", (case_id,)).fetchall():
+            new = reduce_decision(data)
+            if new != data:
+                conn.execute("UPDATE decisions SET data = ? WHERE id = ?", (new, did))
+                decisions += 1
+        reminders = conn.execute("DELETE FROM reminders WHERE case_id = ?", (case_id,)).rowcount
+        conn.execute("UPDATE cases SET details_purged = ? WHERE id = ? AND details_purged IS NULL",
+                     (today.isoformat(), case_id))
+        return PurgedDetails(int(contacts), decisions, int(reminders))
+
+    def delete_case_rows(self, case_id: int) -> int | None:
+        """Remove a case and everything of it, and blank its audit history; returns how many
+        contacts it had, or None when there is no such case."""
+        conn = self.conn
+        conn.execute("PRAGMA secure_delete = ON")
+        if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            return None
+        contacts = conn.execute("SELECT count(*) FROM contacts WHERE case_id = ?", (case_id,)).fetchone()[0]
+        # contacts, decisions, reminders and extra codes go with the case (ON DELETE CASCADE);
+        # deleted explicitly as well so that a vault opened without foreign keys cannot keep them.
+        for table in ("contacts", "decisions", "reminders", "case_extra_behaviours", "case_extra_follow_ups"):
+            conn.execute(f"DELETE FROM {table} WHERE case_id = ?", (case_id,))
+        conn.execute("DELETE FROM cases WHERE id = ?", (case_id,))
+        self.repo.forget_case_history(conn, case_id)
+        return int(contacts)

@@ -30,19 +30,41 @@ class Session:
         return self.vault is not None and self.vault.is_open
 
     def wait_seconds(self) -> float:
-        return Throttle(self.path, self.clock).wait_seconds()
+        """Seconds before the next unlock attempt may be made (0 when the record cannot be read: the
+        attempt itself then says why)."""
+        try:
+            return Throttle(self.path, self.clock).wait_seconds()
+        except VaultError:
+            return 0.0
 
-    def _attach(self, vault: Vault) -> None:
+    def attach(self, vault: Vault) -> None:
+        """Work on an opened vault (from `create_vault` or `open_vault`)."""
         self.vault = vault
         self.repo = Repository(vault)
         self.settings = VaultSettings(self.repo)
 
+    def create_vault(self, passphrase: str) -> Vault:
+        """Make a new vault at `path` and return it open, without attaching it. This derives the key
+        (seconds), so the window runs it on a worker thread; the session itself is not touched."""
+        vault = Vault.create(self.path, passphrase)
+        Repository(vault).log("kluis_aangemaakt")
+        return vault
+
+    def open_vault(self, passphrase: str) -> Vault:
+        """Derive the key and open the vault without attaching it (safe on a worker thread)."""
+        return Vault.open(self.path, passphrase, clock=self.clock)
+
     def create(self, passphrase: str) -> None:
-        self._attach(Vault.create(self.path, passphrase))
-        self.repo.log("kluis_aangemaakt")
+        self.attach(self.create_vault(passphrase))
 
     def unlock(self, passphrase: str) -> None:
-        self._attach(Vault.open(self.path, passphrase, clock=self.clock))
+        self.attach(self.open_vault(passphrase))
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Re-encrypt the open vault; `current` must be the passphrase it was opened with."""
+        if self.vault is None or not self.vault.is_open:
+            raise VaultError("session.locked")
+        self.vault.change_passphrase(current, new)
 
     def lock(self) -> None:
         if self.vault is not None:

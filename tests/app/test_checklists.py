@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import stat
+from datetime import date
 
 import pytest
 
@@ -89,7 +90,7 @@ def test_shipped_templates_are_sound(template_id):
     kinds = vocabularies()["contact_kind"]
     assert all(k in kinds for k in template.contact_kinds)
     # every template ends with a reminder date that feeds the dashboard
-    reminders = [it for it in template.items if it.reminder]
+    reminders = [it for it in template.items if it.reminder is True]
     assert [it.id for it in reminders] == ["next_contact"]
     assert next_contact_date(template, {"next_contact": "2026-06-01"}).isoformat() == "2026-06-01"
     # fills only single-valued vocab-backed items
@@ -313,3 +314,28 @@ def test_write_atomic_reports_a_missing_folder(tmp_path):
     assert (folder / "x.toml").read_bytes() == b"two"
     assert mode(folder / "x.toml") == 0o600
     assert [p.name for p in folder.iterdir()] == ["x.toml"]
+
+
+def test_the_filing_deadline_of_a_complaint_is_a_reminder():
+    from models.checklist import reminder_dates
+    template = SHIPPED["melding_klacht"]
+    answers = {"route": "klacht", "complaint_filing_deadline": "2027-02-28", "next_contact": "2026-12-10"}
+    assert reminder_dates(template, answers) == [
+        (date(2027, 2, 28), "indientermijn_klacht"), (date(2026, 12, 10), "volgend_contact")]
+    # hidden when another route is chosen
+    assert reminder_dates(template, {**answers, "route": "melding"}) == [(date(2026, 12, 10), "volgend_contact")]
+    assert next_contact_date(template, answers) == date(2026, 12, 10)
+
+
+def test_two_reminders_of_one_kind_are_refused():
+    text = (CHECKLIST_DIR / "melding_klacht.toml").read_text(encoding="utf-8")
+    broken = text.replace('reminder = "indientermijn_klacht"', "reminder = true")
+    with pytest.raises(TemplateError, match="only one date item can be the 'volgend_contact' reminder"):
+        load_template_text(broken)
+
+
+def test_whom_the_complaint_is_about_fills_the_case_relation():
+    template = SHIPPED["melding_klacht"]
+    answers = {"route": "klacht", "complaint_own_experience": "ja", "complaint_against": "directie_bestuur"}
+    assert case_fields(template, answers) == {"accused_relation": "directie_bestuur"}
+    assert "complaint_director_route" in [it.id for it in visible_items(template, answers)]

@@ -14,12 +14,13 @@ CLI_KEYS = {"route", "also", "warnings", "requirements", "terms_days", "reasons"
 
 KLACHT = {
     "subject": "ongewenst_gedrag", "acute_danger": False, "possible_crime": False, "needs_care": False,
-    "experienced_self": True, "wants_anonymity": False, "wants_formal_investigation": True,
+    "role_in_case": "zelf", "behaviour_kind": "overig", "accused": "collega", "person_position": "medewerker",
+    "wants_anonymity": False, "wants_formal_investigation": True,
     "willing_to_be_named_in_writing": True, "months_since_last_incident": 4,
 }
 WBK = {
     "subject": "misstand", "acute_danger": False, "possible_crime": False, "needs_care": False,
-    "public_interest": True, "work_relation": True, "employer_size": 120, "wants_anonymity": False,
+    "role_in_case": "zelf", "wbk_scope": "eu_recht", "work_relation": True, "employer_size": 120, "wants_anonymity": False,
     "wants_formal_investigation": True,
 }
 
@@ -35,7 +36,7 @@ def write(tmp_path, content, name="facts.json") -> str:
 
 def test_tree_is_cached():
     assert tree() is tree()
-    assert tree().version == "2026.2"
+    assert tree().version == "2026.3"
 
 
 def test_shape_of_the_result():
@@ -45,15 +46,17 @@ def test_shape_of_the_result():
     assert isinstance(out["also"], list) and isinstance(out["warnings"], list)
     assert all(isinstance(r, str) for r in out["requirements"] + out["reasons"])
     assert out["terms_days"] == {"ontvankelijkheid": 14, "advies_klachtencommissie": 70}
-    assert out["tree_version"] == "2026.2"
+    assert out["tree_version"] == "2026.3"
     text = json.dumps(out, ensure_ascii=False)
     assert json.loads(text) == out
 
 
-def test_wbk_terms_in_days():
+def test_wbk_terms_in_days_and_calendar_months():
     out = decide(WBK)
     assert out["route"] == "melding_misstand"
-    assert out["terms_days"] == {"ontvangstbevestiging": 7, "terugkoppeling": 91}
+    assert out["terms_days"] == {"ontvangstbevestiging": 7}
+    assert [(t["code"], t.get("days"), t.get("months")) for t in out["terms"]] == [
+        ("ontvangstbevestiging", 7, None), ("terugkoppeling", None, 3)]
     assert out["lang"] == "nl"
 
 
@@ -77,7 +80,7 @@ def test_utf8_bom_is_accepted(tmp_path):
 def test_missing_facts_are_listed_as_needs(tmp_path):
     out = decide_from_file(write(tmp_path, {"subject": "ongewenst_gedrag", "acute_danger": False}))
     assert out["route"] is None
-    assert "experienced_self" in out["needs"] and "possible_crime" in out["needs"]
+    assert "role_in_case" in out["needs"] and "possible_crime" in out["needs"]
     assert out["complete"] is False
 
 
@@ -165,7 +168,8 @@ def test_a_damaged_tree_file_is_a_user_error(tmp_path):
 
 def test_result_carries_the_handout_wording_and_survives_a_language_switch():
     facts = {"subject": "ongewenst_gedrag", "acute_danger": False, "possible_crime": False, "needs_care": False,
-             "experienced_self": False, "wants_formal_investigation": True}
+             "role_in_case": "omstander", "behaviour_kind": "overig", "colleague_needs_care": False,
+             "accused": "collega", "wants_formal_investigation": True}
     nl = decide(facts, "nl")
     assert nl["handout"]["reasons"][0].startswith("U hebt het gedrag niet zelf ondervonden")
     assert "Als omstander kunt u geen klacht indienen" in nl["handout"]["warnings"][0]

@@ -15,7 +15,8 @@ from app.guidance.handout import render_handout, render_handout_bytes
 
 KLACHT = {
     "subject": "ongewenst_gedrag", "acute_danger": False, "possible_crime": False, "needs_care": False,
-    "experienced_self": True, "wants_anonymity": False, "wants_formal_investigation": True,
+    "role_in_case": "zelf", "behaviour_kind": "overig", "accused": "collega", "person_position": "medewerker",
+    "wants_anonymity": False, "wants_formal_investigation": True,
     "willing_to_be_named_in_writing": True, "months_since_last_incident": 4,
 }
 # the longest advice the tree gives: acute danger with a klacht, aangifte and care behind it
@@ -40,7 +41,7 @@ def test_dutch_handout_has_route_terms_and_know(tmp_path):
     assert tree().routes["klacht"]["label"]["nl"] in text
     assert "14 dagen" in text and "70 dagen" in text
     assert "Goed om te weten" in text
-    assert "2026.2" in text
+    assert "2026.3" in text and "30 november 2026" in text  # tree version and when its law was checked
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
 
 
@@ -65,7 +66,7 @@ def test_longest_advice_still_fits_one_page(tmp_path):
 
 def test_wbk_feedback_term_reads_as_three_months(tmp_path):
     facts = {"subject": "misstand", "acute_danger": False, "possible_crime": False, "needs_care": False,
-             "public_interest": True, "work_relation": True, "employer_size": 20, "wants_anonymity": False,
+             "role_in_case": "zelf", "wbk_scope": "maatschappelijk", "work_relation": True, "employer_size": 20, "wants_anonymity": False,
              "wants_formal_investigation": True}
     out = tmp_path / "wbk.pdf"
     render_handout(decide(facts, "en"), "en", str(out))
@@ -91,7 +92,7 @@ def test_undetermined_advice_lists_what_is_still_needed(tmp_path):
     pages, text = text_of(out)
     text = squash(text)
     assert pages == 1
-    assert "Still to discuss" in text and "Public interest" in text
+    assert "Still to discuss" in text and "Kind of wrongdoing" in text
 
 
 def test_atomic_write_replaces_and_leaves_no_temp_files(tmp_path):
@@ -119,7 +120,8 @@ def test_errors_are_user_errors(tmp_path):
         render_handout(decide(KLACHT), "nl", str(blocker / "h.pdf"))
 
 
-ARBEIDSCONFLICT = {"subject": "arbeidsconflict", "acute_danger": False, "possible_crime": False, "needs_care": False}
+ARBEIDSCONFLICT = {"subject": "arbeidsconflict", "acute_danger": False, "role_in_case": "zelf", "possible_crime": False,
+                   "needs_care": False}
 
 
 def handout_text(result: dict, lang: str) -> str:
@@ -133,10 +135,10 @@ def test_the_handout_addresses_the_reader_and_leaves_out_adviser_notes():
     assert adviser_note.split(",")[0] in decide(ARBEIDSCONFLICT, "nl")["warning_texts"]["geen_ongewenst_gedrag"]
     assert "kies dan" not in text and "Let op" not in text  # the only warning is for the adviser
     assert "De persoon" not in text and "de persoon" not in text
-    assert "U wordt gehoord" in text and "U houdt de regie" in text  # the informal route, in "u" form
+    assert "U wordt gehoord" in text and "Een formele stap kan later alsnog" in text  # informal route, "u" form
     en = handout_text(decide(ARBEIDSCONFLICT, "en"), "en")
     assert "choose" not in en.lower().replace("you choose", "") and "Please note" not in en
-    assert "the person" not in en.lower() and "You stay in control" in en
+    assert "the person" not in en.lower() and "A formal step remains possible later" in en
 
 
 def test_the_klacht_handout_says_once_that_the_accused_gets_a_copy():

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from app.errors import VaultError
+from app.errors import UserError, VaultError, WrongPassphrase
 from app.store import kdf
 from app.store import vault as vault_mod
 from app.store.repository import Repository
@@ -89,11 +89,19 @@ def test_the_check_loop_is_bounded():
     assert len(m.calls) <= 4 + kdf.CALIBRATE_MAX_CHECKS
 
 
-def test_a_slow_machine_gets_one_iteration_and_no_pointless_checks():
+def test_a_slow_machine_gets_the_floor_and_no_pointless_checks():
     m = FakeMachine(fixed=0.5, per=1.5)
     params = calibrate(m)
-    assert params.iterations == 1
-    assert m.calls == [1, 1, 2, 2, 1]  # one check, then it stops: fewer than 1 is not possible
+    assert params.iterations == kdf.MIN_ITERATIONS == 3  # never below the floor, however slow
+    assert params.memory_kib >= 64 * 1024
+    assert m.calls == [1, 1, 2, 2, 3]  # one check, then it stops: fewer than the floor is not allowed
+
+
+def test_calibration_counts_cpu_time_not_the_wall_clock():
+    """A busy machine at creation must not give a weaker key: the default clock is CPU time."""
+    import inspect
+    assert inspect.signature(real_calibrate).parameters["clock"].default in (time.process_time,
+                                                                              time.thread_time)
 
 
 def test_a_very_fast_machine_is_capped():
@@ -166,7 +174,7 @@ def test_failed_rename_closes_the_probe_and_the_vault(vault, repo, vault_path, m
 
     monkeypatch.setattr(vault_mod.os, "replace", failing_replace)
     with pytest.raises(PassphraseChangeIncomplete) as info:
-        vault.change_passphrase(NEW_PASSPHRASE)
+        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     monkeypatch.setattr(vault_mod.os, "replace", real_replace)
     exc = info.value
     assert isinstance(exc, VaultError) and isinstance(exc, OSError)
@@ -190,7 +198,7 @@ def test_failed_probe_leaves_the_vault_clearly_closed(vault, repo, vault_path, m
 
     monkeypatch.setattr(vault_mod, "_connect", broken_connect)
     with pytest.raises(PassphraseChangeIncomplete) as info:
-        vault.change_passphrase(NEW_PASSPHRASE)
+        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     monkeypatch.undo()
     assert "verify" in info.value.message and "backup" in info.value.message
     assert not vault.is_open and vault._conn is None
@@ -213,7 +221,7 @@ def test_interrupt_during_the_rename_passes_unchanged_and_closes_the_probe(vault
 
     monkeypatch.setattr(vault_mod.os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        vault.change_passphrase(NEW_PASSPHRASE)
+        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     monkeypatch.setattr(vault_mod.os, "replace", real_replace)
     assert _is_closed(spy_connect[0]) and not vault.is_open
     Vault.open(vault_path, NEW_PASSPHRASE).close()
@@ -221,7 +229,7 @@ def test_interrupt_during_the_rename_passes_unchanged_and_closes_the_probe(vault
 
 def test_successful_change_keeps_working_with_the_new_key(vault, repo, vault_path, tmp_path):
     repo.add_organisation("Org A")
-    vault.change_passphrase(NEW_PASSPHRASE)
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     assert vault.is_open
     backup = vault.backup(tmp_path / "after.vbak")  # the backup uses the new key in memory
     vault.close()
@@ -229,3 +237,95 @@ def test_successful_change_keeps_working_with_the_new_key(vault, repo, vault_pat
     v = Vault.restore(backup, restored, NEW_PASSPHRASE)
     assert Repository(v).counts()["organisations"] == 1
     v.close()
+
+
+# -- bounded parameters from files -----------------------------------------------------------------
+def _params(**over) -> dict:
+    d = {"salt": "sX7WJ7++3x7LTb0xV9LQIw==", "memory_kib": 65536, "iterations": 3, "lanes": 1,
+         "algorithm": "argon2id"}
+    d.update(over)
+    return d
+
+
+@pytest.mark.parametrize("over, field", [
+    ({"iterations": 2**31 - 1}, "iterations"), ({"iterations": 0}, "iterations"),
+    ({"iterations": 3.0}, "iterations"), ({"iterations": True}, "iterations"), ({"iterations": "3"}, "iterations"),
+    ({"memory_kib": 2**32}, "memory_kib"), ({"memory_kib": 1024}, "memory_kib"),
+    ({"lanes": 0}, "lanes"), ({"lanes": 2**20}, "lanes"), ({"lanes": None}, "lanes"),
+    ({"memory_kib": 256 * 1024, "iterations": 64}, "iterations"),
+    ({"salt": "AAAA"}, "salt"), ({"salt": 5}, "salt"), ({"algorithm": "scrypt"}, "scrypt"),
+])
+def test_parameters_out_of_bounds_are_refused_before_deriving(over, field):
+    with pytest.raises(ValueError, match=field):
+        kdf.KdfParams.from_json(_params(**over))
+
+
+def test_parameters_inside_the_bounds_are_accepted():
+    assert kdf.KdfParams.from_json(_params()).iterations == 3
+    assert kdf.KdfParams.from_json(_params(memory_kib=8192, iterations=1)).memory_kib == 8192  # older vaults
+
+
+@pytest.mark.parametrize("text", [
+    b'{"format": "vertrouwd-key/1", "kdf": {"salt": "sX7WJ7++3x7LTb0xV9LQIw==", "memory_kib": 65536, '
+    b'"iterations": Infinity, "lanes": 1, "algorithm": "argon2id"}, "check": "00000000000000000000000000000000"}',
+    b"\xff\xfe\x00garbage", b"[]", b'{"format": "vertrouwd-key/1", "kdf": [], "check": 1}',
+    b'{"format": "vertrouwd-key/1", "kdf": {"salt": "sX7WJ7++3x7LTb0xV9LQIw==", "memory_kib": 65536, '
+    b'"iterations": 2147483647, "lanes": 1, "algorithm": "argon2id"}, "check": "00000000000000000000000000000000"}',
+])
+def test_a_hostile_key_file_is_one_clear_error(vault_path, text, monkeypatch):
+    Vault.create(vault_path, PASSPHRASE).close()
+    key_path(vault_path).write_bytes(text)
+    derived = []
+    monkeypatch.setattr(kdf, "derive_key", lambda *a: derived.append(a) or b"\0" * 32)
+    with pytest.raises(VaultError, match="key file .* is damaged") as info:
+        Vault.open(vault_path, PASSPHRASE)
+    assert "\n" not in info.value.message and derived == []
+
+
+def test_a_backup_asking_for_endless_derivation_is_refused(vault, tmp_path, monkeypatch):
+    import json
+    import struct
+    backup = vault.backup(tmp_path / "b.vbak")
+    raw = backup.read_bytes()
+    start = len(vault_mod.BACKUP_MAGIC)
+    (n,) = struct.unpack(">I", raw[start:start + 4])
+    header = json.loads(raw[start + 4:start + 4 + n])
+    header["key"]["kdf"]["iterations"] = 2**31 - 1
+    new = json.dumps(header).encode()
+    backup.write_bytes(raw[:start] + struct.pack(">I", len(new)) + new + raw[start + 4 + n:])
+    monkeypatch.setattr(kdf, "derive_key", lambda *a: pytest.fail("derived with hostile parameters"))
+    with pytest.raises(VaultError, match="iterations"):
+        Vault.restore(backup, tmp_path / "r.vault", PASSPHRASE)
+    assert not (tmp_path / "r.vault").exists()
+
+
+def test_a_backup_whose_header_is_not_an_object(tmp_path):
+    import struct
+    bad = tmp_path / "bad.vbak"
+    bad.write_bytes(vault_mod.BACKUP_MAGIC + struct.pack(">I", 2) + b"[]" + b"\0" * 4096)
+    with pytest.raises(UserError, match="no key record"):
+        Vault.restore(bad, tmp_path / "r.vault", PASSPHRASE)
+
+
+def test_passwd_recalibrates_for_the_new_key(vault, vault_path, monkeypatch):
+    """The passphrase change derives the new key with freshly calibrated parameters, not the old count."""
+    stronger = kdf.KdfParams(salt=b"s" * 16, memory_kib=8 * 1024, iterations=2, lanes=1)
+    monkeypatch.setattr(kdf, "calibrate", lambda *a, **k: stronger)
+    old = vault.kdf_params
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    assert vault.kdf_params == stronger and old.iterations == 1
+    vault.close()
+    v = Vault.open(vault_path, NEW_PASSPHRASE)
+    assert v.kdf_params.iterations == 2
+    v.close()
+
+
+def test_passwd_needs_the_current_passphrase(vault, repo, vault_path):
+    repo.add_organisation("Org A")
+    with pytest.raises(WrongPassphrase, match="current passphrase is wrong"):
+        vault.change_passphrase("not the current one", NEW_PASSPHRASE)
+    assert vault.is_open and repo.counts()["organisations"] == 1
+    vault.close()
+    with pytest.raises(WrongPassphrase):
+        Vault.open(vault_path, NEW_PASSPHRASE)
+    Vault.open(vault_path, PASSPHRASE).close()  # unchanged (and the failed guess was counted, then cleared)

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import RESOURCES
 from app.errors import UserError
 from app.privacy.guard import (
     KINDS,
@@ -20,6 +19,7 @@ from app.privacy.guard import (
     redact,
     scan,
 )
+from app.resources import RESOURCES
 
 CORPUS = Path(__file__).with_name("privacy_corpus.jsonl")
 NAMES_DIR = RESOURCES / "names"

@@ -94,7 +94,7 @@ def _prot_counts(report: dict):
 
 # -- aggregation ---------------------------------------------------------------------------------
 def test_aggregation_counts_the_cases_of_the_year(filled):
-    agg = aggregate.aggregate_year(filled, ORG, YEAR)
+    agg = aggregate.aggregate_year(filled, filled.organisation(ORG).id, YEAR)
     assert agg.totals == {"cases": 26, "contacts": 26, "hours": 36.0}
     assert (agg.new, agg.carried_over, agg.closed) == (20, 6, 12)
     assert agg.contact_hours == 23.0 and agg.activity_hours == 13.0
@@ -116,7 +116,7 @@ def test_aggregation_counts_the_cases_of_the_year(filled):
 
 
 def test_every_case_table_shares_one_total(filled):
-    agg = aggregate.aggregate_year(filled, ORG, YEAR)
+    agg = aggregate.aggregate_year(filled, filled.organisation(ORG).id, YEAR)
     for t in agg.tables:
         total = sum(v for r in t.cells for v in r)
         expected = {"cases": 26, "contacts": 26, "hours": 36.0, "activities": 6}[t.unit]
@@ -124,49 +124,49 @@ def test_every_case_table_shares_one_total(filled):
 
 
 def test_unit_breakdown_only_when_every_cell_passes(filled):
-    agg = aggregate.aggregate_year(filled, ORG, YEAR)
+    agg = aggregate.aggregate_year(filled, filled.organisation(ORG).id, YEAR)
     unit = agg.table("unit")
     assert unit is not None
     assert dict(zip(unit.rows, (r[0] for r in unit.cells), strict=True)) == {
         "ict": 6, "zorg": 10, "geen_afdeling": 10}
     assert agg.units == {"ict": "ICT", "zorg": "Zorg"}
-    strict = aggregate.aggregate_year(filled, ORG, YEAR, k=7)  # 6 ICT cases < 7
+    strict = aggregate.aggregate_year(filled, filled.organisation(ORG).id, YEAR, k=7)  # 6 ICT cases < 7
     assert strict.table("unit") is None and "unit_omitted" in strict.notes
     everyone = aggregate.aggregate_year(filled, None, YEAR)
     assert everyone.table("unit") is None and "unit_not_for_all" in everyone.notes
 
 
 def test_half_year_split_falls_back_when_a_half_is_small(filled):
-    agg = aggregate.aggregate_year(filled, ORG, YEAR, k=11)
+    agg = aggregate.aggregate_year(filled, filled.organisation(ORG).id, YEAR, k=11)
     assert agg.table("origin").rows == ["overgenomen", "nieuw"]
     assert "half_year_omitted" in agg.notes
-    first = aggregate.aggregate(filled, ORG, date(2025, 1, 1), date(2025, 7, 1), split_half=False)
+    first = aggregate.aggregate(filled, filled.organisation(ORG).id, date(2025, 1, 1), date(2025, 7, 1), split_half=False)
     assert first.totals["cases"] == 16 and first.carried_over == 6
-    assert aggregate.aggregate_half_year(filled, ORG, YEAR, 1) is None  # e.g. 4 cases of intimidation
+    assert aggregate.aggregate_half_year(filled, filled.organisation(ORG).id, YEAR, 1) is None  # e.g. 4 cases of intimidation
 
 
 def test_half_year_figures_when_every_cell_passes(repo):
-    repo.add_organisation("Half")
+    half_id = repo.add_organisation("Half")
     for i in range(6):
         repo.add_case(Case(code=f"2025-{i + 1:03d}", organisation="Half", opened=date(2025, 3, 1 + i),
                            reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
                            follow_up="lopend",
                            contacts=[Contact(date(2025, 3, 1 + i), 45, "persoonlijk", "intake")]))
-    half = aggregate.aggregate_half_year(repo, "Half", 2025, 1)
+    half = aggregate.aggregate_half_year(repo, half_id, 2025, 1)
     assert half is not None and half.totals == {"cases": 6, "contacts": 6, "hours": 4.5}
-    assert aggregate.aggregate_half_year(repo, "Half", 2025, 2).totals["cases"] == 6
+    assert aggregate.aggregate_half_year(repo, half_id, 2025, 2).totals["cases"] == 6
     with pytest.raises(ValueError):
-        aggregate.aggregate_half_year(repo, "Half", 2025, 3)
+        aggregate.aggregate_half_year(repo, half_id, 2025, 3)
 
 
 def test_unknown_organisation_is_a_user_error(filled):
     with pytest.raises(UserError, match="org list"):
-        aggregate.aggregate_year(filled, "Nope BV", YEAR)
+        report.resolve(filled, "Nope BV", YEAR)
 
 
 # -- the report JSON -------------------------------------------------------------------------------
 def test_report_json_shape_and_protection(filled):
-    rep = report.build_report(filled, ORG, YEAR)
+    rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
     assert list(rep) == ["format", "organisation", "year", "threshold", "method", "totals", "tables"]
     assert rep["format"] == "vertrouwd-report/1" and rep["organisation"] == ORG and rep["year"] == YEAR
     assert rep["threshold"] == 5 and "5" in rep["method"]
@@ -192,15 +192,15 @@ def test_report_json_shape_and_protection(filled):
 
 def test_threshold_rules(filled):
     with pytest.raises(UserError, match="3 or more|use 3"):
-        report.build_report(filled, ORG, YEAR, threshold=2)
+        report.build_report(filled, report.resolve(filled, ORG, YEAR, threshold=2))
     filled.set_setting("report_threshold", "7")
-    rep = report.build_report(filled, ORG, YEAR)
+    rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
     assert rep["threshold"] == 7
     for v in _prot_counts(rep):
         assert v is None or v == 0 or v >= 7
     filled.set_setting("report_threshold", "vijf")
     with pytest.raises(UserError, match="whole number"):
-        report.build_report(filled, ORG, YEAR)
+        report.build_report(filled, report.resolve(filled, ORG, YEAR))
 
 
 def test_too_few_cases_gives_totals_only(repo):
@@ -210,7 +210,7 @@ def test_too_few_cases_gives_totals_only(repo):
                            reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
                            follow_up="lopend",
                            contacts=[Contact(date(2025, 5, 1 + i), 60, "persoonlijk", "intake")]))
-    prep = report.prepare(repo, "Klein", 2025)
+    prep = report.prepare(repo, report.resolve(repo, "Klein", 2025))
     assert prep.report["totals"]["cases"] == 3
     assert {t["unit"] for t in prep.report["tables"]} == {"activities", "hours"}
     assert {"too_few_cases", "too_few_contacts"} <= set(prep.notes)
@@ -230,10 +230,10 @@ def _pdf_text(path: Path) -> str:
 
 def test_outputs_agree_and_never_hold_notes(filled, tmp_path):
     filled.set_report_text(filled.organisation(ORG).id, YEAR, "Signalen: werkdruk speelt in meerdere teams.")
-    paths = {fmt: report.export_report(filled, org=ORG, year=YEAR, fmt=fmt, out=tmp_path / f"r.{fmt}")
+    paths = {fmt: report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt=fmt, out=tmp_path / f"r.{fmt}")
              for fmt in ("json", "csv", "pdf")}
     rep = json.loads(paths["json"].read_text(encoding="utf-8"))
-    assert rep == report.build_report(filled, ORG, YEAR)
+    assert rep == report.build_report(filled, report.resolve(filled, ORG, YEAR))
     rows = _csv_rows(paths["csv"])
     assert list(rows[0]) == report.CSV_HEADER
     by_key = {(r["table"], r["row"], r["col"]): r["value"] for r in rows}
@@ -274,28 +274,28 @@ def test_audit_failure_refuses_export(filled, tmp_path, monkeypatch):
     monkeypatch.setattr(disclosure, "protect", weak)
     out = tmp_path / "r.json"
     with pytest.raises(UserError, match="nothing was written"):
-        report.export_report(filled, org=ORG, year=YEAR, fmt="json", out=out)
+        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="json", out=out)
     assert not out.exists()
     assert filled.published_report(filled.organisation(ORG).id, YEAR) is None
     with pytest.raises(UserError, match="nothing was written"):
-        report.export_vstat(filled, org=ORG, year=YEAR, out=tmp_path / "r.vstat")
+        report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "r.vstat")
 
 
 def test_previous_year_is_used_and_compared(filled, tmp_path):
     oid = filled.organisation(ORG).id
-    prev = report.build_report(filled, ORG, YEAR - 1)
+    prev = report.build_report(filled, report.resolve(filled, ORG, YEAR - 1))
     filled.save_published_report(oid, YEAR - 1, prev)
-    prep = report.prepare(filled, ORG, YEAR)
+    prep = report.prepare(filled, report.resolve(filled, ORG, YEAR))
     assert prep.previous == prev
     assert prep.protection.audit.ok
 
 
 def test_export_errors_are_clear(filled, tmp_path):
     with pytest.raises(UserError, match="pdf, csv or json"):
-        report.export_report(filled, org=ORG, year=YEAR, fmt="xlsx", out=tmp_path / "r.xlsx")
+        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="xlsx", out=tmp_path / "r.xlsx")
     with pytest.raises(UserError, match="does not exist"):
-        report.export_report(filled, org=ORG, year=YEAR, fmt="json", out=tmp_path / "nope" / "r.json")
-    path = report.export_report(filled, org=ORG, year=YEAR, fmt="json", out=tmp_path)
+        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="json", out=tmp_path / "nope" / "r.json")
+    path = report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="json", out=tmp_path)
     assert path.name == "jaarverslag-testorg-2025.json"
     assert oct(path.stat().st_mode & 0o777) == "0o600"
 
@@ -303,33 +303,32 @@ def test_export_errors_are_clear(filled, tmp_path):
 def test_flagged_narrative_blocks_the_pdf(filled, tmp_path):
     filled.set_report_text(filled.organisation(ORG).id, YEAR, "Mail mij op iemand@example.org")
     with pytest.raises(UserError, match="privacy check found e-mail"):
-        report.export_report(filled, org=ORG, year=YEAR, fmt="pdf", out=tmp_path / "r.pdf")
+        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="pdf", out=tmp_path / "r.pdf")
     assert not (tmp_path / "r.pdf").exists()
-    path = report.export_report(filled, org=ORG, year=YEAR, fmt="pdf", out=tmp_path / "r.pdf",
-                                allow_flagged=True)
+    path = report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="pdf", out=tmp_path / "r.pdf", allow_flagged=True)
     assert path.exists()
 
 
 def test_vstat_export_signed_and_encrypted(filled, tmp_path):
-    path = report.export_vstat(filled, org=ORG, year=YEAR, out=tmp_path / "r.vstat")
+    path = report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "r.vstat")
     vs = exchange.read_vstat(path.read_bytes())
-    rep = report.build_report(filled, ORG, YEAR)
+    rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
     assert vs.totals == rep["totals"] and [t.to_dict() for t in vs.tables] == rep["tables"]
     assert vs.adviser_key == exkeys.public_key(filled.signing_key())
     pub = exkeys.generate_supervisor_keypair(tmp_path / "sup")
-    enc = report.export_vstat(filled, org=ORG, year=YEAR, out=tmp_path / "e.vstat", to=tmp_path / "sup" / "supervisor.pub")
+    enc = report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "e.vstat", to=tmp_path / "sup" / "supervisor.pub")
     priv = exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
     assert exkeys.supervisor_public_key(priv) == pub
     assert exchange.read_vstat(enc.read_bytes(), supervisor_key=priv).totals == rep["totals"]
     with pytest.raises(UserError, match="supervisor"):
-        report.export_vstat(filled, org=ORG, year=YEAR, out=tmp_path / "x.vstat", to=tmp_path / "missing.pub")
+        report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "x.vstat", to=tmp_path / "missing.pub")
 
 
 def test_activity_hours_follow_the_activity_counts(filled):
     # 5 x voorlichting and 1 x training: training's count is hidden, so are its hours
     for i in range(2):
         filled.add_activity(Activity(organisation=ORG, date=date(2025, 5, 1 + i), kind="overleg", hours=1.5))
-    prep = report.prepare(filled, ORG, YEAR)
+    prep = report.prepare(filled, report.resolve(filled, ORG, YEAR))
     tabs = {t["id"]: t for t in prep.report["tables"]}
     act, hours = tabs["activities"], tabs["hours"]
     assert hours["rows"] == [aggregate.CASE_WORK, *act["rows"]]

@@ -34,11 +34,11 @@ def test_carried_over_does_not_reveal_last_years_hidden_cells(repo, tmp_path):
         cases.append(_case(n, "2025-04-01", None))
     interchange.import_data(repo, {"format": "vertrouwd-data/1", "organisations": [{"name": "Org"}],
                                    "cases": cases, "activities": []})
-    report.export_report(repo, org="Org", year=2024, fmt="json", out=tmp_path / "r24.json")
+    report.export_report(repo, report.resolve(repo, "Org", 2024), fmt="json", out=tmp_path / "r24.json")
     r24 = repo.published_report(repo.organisation("Org").id, 2024)
     status = _table(r24, "status")
     assert status["cells"] == [[None], [None]]  # 2 and 7 of 9: both hidden
-    report.export_report(repo, org="Org", year=2025, fmt="json", out=tmp_path / "r25.json")
+    report.export_report(repo, report.resolve(repo, "Org", 2025), fmt="json", out=tmp_path / "r25.json")
     r25 = repo.published_report(repo.organisation("Org").id, 2025)
     origin = _table(r25, "origin")
     carried = origin["cells"][origin["rows"].index("overgenomen")][0]

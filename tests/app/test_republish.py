@@ -23,15 +23,16 @@ def _hidden(rep: dict) -> set[tuple]:
     return report._hidden_keys([rep])
 
 
-def _publish(repo, tmp_path, name, **kw):
-    path = report.export_report(repo, org=ORG, year=YEAR, fmt="json", out=tmp_path / name, **kw)
+def _publish(repo, tmp_path, name, threshold=None, **kw):
+    path = report.export_report(repo, report.resolve(repo, ORG, YEAR, threshold), fmt="json", out=tmp_path / name,
+                                **kw)
     return json.loads(path.read_text(encoding="utf-8"))
 
 
 def test_same_figures_again_are_fine(filled, tmp_path):
     first = _publish(filled, tmp_path, "a.json")
-    report.export_report(filled, org=ORG, year=YEAR, fmt="csv", out=tmp_path / "a.csv")
-    report.export_report(filled, org=ORG, year=YEAR, fmt="pdf", out=tmp_path / "a.pdf", lang="en")
+    report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="csv", out=tmp_path / "a.csv")
+    report.export_report(filled, report.resolve(filled, ORG, YEAR, lang="en"), fmt="pdf", out=tmp_path / "a.pdf")
     again = _publish(filled, tmp_path, "b.json")
     assert again["tables"] == first["tables"]
     stored = filled.published_report(filled.organisation(ORG).id, YEAR)
@@ -40,11 +41,10 @@ def test_same_figures_again_are_fine(filled, tmp_path):
 
 def test_other_threshold_is_refused_without_republish(filled, tmp_path):
     first = _publish(filled, tmp_path, "a.json")
-    assert report.prepare(filled, ORG, YEAR, threshold=3).report["tables"] != first["tables"]
-    for export in (lambda: report.export_report(filled, org=ORG, year=YEAR, fmt="json",
-                                                out=tmp_path / "b.json", threshold=3),
-                   lambda: report.export_vstat(filled, org=ORG, year=YEAR, out=tmp_path / "b.vstat",
-                                               threshold=3)):
+    k3 = report.resolve(filled, ORG, YEAR, threshold=3)
+    assert report.prepare(filled, k3).report["tables"] != first["tables"]
+    for export in (lambda: report.export_report(filled, k3, fmt="json", out=tmp_path / "b.json"),
+                   lambda: report.export_vstat(filled, k3, out=tmp_path / "b.vstat")):
         with pytest.raises(UserError, match="--republish") as exc:
             export()
         assert "threshold 5, now 3" in exc.value.message
@@ -113,7 +113,7 @@ def test_third_version_is_checked_against_both_earlier_ones(filled, tmp_path):
     _late_case(filled, 900)
     second = _publish(filled, tmp_path, "b.json", republish=True)
     _late_case(filled, 901)
-    prep = report.prepare(filled, ORG, YEAR, threshold=4, republish=True)
+    prep = report.prepare(filled, report.resolve(filled, ORG, YEAR, threshold=4), republish=True)
     assert [v["tables"] for v in prep.earlier] == [second["tables"], first["tables"]]
     assert prep.republished and "republished" in prep.notes
     third = _publish(filled, tmp_path, "c.json", threshold=4, republish=True)
@@ -131,7 +131,7 @@ def _merged_keys(rep: dict, other: dict) -> set[tuple]:
 
 def test_joint_audit_refuses_a_version_that_narrows_a_hidden_figure(filled, tmp_path):
     _late_case(filled)
-    prep = report.prepare(filled, ORG, YEAR, threshold=3, republish=True)
+    prep = report.prepare(filled, report.resolve(filled, ORG, YEAR, threshold=3), republish=True)
     assert prep.protection.audit.ok
     prot = prep.protection
     # an earlier version that printed one figure the new version hides: laid side by side with the
@@ -149,10 +149,10 @@ def test_joint_audit_refuses_a_version_that_narrows_a_hidden_figure(filled, tmp_
 
 def test_report_page_default_still_refuses_cleanly(filled, tmp_path):
     _publish(filled, tmp_path, "a.json")
-    prep = report.prepare(filled, ORG, YEAR, threshold=3)
+    prep = report.prepare(filled, report.resolve(filled, ORG, YEAR, threshold=3))
     assert prep.republish_needed and not prep.republished
     with pytest.raises(UserError):
-        report._require_ok(prep)
+        report.require_publishable(prep)
 
 
 def test_a_difference_that_singles_out_one_late_case_is_refused(filled, tmp_path):

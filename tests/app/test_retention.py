@@ -231,7 +231,7 @@ def _report_or_none(repo):
         report = importlib.import_module("app.reporting.report")
     except ModuleNotFoundError:
         return None
-    data = report.build_report(repo, "Stichting Proef", 2024)
+    data = report.build_report(repo, report.resolve(repo, "Stichting Proef", 2024))
     assert data, "the report of a year with cases is not empty"
     return json.loads(json.dumps(data, sort_keys=True, default=str))
 
@@ -328,7 +328,6 @@ def test_delete_case_entirely(repo, vault, filled):
     assert retention.audit_entries(repo)[0].action == retention.ACTION_DELETE
     with pytest.raises(UserError, match="does not exist"):
         retention.delete_case_entirely(repo, filled["old"])
-    assert retention.delete_case is retention.delete_case_entirely
 
 
 def test_consent_withdrawn_removes_an_open_case(repo, filled):

@@ -106,15 +106,84 @@ def test_delay_schedule_is_capped():
     assert delay_after(1000) == vault_mod.MAX_DELAY
 
 
-def test_damaged_attempts_file_counts_as_failures_then_lets_go(vault_path):
-    """Corrupting the record of failed attempts must not reset the delay; it costs a short wait."""
+@pytest.mark.parametrize("garbage", [b"{not json", b"\xff\xfe", b"[]", b'{"failures": "3", "not_before": 0}',
+                                     b'{"failures": -1, "not_before": 0}', b'{"failures": 1, "not_before": NaN}'])
+def test_damaged_attempts_file_counts_as_the_maximum_delay_then_lets_go(vault_path, garbage):
+    """Corrupting the record of failed attempts must not reset the delay: it counts as the maximum."""
     Vault.create(vault_path, PASSPHRASE).close()
-    attempts_path(vault_path).write_text("{not json")
+    attempts_path(vault_path).write_bytes(garbage)
     clock = FakeClock()
+    with pytest.raises(LockedOut) as info:
+        Vault.open(vault_path, PASSPHRASE, clock=clock)
+    assert f"Wait {int(vault_mod.MAX_DELAY)} seconds" in info.value.message
+    assert "damaged" in info.value.message
+    clock.advance(vault_mod.MAX_DELAY - 1)
     with pytest.raises(LockedOut):
         Vault.open(vault_path, PASSPHRASE, clock=clock)
-    clock.now += 3
+    clock.advance(1)
+    Vault.open(vault_path, PASSPHRASE, clock=clock).close()  # the wait ends: no lockout for good
+    assert not attempts_path(vault_path).exists()
+
+
+@pytest.mark.parametrize("not_before", ["Infinity", "1e308", "-Infinity", "1e999"])
+def test_huge_or_infinite_waits_are_clamped(vault_path, not_before):
+    Vault.create(vault_path, PASSPHRASE).close()
+    attempts_path(vault_path).write_text(f'{{"failures": 99999999999999999999, "not_before": {not_before}}}')
+    clock = FakeClock()
+    try:
+        Vault.open(vault_path, PASSPHRASE, clock=clock).close()
+    except LockedOut as exc:
+        assert "Traceback" not in exc.message
+    clock.advance(vault_mod.MAX_DELAY)
     Vault.open(vault_path, PASSPHRASE, clock=clock).close()
+
+
+def test_a_folder_in_place_of_the_attempts_record(vault_path):
+    Vault.create(vault_path, PASSPHRASE).close()
+    attempts_path(vault_path).mkdir()  # empty: removed, and the right passphrase opens
+    Vault.open(vault_path, PASSPHRASE, clock=FakeClock()).close()
+    assert not attempts_path(vault_path).exists()
+    attempts_path(vault_path).mkdir()
+    (attempts_path(vault_path) / "something").write_text("x")
+    with pytest.raises(VaultError, match="is a folder") as info:
+        Vault.open(vault_path, PASSPHRASE, clock=FakeClock())
+    assert "Move or remove that folder" in info.value.message
+    (attempts_path(vault_path) / "something").unlink()
+    Vault.open(vault_path, PASSPHRASE, clock=FakeClock()).close()  # no lockout for good
+
+
+def test_an_attempt_is_recorded_before_the_key_is_derived(vault_path, monkeypatch):
+    """A process killed during the derivation has still used up its guess."""
+    Vault.create(vault_path, PASSPHRASE).close()
+    seen = []
+
+    def derive(passphrase, params):
+        seen.append(json.loads(attempts_path(vault_path).read_text())["failures"])
+        raise KeyboardInterrupt  # killed while deriving
+    monkeypatch.setattr(vault_mod.kdf, "derive_key", derive)
+    for _ in range(3):
+        with pytest.raises(KeyboardInterrupt):
+            Vault.open(vault_path, "a wrong guess", clock=FakeClock())
+    assert seen == [1, 2, 3]
+    monkeypatch.undo()
+    with pytest.raises(LockedOut):
+        Vault.open(vault_path, PASSPHRASE, clock=FakeClock())
+
+
+def test_an_attempt_that_cannot_be_recorded_is_not_tried(vault_path, monkeypatch):
+    """A full disk is not a free guess: exit code 3 and a note, and the key is never derived."""
+    Vault.create(vault_path, PASSPHRASE).close()
+    derived = []
+    monkeypatch.setattr(vault_mod.kdf, "derive_key", lambda *a: derived.append(a))
+
+    def full(*a, **k):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(vault_mod.fsutil, "write_text_atomic", full)
+    with pytest.raises(WrongPassphrase) as info:
+        Vault.open(vault_path, "a wrong guess", clock=FakeClock())
+    assert info.value.exit_code == 3
+    assert "No space left on device" in info.value.message and "not tried" in info.value.message
+    assert derived == []
 
 
 # -- what is on disk ----------------------------------------------------------------------------------
@@ -259,7 +328,7 @@ def test_change_passphrase(vault, repo, vault_path):
     repo.add_organisation("Org A")
     repo.add_case(_case())
     old_salt = vault.kdf_params.salt
-    vault.change_passphrase(NEW_PASSPHRASE)
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     assert vault.kdf_params.salt != old_salt
     assert repo.counts()["cases"] == 1  # still usable right away
     vault.close()
@@ -275,7 +344,7 @@ def test_change_passphrase(vault, repo, vault_path):
 
 def test_change_passphrase_too_short_changes_nothing(vault, vault_path):
     with pytest.raises(UserError):
-        vault.change_passphrase("short")
+        vault.change_passphrase(PASSPHRASE, "short")
     vault.close()
     Vault.open(vault_path, PASSPHRASE).close()
 
@@ -293,7 +362,7 @@ def test_interrupted_passphrase_change_opens_with_new_passphrase(vault, repo, va
 
     monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(OSError):
-        vault.change_passphrase(NEW_PASSPHRASE)
+        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     monkeypatch.setattr(os, "replace", real_replace)
     assert pk.exists()
     v = Vault.open(vault_path, NEW_PASSPHRASE, clock=FakeClock())
@@ -322,10 +391,10 @@ def test_rekey_failure_keeps_old_passphrase(vault, repo, vault_path, monkeypatch
             self._c.close()
 
     vault._conn = Conn(vault._conn)
-    with pytest.raises(vault_mod.sqlcipher3.OperationalError):
-        vault.change_passphrase(NEW_PASSPHRASE)
+    with pytest.raises(UserError, match="not changed .disk I/O error.*OLD passphrase"):
+        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     assert not pending_key_path(vault_path).exists()
-    vault.close()
+    assert not vault.is_open
     Vault.open(vault_path, PASSPHRASE).close()
 
 
@@ -457,7 +526,7 @@ def test_backup_restore_round_trip(vault, repo, vault_path, tmp_path):
 def test_backup_after_passphrase_change_needs_the_passphrase_at_backup_time(vault, repo, tmp_path):
     _fill(repo)
     old_backup = vault.backup(tmp_path / "old.vbak")
-    vault.change_passphrase(NEW_PASSPHRASE)
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     new_backup = vault.backup(tmp_path / "new.vbak")
     with pytest.raises(WrongPassphrase):
         Vault.restore(new_backup, tmp_path / "x" / "a.vault", PASSPHRASE, clock=FakeClock())
@@ -600,7 +669,7 @@ def test_old_passphrase_after_interrupted_change_does_not_say_damaged(vault, rep
 
     monkeypatch.setattr(os, "replace", failing_replace)
     with pytest.raises(OSError):
-        vault.change_passphrase(NEW_PASSPHRASE)
+        vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
     monkeypatch.setattr(os, "replace", real_replace)
     with pytest.raises(VaultError) as info:
         Vault.open(vault_path, PASSPHRASE, clock=FakeClock())
@@ -613,7 +682,7 @@ def test_old_passphrase_after_interrupted_change_does_not_say_damaged(vault, rep
 def test_interrupted_restore_opens_with_the_backup_passphrase(vault, repo, vault_path, tmp_path, monkeypatch):
     _fill(repo)
     backup = vault.backup(tmp_path / "b.vbak")
-    vault.change_passphrase(NEW_PASSPHRASE)  # the vault now has another passphrase than the backup
+    vault.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)  # the vault now has another passphrase than the backup
     repo.add_organisation("Org B")
     vault.close()
     real_replace = os.replace
@@ -638,3 +707,21 @@ def test_interrupted_restore_opens_with_the_backup_passphrase(vault, repo, vault
     v = Vault.open(kept, NEW_PASSPHRASE, clock=FakeClock())
     assert Repository(v).counts()["organisations"] == 2
     v.close()
+
+
+def test_the_session_changes_the_passphrase_only_with_the_current_one(vault_path):
+    from app.store.session import Session
+    s = Session(vault_path, clock=FakeClock())
+    s.create(PASSPHRASE)
+    with pytest.raises(WrongPassphrase, match="current passphrase is wrong"):
+        s.change_passphrase("someone else at the laptop", NEW_PASSPHRASE)
+    assert s.is_open
+    s.change_passphrase(PASSPHRASE, NEW_PASSPHRASE)
+    s.lock()
+    with pytest.raises(VaultError, match="locked"):
+        s.change_passphrase(NEW_PASSPHRASE, PASSPHRASE)
+    s.unlock(NEW_PASSPHRASE)
+    s.lock()
+    attempts_path(vault_path).mkdir()
+    (attempts_path(vault_path) / "x").write_text("x")
+    assert s.wait_seconds() == 0.0  # the unlock attempt itself says what is wrong

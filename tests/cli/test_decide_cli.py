@@ -16,7 +16,7 @@ def run(*argv):
 def test_decide_prints_route_json(tmp_path):
     facts = tmp_path / "f.json"
     facts.write_text(json.dumps({"subject": "ongewenst_gedrag", "acute_danger": False,
-                                 "possible_crime": False, "needs_care": False, "experienced_self": False,
+                                 "possible_crime": False, "needs_care": False, "role_in_case": "omstander",
                                  "wants_anonymity": True}), "utf-8")
     code, out, err = run("decide", "--facts", str(facts), "--lang", "en")
     assert code == 0, err

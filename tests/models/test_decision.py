@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import copy
-import itertools
 import json
 import math
 
@@ -10,17 +9,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app import RESOURCES
+from app.resources import RESOURCES
 from models.decision import DecisionTree, FactError, Outcome, TreeError
 
 SUBJECTS = ["ongewenst_gedrag", "integriteit", "misstand", "arbeidsconflict", "anders"]
 BOOL_FACTS = [
-    "acute_danger", "possible_crime", "experienced_self", "wants_anonymity", "wants_formal_investigation",
-    "willing_to_be_named_in_writing", "public_interest", "work_relation", "needs_care",
+    "acute_danger", "possible_crime", "wants_anonymity", "wants_formal_investigation",
+    "willing_to_be_named_in_writing", "work_relation", "needs_care", "colleague_needs_care", "public_body",
 ]
+CHOICE_FACTS = {
+    "role_in_case": ["zelf", "omstander", "beschuldigde"],
+    "behaviour_kind": ["seksueel_geweld", "bedreiging", "stalking", "lichamelijk_geweld", "huiselijk_geweld",
+                       "discriminatie", "seksuele_intimidatie", "overig"],
+    "accused": ["collega", "leidinggevende", "directie_bestuur", "derde", "onbekend"],
+    "person_position": ["medewerker", "sollicitant", "stagiair", "vrijwilliger", "flex", "oud_medewerker"],
+    "wbk_scope": ["eu_recht", "maatschappelijk", "persoonlijk"],
+}
 NUMBER_FACTS = ["months_since_last_incident", "employer_size"]
 ROUTES = ["veiligheid_eerst", "aangifte", "klacht", "melding_ongewenst_gedrag", "melding_integriteit",
-          "melding_misstand", "informeel", "arbeidsconflict", "doorverwijzing"]
+          "melding_misstand", "informeel", "informeel_veilig", "arbeidsconflict", "doorverwijzing",
+          "derden_agressie", "discriminatie_extern", "steun_beschuldigde"]
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +50,16 @@ def routes_of(outcome: Outcome) -> set[str]:
 
 
 def test_tree_is_valid_and_versioned(tree):
-    assert tree.version == "2026.2"
+    assert tree.version == "2026.3"
+    assert tree.legal_checked == "2026-11-30"
     assert tree.problems() == []
 
 
 def test_facts_are_the_documented_contract(tree):
-    assert set(tree.fact_keys) == {"subject", *BOOL_FACTS, *NUMBER_FACTS}
+    assert set(tree.fact_keys) == {"subject", *BOOL_FACTS, *CHOICE_FACTS, *NUMBER_FACTS}
     assert list(tree.questions["subject"]["answers"]) == SUBJECTS
+    for fact, answers in CHOICE_FACTS.items():
+        assert list(tree.questions[fact]["answers"]) == answers
     for fact in BOOL_FACTS:
         assert tree.fact_type(fact) == "bool"
     for fact in NUMBER_FACTS:
@@ -82,6 +93,7 @@ def test_no_node_or_question_is_unreachable(tree):
 
 def test_every_route_is_reached_as_primary_route(tree):
     primaries = {path.outcome.route for path in tree.all_paths()}
+    # informeel_veilig stands in for informeel after violence; every route is somebody's first advice
     assert primaries == set(ROUTES)
 
 
@@ -128,12 +140,12 @@ def test_an_unreachable_node_is_reported(raw):
 
 
 def test_a_branch_to_nowhere_is_reported(raw):
-    problems = broken(raw, lambda d: d["nodes"]["og_zelf"]["branches"][0].update({"next": "nergens"}))
+    problems = broken(raw, lambda d: d["nodes"]["og_wie"]["branches"][0].update({"next": "nergens"}))
     assert any("unknown node 'nergens'" in p for p in problems)
 
 
 def test_a_cycle_is_reported(raw):
-    problems = broken(raw, lambda d: d["nodes"]["og_anoniem"]["branches"][1].update({"next": "og_zelf"}))
+    problems = broken(raw, lambda d: d["nodes"]["og_anoniem"]["branches"][1].update({"next": "og_wie"}))
     assert any("cycle" in p for p in problems)
 
 
@@ -163,34 +175,44 @@ def test_number_buckets_must_end_open(raw):
 
 # ---- realistic scenarios ------------------------------------------------------------------------------
 
-BASE = {"acute_danger": False, "possible_crime": False, "needs_care": False}
+BASE = {"acute_danger": False, "possible_crime": False, "needs_care": False, "role_in_case": "zelf"}
+OG = {**BASE, "subject": "ongewenst_gedrag", "behaviour_kind": "overig", "accused": "leidinggevende",
+      "person_position": "medewerker"}
 
 SCENARIOS = {
     # a threat of violence tonight
-    "veiligheid_eerst": {**BASE, "subject": "ongewenst_gedrag", "acute_danger": True, "possible_crime": True,
-                         "experienced_self": True, "wants_anonymity": True, "wants_formal_investigation": False},
+    "veiligheid_eerst": {**OG, "acute_danger": True, "possible_crime": True, "behaviour_kind": "bedreiging",
+                         "wants_anonymity": True, "wants_formal_investigation": False},
     # money missing from the till, nothing inside the organisation's regulations
-    "aangifte": {**BASE, "subject": "anders", "possible_crime": True},
+    "aangifte": {**BASE, "subject": "anders", "possible_crime": True, "behaviour_kind": "overig"},
     # bullied by a manager for months, wants it investigated and will sign
-    "klacht": {**BASE, "subject": "ongewenst_gedrag", "experienced_self": True, "wants_anonymity": False,
-               "wants_formal_investigation": True, "willing_to_be_named_in_writing": True,
-               "months_since_last_incident": 2},
+    "klacht": {**OG, "wants_anonymity": False, "wants_formal_investigation": True,
+               "willing_to_be_named_in_writing": True, "months_since_last_incident": 2},
     # a colleague saw sexist remarks towards an intern and wants them to stop
-    "melding_ongewenst_gedrag": {**BASE, "subject": "ongewenst_gedrag", "experienced_self": False,
-                                 "wants_formal_investigation": True},
-    # expense fraud by a team lead, reporter wants to stay out of sight
-    "melding_integriteit": {**BASE, "subject": "integriteit", "public_interest": False, "wants_anonymity": True,
+    "melding_ongewenst_gedrag": {**OG, "role_in_case": "omstander", "accused": "collega",
+                                 "colleague_needs_care": False, "wants_formal_investigation": True},
+    # private use of the company car by a team lead, reporter wants to stay out of sight
+    "melding_integriteit": {**BASE, "subject": "integriteit", "wbk_scope": "persoonlijk", "wants_anonymity": True,
                             "wants_formal_investigation": True},
     # safety checks at a chemical plant are skipped on purpose
-    "melding_misstand": {**BASE, "subject": "misstand", "public_interest": True, "work_relation": True,
+    "melding_misstand": {**BASE, "subject": "misstand", "wbk_scope": "maatschappelijk", "work_relation": True,
                          "employer_size": 300, "wants_anonymity": False, "wants_formal_investigation": True},
     # an occasional rude joke; the person only wants to talk it through
-    "informeel": {**BASE, "subject": "ongewenst_gedrag", "experienced_self": True, "wants_anonymity": False,
-                  "wants_formal_investigation": False},
+    "informeel": {**OG, "accused": "collega", "wants_anonymity": False, "wants_formal_investigation": False},
+    # rape by a manager; the person only wants to talk
+    "informeel_veilig": {**OG, "possible_crime": True, "behaviour_kind": "seksueel_geweld",
+                         "wants_anonymity": False, "wants_formal_investigation": False},
     # disagreement over an appraisal
     "arbeidsconflict": {**BASE, "subject": "arbeidsconflict"},
     # burnout symptoms after a reorganisation
     "doorverwijzing": {**BASE, "subject": "anders", "needs_care": True},
+    # a passenger punches a conductor
+    "derden_agressie": {**OG, "possible_crime": True, "behaviour_kind": "lichamelijk_geweld", "accused": "derde"},
+    # a job applicant is asked whether she is pregnant
+    "discriminatie_extern": {**OG, "behaviour_kind": "discriminatie", "accused": "leidinggevende",
+                             "person_position": "sollicitant"},
+    # a team lead hears that a complaint about him is coming and wants advice
+    "steun_beschuldigde": {**BASE, "subject": "ongewenst_gedrag", "role_in_case": "beschuldigde"},
 }
 
 
@@ -204,19 +226,23 @@ def test_each_route_has_a_realistic_scenario(tree, route, lang):
     assert out["route_label"] == tree.routes[route]["label"][lang]
     assert out["explanation"] == tree.routes[route]["explanation"][lang]
     assert out["reasons"], "a result always says why"
-    assert out["lang"] == lang and out["tree_version"] == "2026.2"
+    assert out["lang"] == lang and out["tree_version"] == "2026.3" and out["legal_checked"] == "2026-11-30"
 
 
 def test_klacht_terms_and_warning(tree):
     out = tree.result(SCENARIOS["klacht"], "nl").result
     assert out["terms_days"] == {"ontvankelijkheid": 14, "advies_klachtencommissie": 70}
+    assert [t["code"] for t in out["terms"]][0] == "indientermijn_klacht"
     assert "beklaagde_wordt_geinformeerd" in out["warnings"]
     assert any("Wbk" in r or "klachtenregeling" in r.lower() for r in out["legal_references"])
 
 
 def test_misstand_terms_and_small_employer(tree):
     out = tree.result(SCENARIOS["melding_misstand"], "en").result
-    assert out["terms_days"] == {"ontvangstbevestiging": 7, "terugkoppeling": 91}
+    assert out["terms_days"] == {"ontvangstbevestiging": 7}
+    feedback = next(t for t in out["terms"] if t["code"] == "terugkoppeling")
+    assert feedback["months"] == 3 and feedback["after"] == "ontvangstbevestiging"
+    assert feedback["display"] == "3 months"
     assert "geen_interne_procedure_verplicht" not in out["warnings"]
     small = tree.result({**SCENARIOS["melding_misstand"], "employer_size": 49}, "en").result
     assert small["route"] == "melding_misstand"
@@ -231,14 +257,20 @@ def test_twelve_months_is_still_in_time_and_thirteen_is_not(tree):
     late = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 12.5}, "nl")
     assert late.route == "melding_ongewenst_gedrag"
     assert "termijn_klacht_verstreken" in late.outcome.warnings
-    crime = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 40, "possible_crime": True}, "nl")
-    assert crime.route == "klacht" and "aangifte" in crime.outcome.also
+    # a possible crime no longer skips the term: five years on, no klacht, but the exception is named
+    crime = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 60, "possible_crime": True}, "nl")
+    assert crime.route == "melding_ongewenst_gedrag" and "aangifte" in crime.outcome.also
+    assert {"termijn_klacht_verstreken", "termijn_uitzondering"} <= set(crime.outcome.warnings)
+    near = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 11}, "nl")
+    assert near.route == "klacht" and "termijn_bijna_verstreken" in near.outcome.warnings
+    ten = tree.result({**SCENARIOS["klacht"], "months_since_last_incident": 10}, "nl")
+    assert "termijn_bijna_verstreken" not in ten.outcome.warnings
 
 
 def test_reasons_name_the_facts_that_led_there(tree):
     out = tree.result(SCENARIOS["melding_ongewenst_gedrag"], "en").result
     facts = [d["fact"] for d in out["reasons_detail"]]
-    assert "experienced_self" in facts
+    assert "role_in_case" in facts
     assert "omstander_geen_klacht" in out["warnings"]
     assert out["warning_texts"]["omstander_geen_klacht"].startswith("A bystander")
 
@@ -246,67 +278,69 @@ def test_reasons_name_the_facts_that_led_there(tree):
 # ---- the rules, over all combinations -----------------------------------------------------------------
 
 
-def all_combinations():
-    for subject in SUBJECTS:
-        for values in itertools.product([False, True], repeat=len(BOOL_FACTS)):
-            for months, size in ((6, 10), (13, 200)):
-                facts = dict(zip(BOOL_FACTS, values, strict=True))
-                facts.update(subject=subject, months_since_last_incident=months, employer_size=size)
-                yield facts
+VIOLENT = {"seksueel_geweld", "bedreiging", "stalking", "lichamelijk_geweld", "huiselijk_geweld"}
 
 
-def test_rules_hold_for_every_combination(tree):
+def test_rules_hold_on_every_path(tree):
     count = 0
-    for facts in all_combinations():
-        o = tree.evaluate(facts)
+    for path in tree.all_paths():
+        facts, o = path.assumed, path.outcome
         count += 1
         routes = routes_of(o)
         assert o.complete and o.route is not None, facts
-        # acute danger always comes first, and only then
         assert (o.route == "veiligheid_eerst") == facts["acute_danger"], facts
-        # a possible crime always mentions aangifte
-        if facts["possible_crime"]:
+        if facts.get("possible_crime"):
             assert "aangifte" in routes, facts
-        # klacht only for someone who experienced it, not anonymous, named, in time (or a crime)
         if "klacht" in routes:
-            assert facts["subject"] == "ongewenst_gedrag"
-            assert facts["experienced_self"] and not facts["wants_anonymity"]
-            assert facts["willing_to_be_named_in_writing"]
-            assert facts["possible_crime"] or facts["months_since_last_incident"] <= 12, facts
+            assert facts["subject"] == "ongewenst_gedrag" and facts["role_in_case"] == "zelf"
+            assert facts["accused"] in ("collega", "leidinggevende", "directie_bestuur"), facts
+            assert facts["person_position"] != "sollicitant"
+            assert not facts["wants_anonymity"] and facts["willing_to_be_named_in_writing"]
+            assert facts["months_since_last_incident"] <= 12, facts  # also when a crime is possible
             assert "beklaagde_wordt_geinformeerd" in o.warnings
-        # a bystander or someone wanting anonymity gets a melding or informal help, with the reason
-        if facts["subject"] == "ongewenst_gedrag":
-            if not facts["experienced_self"]:
-                assert "omstander_geen_klacht" in o.warnings
-                assert "melding_ongewenst_gedrag" in routes
-            elif facts["wants_anonymity"]:
-                assert "anoniem_geen_klacht" in o.warnings
-                assert "melding_ongewenst_gedrag" in routes
-            elif (facts["wants_formal_investigation"] and facts["willing_to_be_named_in_writing"]
-                  and (facts["possible_crime"] or facts["months_since_last_incident"] <= 12)):
-                assert "klacht" in routes, facts
-            if (facts["experienced_self"] and not facts["wants_anonymity"] and facts["wants_formal_investigation"]
-                    and facts["willing_to_be_named_in_writing"] and not facts["possible_crime"]
-                    and facts["months_since_last_incident"] > 12):
-                assert "termijn_klacht_verstreken" in o.warnings
-        # misstand only with a public interest and a work relation
+        if "beklaagde_wordt_geinformeerd" in o.warnings:
+            assert facts["accused"] != "derde"
+        if facts.get("accused") == "derde":
+            assert o.route in ("derden_agressie", "veiligheid_eerst") and "klacht" not in routes
+        if facts.get("role_in_case") == "beschuldigde":
+            assert "steun_beschuldigde" in routes and "rolconflict" in o.warnings
+            assert not routes & {"klacht", "melding_ongewenst_gedrag", "aangifte"}
+        if facts.get("role_in_case") == "omstander" and facts["subject"] == "ongewenst_gedrag":
+            assert "omstander_geen_klacht" in o.warnings
+        if facts.get("behaviour_kind") == "discriminatie":
+            assert "discriminatie_extern" in routes
+        if facts.get("behaviour_kind") == "seksueel_geweld":
+            assert "r_seksueel_geweld" in dict(o.reasons)
         if "melding_misstand" in routes:
-            assert facts["public_interest"] and facts["work_relation"], facts
-        if facts["subject"] == "misstand" and not facts["public_interest"]:
+            assert facts["wbk_scope"] in ("eu_recht", "maatschappelijk") and facts["work_relation"], facts
+        if facts.get("wbk_scope") == "persoonlijk" and facts["subject"] == "misstand":
             assert "geen_maatschappelijk_belang" in o.warnings
-        # care always leads to a referral
-        if facts["needs_care"]:
+            assert routes & {"arbeidsconflict", "informeel_veilig"}
+        if facts.get("needs_care"):
             assert "doorverwijzing" in routes
         assert o.route not in o.also
-    assert count == 5 * 512 * 2
+    assert count > 5000
+
+
+def test_no_confrontation_or_mediation_after_violence(tree):
+    """The safety rule: never a conversation with the other person or mediation when a crime, sexual
+    violence, threats or stalking are possible, and the reason is given (issue 13, point 1)."""
+    for path in tree.all_paths():
+        facts, o = path.assumed, path.outcome
+        risky = facts.get("possible_crime") or facts.get("behaviour_kind") in VIOLENT
+        if not risky:
+            continue
+        assert not routes_of(o) & {"informeel", "arbeidsconflict"}, facts
+        assert "geen_confrontatie" in o.warnings, facts
 
 
 def test_labour_dispute_is_never_a_klacht_or_melding(tree):
-    for facts in all_combinations():
-        if facts["subject"] != "arbeidsconflict":
+    for path in tree.all_paths():
+        facts = path.assumed
+        if facts["subject"] != "arbeidsconflict" or facts.get("role_in_case") == "beschuldigde":
             continue
-        routes = routes_of(tree.evaluate(facts))
-        assert "arbeidsconflict" in routes
+        routes = routes_of(path.outcome)
+        assert routes & {"arbeidsconflict", "informeel_veilig"}
         assert not routes & {"klacht", "melding_ongewenst_gedrag", "melding_misstand"}
 
 
@@ -315,13 +349,14 @@ def test_labour_dispute_is_never_a_klacht_or_melding(tree):
 full_facts = st.fixed_dictionaries({
     "subject": st.sampled_from(SUBJECTS),
     **{f: st.booleans() for f in BOOL_FACTS},
+    **{f: st.sampled_from(answers) for f, answers in CHOICE_FACTS.items()},
     "months_since_last_incident": st.integers(0, 40),
     "employer_size": st.integers(0, 500),
 })
 
 
 @settings(max_examples=150, deadline=None)
-@given(full=full_facts, drop=st.sets(st.sampled_from(BOOL_FACTS + NUMBER_FACTS)))
+@given(full=full_facts, drop=st.sets(st.sampled_from(BOOL_FACTS + list(CHOICE_FACTS) + NUMBER_FACTS)))
 def test_missing_facts_give_needs_not_a_guess(tree, full, drop):
     partial = {k: v for k, v in full.items() if k not in drop}
     complete = tree.evaluate(full)
@@ -345,7 +380,7 @@ def test_only_a_subject_gives_needs_and_no_route(tree):
     out = tree.result({"subject": "ongewenst_gedrag"}, "nl").result
     assert out["route"] is None
     assert out["needs"][0] == "acute_danger"
-    assert "experienced_self" in out["needs"]
+    assert "role_in_case" in out["needs"]
     assert out["complete"] is False
     assert out["route_label"] == tree.texts["route_undetermined"]["nl"]
     assert any("Acuut gevaar" in r for r in out["reasons"])
@@ -359,7 +394,7 @@ def test_acute_danger_decides_the_route_even_with_facts_missing(tree):
 
 def test_possible_crime_with_missing_facts_still_mentions_aangifte(tree):
     for subject in SUBJECTS:
-        o = tree.evaluate({"subject": subject, "possible_crime": True})
+        o = tree.evaluate({"subject": subject, "possible_crime": True, "role_in_case": "zelf"})
         assert "aangifte" in routes_of(o), subject
 
 
@@ -417,22 +452,24 @@ def test_wizard_asks_each_fact_once_and_reaches_the_same_advice(tree, full):
 
 def test_wizard_skips_questions_that_cannot_matter(tree):
     order, _ = run_wizard(tree, {**SCENARIOS["arbeidsconflict"], "employer_size": 10})
-    assert order == ["acute_danger", "subject", "possible_crime", "needs_care"]
+    assert order == ["acute_danger", "subject", "role_in_case", "possible_crime", "needs_care"]
     order, _ = run_wizard(tree, {**SCENARIOS["klacht"], "possible_crime": True})
-    assert "months_since_last_incident" not in order  # no term for a possible crime
+    assert "months_since_last_incident" in order  # the term is asked also for a possible crime
     order, _ = run_wizard(tree, {**SCENARIOS["melding_ongewenst_gedrag"], "wants_anonymity": True})
     assert "willing_to_be_named_in_writing" not in order and "wants_anonymity" not in order
+    order, _ = run_wizard(tree, SCENARIOS["steun_beschuldigde"])
+    assert order == ["acute_danger", "subject", "role_in_case", "needs_care"]
 
 
 def test_prune_drops_answers_off_the_new_path(tree):
     answers = {**SCENARIOS["klacht"]}
     answers["subject"] = "arbeidsconflict"
-    assert tree.prune(answers) == {"acute_danger": False, "subject": "arbeidsconflict",
+    assert tree.prune(answers) == {"acute_danger": False, "subject": "arbeidsconflict", "role_in_case": "zelf",
                                    "possible_crime": False, "needs_care": False}
 
 
 def test_question_views(tree):
-    view = tree.question("experienced_self", "en")
+    view = tree.question("wants_anonymity", "en")
     assert [v for v, _ in view.choices] == [True, False]
     subject = tree.question("subject", "nl")
     assert [v for v, _ in subject.choices] == SUBJECTS
@@ -492,7 +529,8 @@ def test_render_gives_the_handout_its_own_wording(tree, lang):
     assert out["reasons"] != h["reasons"] and len(out["reasons"]) == len(h["reasons"])
     assert h["reasons"][-1] == tree.reasons["r_klacht_mogelijk"]["handout"][lang]
     assert h["requirements"] == [r[lang] for r in tree.routes["klacht"]["handout"]["requirements"]]
-    assert h["warnings"] == [tree.warnings["beklaagde_wordt_geinformeerd"]["handout"][lang]]
+    assert h["warnings"] == [tree.warnings[w]["handout"][lang]
+                             for w in ("leidinggevende_moet_handelen", "beklaagde_wordt_geinformeerd")]
     # the copy for the accused is said once: as a warning, not again as a requirement
     assert not any("afschrift" in r or "copy" in r for r in out["requirements"] + h["requirements"])
     # a reason without its own handout wording is printed as it is

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from app.guidance.checklists import get_template
 from app.paths import templates_dir
+from tests.ui.jobs import finish
 from tests.ui.test_main_window import add_org, create, new_case
 
 
@@ -109,7 +110,8 @@ def test_decision_aid_from_the_case_saved_and_reopened(window, qtbot, dialogs):
     case = new_case(ws)
     ws.open_decision_aid()
     wiz = ws.wizard
-    for value in (False, "ongewenst_gedrag", False, False, True, False, True, True):
+    for value in (False, "ongewenst_gedrag", "zelf", False, False, "overig", "collega", "medewerker", False, True,
+                  True):
         code = ("yes" if value else "no") if isinstance(value, bool) else value
         button = wiz.answer_buttons()[code]
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
@@ -128,7 +130,7 @@ def test_decision_aid_from_the_case_saved_and_reopened(window, qtbot, dialogs):
     assert kinds, "reminders for the klacht terms"
     # the advice shows in the timeline after reopening the vault
     window.lock()
-    window.unlock("correct horse battery")
+    finish(qtbot, window.unlock("correct horse battery"))
     ws = window.workspace
     ws.goto_case(case.id)
     texts = [ws.cases.view.timeline.item(i).text() for i in range(ws.cases.view.timeline.count())]

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.resources import vocabularies
 from app.store.repository import CaseRow
-from ui.models import CaseTableModel, SimpleTableModel
+from ui.item_models import CaseTableModel, SimpleTableModel
 
 
 def rows():

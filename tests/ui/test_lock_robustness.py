@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 
 from app.store.repository import Repository
 from tests.conftest import PASSPHRASE
+from tests.ui.jobs import finish
 from tests.ui.test_main_window import add_org, create, new_case
 
 
@@ -47,7 +48,7 @@ def test_manual_lock_is_not_carried_out_when_the_note_cannot_be_kept(window, qtb
     monkeypatch.undo()
     window.act_lock.trigger()
     assert not window.session.is_open
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     assert "NOTE-99" in window.workspace.editors[0].notes.toPlainText()
 
 
@@ -62,30 +63,36 @@ def test_ctrl_l_works_while_a_note_has_focus(window, qtbot):
 def test_cancelling_a_restored_draft_forgets_it(window, qtbot):
     _editing(window, qtbot, "Concept dat weg mag")
     window.lock()
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     ws = window.workspace
     assert ws.editors and ws.repo.drafts()
     ws.editors[0].reject()
     assert ws.repo.drafts() == {}
     window.lock()
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     assert window.workspace.editors == []
 
 
-def test_retry_after_a_failed_follow_up_step_does_not_store_the_note_twice(window, qtbot, monkeypatch):
+def test_a_save_that_fails_half_way_writes_nothing_and_can_be_retried(window, qtbot, monkeypatch):
     from app.errors import UserError
     ws, editor = _editing(window, qtbot, "Eén gesprek")
+    case_id = ws.cases.view.case.id
+    original = Repository.replace_reminders
     calls = []
 
-    def once(self, *a, **k):
+    def fails_once(self, *a, **k):  # the step after the contact is written
         calls.append(1)
         if len(calls) == 1:
             raise UserError("tijdelijk probleem")
-    monkeypatch.setattr(editor, "after_save", lambda contact: once(None))
+        return original(self, *a, **k)
+    monkeypatch.setattr(Repository, "replace_reminders", fails_once)
     assert not editor.save(replace=[])
+    assert editor.isVisible() and editor.notes.toPlainText() == "Eén gesprek"
+    assert "tijdelijk probleem" in editor.general.text()
+    assert ws.repo.get_case(case_id).contacts == []
+    assert not any(action == "contact_toegevoegd" for _at, action, _obj in ws.repo.audit_log())
     assert editor.save(replace=[])
-    case = ws.repo.get_case(ws.cases.view.case.id)
-    assert len(case.contacts) == 1
+    assert len(ws.repo.get_case(case_id).contacts) == 1
 
 
 def test_backup_reported_as_written_when_only_the_log_line_fails(window, qtbot, dialogs, tmp_path, monkeypatch):

@@ -6,12 +6,15 @@ from datetime import date
 from PySide6.QtCore import Qt
 
 from tests.conftest import PASSPHRASE
+from tests.ui.jobs import finish
+from ui.main_window import PAGES
 
 
 def create(window, qtbot):
     window.welcome.pass1.setText(PASSPHRASE)
     window.welcome.pass2.setText(PASSPHRASE)
-    qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.unlocked, timeout=20_000):   # the key is derived on a worker thread
+        qtbot.mouseClick(window.welcome.create_button, Qt.MouseButton.LeftButton)
     assert window.workspace is not None, window.welcome.message.text()
     return window.workspace
 
@@ -52,7 +55,7 @@ def test_create_case_contact_close_and_reopen(window, qtbot, dialogs):
     window.lock()
     assert window.workspace is None
     assert window.stack.currentWidget() is window.unlock_page
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     ws = window.workspace
     ws.goto_case(case.id)
     shown = ws.cases.view.case
@@ -78,7 +81,7 @@ def test_validation_error_next_to_field_keeps_input(window, qtbot):
 def test_wrong_passphrase_shows_message(window, qtbot):
     create(window, qtbot)
     window.lock()
-    window.unlock("not the passphrase")
+    finish(qtbot, window.unlock("not the passphrase"))
     assert window.workspace is None
     assert window.unlock_page.message.text()
     assert "Traceback" not in window.unlock_page.message.text()
@@ -108,7 +111,7 @@ def test_lock_while_editing_keeps_draft(window, qtbot):
     editor.notes.setPlainText("Half geschreven notitie DRAFT-4410")
     window.lock()
     assert window.workspace is None
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     ws = window.workspace
     assert ws.editors, "the draft editor is reopened after unlocking"
     restored = ws.editors[0]
@@ -159,7 +162,7 @@ def test_supervisor_mode_from_the_start_screen(window, qtbot, tmp_path):
     assert sup.is_new
     sup.passphrase.setText("supervisor passphrase")
     sup.repeat.setText("supervisor passphrase")
-    sup.open_store()
+    finish(qtbot, sup.open_store())             # the key is derived on a worker thread
     assert sup.supervisor is not None and store.exists()
     assert b"supervisor passphrase" not in store.read_bytes()
 
@@ -178,17 +181,21 @@ def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialo
     # change the passphrase off the GUI thread
     window.change_passphrase()
     dlg = window.passphrase_dialog
+    dlg.current.setText(PASSPHRASE)
     dlg.new1.setText("een nieuwe lange wachtzin")
     dlg.new2.setText("een nieuwe lange wachtzin")
     dlg.check()
     with qtbot.waitSignal(window.job.finished, timeout=20_000):
         pass
     window.lock()
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     assert window.workspace is None  # the old passphrase fails
-    window.unlock("een nieuwe lange wachtzin")
+    finish(qtbot, window.unlock("een nieuwe lange wachtzin"))
     assert window.workspace is not None
     ws = window.workspace
+    ws.show_page(PAGES.index("settings"))  # the key derivation chosen for the new passphrase is shown
+    p = window.session.vault.kdf_params
+    assert ws.settings.kdf.text() == f"Argon2id, {p.memory_kib // 1024} MiB, {p.iterations} rondes"
     ws.repo.add_organisation("Later toegevoegd")
     window.lock()
     # restore the backup (made with the old passphrase) over the vault
@@ -197,7 +204,7 @@ def test_backup_passphrase_change_and_restore_in_the_window(window, qtbot, dialo
     window.restore()
     with qtbot.waitSignal(window.job.finished, timeout=20_000):
         pass
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     names = [o.name for o in window.workspace.repo.list_organisations()]
     assert names == ["Gemeente Voorbeeld"]
 

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from PySide6.QtDBus import QDBusConnection, QDBusMessage
 
-from ui.idle import PlatformLockWatcher
+from ui.screenlock import DBusLockListener
 
 
 @pytest.fixture
@@ -34,8 +34,8 @@ def private_bus():
 
 def test_screensaver_signal_reaches_the_watcher(qtbot, private_bus):
     assert private_bus.registerService("org.freedesktop.ScreenSaver")
-    watcher = PlatformLockWatcher(system_bus=private_bus, session_bus=private_bus)
-    assert "ActiveChanged" in watcher.connected
+    watcher = DBusLockListener(system_bus=private_bus, session_bus=private_bus)
+    assert "org.freedesktop.ScreenSaver.ActiveChanged" in watcher.listening
     msg = QDBusMessage.createSignal("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
                                     "ActiveChanged")
     msg.setArguments([True])
@@ -45,7 +45,7 @@ def test_screensaver_signal_reaches_the_watcher(qtbot, private_bus):
 
 def test_screensaver_deactivating_does_not_lock(qtbot, private_bus):
     assert private_bus.registerService("org.freedesktop.ScreenSaver")
-    watcher = PlatformLockWatcher(system_bus=private_bus, session_bus=private_bus)
+    watcher = DBusLockListener(system_bus=private_bus, session_bus=private_bus)
     fired = []
     watcher.locked.connect(lambda: fired.append(True))
     msg = QDBusMessage.createSignal("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",

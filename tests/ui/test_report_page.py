@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import threading
+from dataclasses import replace
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -22,10 +23,13 @@ from app import demo, fsutil
 from app.errors import UserError
 from app.reporting import report as R
 from app.reporting.aggregate import years_with_data
+from app.reporting.html import preview_html
 from app.store.session import Session
 from tests.conftest import PASSPHRASE
+from tests.ui.jobs import finish
 from ui import worker as W
-from ui.report_page import HIDDEN_BG, PublishedTableModel, ReportPage, preview_html
+from ui.report.page import ReportPage
+from ui.report.tables import HIDDEN_BG, PublishedTableModel
 from ui.seams import ScriptedDialogs
 
 TODAY = date(2025, 6, 30)
@@ -69,7 +73,7 @@ def dialogs():
 def page(qtbot, session, dialogs):
     p = ReportPage(session, "en", dialogs)
     p.opened: list[Path] = []
-    p.open_file = p.opened.append
+    p.exports.open_file = p.opened.append
     qtbot.addWidget(p)
     p.resize(1200, 800)
     with qtbot.waitSignal(p.refreshed, timeout=WAIT):
@@ -89,21 +93,22 @@ ReportPage.runner_wait = _runner_wait
 
 def choose(qtbot, page, *, org=..., year=..., k=None, lang=None) -> None:
     """Change the selection and wait until the page shows the result for it."""
-    if org is not ...:
-        page.org_combo.setCurrentIndex(page.org_combo.findData(org))
+    if org is not ...:   # a name as shown, or None for all organisations
+        combo = page.selection.org_combo
+        combo.setCurrentIndex(combo.findData(None) if org is None else combo.findText(org))
     if year is not ...:
-        page.year_combo.setCurrentIndex(page.year_combo.findData(year))
+        page.selection.year_combo.setCurrentIndex(page.selection.year_combo.findData(year))
     if k is not None:
-        page.threshold_spin.setValue(k)
+        page.selection.threshold_spin.setValue(k)
     if lang is not None:
-        page.lang_combo.setCurrentIndex(page.lang_combo.findData(lang))
+        page.selection.lang_combo.setCurrentIndex(page.selection.lang_combo.findData(lang))
     qtbot.waitUntil(lambda: page.prep_key == page.key() and page.prepare_job is None, timeout=WAIT)
 
 
 def figures(page):
     """(table id, unit, model, row, col) for every figure shown in the page's table widgets."""
     out = []
-    for tid, view in page.views.items():
+    for tid, view in page.tables.views.items():
         m = view.model()
         for r in range(m.rowCount()):
             for c in range(1, m.columnCount()):
@@ -273,19 +278,21 @@ def test_deleting_the_parent_waits_for_the_job_and_drops_its_result(qtbot):
 # --------------------------------------------------------------------------------- loading and tables
 def test_page_loads_choices_and_tables(page, session):
     names = org_names(session)
-    combo = [page.org_combo.itemData(i) for i in range(page.org_combo.count())]
-    assert combo == names + [None]                       # "all organisations" last
-    assert page.org == names[0]
-    years = [page.year_combo.itemData(i) for i in range(page.year_combo.count())]
-    assert years == years_with_data(session.repo, names[0]) and years
-    assert page.threshold_spin.value() == 5 and page.threshold_spin.minimum() == 3
+    combo = page.selection.org_combo
+    ids = {o.name: o.id for o in session.repo.list_organisations()}
+    assert [combo.itemData(i) for i in range(combo.count())] == [ids[n] for n in names] + [None]   # all last
+    assert [combo.itemText(i) for i in range(combo.count() - 1)] == names
+    assert page.selection.org_id == ids[names[0]] and page.selection.org_name == names[0]
+    years = [page.selection.year_combo.itemData(i) for i in range(page.selection.year_combo.count())]
+    assert years == years_with_data(session.repo, session.repo.organisation(names[0]).id) and years
+    assert page.selection.threshold_spin.value() == 5 and page.selection.threshold_spin.minimum() == 3
     prep = page.prep
     assert prep is not None and prep.report["organisation"] == names[0]
-    assert list(page.views) == [tb["id"] for tb in prep.report["tables"]]
+    assert list(page.tables.views) == [tb["id"] for tb in prep.report["tables"]]
     tot = prep.report["totals"]
     assert f"<b>{tot['cases']}</b>" in page.summary_label.text()
     assert f"<b>{prep.protection.hidden_cells}</b>" in page.summary_label.text()
-    assert escape(prep.report["method"]) in page.method_label.text()
+    assert escape(prep.report["method"]) in page.method.label.text()
     assert page.pdf_button.isEnabled()
 
 
@@ -309,9 +316,9 @@ def test_published_figures_only_and_hidden_cells_marked(page, qtbot):
                 assert value == 0 or value >= k, (tid, r, c, value)
     assert hidden > 0
     # what the widgets show is exactly the published JSON, computed independently here
-    again = R.build_report(page.repo, page.org, page.year, 6, "en")
+    again = R.build_report(page.repo, R.resolve(page.repo, page.selection.org_name, page.selection.year, 6, "en"))
     for tb in again["tables"]:
-        m = page.views[tb["id"]].model()
+        m = page.tables.views[tb["id"]].model()
         for r in range(len(tb["rows"])):
             for c in range(len(tb["cells"][r])):
                 assert m.index(r, c + 1).data(VALUE) == tb["cells"][r][c]
@@ -321,7 +328,7 @@ def test_published_figures_only_and_hidden_cells_marked(page, qtbot):
 def test_reasons_follow_the_protection(page):
     prep = page.prep
     found = set()
-    for tid, view in page.views.items():
+    for tid, view in page.tables.views.items():
         m = view.model()
         reasons = prep.protection.reasons[tid]
         for r, row in enumerate(reasons):
@@ -356,46 +363,46 @@ def test_table_model_labels_and_two_way_totals():
 
 def test_choosing_year_org_and_language(page, qtbot, session):
     names = org_names(session)
-    years = years_with_data(session.repo, names[0])
-    other = years[-1] if years[-1] != page.year else years[0]
+    years = years_with_data(session.repo, session.repo.organisation(names[0]).id)
+    other = years[-1] if years[-1] != page.selection.year else years[0]
     choose(qtbot, page, year=other)
     assert page.prep.report["year"] == other
     choose(qtbot, page, org=None)
     assert page.prep.report["organisation"] == R.texts("en")["all_organisations"]
     assert page.prep.organisation is None
-    assert not page.narrative.isEnabled()
-    assert R.texts("en")["note_unit_not_for_all"] in page.notes_label.text()
+    assert not page.narrative.editor.isEnabled()
+    assert R.texts("en")["note_unit_not_for_all"] in page.tables.notes_label.text()
     choose(qtbot, page, org=names[1], lang="nl")
     assert page.prep.lang == "nl" and page.prep.report["organisation"] == names[1]
     behaviour = next(tb for tb in page.prep.report["tables"] if tb["id"] == "behaviour")
-    shown = [page.views["behaviour"].model().index(r, 0).data() for r in range(len(behaviour["rows"]))]
+    shown = [page.tables.views["behaviour"].model().index(r, 0).data() for r in range(len(behaviour["rows"]))]
     assert shown == [R.code_label("behaviour", "rows", c, "nl") for c in behaviour["rows"]]
-    assert "Pesten" in shown and page.views["behaviour"].model().headerData(0, Qt.Orientation.Horizontal) == "Categorie"
+    assert "Pesten" in shown and page.tables.views["behaviour"].model().headerData(0, Qt.Orientation.Horizontal) == "Categorie"
 
 
 def test_threshold_cannot_go_below_three(page, qtbot):
-    page.threshold_spin.setValue(2)
-    assert page.threshold_spin.value() == 3
+    page.selection.threshold_spin.setValue(2)
+    assert page.selection.threshold_spin.value() == 3
     choose(qtbot, page)
     assert page.prep.report["threshold"] == 3
 
 
 def test_a_stale_result_is_ignored(page, qtbot, session):
-    years = [page.year_combo.itemData(i) for i in range(page.year_combo.count())]
+    years = [page.selection.year_combo.itemData(i) for i in range(page.selection.year_combo.count())]
     assert len(years) >= 2
     shown = page.prep
     old_key = page.key()
     # a result arrives for a selection the adviser has already left
-    page.want = (old_key[0], old_key[1], old_key[2] + 1, old_key[3])
-    page._prepared(old_key, R.prepare(session.repo, old_key[0], old_key[1], 9, "en"))
+    page.want = replace(old_key, threshold=old_key.threshold + 1)
+    page._prepared(old_key, R.prepare(session.repo, replace(old_key, threshold=9, language="en")))
     assert page.prep is shown                      # not shown
     assert page.prepare_job is not None            # the newest selection is computed instead
-    page.threshold_spin.setValue(old_key[2] + 1)
+    page.selection.threshold_spin.setValue(old_key.threshold + 1)
     qtbot.waitUntil(lambda: page.prepare_job is None and page.prep_key == page.key(), timeout=WAIT)
-    assert page.prep.report["threshold"] == old_key[2] + 1
+    assert page.prep.report["threshold"] == old_key.threshold + 1
     # quick changes: only the last selection ends up on screen
-    page.year_combo.setCurrentIndex(page.year_combo.findData(years[1]))
-    page.year_combo.setCurrentIndex(page.year_combo.findData(years[0]))
+    page.selection.year_combo.setCurrentIndex(page.selection.year_combo.findData(years[1]))
+    page.selection.year_combo.setCurrentIndex(page.selection.year_combo.findData(years[0]))
     qtbot.waitUntil(lambda: page.prepare_job is None and page.prep_key == page.key(), timeout=WAIT)
     assert page.prep.report["year"] == years[0]
 
@@ -405,38 +412,38 @@ def test_narrative_is_saved_per_organisation_and_year(page, qtbot, session):
     repo = session.repo
     names = org_names(session)
     orgs = {o.name: o.id for o in repo.list_organisations()}
-    years = [page.year_combo.itemData(i) for i in range(page.year_combo.count())]
+    years = [page.selection.year_combo.itemData(i) for i in range(page.selection.year_combo.count())]
     y0, y1 = years[0], years[1]
     choose(qtbot, page, year=y0)
-    page.narrative.setPlainText("Signalen over de werkdruk in het team.")
+    page.narrative.editor.setPlainText("Signalen over de werkdruk in het team.")
     choose(qtbot, page, year=y1)                   # switching saves
     assert repo.report_text(orgs[names[0]], y0) == "Signalen over de werkdruk in het team."
-    assert page.narrative.toPlainText() == ""
-    page.narrative.setPlainText("Tweede jaar: voorlichting gewenst.")
+    assert page.narrative.editor.toPlainText() == ""
+    page.narrative.editor.setPlainText("Tweede jaar: voorlichting gewenst.")
     choose(qtbot, page, org=names[1])
     assert repo.report_text(orgs[names[0]], y1) == "Tweede jaar: voorlichting gewenst."
-    assert repo.report_text(orgs[names[1]], page.year) == ""
+    assert repo.report_text(orgs[names[1]], page.selection.year) == ""
     choose(qtbot, page, org=names[0], year=y0)
-    assert page.narrative.toPlainText() == "Signalen over de werkdruk in het team."
-    assert not page.narrative.document().isModified()
-    assert not page.narrative.document().isUndoAvailable()   # the undo history of the other text is gone
+    assert page.narrative.editor.toPlainText() == "Signalen over de werkdruk in het team."
+    assert not page.narrative.editor.document().isModified()
+    assert not page.narrative.editor.document().isUndoAvailable()   # the undo history of the other text is gone
 
 
 def test_narrative_autosaves_and_flags_identifiers(page, qtbot, session):
     repo = session.repo
-    org_id = next(o.id for o in repo.list_organisations() if o.name == page.org)
-    page.save_timer.setInterval(5)
-    page.narrative.setPlainText("Bel Jan de Vries op 06-12345678 over de casus.")
-    with qtbot.waitSignal(page.save_timer.timeout, timeout=WAIT):
+    org_id = page.selection.org_id
+    page.narrative.save_timer.setInterval(5)
+    page.narrative.editor.setPlainText("Bel Jan de Vries op 06-12345678 over de casus.")
+    with qtbot.waitSignal(page.narrative.save_timer.timeout, timeout=WAIT):
         pass
-    assert repo.report_text(org_id, page.year).startswith("Bel Jan de Vries")
-    assert not page.flag_label.isHidden()
-    assert page.flagged_kinds()
+    assert repo.report_text(org_id, page.selection.year).startswith("Bel Jan de Vries")
+    assert not page.narrative.flag_label.isHidden()
+    assert page.narrative.flagged_kinds()
     assert "Jan de Vries" in page.preview.toPlainText()
-    page.narrative.setPlainText("Patronen, geen personen.")
+    page.narrative.editor.setPlainText("Patronen, geen personen.")
     page.save_narrative()
-    page._show_flags()
-    assert page.flag_label.isHidden()
+    page.narrative.show_flags()
+    assert page.narrative.flag_label.isHidden()
 
 
 def test_preview_shows_the_published_figures(page):
@@ -454,7 +461,7 @@ def test_preview_shows_the_published_figures(page):
 def _export(page, qtbot, fmt):
     button = {"pdf": page.pdf_button, "csv": page.csv_button, "json": page.json_button,
               "vstat": page.vstat_button}[fmt]
-    with qtbot.waitSignal(page.export_finished, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(page.exports.finished, timeout=WAIT) as blocker:
         button.click()
     return blocker.args
 
@@ -466,7 +473,7 @@ def test_export_pdf_csv_json_and_vstat_match(page, qtbot, dialogs, tmp_path, ses
     out = tmp_path / "out"
     out.mkdir()
     dialogs.paths = [str(out / "r.json"), str(out / "r.csv"), str(out / "r.pdf"), str(out / "r.vstat")]
-    page.narrative.setPlainText("Advies: aandacht voor de omgangsvormen in overleggen.")
+    page.narrative.editor.setPlainText("Advies: aandacht voor de omgangsvormen in overleggen.")
     assert _export(page, qtbot, "json") == ["json", True]
     assert _export(page, qtbot, "csv") == ["csv", True]
     assert _export(page, qtbot, "pdf") == ["pdf", True]
@@ -492,8 +499,8 @@ def test_export_pdf_csv_json_and_vstat_match(page, qtbot, dialogs, tmp_path, ses
     assert "omgangsvormen" in text
     assert str(rep["totals"]["cases"]) in text and str(rep["totals"]["contacts"]) in text
     # the narrative reached the vault before the PDF was made; the figures were recorded
-    org_id = next(o.id for o in session.repo.list_organisations() if o.name == page.org)
-    stored = session.repo.published_report(org_id, page.year)   # last written by the .vstat (Dutch method text)
+    org_id = page.selection.org_id
+    stored = session.repo.published_report(org_id, page.selection.year)   # last written by the .vstat (Dutch method text)
     assert {k: v for k, v in stored.items() if k != "method"} == {k: v for k, v in rep.items() if k != "method"}
     # vstat: signed, verifiable, same figures
     vs = exchange.read_vstat((out / "r.vstat").read_bytes())
@@ -503,13 +510,13 @@ def test_export_pdf_csv_json_and_vstat_match(page, qtbot, dialogs, tmp_path, ses
 
 
 def test_export_asks_when_the_narrative_has_identifiers(page, qtbot, dialogs, tmp_path):
-    page.narrative.setPlainText("Jan de Vries (06-12345678) heeft geklaagd.")
+    page.narrative.editor.setPlainText("Jan de Vries (06-12345678) heeft geklaagd.")
     dialogs.confirm_answer = False
     dialogs.paths = [str(tmp_path / "no.pdf")]
     page.pdf_button.click()                        # declined: no path asked, nothing written
     assert dialogs.asked[-1][0] == "confirm"
     assert "privacy check found" in dialogs.asked[-1][1]
-    assert not (tmp_path / "no.pdf").exists() and page.export_job is None
+    assert not (tmp_path / "no.pdf").exists() and page.exports.job is None
     dialogs.confirm_answer = True
     dialogs.paths = [str(tmp_path / "yes.pdf")]
     assert _export(page, qtbot, "pdf") == ["pdf", True]
@@ -528,7 +535,7 @@ def test_export_into_a_missing_folder_fails_cleanly(page, qtbot, dialogs, tmp_pa
     kind, text = dialogs.asked[-1]
     assert kind == "error" and "does not exist" in text and "choose" in text.lower()
     assert not target.parent.exists()
-    assert page.pdf_button.isEnabled() and page.org_combo.isEnabled()   # usable again
+    assert page.pdf_button.isEnabled() and page.selection.org_combo.isEnabled()   # usable again
 
 
 def test_export_write_failure_leaves_no_file(page, qtbot, dialogs, tmp_path, monkeypatch):
@@ -552,22 +559,22 @@ def test_export_write_failure_leaves_no_file(page, qtbot, dialogs, tmp_path, mon
 
 def test_cancelled_save_dialog_does_nothing(page, dialogs):
     dialogs.paths = []
-    assert page.export("json") is None
-    assert page.export_job is None and dialogs.asked[-1][0] == "save"
+    assert page.exports.export("json") is None
+    assert page.exports.job is None and dialogs.asked[-1][0] == "save"
 
 
 def test_pdf_preview_writes_only_where_the_adviser_chooses(page, qtbot, dialogs, tmp_path, session):
     dialogs.paths = []
-    assert page.open_pdf_preview() is None
+    assert page.exports.open_pdf_preview() is None
     assert page.opened == [] and list(tmp_path.glob("**/*.pdf")) == []
     target = tmp_path / "preview.pdf"
     dialogs.paths = [str(target)]
-    with qtbot.waitSignal(page.preview_finished, timeout=WAIT) as blocker:
+    with qtbot.waitSignal(page.exports.preview_finished, timeout=WAIT) as blocker:
         page.preview_button.click()
     assert blocker.args == [True]
     assert page.opened == [target] and target.read_bytes().startswith(b"%PDF")
-    org_id = next(o.id for o in session.repo.list_organisations() if o.name == page.org)
-    assert session.repo.published_report(org_id, page.year) is None   # a preview records nothing
+    org_id = page.selection.org_id
+    assert session.repo.published_report(org_id, page.selection.year) is None   # a preview records nothing
 
 
 def test_export_runs_off_the_gui_thread_with_progress(page, qtbot, dialogs, tmp_path, monkeypatch):
@@ -581,8 +588,8 @@ def test_export_runs_off_the_gui_thread_with_progress(page, qtbot, dialogs, tmp_
 
     monkeypatch.setattr(R, "export_report", spy)
     dialogs.paths = [str(tmp_path / "r.json")]
-    job = page.export("json")
-    assert job is not None and not page.json_button.isEnabled() and not page.org_combo.isEnabled()
+    job = page.exports.export("json")
+    assert job is not None and not page.json_button.isEnabled() and not page.selection.org_combo.isEnabled()
     assert not page.progress.isHidden() and "r.json" in page.progress.format()
     with qtbot.waitSignal(job.finished, timeout=WAIT):
         pass
@@ -592,14 +599,14 @@ def test_export_runs_off_the_gui_thread_with_progress(page, qtbot, dialogs, tmp_
 
 # --------------------------------------------------------------------------------- clearing and locking
 def test_clear_forgets_everything(page, session):
-    page.narrative.setPlainText("Nog niet opgeslagen tekst.")
-    org_id = next(o.id for o in session.repo.list_organisations() if o.name == page.org)
-    year = page.year
+    page.narrative.editor.setPlainText("Nog niet opgeslagen tekst.")
+    org_id = page.selection.org_id
+    year = page.selection.year
     page.clear()
     assert session.repo.report_text(org_id, year) == "Nog niet opgeslagen tekst."   # stored first
-    assert page.views == {} and page.prep is None
-    assert page.narrative.toPlainText() == "" and not page.narrative.document().isUndoAvailable()
-    assert page.org_combo.count() == 0 and page.year_combo.count() == 0
+    assert page.tables.views == {} and page.prep is None
+    assert page.narrative.editor.toPlainText() == "" and not page.narrative.editor.document().isUndoAvailable()
+    assert page.selection.org_combo.count() == 0 and page.selection.year_combo.count() == 0
     assert page.preview.toPlainText() == ""
     assert not page.pdf_button.isEnabled()
 
@@ -609,7 +616,7 @@ def test_load_on_a_locked_vault_does_nothing(qtbot, session, dialogs):
     qtbot.addWidget(p)
     session.lock()
     p.load()
-    assert p.org_combo.count() == 0 and p.prep is None
+    assert p.selection.org_combo.count() == 0 and p.prep is None
 
 
 def test_empty_vault_says_there_is_nothing_to_report(qtbot, vault_path, dialogs):
@@ -620,10 +627,10 @@ def test_empty_vault_says_there_is_nothing_to_report(qtbot, vault_path, dialogs)
         qtbot.addWidget(p)
         with qtbot.waitSignal(p.refreshed, timeout=WAIT):
             p.load()
-        assert p.year_combo.count() == 0 and p.prep is None
+        assert p.selection.year_combo.count() == 0 and p.prep is None
         assert "no cases" in p.status_label.text().lower()
         assert not p.pdf_button.isEnabled()
-        assert not p.narrative.isEnabled()           # only "all organisations" and no year
+        assert not p.narrative.editor.isEnabled()           # only "all organisations" and no year
     finally:
         s.lock()
 
@@ -639,7 +646,8 @@ def window(qtbot, vault_path, dialogs):
     w.show()
     w.welcome.pass1.setText(PASSPHRASE)
     w.welcome.pass2.setText(PASSPHRASE)
-    w.welcome.create_button.click()
+    with qtbot.waitSignal(w.unlocked, timeout=WAIT):   # the key is derived on a worker thread
+        w.welcome.create_button.click()
     assert w.workspace is not None
     demo.generate(w.session.repo, 60, orgs=2, years=2, seed=5, today=TODAY)
     w.report_row = PAGES.index("report")
@@ -653,13 +661,13 @@ def test_window_page_text_survives_locking(window, qtbot):
     assert isinstance(page, ReportPage)
     with qtbot.waitSignal(page.refreshed, timeout=WAIT):
         ws.nav.setCurrentRow(window.report_row)
-    assert page.views and page.isVisible()
-    org, year = page.org, page.year
-    page.narrative.setPlainText("Meer voorlichting over de gedragscode is gewenst.")
+    assert page.tables.views and page.isVisible()
+    org, year = page.selection.org_name, page.selection.year
+    page.narrative.editor.setPlainText("Meer voorlichting over de gedragscode is gewenst.")
     window.lock()                                  # within the autosave delay: hiding stores it
     assert window.workspace is None
     window.unlock_page.passphrase.setText(PASSPHRASE)
-    window.unlock(PASSPHRASE)
+    finish(qtbot, window.unlock(PASSPHRASE))
     repo = window.session.repo
     org_id = next(o.id for o in repo.list_organisations() if o.name == org)
     assert repo.report_text(org_id, year) == "Meer voorlichting over de gedragscode is gewenst."
@@ -683,7 +691,7 @@ def test_publishing_again_with_other_figures_asks_first(page, qtbot, dialogs, tm
     out.mkdir()
     dialogs.paths = [str(out / "first.json")]
     assert _export(page, qtbot, "json") == ["json", True]
-    org, year, _k, _lang = page.key()
+    org, year = page.selection.org_name, page.key().year
     repo = session.require()
     for i in range(6):  # a late batch of cases changes the figures of that year
         repo.add_case(Case(code=f"{year}-9{i:02d}", organisation=org, opened=date(year, 6, 1 + i),
@@ -694,11 +702,11 @@ def test_publishing_again_with_other_figures_asks_first(page, qtbot, dialogs, tm
     assert page.prep.republish_needed
     dialogs.confirm_answer = False
     dialogs.paths = [str(out / "second.json")]
-    assert page.export("json") is None
+    assert page.exports.export("json") is None
     assert dialogs.asked[-1][0] == "confirm" and not (out / "second.json").exists()
     dialogs.confirm_answer = True
-    with qtbot.waitSignal(page.export_finished, timeout=WAIT) as blocker:
-        page.export("json")
+    with qtbot.waitSignal(page.exports.finished, timeout=WAIT) as blocker:
+        page.exports.export("json")
     fmt, ok = blocker.args
     if ok:  # published as a new version: nothing hidden before is shown now
         first = json.loads((out / "first.json").read_text("utf-8"))

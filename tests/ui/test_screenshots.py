@@ -7,9 +7,10 @@ from datetime import date
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from app import ROOT, demo
+from app import demo
 from app.store.session import Session
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, ROOT
+from tests.ui.jobs import finish
 from ui.seams import ScriptedDialogs
 
 OUT = ROOT / "screenshots"
@@ -41,7 +42,7 @@ def test_render_main_screens(qtbot, vault_path):
     w.resize(1280, 800)
     w.show()
     _save(w, "01_unlock")
-    w.unlock(PASSPHRASE)
+    finish(qtbot, w.unlock(PASSPHRASE))
     ws = w.workspace
     names = ["02_overzicht", "03_casussen", "04_organisaties", "05_activiteiten", "06_jaarverslag",
              "07_instellingen"]

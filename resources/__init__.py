@@ -1,0 +1,1 @@
+"""Vertrouwd's data files, installed as the package vertrouwd_resources (found by app.resources)."""
