@@ -380,22 +380,23 @@ def _case_work(args, out: TextIO, err: TextIO) -> int:
     try:
         if args.case_cmd == "done":
             done = casework.complete_reminder(repo, args.reminder)
-            print(f"Reminder {args.reminder} " + ("done." if done else "was not open; nothing changed."),
-                  file=out if done else err)
+            _say(args, out if done else err, "cli.say.reminder_done" if done else "cli.say.reminder_not_open",
+                 reminder=args.reminder)
             return EXIT_OK if done else EXIT_USER
         case_id = repo.case_id_by_code(args.code) if args.code else None
         if args.case_cmd == "reminders":
             for r in repo.reminders(case_id=case_id):
                 print(f"{r.id}\t{r.due.isoformat()}\t{r.case_code}\t{r.kind}", file=out)
         elif args.case_cmd == "close":
-            for item in casework.open_required(repo.get_case(case_id), "en"):
-                print(f"note: open required checklist item ({item.contact_date.isoformat()}): {item.text}",
-                      file=err)
+            lang = texts.language(getattr(args, "msg_lang", None) or texts.environment_language())
+            for item in casework.open_required(repo.get_case(case_id), lang):
+                _say(args, err, "cli.say.open_required_item", date=item.contact_date.isoformat(), item=item.text)
             case = casework.close_case(repo, case_id, date.today())
-            print(f"Case {case.code} closed on {case.closed.isoformat()} (follow-up: {case.follow_up}).", file=out)
+            _say(args, out, "cli.say.case_closed", case=case.code, date=case.closed.isoformat(),
+                 follow_up=case.follow_up)
         else:
             case = casework.reopen_case(repo, case_id)
-            print(f"Case {case.code} is open.", file=out)
+            _say(args, out, "cli.say.case_reopened", case=case.code)
     finally:
         vault.close()
     return EXIT_OK
@@ -424,7 +425,7 @@ def cmd_restore(args, out, err) -> int:
 
 
 def cmd_passwd(args, out, err) -> int:
-    current = read_passphrase(args, label="Current passphrase")
+    current = read_passphrase(args, label="current_passphrase")
     vault, repo = _open(args, current)
     try:
         new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="new_passphrase",

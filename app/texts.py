@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Protocol
 
-from app import RESOURCES
+from app.resources import RESOURCES
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -52,6 +52,22 @@ class Phrase:
 
     def __str__(self) -> str:
         return message(self, "en")
+
+
+class Sentence(str):
+    """A coded sentence where a str is needed (an OSError's strerror): the English text as a str, said in
+    the language of the message that holds it (``ui.i18n.error_text``, the command line's lines)."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> Sentence:
+        said = super().__new__(cls, message(code, "en", **params))
+        said.code, said.params = code, params
+        return said
+
+    def text(self, lang: str | None) -> str:
+        return message(self.code, lang, **self.params)
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +121,8 @@ def message(what: Coded | str, lang: str | None = DEFAULT_LANGUAGE, /, **params:
 def _said(value: Any, lang: str) -> Any:
     if isinstance(value, Phrase):
         return message(value, lang)
+    if isinstance(value, Sentence):
+        return value.text(lang)
     if isinstance(value, Mapping) and value:   # a text the data holds per language
         return value.get(lang) or value.get(DEFAULT_LANGUAGE) or next(iter(value.values()))
     if isinstance(value, list | tuple) and value and all(isinstance(v, Phrase) for v in value):

@@ -50,5 +50,7 @@ def error_text(exc: BaseException, lang: str | None = None) -> str:
     if isinstance(exc, VertrouwdError):
         return exc.text(lang or _language)
     if isinstance(exc, OSError):
+        if isinstance(exc.strerror, texts.Sentence):   # a coded reason (app.fsutil.FileInUse)
+            return exc.strerror.text(lang or _language)
         return exc.strerror or str(exc)
     return str(exc)

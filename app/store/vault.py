@@ -113,14 +113,14 @@ class Throttle:
         except FileNotFoundError:
             return 0, 0.0
         except (OSError, ValueError, TypeError, KeyError) as exc:
-            return self._damaged(getattr(exc, "strerror", None) or "unreadable")
+            return self._damaged(getattr(exc, "strerror", None) or Phrase("vault.unreadable"))
         now = self.clock()
         if failures > MAX_FAILURES or not_before > now + MAX_DELAY:  # bounded, and written anew
             failures, not_before = min(failures, MAX_FAILURES), min(not_before, now + MAX_DELAY)
             self._write(failures, not_before, quiet=True)
         return failures, float(not_before)
 
-    def _damaged(self, reason: str) -> tuple[int, float]:
+    def _damaged(self, reason: Phrase | str) -> tuple[int, float]:
         """A damaged record counts as the maximum delay, never as a fresh start. It is written anew,
         so the wait ends; if even that fails the message says how to get out."""
         self.note = Phrase("vault.note.attempts_damaged", name=self.path.name, reason=reason)
