@@ -184,3 +184,35 @@ def test_no_error_is_raised_with_a_sentence():
                         first, ast.JoinedStr | ast.BinOp) and not dynamic_code):
                     sentences.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not sentences
+
+
+def test_notes_of_the_unlock_throttle_are_said_in_the_message_language():
+    err = WrongPassphrase("vault.wrong_passphrase", note=Phrase("vault.note.wait", wait=30))
+    assert err.message.endswith("try again. After repeated failures you must wait 30 seconds before the next try.")
+    assert "30 seconden" in err.text("nl") and "wachtwoordzin" in err.text("nl")
+    assert WrongPassphrase("vault.wrong_passphrase", note="").text("nl").endswith("opnieuw.")
+    damaged = Phrase("vault.note.attempts_damaged", name="v.attempts", reason=Phrase("vault.unreadable"))
+    assert "onleesbaar" in LockedOut("vault.locked_out", wait=5, note=damaged).text("nl")
+
+
+def test_a_file_held_open_by_another_program_speaks_both_languages(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from app import fsutil
+    from app.guidance import checklists
+
+    def held(src, dst):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", held)
+    monkeypatch.setattr(fsutil, "_transient", lambda exc: True)
+    monkeypatch.setattr(fsutil, "REPLACE_DELAYS", ())
+    with pytest.raises(fsutil.FileInUse) as caught:
+        fsutil.write_bytes_atomic(tmp_path / "x.toml", b"new")
+    reason = caught.value.strerror
+    assert isinstance(reason, texts.Sentence) and "another program keeps it open" in reason
+    assert "een ander programma houdt het bestand open" in reason.text("nl")
+    with pytest.raises(UserError) as wrapped:
+        checklists.write_atomic(tmp_path / "y.toml", b"new")
+    assert "een ander programma" in wrapped.value.text("nl") and "another program" in wrapped.value.message

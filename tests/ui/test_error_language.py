@@ -41,3 +41,10 @@ def test_error_text_follows_the_language_it_is_given():
     assert i18n.error_text(err, "en") == "The vault is locked. Unlock it first."
     assert i18n.error_text(FileNotFoundError(2, "No such file or directory")) == "No such file or directory"
     assert i18n.error_text(ValueError("plain")) == "plain"
+
+
+def test_error_text_says_a_coded_file_system_reason_in_the_language():
+    from app import fsutil, texts
+    held = fsutil.FileInUse(13, texts.Sentence("fsutil.file_in_use", path="/tmp/x.vbak"), "/tmp/x.vbak")
+    assert i18n.error_text(held, "nl").startswith("/tmp/x.vbak kon niet worden vervangen: een ander programma")
+    assert i18n.error_text(held, "en").startswith("Could not replace /tmp/x.vbak: another program keeps it open")
