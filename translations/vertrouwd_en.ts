@@ -1934,10 +1934,6 @@ Details: {detail}</translation>
             <translation>{status}: {reason}</translation>
         </message>
         <message>
-            <source>Not combined: the file of {whole} {year} holds the cases of {parts} again, and more, so they would count twice. Remove either that file or those organisation files.</source>
-            <translation>Not combined: the file of {whole} {year} holds the cases of {parts} again, and more, so they would count twice. Remove either that file or those organisation files.</translation>
-        </message>
-        <message>
             <source>No files from trusted advisers yet. Choose “Import files…” to add the statistics files that advisers sent you.</source>
             <translation>No files from trusted advisers yet. Choose “Import files…” to add the statistics files that advisers sent you.</translation>
         </message>

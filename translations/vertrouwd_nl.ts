@@ -1934,10 +1934,6 @@ Details: {detail}</translation>
         <translation>{status}: {reason}</translation>
     </message>
     <message>
-        <source>Not combined: the file of {whole} {year} holds the cases of {parts} again, and more, so they would count twice. Remove either that file or those organisation files.</source>
-        <translation>Niet gecombineerd: het bestand van {whole} {year} bevat de casussen van {parts} nog een keer, en meer; ze zouden dubbel tellen. Verwijder dat bestand of de bestanden van die organisaties.</translation>
-    </message>
-    <message>
         <source>No files from trusted advisers yet. Choose “Import files…” to add the statistics files that advisers sent you.</source>
         <translation>Nog geen bestanden van vertrouwenspersonen die u vertrouwt. Kies ‘Bestanden importeren…’ om de cijferbestanden toe te voegen die vertrouwenspersonen u hebben gestuurd.</translation>
     </message>

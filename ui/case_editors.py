@@ -30,6 +30,7 @@ from models import vocab as V
 from models.checklist import Template
 from models.entities import Case, Contact
 from ui.checklist_panel import ChecklistPanel
+from ui.i18n import error_text
 from ui.privacy_highlighter import PrivacyHighlighter
 from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
 
@@ -54,9 +55,9 @@ def _show_problems(exc: UserError, labels: dict[str, ErrorLabel], general: Error
             labels[p.field].show_text(problem_text(p.code, p.message))
             shown = True
     if not shown and exc.field in labels:
-        labels[exc.field].show_text(exc.message)
+        labels[exc.field].show_text(error_text(exc))
         shown = True
-    general.show_text("" if shown else exc.message)
+    general.show_text("" if shown else error_text(exc))
 
 
 class CaseEditor(QDialog):

@@ -33,6 +33,7 @@ from ui import i18n
 from ui.case_editors import CaseEditor, ContactEditor
 from ui.cases_page import CasesPage
 from ui.clipboard import SecureClipboard
+from ui.i18n import error_text
 from ui.idle import IdleLock
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
 from ui.retention_panel import RetentionPanel
@@ -220,7 +221,7 @@ class Workspace(QWidget):
         try:
             casework.close_case(self.repo, case.id, self.today())
         except UserError as exc:
-            self.window_.dialogs.error(self, self.tr("Close case"), exc.message)
+            self.window_.dialogs.error(self, self.tr("Close case"), error_text(exc))
             return
         self.refresh_cases()
         self.goto_case(case.id)
@@ -265,7 +266,7 @@ class Workspace(QWidget):
         try:
             render_handout(result, lang, path)
         except (OSError, VertrouwdError) as exc:
-            self.window_.dialogs.error(self, self.tr("Save handout"), str(exc))
+            self.window_.dialogs.error(self, self.tr("Save handout"), error_text(exc))
 
     def save_drafts(self) -> list[str]:
         """Keep every unsaved text encrypted in the vault; returns what could not be kept (and why)."""
@@ -274,13 +275,13 @@ class Workspace(QWidget):
             try:
                 self.report.save_narrative()
             except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the rest
-                failed.append(self.tr("the report text ({reason})").format(reason=exc))
+                failed.append(self.tr("the report text ({reason})").format(reason=error_text(exc)))
         for editor in list(self.editors):
             if editor.dirty:
                 try:
                     self.repo.save_draft(editor.draft_key(), editor.draft())
                 except Exception as exc:  # noqa: BLE001
-                    failed.append(self.tr("an unsaved conversation note ({reason})").format(reason=exc))
+                    failed.append(self.tr("an unsaved conversation note ({reason})").format(reason=error_text(exc)))
         return failed
 
     def restore_drafts(self) -> int:
@@ -574,7 +575,7 @@ class MainWindow(QMainWindow):
         def failed(exc):
             self.dialogs.error(self, self.tr("Make backup"), self.tr(
                 "The backup failed: {reason}. Your vault is unchanged; choose another location and try "
-                "again.").format(reason=exc))
+                "again.").format(reason=error_text(exc)))
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Making backup…")),
                                  on_done=lambda _r: self.dialogs.info(self, self.tr("Make backup"), self.tr(
@@ -605,7 +606,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             self.dialogs.error(self, self.tr("Import data"), self.tr(
-                "Nothing was imported: {reason}").format(reason=exc))
+                "Nothing was imported: {reason}").format(reason=error_text(exc)))
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Importing…")), on_done=done,
                                  on_error=failed, lock=repo.vault.lock_)
@@ -645,12 +646,12 @@ class MainWindow(QMainWindow):
         def failed(exc):
             from app.store.vault import PassphraseChangeIncomplete
             if isinstance(exc, PassphraseChangeIncomplete) or not vault.is_open:
-                self.dialogs.error(self, self.tr("Change passphrase"), str(exc))
+                self.dialogs.error(self, self.tr("Change passphrase"), error_text(exc))
                 self.lock()
                 return
             self.dialogs.error(self, self.tr("Change passphrase"), self.tr(
                 "The passphrase was not changed: {reason}. The old passphrase still opens the vault.")
-                .format(reason=exc))
+                .format(reason=error_text(exc)))
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Encrypting again…")),
                                  on_done=lambda _r: self.dialogs.info(self, self.tr("Change passphrase"), self.tr(
@@ -684,7 +685,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             self.dialogs.error(self, self.tr("Restore from backup"), self.tr(
-                "Nothing was restored: {reason}").format(reason=exc))
+                "Nothing was restored: {reason}").format(reason=error_text(exc)))
             self.show_start()
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Restoring…")), on_done=done,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from models import vocab as V
 from models.entities import Activity
+from ui.i18n import error_text
 from ui.item_models import SimpleTableModel
 from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
 
@@ -186,7 +187,7 @@ class OrganisationDialog(QDialog):
             other = self.name_error if target is self.units_error else self.units_error
             other.show_text("")
             problems = getattr(exc, "problems", None)
-            target.show_text(problem_text(problems[0].code, exc.message) if problems else exc.message)
+            target.show_text(problem_text(problems[0].code, error_text(exc)) if problems else error_text(exc))
             return
         self.accept()
 
@@ -234,7 +235,7 @@ class OrganisationsPage(QWidget):
         try:
             self.repo.delete_organisation(org.id)
         except UserError as exc:
-            self.dialogs.error(self, self.tr("Remove organisation"), exc.message)
+            self.dialogs.error(self, self.tr("Remove organisation"), error_text(exc))
             return
         self.load(self.repo)
         self.changed.emit()
@@ -288,7 +289,7 @@ class ActivityDialog(QDialog):
                 self.repo.update_activity(act)
         except UserError as exc:
             problems = getattr(exc, "problems", None)
-            self.error.show_text(problem_text(problems[0].code, exc.message) if problems else exc.message)
+            self.error.show_text(problem_text(problems[0].code, error_text(exc)) if problems else error_text(exc))
             return
         self.accept()
 
@@ -415,7 +416,7 @@ class SettingsPage(QWidget):
         self.practice.setText(st.get(S.PRACTICE_NAME))
         self.threshold.setValue(st.get(S.REPORT_THRESHOLD))
         try:
-            from app.exchange import vstat as exchange
+            from app.exchange import keys as exchange
             self.fingerprint.setText(exchange.fingerprint(exchange.public_key(session.repo.signing_key())))
         except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
             self.fingerprint.setText(self.tr("(not available)"))
@@ -450,7 +451,7 @@ class SettingsPage(QWidget):
         try:
             checklists.export_template(data[0], path, version=data[1], store_dir=templates_dir())
         except (UserError, OSError) as exc:
-            self.template_message.setText(str(exc))
+            self.template_message.setText(error_text(exc))
             return
         self.template_message.setText(self.tr("Checklist exported. Edit it with a text editor and import "
                                               "it again with a higher version number."))
@@ -467,8 +468,8 @@ class SettingsPage(QWidget):
             t = checklists.import_template(path, templates_dir())
         except UserError as exc:
             self.template_message.setText(self.tr("The checklist was not imported: {reason}").format(
-                reason=exc.message))
-            self.dialogs.error(self, self.tr("Import checklist"), exc.message)
+                reason=error_text(exc)))
+            self.dialogs.error(self, self.tr("Import checklist"), error_text(exc))
             return
         self._fill_templates()
         self.template_message.setText(self.tr("Checklist imported: {title}, version {version}.").format(
@@ -484,7 +485,7 @@ class SettingsPage(QWidget):
             st.set(S.REPORT_THRESHOLD, self.threshold.value())
             st.set(S.LANGUAGE, self.language.currentData())
         except UserError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         self.message.setText(self.tr("Saved."))
         self.lock_minutes_changed.emit(self.lock_minutes.value())

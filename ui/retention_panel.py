@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import VertrouwdError
 from app.privacy import retention
+from ui.i18n import error_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -273,7 +274,7 @@ class RetentionPanel(QWidget):
             audit = retention.audit_entries(self.repo)
         except VertrouwdError as exc:
             self.clear()
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self._loading = True
         try:
@@ -306,7 +307,7 @@ class RetentionPanel(QWidget):
         try:
             stored = retention.set_policy_months(self.repo, value)
         except VertrouwdError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.refresh()
         self.status.setText(self.tr("Retention period set to %n month(s).", "", stored))
@@ -318,7 +319,7 @@ class RetentionPanel(QWidget):
         try:
             rows = retention.due(self.repo, self._today())
         except VertrouwdError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         if not rows:
             self.refresh()
@@ -335,7 +336,7 @@ class RetentionPanel(QWidget):
             result = retention.purge(self.repo, [r.case_id for r in rows], self._today())
         except VertrouwdError as exc:
             self.refresh()
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.refresh()
         text = self.tr("Details of %n case(s) removed; their figures are kept.", "", result.cases)
@@ -357,6 +358,6 @@ class RetentionPanel(QWidget):
         try:
             retention.compact(self.repo)
         except VertrouwdError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.status.setText(self.tr("The vault is compacted: no removed text remains in free space."))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VertrouwdError
+from ui.i18n import error_text
 from ui.unlock import BusyRow, FitLabel, card, fit
 from ui.worker import Job, run_in_thread
 
@@ -92,7 +93,7 @@ class SupervisorStart(QMainWindow):
         self._set_busy(False)
         if not isinstance(exc, VertrouwdError):
             raise exc
-        self.message.setText(exc.message)
+        self.message.setText(error_text(exc))
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 

@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.errors import UserError
 from app.exchange import render as stats_render
+from app.exchange.combine import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable
 from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
-from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, reason_code
+from ui.i18n import error_text
 
 ChooseFiles = Callable[[], list[str]]
 AskTrust = Callable[[str], tuple[bool, str]]
@@ -265,10 +266,8 @@ class SupervisorWindow(QWidget):
             text = self.tr("signed by an adviser key you do not trust yet. Call the adviser and compare the "
                            "fingerprint before you trust it.")
             return text, text
-        code = getattr(outcome, "code", None)
-        values = dict(getattr(outcome, "values", None) or {})
-        if not code:
-            code, values = reason_code(outcome.reason)
+        code = (outcome.code or "").removeprefix("vstat.")
+        values = dict(outcome.values or {})
         damaged = self.tr("this is not a statistics file from Vertrouwd, or it is damaged. Ask the adviser to "
                           "export it again.")
         texts = {
@@ -301,7 +300,8 @@ class SupervisorWindow(QWidget):
         if code in texts:
             return texts[code], texts[code]
         text = self.tr("the figures in the file do not pass the checks. Ask the adviser to export it again.")
-        return text, self.tr("{text}\nDetails: {detail}").format(text=text, detail=outcome.reason)
+        detail = texts.message(outcome.code, self._lang, **values) if outcome.code else outcome.reason
+        return text, self.tr("{text}\nDetails: {detail}").format(text=text, detail=detail)
 
     def _status_text(self, outcome: ImportOutcome) -> str:
         return {ACCEPTED: self.tr("imported"), DUPLICATE: self.tr("already imported"),
@@ -325,7 +325,7 @@ class SupervisorWindow(QWidget):
                         by_path[later.path] = later
             outcomes = [by_path[o.path] for o in outcomes]
         except UserError as exc:
-            self.status_label.setText(exc.message)
+            self.status_label.setText(error_text(exc, self._lang))
             return []
         for o in outcomes:
             status = self._status_text(o)
@@ -356,12 +356,8 @@ class SupervisorWindow(QWidget):
             self.combined = self.store.combined(by)
         except UserError as exc:
             self.combined = None
-            if getattr(exc, "code", None) == "overlap":
-                v = exc.values
-                self.status_label.setText(self.tr(
-                    "Not combined: the file of {whole} {year} holds the cases of {parts} again, and more, so "
-                    "they would count twice. Remove either that file or those organisation files.").format(
-                    whole=v.get("whole", ""), year=v.get("year", ""), parts=v.get("parts", "")))
+            if getattr(exc, "code", None) == "combine.overlap":
+                self.status_label.setText(error_text(exc, self._lang))
         self.table_combo.blockSignals(True)
         self.table_combo.clear()
         if self.combined is not None:
@@ -428,7 +424,7 @@ class SupervisorWindow(QWidget):
                 stats_render.write_pdf(self.combined, path, lang=self.lang, program_version=__version__,
                                        labels=self.store.labels())
         except (UserError, OSError) as exc:
-            msg = exc.message if isinstance(exc, UserError) else (exc.strerror or str(exc))
+            msg = error_text(exc, self._lang)
             self.status_label.setText(self.tr("Export failed: {reason}").format(reason=msg))
             return None
         self.status_label.setText(self.tr("Written: {path}").format(path=path))

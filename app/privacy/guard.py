@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from app import texts
 from app.errors import UserError
 from app.resources import RESOURCES
 
@@ -33,6 +34,8 @@ __all__ = [
     "is_valid_bsn",
     "is_valid_iban",
     "kind_label",
+    "kind_phrase",
+    "kind_phrases",
     "load_name_lists",
     "redact",
     "scan",
@@ -73,42 +76,6 @@ _PLACEHOLDERS = {
     "naam": "[naam]",
 }
 
-_LABELS = {
-    "nl": {
-        "email": "e-mailadres",
-        "telefoon": "telefoonnummer",
-        "bsn": "burgerservicenummer",
-        "iban": "rekeningnummer (IBAN)",
-        "postcode": "postcode",
-        "adres": "adres",
-        "geboortedatum": "geboortedatum",
-        "leeftijd": "leeftijd",
-        "url": "webadres",
-        "handle": "account op sociale media",
-        "kenteken": "kenteken",
-        "personeelsnummer": "personeelsnummer",
-        "kenmerk": "uniek kenmerk (de enige ...)",
-        "naam": "naam",
-    },
-    "en": {
-        "email": "e-mail address",
-        "telefoon": "phone number",
-        "bsn": "citizen service number (BSN)",
-        "iban": "bank account (IBAN)",
-        "postcode": "postcode",
-        "adres": "street address",
-        "geboortedatum": "date of birth",
-        "leeftijd": "age",
-        "url": "web address",
-        "handle": "social-media handle",
-        "kenteken": "licence plate",
-        "personeelsnummer": "personnel number",
-        "kenmerk": "unique trait (the only ...)",
-        "naam": "person's name",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Finding:
     """One likely identifier: `text[start:end]` of the scanned text, of kind `kind`."""
@@ -124,13 +91,26 @@ class Finding:
 
 
 def kind_label(kind: str, lang: str = "nl") -> str:
-    """Readable name of a kind, in Dutch ("nl") or English ("en"; also for other languages)."""
-    code = (lang or "nl").replace("-", "_").split("_")[0].lower()
-    labels = _LABELS.get(code, _LABELS["en"])
-    try:
-        return labels[kind]
-    except KeyError:
-        raise ValueError(f"Unknown identifier kind {kind!r}; expected one of {', '.join(KINDS)}.") from None
+    """Readable name of a kind, in Dutch ("nl") or English ("en"; also for other languages).
+
+    The names live with the program's other sentences (resources/messages.json, codes privacy.kind.*)."""
+    if kind not in _PLACEHOLDERS:
+        raise ValueError(f"Unknown identifier kind {kind!r}; expected one of {', '.join(KINDS)}.")
+    return texts.message(kind_phrase(kind), lang)
+
+
+def kind_phrase(kind: str) -> texts.Phrase:
+    """The name of a kind as a Phrase, said in the language of the message that holds it."""
+    return texts.Phrase(f"privacy.kind.{kind}")
+
+
+def kind_phrases(text: str) -> list[texts.Phrase]:
+    """The kinds of identifier found in `text`, each once, in the order found (for a message)."""
+    kinds: list[str] = []
+    for f in scan(text):
+        if f.kind not in kinds:
+            kinds.append(f.kind)
+    return [kind_phrase(k) for k in kinds]
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,8 +210,7 @@ def _read_list(path: Path) -> list[str]:
             lines = fh.read().splitlines()
     except OSError as exc:
         raise UserError(
-            f"The privacy guard cannot read its name list {path} ({exc.strerror or exc}). "
-            "Reinstall Vertrouwd to restore the file."
+            "privacy.name_list_unreadable", path=path, strerror=exc.strerror or exc
         ) from exc
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 

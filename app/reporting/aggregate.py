@@ -95,8 +95,7 @@ def slug(name: str) -> str:
 def check_year(year: object) -> int:
     """``year`` when it lies in the program's one year range (models.entities), else a UserError."""
     if not is_year(year):
-        raise UserError(f"The year {year} is not a plausible report year; give a year from {FIRST_YEAR} "
-                        f"to {LAST_YEAR}, like 2026.")
+        raise UserError("aggregate.implausible_year", year=year, first=FIRST_YEAR, last=LAST_YEAR)
     return year
 
 

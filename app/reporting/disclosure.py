@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 import highspy
 import numpy as np
 
+from app import texts
+
 
 def _new_highs() -> highspy._Highs:
     """A quiet HiGHS model (the core class: the wrapper class prints a banner when made)."""
@@ -220,35 +222,10 @@ _REASON_PRIMARY = "primair"
 _REASON_SECONDARY = "secundair"
 _REASON_GROUP = "groep"
 
-METHOD_TEXT: dict[str, str] = {
-    "nl": (
-        "Om te voorkomen dat iemand herkenbaar wordt, zijn aantallen van 1 tot {k} niet getoond "
-        "(nul wel). Ook een rij, kolom of tabel waarin (op minder dan {k} na) alle gevallen in één vak "
-        "vallen, is afgeschermd, en nooit staat één x tussen alleen nullen. Waar "
-        "nodig zijn daarnaast andere vakken verborgen, zodat een verborgen getal niet uit de totalen "
-        "of uit andere tabellen terug te rekenen is; dat is voor elk verborgen getal gecontroleerd "
-        "(het kan steeds minstens {k} verschillende waarden hebben). "
-        "Totalen zijn altijd vermeld. Een x betekent dus 'niet getoond', "
-        "niet 'nul'; in de CSV- en JSON-bestanden is zo'n vak leeg."
-    ),
-    "en": (
-        "To keep people from being recognisable, counts from 1 up to (not including) {k} are "
-        "not shown (zero is). A row, "
-        "column or table in which all cases (or all but fewer than {k}) fall in a single cell is "
-        "shielded as well, and an x never stands among zeros only. Where needed, other "
-        "cells are hidden too, so that no hidden number can be worked out from the totals or from "
-        "other tables; this was checked for every hidden number (each could still take a range of "
-        "at least {k} values). Totals are "
-        "always shown. An x therefore means 'not shown', not 'zero'; in the CSV and JSON files such "
-        "a cell is left empty."
-    ),
-}
-"""Plain-words description for the report; ``text.format(k=k)`` or ``method_text(lang, k)``."""
-
-
 def method_text(lang: str, k: int) -> str:
-    """METHOD_TEXT in ``lang`` ("nl" or "en") with the threshold filled in."""
-    return METHOD_TEXT[lang].format(k=k)
+    """The method in plain words for the report, in ``lang`` ("nl" or "en"), threshold filled in
+    (resources/messages.json, code disclosure.method)."""
+    return texts.message("disclosure.method", lang, k=k)
 
 
 @dataclass

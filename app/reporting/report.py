@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 
 from app import __version__, fsutil
 from app.errors import UserError
+from app.privacy.guard import kind_phrases as privacy_kinds
 from app.reporting import disclosure, ledger
 from app.reporting.aggregate import (
     CASE_WORK,
@@ -54,6 +55,7 @@ from app.reporting.aggregate import (
     slug,
 )
 from app.resources import RESOURCES, vocabularies
+from app.texts import Phrase
 
 if TYPE_CHECKING:
     from app.store.repository import Repository
@@ -76,7 +78,7 @@ def report_texts() -> dict:
 
 def texts(lang: str) -> dict:
     if lang not in LANGS:
-        raise UserError(f"Unknown report language {lang!r}; choose nl or en.")
+        raise UserError("report.unknown_language", language=lang)
     return report_texts()[lang]
 
 
@@ -170,8 +172,7 @@ def organisation_name(repo: Repository, org_id: int | None) -> str | None:
     for o in repo.list_organisations():
         if o.id == org_id:
             return o.name
-    raise UserError("The organisation of this report no longer exists (it may have been removed). "
-                    "Choose the organisation again.")
+    raise UserError("report.organisation_gone")
 
 
 # -- building ---------------------------------------------------------------------------------
@@ -182,21 +183,19 @@ def resolve_threshold(repo: Repository, threshold: int | None) -> int:
         try:
             threshold = int(raw) if raw not in (None, "") else DEFAULT_THRESHOLD
         except ValueError:
-            raise UserError(f"The stored report threshold {raw!r} is not a whole number; set it again "
-                            "in the settings (3 or more).") from None
+            raise UserError("report.stored_threshold_not_whole", raw=raw) from None
     return check_threshold(threshold)
 
 
 def check_threshold(threshold: object) -> int:
     """``threshold`` when it is a whole number from 3 to 50, else a UserError saying why."""
     if isinstance(threshold, bool) or not isinstance(threshold, int):
-        raise UserError("The threshold must be a whole number of 3 or more.")
+        raise UserError("report.threshold_not_whole")
     if threshold < disclosure.MIN_K:
-        raise UserError(f"A threshold of {threshold} does not protect people; use {disclosure.MIN_K} or "
-                        f"more (the common choice is {DEFAULT_THRESHOLD}).")
+        raise UserError("report.threshold_too_low", threshold=threshold, min_k=disclosure.MIN_K,
+                        default_threshold=DEFAULT_THRESHOLD)
     if threshold > 50:
-        raise UserError(f"A threshold of {threshold} would hide almost every figure; use a number "
-                        "between 3 and 50.")
+        raise UserError("report.threshold_too_high", threshold=threshold)
     return threshold
 
 
@@ -768,36 +767,21 @@ def require_publishable(prep: Prepared) -> None:
     org, year = prep.report["organisation"], prep.report["year"]
     if prep.republish_needed:
         before = prep.earlier[0]
-        why = ""
         if before.get("threshold") != prep.report["threshold"]:
-            why = f" (then with threshold {before.get('threshold')}, now {prep.report['threshold']})"
-        raise UserError(
-            f"The report of {org} {year} was published before with other figures{why}, so nothing was "
-            "written. Someone who has both versions can lay them side by side and work out figures "
-            "that each version hides. Give out the earlier version again (same threshold, same data), "
-            "or, if a correction is really needed, publish again on purpose with the command line "
-            "option --republish: the new version then keeps hidden every figure the earlier one hid "
-            "and is checked together with it.")
+            raise UserError("report.published_before_other_threshold", org=org, year=year,
+                            then=before.get("threshold"), now=prep.report["threshold"])
+        raise UserError("report.published_before", org=org, year=year)
     audit = prep.protection.audit
     if audit.ok:
         return
     first = "; ".join(audit.problems[:3])
-    more = f" (and {len(audit.problems) - 3} more)" if len(audit.problems) > 3 else ""
+    more = Phrase("report.and_more", n=len(audit.problems) - 3) if len(audit.problems) > 3 else ""
     if prep.republished:
-        raise UserError(
-            f"The new version of the report of {org} {year} cannot be published safely next to the "
-            f"version given out before, so nothing was written. The joint check found: {first}{more}. "
-            "Give out the earlier version again instead, or use the threshold it was made with.")
+        raise UserError("report.republish_unsafe", org=org, year=year, detail=first, more=more)
     if prep.constrained_by:
-        raise UserError(
-            f"The figures of {org} {year} cannot be published safely next to what was already given out "
-            f"for {year} ({', '.join(prep.constrained_by)}), so nothing was written: together they would "
-            f"show {first}{more}. The figures already given out can be given out again unchanged.")
-    raise UserError(
-        f"The figures of {org} {year} could not be protected well "
-        f"enough to publish, so nothing was written. The check found: {first}{more}. With this few "
-        "cases a breakdown may not be safe at all; try a threshold closer to 3, or report this year "
-        "together with all organisations.")
+        raise UserError("report.constrained_by", org=org, year=year, releases=", ".join(prep.constrained_by),
+                        detail=first, more=more)
+    raise UserError("report.not_protected", org=org, year=year, detail=first, more=more)
 
 
 # -- rendering ----------------------------------------------------------------------------------
@@ -854,7 +838,7 @@ def _target(out, organisation: str, year: int, suffix: str) -> Path:
     if path.is_dir():
         path = path / f"jaarverslag-{slug(organisation)}-{year}.{suffix}"
     if not path.parent.exists():
-        raise UserError(f"The folder {path.parent} does not exist; choose an existing folder for the file.")
+        raise UserError("report.folder_missing", parent=path.parent)
     return path
 
 
@@ -862,7 +846,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         fsutil.write_bytes_atomic(path, data)
     except OSError as exc:
-        raise UserError(f"Cannot write {path}: {exc.strerror or exc}. Choose another place.") from None
+        raise UserError("report.cannot_write", path=path, strerror=exc.strerror or exc) from None
 
 
 def check_narrative(text: str) -> list[str]:
@@ -893,7 +877,7 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
     before with other figures (unless ``republish``, see ``prepare``), or - for the PDF - when the
     privacy guard finds identifiers in the narrative (unless ``allow_flagged``)."""
     if fmt not in FORMATS:
-        raise UserError(f"Unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}.")
+        raise UserError("report.unknown_format", fmt=fmt, formats=", ".join(FORMATS))
     prep = prepare(repo, request, republish=republish)
     require_publishable(prep)
     path = _target(out, prep.report["organisation"], prep.report["year"], fmt.split("-")[0])
@@ -908,9 +892,7 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
         narrative = repo.report_text(prep.org_id, request.year) if prep.org_id is not None else ""
         kinds = check_narrative(narrative)
         if kinds and not allow_flagged:
-            raise UserError("The text 'Signals and recommendations' may point at people: the privacy "
-                            f"check found {', '.join(kinds)}. Rewrite it in general terms (patterns, "
-                            "not incidents), or confirm that it may be printed as it is.")
+            raise UserError("report.narrative_flagged", kinds=privacy_kinds(narrative))
         data = render_pdf(repo, prep, narrative)
     _write(path, data)
     _record(repo, prep, fmt)
@@ -944,7 +926,7 @@ def preview_pdf(repo: Repository, request: ReportRequest, narrative: str, out: s
 
 def signing_fingerprint(repo: Repository) -> str:
     """The fingerprint of the adviser's signing key as printed on the report ("" without a key)."""
-    from app.exchange import vstat as exchange
+    from app.exchange import keys as exchange
     try:
         return exchange.fingerprint(exchange.public_key(repo.signing_key()))
     except UserError:
@@ -956,6 +938,7 @@ def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, t
     """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report, in
     Dutch whatever the request's language. Refuses like ``export_report`` (also a second version of
     a year without ``republish``)."""
+    from app.exchange import keys
     from app.exchange import vstat as exchange
     prep = prepare(repo, replace(request, language="nl"), republish=republish)
     require_publishable(prep)
@@ -964,9 +947,9 @@ def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, t
         try:
             text = Path(to).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"Cannot read the supervisor key file {to}: {getattr(exc, 'strerror', None) or exc}. "
-                            "Ask the supervisor for their supervisor.pub file.") from None
-        recipient = exchange.parse_supervisor_pub(text)
+            raise UserError("report.supervisor_key_unreadable", to=to,
+                            exc=getattr(exc, 'strerror', None) or exc) from None
+        recipient = keys.parse_supervisor_pub(text)
     data = exchange.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
                                recipient_pub=recipient)
     path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")

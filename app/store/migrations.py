@@ -191,8 +191,7 @@ def migrate(conn, db_path: Path | None, target: int | None = None) -> list[int]:
     target = LATEST if target is None else target
     version = current_version(conn)
     if version > LATEST:
-        raise VaultError(f"This vault was made by a newer version of Vertrouwd (schema {version}). "
-                         "Update the program to open it.")
+        raise VaultError("migrate.newer_schema", version=version)
     steps = [(v, fn) for v, fn in MIGRATIONS if version < v <= target]
     if not steps:
         return []

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app import texts
 from app.reporting.disclosure import (
-    METHOD_TEXT,
     AuditResult,
     Protection,
     Table,
@@ -260,10 +260,11 @@ def test_audit_finds_figures_that_do_not_add_up():
 
 
 def test_method_text_has_both_languages_and_the_threshold():
-    assert set(METHOD_TEXT) == {"nl", "en"}
-    assert "{k}" in METHOD_TEXT["nl"] and "{k}" in METHOD_TEXT["en"]
+    method = texts.catalogue()["disclosure.method"]
+    assert set(method) == {"nl", "en"}
+    assert "{k}" in method["nl"] and "{k}" in method["en"]
     assert "5" in method_text("nl", 5) and "7" in method_text("en", 7)
-    assert METHOD_TEXT["en"].format(k=5) == method_text("en", 5)
+    assert method["en"].format(k=5) == method_text("en", 5)
 
 
 def test_published_shape_matches_the_report_json():

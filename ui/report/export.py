@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from app.errors import VertrouwdError
 from app.reporting import report as R
 from app.reporting.aggregate import slug
+from ui.i18n import error_text
 from ui.report.preview import HAVE_QTPDF
 from ui.worker import Job, run_in_thread
 
@@ -108,7 +109,7 @@ class ExportActions(QObject):
         try:
             self.page.narrative.save()
         except VertrouwdError as exc:
-            self.page.dialogs.error(self.page, title, exc.message)
+            self.page.dialogs.error(self.page, title, error_text(exc, self.page.lang))
             return None
         return request
 
@@ -160,7 +161,7 @@ class ExportActions(QObject):
     def reason(self, exc: BaseException, what: str) -> str:
         """What went wrong, for the adviser."""
         if isinstance(exc, VertrouwdError):
-            return exc.message
+            return error_text(exc, self.page.lang)
         if isinstance(exc, OSError):
             return self.tr("{what}: {reason}. Nothing was written. Choose another folder and try again.").format(
                 what=what, reason=exc.strerror or exc)
