@@ -112,6 +112,7 @@ class OpenItem:
     contact_date: date
     item_id: str
     text: str        # in the asked language (Dutch when the item has no text in it)
+    checklist: str = ""  # the checklist's title in that language
 
 
 def open_required(case: Case, lang: str, store_dir: StoreDir = None) -> list[OpenItem]:
@@ -128,7 +129,8 @@ def open_required(case: Case, lang: str, store_dir: StoreDir = None) -> list[Ope
         except UserError:
             continue
         for item in CL.missing_required(t, CL.answer_values(c.checklist)):
-            out.append(OpenItem(c.date, item.id, item.text.get(lang) or item.text.get("nl", "")))
+            out.append(OpenItem(c.date, item.id, item.text.get(lang) or item.text.get("nl", ""),
+                                t.title_in(lang)))
     return out
 
 
@@ -156,14 +158,22 @@ def record_decision(repo: Repository, case_id: int, saved: dict, *, route_taken_
 
 
 # -- closing, reopening, reminders --------------------------------------------------------------
-def close_case(repo: Repository, case_id: int, today: date) -> Case:
-    """Close a case as of today (not before it opened). An ongoing follow-up ("lopend") becomes
-    "opvang_advies"; the case's open reminders are done. A closed case stays as it is."""
+def follow_up_when_closed(case: Case, chosen: str | None = None) -> str | None:
+    """The follow-up a case gets on closing: an ongoing one ("lopend") becomes `chosen` (by default
+    "opvang_advies"); None when it stays as it is."""
+    if case.follow_up != FOLLOW_UP_OPEN:
+        return None
+    return chosen if chosen and chosen != FOLLOW_UP_OPEN else FOLLOW_UP_WHEN_CLOSED
+
+
+def close_case(repo: Repository, case_id: int, today: date, follow_up: str | None = None) -> Case:
+    """Close a case as of `today` (not before it opened). An ongoing follow-up ("lopend") becomes
+    `follow_up` (default "opvang_advies", see follow_up_when_closed); the case's open reminders are
+    done. A closed case stays as it is."""
     with repo.unit_of_work() as uow:
         case = repo.get_case(case_id)
         if case.closed is None:
-            follow_up = FOLLOW_UP_WHEN_CLOSED if case.follow_up == FOLLOW_UP_OPEN else None
-            uow.close_case(case_id, max(today, case.opened), follow_up)
+            uow.close_case(case_id, max(today, case.opened), follow_up_when_closed(case, follow_up))
     return repo.get_case(case_id)
 
 

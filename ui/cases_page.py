@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as V
+from ui.case_closing import OpenItemsTree
 from ui.item_models import CaseTableModel
 
 
@@ -32,6 +33,8 @@ class CaseView(QWidget):
     edit_requested = Signal()
     contact_requested = Signal(object)  # None = new, else the Contact
     close_requested = Signal()
+    reopen_requested = Signal()
+    reminder_done = Signal(int)  # the reminder's id
     decide_requested = Signal()
     delete_requested = Signal()
     handout_requested = Signal(dict)
@@ -47,16 +50,26 @@ class CaseView(QWidget):
         box = QGroupBox(self.tr("Properties"))
         box.setLayout(self.props)
         lay.addWidget(box)
-        self.open_items = QLabel()
-        self.open_items.setWordWrap(True)
-        self.open_items.setStyleSheet("background: #fff4e5; color: #5c3b00; padding: 6px; border-radius: 4px;")
-        lay.addWidget(self.open_items)
+        self.reminder_box = QGroupBox(self.tr("Reminders (tick off when done)"))
+        rem_lay = QVBoxLayout(self.reminder_box)
+        self.reminder_list = QListWidget()
+        self.reminder_list.setAccessibleName(self.tr("Reminders of this case"))
+        self.reminder_list.setMaximumHeight(90)
+        rem_lay.addWidget(self.reminder_list)
+        lay.addWidget(self.reminder_box)
+        self.open_box = QGroupBox()
+        open_lay = QVBoxLayout(self.open_box)
+        self.open_items = OpenItemsTree()
+        self.open_items.setMaximumHeight(130)
+        open_lay.addWidget(self.open_items)
+        lay.addWidget(self.open_box)
         self.new_contact = QPushButton(self.tr("New conversation"))
         self.edit = QPushButton(self.tr("Edit case"))
         self.decide = QPushButton(self.tr("Decision aid"))
-        self.close_case = QPushButton(self.tr("Close case"))
+        self.close_case = QPushButton(self.tr("Close case…"))
+        self.reopen = QPushButton(self.tr("Reopen case"))
         self.delete = QPushButton(self.tr("Remove case"))
-        for group in ((self.new_contact, self.decide, self.edit), (self.close_case, self.delete)):
+        for group in ((self.new_contact, self.decide, self.edit), (self.close_case, self.reopen, self.delete)):
             buttons = QHBoxLayout()
             for b in group:
                 buttons.addWidget(b)
@@ -73,6 +86,8 @@ class CaseView(QWidget):
         self.edit.clicked.connect(self.edit_requested)
         self.decide.clicked.connect(self.decide_requested)
         self.close_case.clicked.connect(self.close_requested)
+        self.reopen.clicked.connect(self.reopen_requested)
+        self.reminder_list.itemChanged.connect(self._reminder_changed)
         self.delete.clicked.connect(self.delete_requested)
         self.timeline.itemActivated.connect(self._activated)
         self.timeline.itemDoubleClicked.connect(self._activated)
@@ -85,23 +100,44 @@ class CaseView(QWidget):
         elif kind == "decision" and not obj.get("purged"):
             self.handout_requested.emit(obj)
 
+    def _reminder_changed(self, item: QListWidgetItem) -> None:
+        if item.checkState() == Qt.CheckState.Checked:
+            self.reminder_done.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
     def clear(self) -> None:
         self.case = None
         self.title.setText(self.tr("No case selected"))
         while self.props.rowCount():
             self.props.removeRow(0)
         self.timeline.clear()
-        self.open_items.hide()
+        self.open_box.hide()
+        self.reminder_list.clear()
+        self.reminder_box.hide()
+        self.reopen.hide()
+        self.close_case.show()
         for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
             b.setEnabled(False)
 
-    def show_case(self, case, vocabs, lang: str, decisions: list, open_required: list[str],
+    def _show_reminders(self, reminders: list) -> None:
+        self.reminder_list.blockSignals(True)
+        for r in reminders:
+            it = QListWidgetItem(f"{r.due.strftime('%d-%m-%Y')}  {reminder_label(r.kind, self)}")
+            it.setData(Qt.ItemDataRole.UserRole, r.id)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.reminder_list.addItem(it)
+        self.reminder_list.blockSignals(False)
+        self.reminder_box.setVisible(bool(reminders))
+
+    def show_case(self, case, vocabs, lang: str, decisions: list, open_required: list,
                   reminders: list) -> None:
         self.clear()
         self.case = case
         for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
             b.setEnabled(True)
-        self.close_case.setEnabled(case.closed is None)
+        self.close_case.setVisible(case.closed is None)
+        self.reopen.setVisible(case.closed is not None)
+        self._show_reminders(reminders)
         self.title.setText(self.tr("Case {code}").format(code=case.code))
         lab = vocabs.label
         status = lab(V.STATUS, case.status, lang)
@@ -121,17 +157,14 @@ class CaseView(QWidget):
         if case.details_purged:
             rows.append((self.tr("Details"), self.tr("removed on {date} (retention)").format(
                 date=case.details_purged.strftime("%d-%m-%Y"))))
-        if reminders:
-            rows.append((self.tr("Reminders"), "; ".join(
-                f"{r.due.strftime('%d-%m-%Y')} {reminder_label(r.kind, self)}" for r in reminders)))
         for k, v in rows:
             value = QLabel(v)
             value.setWordWrap(True)
             self.props.addRow(k + ":", value)
         if open_required:
-            self.open_items.setText(self.tr("Open required checklist items: {items}").format(
-                items="; ".join(open_required)))
-            self.open_items.show()
+            self.open_box.setTitle(self.tr("Open required checklist items ({n})").format(n=len(open_required)))
+            self.open_items.set_items(open_required)
+            self.open_box.show()
         entries = []
         for c in case.contacts:
             minutes = self.tr("{n} min").format(n=c.minutes)

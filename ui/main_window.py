@@ -84,6 +84,9 @@ class Workspace(QWidget):
         v.edit_requested.connect(self.edit_case)
         v.contact_requested.connect(self.edit_contact)
         v.close_requested.connect(self.close_case)
+        v.reopen_requested.connect(self.reopen_case)
+        v.reminder_done.connect(self.complete_reminder)
+        self.dashboard.reminder_done.connect(self.complete_reminder)
         v.decide_requested.connect(self.open_decision_aid)
         v.delete_requested.connect(self.delete_case)
         v.handout_requested.connect(self.print_handout)
@@ -164,9 +167,9 @@ class Workspace(QWidget):
         self.cases.view.show_case(case, repo.vocabs, self.lang, repo.decisions(case_id),
                                   self.open_required(case), repo.reminders(case_id=case_id))
 
-    def open_required(self, case: Case) -> list[str]:
-        """Required checklist items still open in the case's conversations, as lines to show."""
-        return [f"{i.contact_date.strftime('%d-%m-%Y')}: {i.text}" for i in casework.open_required(case, self.lang)]
+    def open_required(self, case: Case) -> list[casework.OpenItem]:
+        """Required checklist items still open in the case's conversations."""
+        return casework.open_required(case, self.lang)
 
     # -- actions ----------------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -204,24 +207,43 @@ class Workspace(QWidget):
         return editor
 
     def close_case(self) -> None:
+        """Ask the closing date and show what changes; nothing changes unless she confirms."""
         case = self.cases.view.case
         if case is None or case.closed:
             return
+        from ui.case_closing import CloseCaseDialog
         case = self.repo.get_case(case.id)
-        missing = self.open_required(case)
-        text = self.tr("Close case {code} as of today?").format(code=case.code)
-        if missing:
-            text = self.tr("Case {code} still has open required checklist items:\n\n{items}\n\n"
-                           "Close it anyway?").format(code=case.code, items="\n".join(f"• {m}" for m in missing))
-        if not self.window_.dialogs.confirm(self, self.tr("Close case"), text):
+        dlg = CloseCaseDialog(case, self.repo.vocabs, self.lang, self.repo.reminders(case_id=case.id),
+                              self.open_required(case), self.today(), self)
+        if not self.window_.dialogs.run(dlg):
             return
         try:
-            casework.close_case(self.repo, case.id, self.today())
+            casework.close_case(self.repo, case.id, dlg.closed_on(), dlg.follow_up())
         except UserError as exc:
             self.window_.dialogs.error(self, self.tr("Close case"), exc.message)
             return
         self.refresh_cases()
         self.goto_case(case.id)
+
+    def reopen_case(self) -> None:
+        case = self.cases.view.case
+        if case is None or case.closed is None:
+            return
+        if not self.window_.dialogs.confirm(self, self.tr("Reopen case"), self.tr(
+                "Reopen case {code}? It counts as open again and its retention period starts anew when "
+                "it is closed again.").format(code=case.code)):
+            return
+        casework.reopen_case(self.repo, case.id)
+        self.refresh_cases()
+        self.goto_case(case.id)
+
+    def complete_reminder(self, reminder_id: int) -> None:
+        """Tick off a reminder (from the overview or the case view) and show the lists again."""
+        casework.complete_reminder(self.repo, reminder_id)
+        if self.stack.currentWidget() is self.dashboard:
+            self.refresh_dashboard()
+        if self.cases.view.case is not None:
+            self.show_case(self.cases.view.case.id)
 
     def delete_case(self) -> None:
         case = self.cases.view.case

@@ -66,6 +66,7 @@ class Tile(QFrame):
 
 class DashboardPage(QWidget):
     open_case = Signal(int)
+    reminder_done = Signal(int)  # the reminder's id
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -93,13 +94,20 @@ class DashboardPage(QWidget):
         row.addLayout(left, 3)
         row.addLayout(right, 2)
         lay.addLayout(row, 1)
+        self.reminders.setAccessibleName(self.tr("Follow-ups and terms; tick one off when done"))
         self.reminders.itemActivated.connect(self._activated)
         self.reminders.itemDoubleClicked.connect(self._activated)
+        self.reminders.itemChanged.connect(self._reminder_changed)
 
     def _activated(self, item) -> None:
         cid = item.data(Qt.ItemDataRole.UserRole)
         if cid:
             self.open_case.emit(int(cid))
+
+    def _reminder_changed(self, item) -> None:
+        rid = item.data(Qt.ItemDataRole.UserRole + 1)
+        if rid and item.checkState() == Qt.CheckState.Checked:
+            self.reminder_done.emit(int(rid))
 
     def load(self, repo, today: date, retention_due: int = 0) -> None:
         from ui.cases_page import reminder_label
@@ -109,13 +117,18 @@ class DashboardPage(QWidget):
         self.due_tile.value.setText(str(len(due)))
         self.flag_tile.value.setText(str(repo.flagged_contacts()))
         self.retention_tile.value.setText(str(retention_due))
+        self.reminders.blockSignals(True)
         self.reminders.clear()
         for r in due:
             late = "⚠ " if r.due < today else ""
             it = QListWidgetItem(f"{late}{r.due.strftime('%d-%m-%Y')}  ·  {r.case_code}  ·  {r.organisation}"
                                  f"  ·  {reminder_label(r.kind, self)}")
             it.setData(Qt.ItemDataRole.UserRole, r.case_id)
+            it.setData(Qt.ItemDataRole.UserRole + 1, r.id)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
             self.reminders.addItem(it)
+        self.reminders.blockSignals(False)
         if not due:
             self.reminders.addItem(self.tr("Nothing due this week."))
         self.year_label.setText(self.tr("Cases opened in {year} per organisation").format(year=today.year))
