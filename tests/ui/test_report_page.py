@@ -562,16 +562,16 @@ def test_cancelled_save_dialog_does_nothing(page, dialogs):
     assert page.exports.job is None and dialogs.asked[-1][0] == "save"
 
 
-def test_pdf_preview_writes_only_where_the_adviser_chooses(page, qtbot, dialogs, tmp_path, session):
-    dialogs.paths = []
-    assert page.exports.open_pdf_preview() is None
-    assert page.opened == [] and list(tmp_path.glob("**/*.pdf")) == []
-    target = tmp_path / "preview.pdf"
-    dialogs.paths = [str(target)]
+def test_pdf_preview_asks_nothing_and_leaves_nothing_on_disk(page, qtbot, dialogs, session):
     with qtbot.waitSignal(page.exports.preview_finished, timeout=WAIT) as blocker:
         page.preview_button.click()
     assert blocker.args == [True]
-    assert page.opened == [target] and target.read_bytes().startswith(b"%PDF")
+    assert not any(kind == "save" for kind, _ in dialogs.asked)
+    [shown] = page.opened
+    assert shown.read_bytes().startswith(b"%PDF")
+    assert oct(shown.stat().st_mode & 0o777) == oct(0o600) and oct(shown.parent.stat().st_mode & 0o777) == oct(0o700)
+    page.exports.temp.remove_all()   # a minute later, or when the page closes
+    assert not shown.exists() and not shown.parent.exists()
     org_id = page.selection.org_id
     assert session.repo.published_report(org_id, page.selection.year) is None   # a preview records nothing
 
