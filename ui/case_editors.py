@@ -176,10 +176,12 @@ class ContactEditor(QDialog):
     saved = Signal(int)
 
     def __init__(self, repo: Repository, lang: str, case: Case, contact: Contact | None = None, parent=None,
-                 clipboard=None):
+                 clipboard=None, dialogs=None):
         super().__init__(parent)
         self.repo, self.lang, self.case, self.contact = repo, lang, case, contact
         self.clipboard = clipboard
+        from ui.seams import Dialogs
+        self.dialogs = dialogs or Dialogs()
         vocabs = repo.vocabs
         self.setWindowTitle(self.tr("Conversation") if contact else self.tr("New conversation"))
         self.resize(980, 640)
@@ -264,6 +266,9 @@ class ContactEditor(QDialog):
             self._propose_template()
         self.notes.textChanged.connect(self._mark_dirty)
         self.panel.answersChanged.connect(self._mark_dirty)
+
+    def confirm(self, title: str, text: str) -> bool:
+        return self.dialogs.confirm(self, title, text)
 
     def repo_store_dir(self) -> Path:
         return templates_dir()
@@ -354,6 +359,8 @@ class ContactEditor(QDialog):
         """Save; returns True when saved. Identifiers found in the notes are shown first: each can be
         replaced by a placeholder, or kept deliberately (the contact is then marked). The note, its
         answers, the case fields and reminders they fill are stored together or not at all."""
+        if not self.answers_checked():
+            return False
         found = self.findings()
         chosen = []
         if found:
@@ -374,6 +381,18 @@ class ContactEditor(QDialog):
         self.saved.emit(saved.contact.id)
         self.accept()
         return True
+
+    def answers_checked(self) -> bool:
+        """True to go on saving: no identifiers in the free-text answers, or she keeps them knowingly."""
+        found = casework.scan_answers(self.checklist(), self.lang, self.repo_store_dir())
+        if not found:
+            return True
+        from app.privacy.guard import kind_label
+        lines = "\n".join(f"• {a.question}: “{a.finding.text}” ({kind_label(a.finding.kind, self.lang)})"
+                          for a in found)
+        return self.confirm(self.tr("Possible identifiers"), self.tr(
+            "These checklist answers may identify someone:\n\n{lines}\n\nSave them anyway? The conversation "
+            "is then marked. Choose No to change the answers first.").format(lines=lines))
 
     def ask_about_findings(self, found):
         """The findings to replace (possibly none: keep all), or None to go back to editing."""

@@ -196,7 +196,7 @@ class Workspace(QWidget):
         if case is None:
             return None
         editor = ContactEditor(self.repo, self.lang, self.repo.get_case(case.id), contact, self,
-                               clipboard=self.window_.clipboard)
+                               clipboard=self.window_.clipboard, dialogs=self.window_.dialogs)
         if draft:
             editor.restore_draft(draft)
         editor.saved.connect(lambda _cid: self.show_case(case.id))

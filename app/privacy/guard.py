@@ -370,6 +370,10 @@ _DURATION_BEFORE = frozenset(
         "hooguit ten minste pakweg circa ca zo'n for"
     ).split()
 )
+_AGE_PERSONS = frozenset(
+    "melder melders medewerker medewerkster collega klager klaagster stagiair stagiaire werknemer persoon "
+    "leidinggevende teamleider vrijwilliger".split()
+)
 _AGE_PAREN = re.compile(r"\s?\((\d{1,2})\)")
 
 _PLATE_SHAPES = (
@@ -568,7 +572,9 @@ def _find_ages(text: str):
             yield m.start(1), m.end(1), "leeftijd"
     for m in _AGE_BARE.finditer(text):
         before = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text[max(0, m.start() - 30):m.start()])
-        if not before or before[-1].lower() not in _DURATION_BEFORE:
+        words = [w.lower() for w in before[-2:]]
+        person_of = len(words) == 2 and words[1] == "van" and words[0] in _AGE_PERSONS  # "melder van 34 jaar"
+        if not words or words[-1] not in _DURATION_BEFORE or person_of:
             yield m.start(1), m.end(1), "leeftijd"
     for m in _AGE_DESCRIBED.finditer(text):
         group = 1 if m.group(1) else 2

@@ -92,3 +92,25 @@ def test_reminders_ticked_off_in_case_view_and_on_dashboard(window, qtbot, dialo
     dash.item(0).setCheckState(Qt.CheckState.Checked)
     assert ws.repo.reminders(case_id=case.id) == []
     assert ws.dashboard.due_tile.value.text() == "0"
+
+
+def test_identifier_in_a_free_text_answer_is_asked_about(window, qtbot, dialogs):
+    from app.guidance.checklists import get_template
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    case = new_case(ws)
+    editor = ws.edit_contact(None)
+    t = get_template("vervolg")
+    i = editor.template_combo.findData("vervolg")
+    editor.template_combo.setCurrentIndex(i)
+    editor.panel.set_answers({"template": "vervolg", "version": t.version,
+                              "answers": {"referral": "anders", "referral_other": "teamleider Pietersen"}})
+    editor.notes.setPlainText("Vervolggesprek.")
+    asked = []
+    dialogs.on_confirm = lambda text: asked.append(text) or False
+    assert not editor.save(replace=[])
+    assert "Pietersen" in asked[-1] and ws.repo.get_case(case.id).contacts == []
+    dialogs.on_confirm = lambda text: True
+    assert editor.save(replace=[])
+    [contact] = ws.repo.get_case(case.id).contacts
+    assert contact.flagged

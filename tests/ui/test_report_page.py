@@ -527,6 +527,19 @@ def test_export_asks_when_the_narrative_has_identifiers(page, qtbot, dialogs, tm
     assert [a[0] for a in dialogs.asked[asked:]] == ["save", "info"]
 
 
+@pytest.mark.parametrize("text", ["Signalen over teamleider Pietersen in het team.",
+                                  "Een melder van 34 jaar, ICT, voelde zich buitengesloten."])
+def test_narrative_check_before_pdf_export_and_preview(page, dialogs, tmp_path, text):
+    page.narrative.editor.setPlainText(text)
+    dialogs.confirm_answer = False
+    dialogs.paths = [str(tmp_path / "no.pdf")]
+    page.pdf_button.click()
+    assert dialogs.asked[-1][0] == "confirm" and not (tmp_path / "no.pdf").exists()
+    asked = len(dialogs.asked)
+    assert page.exports.open_pdf_preview() is None          # the preview asks the same
+    assert [a[0] for a in dialogs.asked[asked:]] == ["confirm"] and page.opened == []
+
+
 def test_export_into_a_missing_folder_fails_cleanly(page, qtbot, dialogs, tmp_path):
     target = tmp_path / "missing" / "r.json"
     dialogs.paths = [str(target)]
