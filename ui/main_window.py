@@ -276,7 +276,8 @@ class Workspace(QWidget):
         wizard.open() if hasattr(wizard, "open") else wizard.show()
 
     def print_handout(self, saved: dict) -> None:
-        path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)", "handout.pdf")
+        path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)",
+                                              self.tr("handout.pdf"))
         if not path:
             return
         from app.guidance.handout import render_handout
@@ -586,7 +587,7 @@ class MainWindow(QMainWindow):
         if not self.session.is_open:
             return
         path = self.dialogs.save_path(self, self.tr("Make backup"), self.tr("Vertrouwd backup (*.vbak)"),
-                                      f"vertrouwd-{self.today().isoformat()}.vbak")
+                                      self.tr("vertrouwd-backup-{date}.vbak").format(date=self.today().isoformat()))
         if not path:
             return
         vault, repo = self.session.vault, self.session.repo

@@ -212,7 +212,7 @@ class OrganisationsPage(QWidget):
         self.dialogs = dialogs
         self.repo = None
         lay = QVBoxLayout(self)
-        lay.addWidget(_heading(self.tr("Client organisations")))
+        lay.addWidget(_heading(self.tr("Organisations")))
         _list_controls(self, lay, self.tr("Add organisation"),
                        SimpleTableModel([self.tr("Name"), self.tr("Units")], self))
 
@@ -389,7 +389,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Lock after inactivity"), self.lock_minutes)
         form.addRow(self.tr("Practice name (on reports)"), self.practice)
-        form.addRow(self.tr("Minimum cell size in reports"), self.threshold)
+        form.addRow(self.tr("Threshold for small numbers in reports"), self.threshold)
         form.addRow(self.tr("Signing key fingerprint"), self.fingerprint)
         lay.addLayout(form)
         self.save_button = QPushButton(self.tr("Save settings"))

@@ -249,7 +249,7 @@ class SupervisorWindow(QWidget):
         from ui.seams import Dialogs
         filters = {"csv": self.tr("CSV files (*.csv)"), "pdf": self.tr("PDF files (*.pdf)")}
         return Dialogs().save_path(self, self.tr("Export combined statistics"), filters[kind],
-                                   f"combined.{kind}")
+                                   self.tr("combined-figures.{ext}").format(ext=kind))
 
     # ------------------------------------------------------------------ actions
 

@@ -23,7 +23,7 @@ from ui.worker import Job, run_in_thread
 if TYPE_CHECKING:
     from ui.report.page import ReportPage
 
-#: how long an outside viewer gets to load a preview before the file is wiped (ms)
+# How long an outside viewer gets to load a preview before the file is wiped (ms)
 PREVIEW_KEEP_MS = 60_000
 FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)",
                   "vstat": "Vertrouwd statistics (*.vstat)"}
