@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app import casework
 from app.errors import LockedOut, UserError, VertrouwdError, WrongPassphrase
 from app.privacy import retention
+from app.store import passphrase
 from app.store import settings as S
 from app.store.repository import Repository
 from app.store.session import Session
@@ -92,6 +93,8 @@ class Workspace(QWidget):
         v.handout_requested.connect(self.print_handout)
         self.dashboard.open_case.connect(self.goto_case)
         self.organisations.changed.connect(self.refresh_cases)
+        self.organisations.changed.connect(self._known_words)
+        self._known_words()
         self.settings.language_changed.connect(window.change_language)
         self.settings.lock_minutes_changed.connect(window.idle.set_minutes)
         self.editors: list[ContactEditor] = []
@@ -116,6 +119,12 @@ class Workspace(QWidget):
     @property
     def repo(self) -> Repository:
         return self.window_.session.require()
+
+    def _known_words(self) -> None:
+        """Organisation and practice names make a passphrase guessable (see app.store.passphrase)."""
+        repo = self.repo
+        passphrase.set_known_words([o.name for o in repo.list_organisations()]
+                                   + [repo.get_setting("practice_name") or ""])
 
     def today(self) -> date:
         return self.window_.today()
@@ -514,6 +523,7 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         self.clipboard.clear()
+        passphrase.set_known_words([])
         self.session.lock()
         self._set_data_actions(False)
         self.show_start()
