@@ -29,6 +29,7 @@ from app.store.repository import Repository
 from models import vocab as V
 from models.checklist import Template
 from models.entities import Case, Contact
+from ui import theme
 from ui.checklist_panel import ChecklistPanel
 from ui.privacy_highlighter import PrivacyHighlighter
 from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
@@ -206,7 +207,7 @@ class ContactEditor(QDialog):
             "someone."))
         self.privacy_hint = QLabel()
         self.privacy_hint.setWordWrap(True)
-        self.privacy_hint.setStyleSheet("color: #8a4b00;")
+        theme.style(self.privacy_hint, "warn")
         row(self.tr("Date"), self.date, "date")
         row(self.tr("Duration"), self.minutes, "minutes")
         row(self.tr("Channel"), self.channel, "channel")

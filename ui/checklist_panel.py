@@ -41,11 +41,8 @@ from models.checklist import (
     unknown_answers,
     visible_items,
 )
+from ui import theme
 
-_GUIDANCE_STYLE = (
-    "QLabel#checklistGuidance { background: #fff4d6; color: #3d2e00; border: 1px solid #e0b040;"
-    " border-left: 4px solid #d08a00; border-radius: 3px; padding: 6px; }"
-)
 _HINT_STYLE = "color: palette(placeholder-text);"
 COMBO_MIN_CHARS = 20  # a choice box is at least this many characters wide, and grows with the panel
 
@@ -153,7 +150,7 @@ class _ItemRow(QFrame):
             self.guidance_label.setObjectName("checklistGuidance")
             self.guidance_label.setTextFormat(Qt.TextFormat.PlainText)
             self.guidance_label.setWordWrap(True)
-            self.guidance_label.setStyleSheet(_GUIDANCE_STYLE)
+            theme.style(self.guidance_label, "guidance", "QLabel#checklistGuidance")
             self.guidance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.guidance_label.setAccessibleName(self.tr("Guidance"))
             layout.addWidget(self.guidance_label)

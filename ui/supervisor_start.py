@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VertrouwdError
+from ui import theme
 
 
 class SupervisorStart(QMainWindow):
@@ -50,7 +51,7 @@ class SupervisorStart(QMainWindow):
             form.addRow(self.tr("Repeat passphrase"), self.repeat)
         lay.addLayout(form)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        theme.style(self.message, "error")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
         self.button = QPushButton(self.tr("Create store") if self.is_new else self.tr("Open"))

@@ -34,6 +34,7 @@ from app.errors import UserError
 from app.exchange import render as stats_render
 from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
 from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, reason_code
+from ui import theme
 
 ChooseFiles = Callable[[], list[str]]
 AskTrust = Callable[[str], tuple[bool, str]]
@@ -178,7 +179,7 @@ class SupervisorWindow(QWidget):
         self.totals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes_label = QLabel()       # warnings about the selected group (e.g. years added up)
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("color: #7a4b00;")
+        theme.style(self.notes_label, "warn")
         self.notes_label.hide()
         self.legend_label = QLabel(self.tr(
             "x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not "

@@ -26,9 +26,10 @@ from app.reporting.aggregate import years_with_data
 from app.reporting.html import preview_html
 from app.store.session import Session
 from tests.conftest import PASSPHRASE
+from ui import theme
 from ui import worker as W
 from ui.report.page import ReportPage
-from ui.report.tables import HIDDEN_BG, PublishedTableModel
+from ui.report.tables import PublishedTableModel
 from ui.seams import ScriptedDialogs
 
 TODAY = date(2025, 6, 30)
@@ -308,7 +309,7 @@ def test_published_figures_only_and_hidden_cells_marked(page, qtbot):
             assert text == "x"
             assert m.index(r, c).data(REASON) in ("primair", "secundair", "groep", "totaal")
             assert m.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
-            assert m.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == HIDDEN_BG
+            assert m.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == theme.cell_colours("hidden")[1]
         else:
             assert text != "x"
             if unit != "hours":
