@@ -291,8 +291,32 @@
             <translation>Search code or organisation (Ctrl+F)</translation>
         </message>
         <message>
+            <source>Search cases</source>
+            <translation>Search cases</translation>
+        </message>
+        <message>
             <source>New case</source>
             <translation>New case</translation>
+        </message>
+        <message>
+            <source>Filter by organisation</source>
+            <translation>Filter by organisation</translation>
+        </message>
+        <message>
+            <source>Filter by year</source>
+            <translation>Filter by year</translation>
+        </message>
+        <message>
+            <source>Filter by status</source>
+            <translation>Filter by status</translation>
+        </message>
+        <message>
+            <source>Filter by behaviour</source>
+            <translation>Filter by behaviour</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
         </message>
         <message>
             <source>All statuses</source>
@@ -521,6 +545,14 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Overview</translation>
         </message>
         <message>
+            <source>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</source>
+            <translation>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</translation>
+        </message>
+        <message>
+            <source>Add an organisation…</source>
+            <translation>Add an organisation…</translation>
+        </message>
+        <message>
             <source>Open cases</source>
             <translation>Open cases</translation>
         </message>
@@ -539,6 +571,14 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         <message>
             <source>Follow-ups and terms (this week and overdue)</source>
             <translation>Follow-ups and terms (this week and overdue)</translation>
+        </message>
+        <message>
+            <source>Conversations with a possible identifier (open one to review it)</source>
+            <translation>Conversations with a possible identifier (open one to review it)</translation>
+        </message>
+        <message>
+            <source>Cases opened this year per organisation</source>
+            <translation>Cases opened this year per organisation</translation>
         </message>
         <message>
             <source>Follow-ups and terms; tick one off when done</source>
@@ -1327,6 +1367,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</translation>
         </message>
         <message>
+            <source>Cases whose details fall due</source>
+            <translation>Cases whose details fall due</translation>
+        </message>
+        <message>
             <source>Purge now</source>
             <translation>Purge now</translation>
         </message>
@@ -1936,6 +1980,10 @@ Details: {detail}</translation>
     </context>
     <context>
         <name>Workspace</name>
+        <message>
+            <source>Pages</source>
+            <translation>Pages</translation>
+        </message>
         <message>
             <source>Overview</source>
             <translation>Overview</translation>

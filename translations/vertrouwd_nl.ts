@@ -291,8 +291,32 @@
         <translation>Zoeken op code of organisatie (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search cases</source>
+        <translation>Casussen zoeken</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>Nieuwe casus</translation>
+    </message>
+    <message>
+        <source>Filter by organisation</source>
+        <translation>Filter op organisatie</translation>
+    </message>
+    <message>
+        <source>Filter by year</source>
+        <translation>Filter op jaar</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filter op status</translation>
+    </message>
+    <message>
+        <source>Filter by behaviour</source>
+        <translation>Filter op soort gedrag</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casussen</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -521,6 +545,14 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Overzicht</translation>
     </message>
     <message>
+        <source>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</source>
+        <translation>Welkom. Begin met de organisaties waarvoor u werkt; daarna kunt u casussen en gesprekken vastleggen.</translation>
+    </message>
+    <message>
+        <source>Add an organisation…</source>
+        <translation>Organisatie toevoegen…</translation>
+    </message>
+    <message>
         <source>Open cases</source>
         <translation>Lopende casussen</translation>
     </message>
@@ -539,6 +571,14 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     <message>
         <source>Follow-ups and terms (this week and overdue)</source>
         <translation>Vervolgstappen en termijnen (deze week en verlopen)</translation>
+    </message>
+    <message>
+        <source>Conversations with a possible identifier (open one to review it)</source>
+        <translation>Gesprekken met een mogelijk identificerend gegeven (open er een om het na te kijken)</translation>
+    </message>
+    <message>
+        <source>Cases opened this year per organisation</source>
+        <translation>Casussen geopend dit jaar, per organisatie</translation>
     </message>
     <message>
         <source>Follow-ups and terms; tick one off when done</source>
@@ -1327,6 +1367,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Hoe lang de details van een gesloten casus bewaard blijven. De cijfers van de casus blijven altijd bewaard voor het jaarverslag.</translation>
     </message>
     <message>
+        <source>Cases whose details fall due</source>
+        <translation>Casussen waarvan de details verwijderd moeten worden</translation>
+    </message>
+    <message>
         <source>Purge now</source>
         <translation>Nu opschonen</translation>
     </message>
@@ -1936,6 +1980,10 @@ Details: {detail}</translation>
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <source>Pages</source>
+        <translation>Pagina&apos;s</translation>
+    </message>
     <message>
         <source>Overview</source>
         <translation>Overzicht</translation>

@@ -40,6 +40,8 @@ def _field_row(form: QFormLayout, errors: dict, label: str, widget: QWidget, fie
     box = QVBoxLayout()
     box.setSpacing(2)
     box.addWidget(widget)
+    if not widget.accessibleName():
+        widget.setAccessibleName(label)  # the row's label is in a layout, not a buddy: name it here
     errors[field] = ErrorLabel()
     box.addWidget(errors[field])
     form.addRow(label, box)
@@ -202,6 +204,7 @@ class ContactEditor(QDialog):
         self.channel = VocabCombo(vocabs, V.CHANNEL, lang)
         self.kind = VocabCombo(vocabs, V.CONTACT_KIND, lang)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr(
             "Facts related to the matter only. No names, phone numbers or other details that identify "
             "someone."))
@@ -226,6 +229,7 @@ class ContactEditor(QDialog):
         pick = QHBoxLayout()
         pick.addWidget(QLabel(self.tr("Checklist")))
         self.template_combo = QComboBox()
+        self.template_combo.setAccessibleName(self.tr("Checklist"))
         pick.addWidget(self.template_combo, 1)
         cl_lay.addLayout(pick)
         self.templates = checklists.all_templates(self.repo_store_dir())

@@ -26,6 +26,8 @@ from models import vocab as V
 from ui.case_closing import OpenItemsTree
 from ui.item_models import CaseTableModel
 
+MAX_COLUMN_WIDTH = 140  # px: the key columns (code, organisation, date, status, behaviour) fit at 1024 px
+
 
 class CaseView(QWidget):
     """The properties of one case, its open checklist items and the timeline of its contacts."""
@@ -47,6 +49,7 @@ class CaseView(QWidget):
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         lay.addWidget(self.title)
         self.props = QFormLayout()
+        self.props.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         box = QGroupBox(self.tr("Properties"))
         box.setLayout(self.props)
         lay.addWidget(box)
@@ -77,6 +80,7 @@ class CaseView(QWidget):
             lay.addLayout(buttons)
         lay.addWidget(QLabel(self.tr("Timeline")))
         self.timeline = QListWidget()
+        self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -172,7 +176,7 @@ class CaseView(QWidget):
                     f"{lab(V.CHANNEL, c.channel, lang)}  ·  {minutes}")
             if c.flagged:
                 text += "  ·  ⚠ " + self.tr("possible identifier kept")
-            first = (c.notes or "").strip().splitlines()[0][:90] if (c.notes or "").strip() else ""
+            first = first_line(c.notes or "")
             if first:
                 text += f"\n{first}"
             entries.append((c.date.isoformat(), 0, text, ("contact", c)))
@@ -188,6 +192,15 @@ class CaseView(QWidget):
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, payload)
             self.timeline.addItem(it)
+
+
+def first_line(notes: str, limit: int = 90) -> str:
+    """The note's first line for the timeline, cut at a word with an ellipsis when it is longer."""
+    line = notes.strip().splitlines()[0].strip() if notes.strip() else ""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def reminder_label(kind: str, _ctx=None) -> str:
@@ -212,11 +225,18 @@ class CasesPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search code or organisation (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search cases"))
         self.org = QComboBox()
         self.year = QComboBox()
         self.status = QComboBox()
         self.behaviour = QComboBox()
         self.new_button = QPushButton(self.tr("New case"))
+        for combo, name in ((self.org, self.tr("Filter by organisation")), (self.year, self.tr("Filter by year")),
+                            (self.status, self.tr("Filter by status")),
+                            (self.behaviour, self.tr("Filter by behaviour"))):
+            combo.setAccessibleName(name)
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         bar.addWidget(self.search, 2)
         for w in (self.org, self.year, self.status, self.behaviour):
             bar.addWidget(w, 1)
@@ -235,6 +255,8 @@ class CasesPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAccessibleName(self.tr("Cases"))
         self.view = CaseView()
         splitter.addWidget(self.table)
         splitter.addWidget(self.view)
@@ -274,8 +296,11 @@ class CasesPage(QWidget):
         self.model.set_rows(rows)
         self.apply_filters()
         if not self._sized and rows:
-            self.table.horizontalHeader().setResizeContentsPrecision(200)
+            header = self.table.horizontalHeader()
+            header.setResizeContentsPrecision(200)
             self.table.resizeColumnsToContents()
+            for col in range(self.model.columnCount() - 1):  # long labels are cut with "…" (full text as tooltip)
+                header.resizeSection(col, min(header.sectionSize(col), MAX_COLUMN_WIDTH))
             self._sized = True
 
     def apply_filters(self) -> None:

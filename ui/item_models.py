@@ -91,6 +91,9 @@ class CaseTableModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("organisation", "behaviour", "accused_relation",
+                                                           "follow_up"):
+            return self.data(index)  # the whole text where the column cuts it
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "code":
                 return r.code

@@ -6,7 +6,7 @@ import time
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -55,11 +55,15 @@ class Workspace(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget()
-        self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.nav.setAccessibleName(self.tr("Pages"))
         names = [self.tr("Overview"), self.tr("Cases"), self.tr("Organisations"), self.tr("Activities"),
                  self.tr("Annual report"), self.tr("Settings")]
         self.nav.addItems(names)
+        font = self.nav.font()
+        font.setPixelSize(14)
+        widest = max(QFontMetrics(font).horizontalAdvance(n) for n in names)
+        self.nav.setFixedWidth(max(140, widest + 44))  # the pages get the room: the window fits 1024 px
         self.stack = QStackedWidget()
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
@@ -88,6 +92,9 @@ class Workspace(QWidget):
         v.reopen_requested.connect(self.reopen_case)
         v.reminder_done.connect(self.complete_reminder)
         self.dashboard.reminder_done.connect(self.complete_reminder)
+        self.dashboard.show_open_cases.connect(self.show_open_cases)
+        self.dashboard.show_retention.connect(lambda: self.nav.setCurrentRow(PAGES.index("settings")))
+        self.dashboard.add_organisation.connect(self.first_organisation)
         v.decide_requested.connect(self.open_decision_aid)
         v.delete_requested.connect(self.delete_case)
         v.handout_requested.connect(self.print_handout)
@@ -154,6 +161,14 @@ class Workspace(QWidget):
     def refresh_cases(self) -> None:
         repo = self.repo
         self.cases.set_rows(repo.list_cases(), [o.name for o in repo.list_organisations()], repo.case_years())
+
+    def show_open_cases(self) -> None:
+        self.nav.setCurrentRow(PAGES.index("cases"))
+        self.cases.status.setCurrentIndex(max(0, self.cases.status.findData("open")))
+
+    def first_organisation(self) -> None:
+        self.nav.setCurrentRow(PAGES.index("organisations"))
+        self.organisations.add_button.click()
 
     def goto_case(self, case_id: int) -> None:
         self.nav.setCurrentRow(PAGES.index("cases"))

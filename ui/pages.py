@@ -47,13 +47,19 @@ def _heading(text: str) -> QLabel:
 
 
 class Tile(QFrame):
-    """A key figure with a caption that wraps, so the overview fits a laptop screen."""
+    """A key figure with a caption that wraps, so the overview fits a laptop screen. Clicking it (or
+    Enter / Space when it has the keyboard focus) emits `clicked`: it leads to what it counts."""
+
+    clicked = Signal()
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self.setObjectName("tile")
         self.setStyleSheet("#tile { background: palette(base); border: 1px solid palette(mid); "
-                           "border-radius: 6px; }")
+                           "border-radius: 6px; } #tile:focus { border: 2px solid palette(highlight); }")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(title)
         self.caption = QLabel(title)
         self.caption.setWordWrap(True)
         self.value = QLabel("–")
@@ -63,15 +69,42 @@ class Tile(QFrame):
         lay.addWidget(self.value)
         lay.addStretch(1)
 
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
 
 class DashboardPage(QWidget):
     open_case = Signal(int)
     reminder_done = Signal(int)  # the reminder's id
+    show_open_cases = Signal()
+    show_retention = Signal()
+    add_organisation = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.addWidget(_heading(self.tr("Overview")))
+        self.first_step = QFrame()
+        self.first_step.setObjectName("firstStep")
+        self.first_step.setStyleSheet("#firstStep { border: 1px solid palette(highlight); border-radius: 6px; }")
+        step = QHBoxLayout(self.first_step)
+        step_text = QLabel(self.tr("Welcome. Start by adding the organisations you work for; then you can "
+                                   "record cases and conversations."))
+        step_text.setWordWrap(True)
+        self.first_button = QPushButton(self.tr("Add an organisation…"))
+        self.first_button.clicked.connect(self.add_organisation)
+        step.addWidget(step_text, 1)
+        step.addWidget(self.first_button)
+        lay.addWidget(self.first_step)
+        self.first_step.hide()
         grid = QGridLayout()
         self.open_tile = Tile(self.tr("Open cases"))
         self.due_tile = Tile(self.tr("Follow-ups due this week"))
@@ -86,10 +119,24 @@ class DashboardPage(QWidget):
         left.addWidget(QLabel(self.tr("Follow-ups and terms (this week and overdue)")))
         self.reminders = QListWidget()
         left.addWidget(self.reminders)
+        self.flag_caption = QLabel(self.tr("Conversations with a possible identifier (open one to review it)"))
+        self.flagged = QListWidget()
+        self.flagged.setAccessibleName(self.flag_caption.text())
+        left.addWidget(self.flag_caption)
+        left.addWidget(self.flagged)
+        self.flag_caption.hide()
+        self.flagged.hide()
+        self.flagged.itemActivated.connect(self._activated)
+        self.flagged.itemDoubleClicked.connect(self._activated)
+        self.open_tile.clicked.connect(self.show_open_cases)
+        self.due_tile.clicked.connect(self.reminders.setFocus)
+        self.flag_tile.clicked.connect(self._show_flagged)
+        self.retention_tile.clicked.connect(self.show_retention)
         right = QVBoxLayout()
         self.year_label = QLabel()
         right.addWidget(self.year_label)
         self.per_org = QListWidget()
+        self.per_org.setAccessibleName(self.tr("Cases opened this year per organisation"))
         right.addWidget(self.per_org)
         row.addLayout(left, 3)
         row.addLayout(right, 2)
@@ -131,10 +178,24 @@ class DashboardPage(QWidget):
         self.reminders.blockSignals(False)
         if not due:
             self.reminders.addItem(self.tr("Nothing due this week."))
+        self.first_step.setVisible(not repo.list_organisations())
+        self.flagged.clear()
+        for case_id, code, day, _contact_id in repo.flagged_contact_list():
+            it = QListWidgetItem(f"{day.strftime('%d-%m-%Y')}  ·  {code}")
+            it.setData(Qt.ItemDataRole.UserRole, case_id)
+            self.flagged.addItem(it)
         self.year_label.setText(self.tr("Cases opened in {year} per organisation").format(year=today.year))
         self.per_org.clear()
         for name, n in repo.cases_per_organisation(today.year):
             self.per_org.addItem(f"{name}: {n}")
+
+    def _show_flagged(self) -> None:
+        """The flagged conversations appear under the reminders, ready to open."""
+        for w in (self.flag_caption, self.flagged):
+            w.show()
+        self.flagged.setFocus()
+        if self.flagged.count():
+            self.flagged.setCurrentRow(0)
 
     def clear(self) -> None:
         for t in (self.open_tile, self.due_tile, self.flag_tile, self.retention_tile):
@@ -215,6 +276,7 @@ class OrganisationsPage(QWidget):
         lay.addWidget(_heading(self.tr("Organisations")))
         _list_controls(self, lay, self.tr("Add organisation"),
                        SimpleTableModel([self.tr("Name"), self.tr("Units")], self))
+        self.table.setAccessibleName(self.tr("Organisations"))
 
     def load(self, repo) -> None:
         self.repo = repo
@@ -321,6 +383,7 @@ class ActivitiesPage(QWidget):
         _list_controls(self, lay, self.tr("Add activity"),
                        SimpleTableModel([self.tr("Date"), self.tr("Organisation"), self.tr("Kind"),
                                          self.tr("Hours")], self))
+        self.table.setAccessibleName(self.tr("Preventive activities"))
 
     def load(self, repo) -> None:
         self.repo = repo
@@ -401,6 +464,7 @@ class SettingsPage(QWidget):
         checklists = QGroupBox(self.tr("Checklists"))
         cl = QHBoxLayout(checklists)
         self.template_combo = QComboBox()
+        self.template_combo.setAccessibleName(self.tr("Checklists"))
         self.export_template_button = QPushButton(self.tr("Export checklist…"))
         self.import_template_button = QPushButton(self.tr("Import checklist…"))
         cl.addWidget(self.template_combo, 1)

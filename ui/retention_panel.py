@@ -231,6 +231,7 @@ class RetentionPanel(QWidget):
 
         self.due_model = DueTableModel(self)
         self.due_view = self._table(self.due_model)
+        self.due_view.setAccessibleName(self.tr("Cases whose details fall due"))
         self.due_label = QLabel()
         self.purge_button = QPushButton(self.tr("Purge now"))
         self.purge_button.setToolTip(self.tr("Remove notes, checklist answers, saved advice, reminders and "
@@ -246,6 +247,7 @@ class RetentionPanel(QWidget):
 
         self.audit_model = AuditTableModel(self)
         self.audit_view = self._table(self.audit_model)
+        self.audit_view.setAccessibleName(self.tr("Audit log"))
 
         policy_box = QGroupBox(self.tr("Retention period"))
         form = QFormLayout(policy_box)

@@ -42,6 +42,7 @@ class NarrativePanel(QWidget):
         theme.style(hint, "muted")
         rl.addWidget(hint)
         self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(self.tr("Signals and recommendations"))
         self.editor.setTabChangesFocus(True)
         self.highlighter = PrivacyHighlighter(self.editor.document(), lang=lang)
         self.editor.textChanged.connect(self._edited)

@@ -277,6 +277,7 @@ class TablesPanel(QWidget):
                                     headings=self._headings(prep.lang), why=self._why())
         view = TableView(model)
         view.setObjectName(f"table_{tb['id']}")
+        view.setAccessibleName(R.table_title(tb["id"], prep.lang))
         lay.addWidget(view)
         self.views[tb["id"]] = view
         return box
