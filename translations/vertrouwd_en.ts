@@ -385,6 +385,18 @@
             <translation>Required items still open</translation>
         </message>
         <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Show the guidance that applies</source>
+            <translation>Show the guidance that applies</translation>
+        </message>
+        <message>
+            <source>Guidance applies after the answer to: %1</source>
+            <translation>Guidance applies after the answer to: %1</translation>
+        </message>
+        <message>
             <source>No checklist selected.</source>
             <translation>No checklist selected.</translation>
         </message>

@@ -385,6 +385,18 @@
         <translation>Verplichte punten die nog openstaan</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Show the guidance that applies</source>
+        <translation>De aanwijzing tonen die nu geldt</translation>
+    </message>
+    <message>
+        <source>Guidance applies after the answer to: %1</source>
+        <translation>Er geldt een aanwijzing na het antwoord op: %1</translation>
+    </message>
+    <message>
         <source>No checklist selected.</source>
         <translation>Geen checklist gekozen.</translation>
     </message>
