@@ -248,8 +248,8 @@
             <translation>Kind of behaviour</translation>
         </message>
         <message>
-            <source>Relation to the person it is about</source>
-            <translation>Relation to the person it is about</translation>
+            <source>Relation</source>
+            <translation>Relation</translation>
         </message>
         <message>
             <source>Follow-up</source>

@@ -248,8 +248,8 @@
         <translation>Soort gedrag</translation>
     </message>
     <message>
-        <source>Relation to the person it is about</source>
-        <translation>Relatie tot degene over wie het gaat</translation>
+        <source>Relation</source>
+        <translation>Relatie</translation>
     </message>
     <message>
         <source>Follow-up</source>

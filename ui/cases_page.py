@@ -49,7 +49,7 @@ class CaseView(QWidget):
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         lay.addWidget(self.title)
         self.props = QFormLayout()
-        self.props.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.props.setVerticalSpacing(2)
         box = QGroupBox(self.tr("Properties"))
         box.setLayout(self.props)
         lay.addWidget(box)
@@ -57,7 +57,6 @@ class CaseView(QWidget):
         rem_lay = QVBoxLayout(self.reminder_box)
         self.reminder_list = QListWidget()
         self.reminder_list.setAccessibleName(self.tr("Reminders of this case"))
-        self.reminder_list.setMaximumHeight(90)
         rem_lay.addWidget(self.reminder_list)
         lay.addWidget(self.reminder_box)
         self.open_box = QGroupBox()
@@ -131,6 +130,10 @@ class CaseView(QWidget):
             it.setCheckState(Qt.CheckState.Unchecked)
             self.reminder_list.addItem(it)
         self.reminder_list.blockSignals(False)
+        rows = min(len(reminders), 3)   # as tall as its reminders (up to three), the timeline keeps the room
+        if rows:
+            self.reminder_list.setFixedHeight(rows * self.reminder_list.sizeHintForRow(0)
+                                              + 2 * self.reminder_list.frameWidth() + 2)
         self.reminder_box.setVisible(bool(reminders))
 
     def show_case(self, case, vocabs, lang: str, decisions: list, open_required: list,
@@ -154,7 +157,7 @@ class CaseView(QWidget):
                 (self.tr("Kind of behaviour"), ", ".join(
                     [lab(V.BEHAVIOUR, case.behaviour, lang)]
                     + [lab(V.BEHAVIOUR, c, lang) for c in case.extra_behaviours])),
-                (self.tr("Relation to the person it is about"), lab(V.ACCUSED_RELATION, case.accused_relation, lang)),
+                (self.tr("Relation"), lab(V.ACCUSED_RELATION, case.accused_relation, lang)),  # as in the list
                 (self.tr("Follow-up"), ", ".join(
                     [lab(V.FOLLOW_UP, case.follow_up, lang)]
                     + [lab(V.FOLLOW_UP, c, lang) for c in case.extra_follow_ups]))]

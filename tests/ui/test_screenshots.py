@@ -90,6 +90,12 @@ def test_render_every_page(qtbot, tmp_path, tmp_path_factory, palette, lang, dar
     w2.resize(*size)
     w2.show()
     _save(w2, folder, "00_welkom")
+    w2.welcome.pass1.setText(PASSPHRASE)
+    w2.welcome.pass2.setText(PASSPHRASE)
+    w2.welcome.create_button.click()
+    qtbot.waitUntil(lambda: w2.workspace is not None, timeout=30_000)
+    _save(w2, folder, "12_lege_kluis")   # the first step on an empty vault
+    w2.lock()
 
 
 def _pages(qtbot, w, folder) -> None:
@@ -114,7 +120,10 @@ def _pages(qtbot, w, folder) -> None:
     ws.new_case()
     _save(ws.case_dialog, folder, "09_nieuwe_casus")
     ws.case_dialog.reject()
-    open_case = next(r.id for r in ws.repo.list_cases() if r.closed is None)
+    from app import casework
+    open_ids = [r.id for r in ws.repo.list_cases() if r.closed is None]
+    open_case = next((i for i in open_ids[:80] if casework.open_required(ws.repo.get_case(i), "nl")
+                      or ws.repo.reminders(case_id=i)), open_ids[0])
     ws.goto_case(open_case)
     _save(w, folder, "10_casus")
     ws.close_case()      # the scripted dialogs keep the dialog; confirm=False: nothing changes
