@@ -1715,6 +1715,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Status</translation>
         </message>
         <message>
+            <source>Combined figures</source>
+            <translation>Combined figures</translation>
+        </message>
+        <message>
             <source>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</source>
             <translation>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</translation>
         </message>

@@ -1715,6 +1715,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Status</translation>
     </message>
     <message>
+        <source>Combined figures</source>
+        <translation>Samengevoegde cijfers</translation>
+    </message>
+    <message>
         <source>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</source>
         <translation>x = niet getoond, om kleine aantallen te beschermen: een vertrouwenspersoon heeft een deel van dit getal afgeschermd, dus de som wordt ook niet getoond (die hoeft niet klein te zijn). ? = onbekend: een van de bronnen vermeldt deze categorie niet apart.</translation>
     </message>

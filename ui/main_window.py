@@ -299,11 +299,13 @@ class Workspace(QWidget):
         self.wizard = wizard
         wizard.open() if hasattr(wizard, "open") else wizard.show()
 
-    def print_handout(self, saved: dict) -> None:
+    def print_handout(self, saved: dict) -> bool:
+        """Save the handout where she chooses; True only when it was written (False when she
+        cancelled the save dialog or writing failed), so nobody says it is ready when it is not."""
         path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)",
                                               self.tr("handout.pdf"))
         if not path:
-            return
+            return False
         from app.guidance.handout import render_handout
         result = saved.get("result", saved)
         lang = saved.get("lang", self.lang)
@@ -311,6 +313,8 @@ class Workspace(QWidget):
             render_handout(result, lang, path)
         except (OSError, VertrouwdError) as exc:
             self.window_.dialogs.error(self, self.tr("Save handout"), str(exc))
+            return False
+        return True
 
     def save_drafts(self) -> list[str]:
         """Keep every unsaved text encrypted in the vault; returns what could not be kept (and why)."""

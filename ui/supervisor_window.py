@@ -103,6 +103,8 @@ class CombinedTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         t = self._table
+        if role == Qt.ItemDataRole.ToolTipRole:   # a long label cut short in its header is shown whole
+            return self.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
         if t is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -174,6 +176,8 @@ class SupervisorWindow(QWidget):
         self.table_view = QTableView()
         self.table_view.setModel(self.model)
         self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.setAccessibleName(self.tr("Combined figures"))
+        self.table_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
