@@ -370,6 +370,9 @@ _DURATION_BEFORE = frozenset(
         "hooguit ten minste pakweg circa ca zo'n for"
     ).split()
 )
+_DURATION_VERBS = frozenset(
+    "bestaat bestond bestaan werkt werkte gewerkt duurt duurde woont woonde getrouwd dienst".split()
+)
 _AGE_PERSONS = frozenset(
     "melder melders medewerker medewerkster collega klager klaagster stagiair stagiaire werknemer persoon "
     "leidinggevende teamleider vrijwilliger".split()
@@ -572,9 +575,10 @@ def _find_ages(text: str):
             yield m.start(1), m.end(1), "leeftijd"
     for m in _AGE_BARE.finditer(text):
         before = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text[max(0, m.start() - 30):m.start()])
-        words = [w.lower() for w in before[-2:]]
-        person_of = len(words) == 2 and words[1] == "van" and words[0] in _AGE_PERSONS  # "melder van 34 jaar"
-        if not words or words[-1] not in _DURATION_BEFORE or person_of:
+        words = [w.lower() for w in before[-3:]]
+        person_of = len(words) >= 2 and words[-1] == "van" and words[-2] in _AGE_PERSONS  # "melder van 34 jaar"
+        lasting = any(w in _DURATION_VERBS for w in words)   # "bestaat dit jaar 75 jaar"
+        if person_of or not (words and words[-1] in _DURATION_BEFORE or lasting):
             yield m.start(1), m.end(1), "leeftijd"
     for m in _AGE_DESCRIBED.finditer(text):
         group = 1 if m.group(1) else 2
@@ -636,6 +640,7 @@ _DEPARTMENT_ENDINGS = (
     "administratie", "financiën", "financien", "ontwikkeling", "ondersteuning", "planning", "logistiek",
     "onderhoud", "inkoop", "verkoop", "communicatie", "personeelszaken", "vergunningen", "techniek",
     "voering", "vesting", "handhaving", "ordening", "begeleiding", "opleiding", "leiding", "control",
+    "verlening", "kwaliteit", "veiligheid",
 )
 _TUSSEN = frozenset(
     ["van", "de", "der", "den", "het", "ten", "ter", "te", "'t", "in", "op", "uit", "la", "le", "du",
