@@ -590,6 +590,17 @@ def test_pdf_preview_asks_nothing_and_leaves_nothing_on_disk(page, qtbot, dialog
     assert session.repo.published_report(org_id, page.selection.year) is None   # a preview records nothing
 
 
+def test_pdf_preview_file_goes_when_the_page_closes(page, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    with qtbot.waitSignal(page.exports.preview_finished, timeout=WAIT):
+        page.preview_button.click()
+    [shown] = page.opened
+    assert shown.exists()
+    page.exports.deleteLater()       # the page (and its export actions) go when the vault locks
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shown.exists()
+
+
 def test_export_runs_off_the_gui_thread_with_progress(page, qtbot, dialogs, tmp_path, monkeypatch):
     seen = {}
     real = R.export_report
