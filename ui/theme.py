@@ -86,8 +86,8 @@ def restyle_all() -> None:
         if value:
             kind, selector, extra = str(value).split("|", 2)
             w.setStyleSheet(stylesheet(kind, selector, extra))
-            if hasattr(w, "theme_changed"):
-                w.theme_changed()
+        if hasattr(w, "theme_changed"):   # widgets that write colours into their texts
+            w.theme_changed()
 
 
 def contrast(a: QColor, b: QColor) -> float:

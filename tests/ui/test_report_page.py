@@ -743,3 +743,23 @@ def test_publishing_again_with_other_figures_asks_first(page, qtbot, dialogs, tm
                     assert t2["cells"][t2["rows"].index(code)][0] is None, (t1["id"], code)
     else:  # the joint check refused: nothing written, the reason shown
         assert not (out / "second.json").exists() and dialogs.asked[-1][0] == "error"
+
+
+def test_dark_theme_switch_recolours_the_summary_and_totals(page, qapp):
+    from PySide6.QtGui import QPalette
+    light = QPalette(qapp.palette())
+    heading_light = theme.text_colour("heading").name()
+    assert heading_light in page.summary_label.text()
+    try:
+        qapp.setPalette(theme.dark_palette())
+        theme.restyle_all()
+        dark_heading = theme.text_colour("heading").name()
+        assert dark_heading != heading_light and dark_heading in page.summary_label.text()
+        model = next(iter(page.tables.views.values())).model()
+        last = model.rowCount() - 1
+        fg = model.index(last, 1).data(Qt.ItemDataRole.ForegroundRole).color()
+        bg = model.index(last, 1).data(Qt.ItemDataRole.BackgroundRole).color()
+        assert theme.contrast(fg, bg) >= 4.5 and bg.lightness() < 128    # the Totaal row stays readable
+    finally:
+        qapp.setPalette(light)
+        theme.restyle_all()

@@ -263,6 +263,12 @@ class ReportPage(QWidget):
         self.method.clear()
         self.preview.clear()
 
+    def theme_changed(self) -> None:
+        """Light <-> dark: the headings written into the texts get the new colours (ui.theme)."""
+        if self.prep is not None:
+            self.tables.show_report(self.prep)
+            self._show_summary(self.prep)
+
     def _show_summary(self, prep: R.Prepared | None) -> None:
         if prep is None:
             self.summary_label.setText(self.tr("Choose an organisation and a year."))
