@@ -114,3 +114,18 @@ def test_identifier_in_a_free_text_answer_is_asked_about(window, qtbot, dialogs)
     assert editor.save(replace=[])
     [contact] = ws.repo.get_case(case.id).contacts
     assert contact.flagged
+
+
+def test_a_reminder_is_ticked_off_with_the_keyboard(window, qtbot):
+    today = date.today()
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    case = new_case(ws)
+    casework.record_decision(ws.repo, case.id, {"result": {"route": "klacht", "terms_days": {"advies": 0}}},
+                             route_taken_on=today)
+    ws.show_case(case.id)
+    lst = ws.cases.view.reminder_list
+    lst.setFocus()
+    lst.setCurrentRow(0)
+    qtbot.keyClick(lst, Qt.Key.Key_Space)
+    assert ws.repo.reminders(case_id=case.id) == []
