@@ -82,6 +82,10 @@
             <translation>A pseudonymous code. Never a name or initials.</translation>
         </message>
         <message>
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
             <source>Code</source>
             <translation>Code</translation>
         </message>
@@ -176,6 +180,14 @@
             <translation>Properties</translation>
         </message>
         <message>
+            <source>Reminders (tick off when done)</source>
+            <translation>Reminders (tick off when done)</translation>
+        </message>
+        <message>
+            <source>Reminders of this case</source>
+            <translation>Reminders of this case</translation>
+        </message>
+        <message>
             <source>New conversation</source>
             <translation>New conversation</translation>
         </message>
@@ -188,8 +200,12 @@
             <translation>Decision aid</translation>
         </message>
         <message>
-            <source>Close case</source>
-            <translation>Close case</translation>
+            <source>Close case…</source>
+            <translation>Close case…</translation>
+        </message>
+        <message>
+            <source>Reopen case</source>
+            <translation>Reopen case</translation>
         </message>
         <message>
             <source>Remove case</source>
@@ -232,8 +248,8 @@
             <translation>Kind of behaviour</translation>
         </message>
         <message>
-            <source>Relation to the person it is about</source>
-            <translation>Relation to the person it is about</translation>
+            <source>Relation</source>
+            <translation>Relation</translation>
         </message>
         <message>
             <source>Follow-up</source>
@@ -248,12 +264,8 @@
             <translation>removed on {date} (retention)</translation>
         </message>
         <message>
-            <source>Reminders</source>
-            <translation>Reminders</translation>
-        </message>
-        <message>
-            <source>Open required checklist items: {items}</source>
-            <translation>Open required checklist items: {items}</translation>
+            <source>Open required checklist items ({n})</source>
+            <translation>Open required checklist items ({n})</translation>
         </message>
         <message>
             <source>{n} min</source>
@@ -279,8 +291,32 @@
             <translation>Search code or organisation (Ctrl+F)</translation>
         </message>
         <message>
+            <source>Search cases</source>
+            <translation>Search cases</translation>
+        </message>
+        <message>
             <source>New case</source>
             <translation>New case</translation>
+        </message>
+        <message>
+            <source>Filter by organisation</source>
+            <translation>Filter by organisation</translation>
+        </message>
+        <message>
+            <source>Filter by year</source>
+            <translation>Filter by year</translation>
+        </message>
+        <message>
+            <source>Filter by status</source>
+            <translation>Filter by status</translation>
+        </message>
+        <message>
+            <source>Filter by behaviour</source>
+            <translation>Filter by behaviour</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
         </message>
         <message>
             <source>All statuses</source>
@@ -357,6 +393,18 @@
             <translation>Required items still open</translation>
         </message>
         <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Show the guidance that applies</source>
+            <translation>Show the guidance that applies</translation>
+        </message>
+        <message>
+            <source>Guidance applies after the answer to: %1</source>
+            <translation>Guidance applies after the answer to: %1</translation>
+        </message>
+        <message>
             <source>No checklist selected.</source>
             <translation>No checklist selected.</translation>
         </message>
@@ -375,6 +423,57 @@
         <message>
             <source>Answers from an earlier version of this checklist:</source>
             <translation>Answers from an earlier version of this checklist:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseCaseDialog</name>
+        <message>
+            <source>Close case {code}</source>
+            <translation>Close case {code}</translation>
+        </message>
+        <message>
+            <source>Closing date</source>
+            <translation>Closing date</translation>
+        </message>
+        <message>
+            <source>Follow-up after closing</source>
+            <translation>Follow-up after closing</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>What changes</source>
+            <translation>What changes</translation>
+        </message>
+        <message>
+            <source>{n} required checklist items are still open. You can close the case anyway; they stay visible in the conversations.</source>
+            <translation>{n} required checklist items are still open. You can close the case anyway; they stay visible in the conversations.</translation>
+        </message>
+        <message>
+            <source>Close case</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <source>Status: open → closed on {date}</source>
+            <translation>Status: open → closed on {date}</translation>
+        </message>
+        <message>
+            <source>Follow-up: {old} → {new}</source>
+            <translation>Follow-up: {old} → {new}</translation>
+        </message>
+        <message>
+            <source>These reminders are ticked off:</source>
+            <translation>These reminders are ticked off:</translation>
+        </message>
+        <message>
+            <source>There are no open reminders.</source>
+            <translation>There are no open reminders.</translation>
+        </message>
+        <message>
+            <source>The retention period starts on the closing date.</source>
+            <translation>The retention period starts on the closing date.</translation>
         </message>
     </context>
     <context>
@@ -442,12 +541,36 @@
             <source>Copy notes</source>
             <translation>Copy notes</translation>
         </message>
+        <message>
+            <source>Possible identifiers</source>
+            <translation>Possible identifiers</translation>
+        </message>
+        <message>
+            <source>These checklist answers may identify someone:
+
+{lines}
+
+Save them anyway? The conversation is then marked. Choose No to change the answers first.</source>
+            <translation>These checklist answers may identify someone:
+
+{lines}
+
+Save them anyway? The conversation is then marked. Choose No to change the answers first.</translation>
+        </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
             <source>Overview</source>
             <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</source>
+            <translation>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</translation>
+        </message>
+        <message>
+            <source>Add an organisation…</source>
+            <translation>Add an organisation…</translation>
         </message>
         <message>
             <source>Open cases</source>
@@ -468,6 +591,18 @@
         <message>
             <source>Follow-ups and terms (this week and overdue)</source>
             <translation>Follow-ups and terms (this week and overdue)</translation>
+        </message>
+        <message>
+            <source>Conversations with a possible identifier (open one to review it)</source>
+            <translation>Conversations with a possible identifier (open one to review it)</translation>
+        </message>
+        <message>
+            <source>Cases opened this year per organisation</source>
+            <translation>Cases opened this year per organisation</translation>
+        </message>
+        <message>
+            <source>Follow-ups and terms; tick one off when done</source>
+            <translation>Follow-ups and terms; tick one off when done</translation>
         </message>
         <message>
             <source>Nothing due this week.</source>
@@ -760,6 +895,10 @@
             <translation>Vertrouwd backup (*.vbak)</translation>
         </message>
         <message>
+            <source>vertrouwd-backup-{date}.vbak</source>
+            <translation>vertrouwd-backup-{date}.vbak</translation>
+        </message>
+        <message>
             <source>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</source>
             <translation>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</translation>
         </message>
@@ -872,6 +1011,21 @@
         </message>
     </context>
     <context>
+        <name>OpenItemsTree</name>
+        <message>
+            <source>Open required checklist items</source>
+            <translation>Open required checklist items</translation>
+        </message>
+        <message>
+            <source>{date} · {checklist}: {n} open</source>
+            <translation>{date} · {checklist}: {n} open</translation>
+        </message>
+        <message>
+            <source>checklist</source>
+            <translation>checklist</translation>
+        </message>
+    </context>
+    <context>
         <name>OrganisationDialog</name>
         <message>
             <source>Organisation</source>
@@ -893,8 +1047,8 @@
     <context>
         <name>OrganisationsPage</name>
         <message>
-            <source>Client organisations</source>
-            <translation>Client organisations</translation>
+            <source>Organisations</source>
+            <translation>Organisations</translation>
         </message>
         <message>
             <source>Add organisation</source>
@@ -1233,12 +1387,36 @@
             <translation>Details</translation>
         </message>
         <message>
+            <source>case {code}</source>
+            <translation>case {code}</translation>
+        </message>
+        <message>
+            <source>a removed case</source>
+            <translation>a removed case</translation>
+        </message>
+        <message>
+            <source>a removed organisation</source>
+            <translation>a removed organisation</translation>
+        </message>
+        <message>
+            <source>a conversation</source>
+            <translation>a conversation</translation>
+        </message>
+        <message>
+            <source>an activity</source>
+            <translation>an activity</translation>
+        </message>
+        <message>
             <source> mo.</source>
             <translation> mo.</translation>
         </message>
         <message>
             <source>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</source>
             <translation>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</translation>
+        </message>
+        <message>
+            <source>Cases whose details fall due</source>
+            <translation>Cases whose details fall due</translation>
         </message>
         <message>
             <source>Purge now</source>
@@ -1396,8 +1574,8 @@
             <translation>Practice name (on reports)</translation>
         </message>
         <message>
-            <source>Minimum cell size in reports</source>
-            <translation>Minimum cell size in reports</translation>
+            <source>Threshold for small numbers in reports</source>
+            <translation>Threshold for small numbers in reports</translation>
         </message>
         <message>
             <source>Signing key fingerprint</source>
@@ -1804,6 +1982,10 @@
             <translation>Status</translation>
         </message>
         <message>
+            <source>Combined figures</source>
+            <translation>Combined figures</translation>
+        </message>
+        <message>
             <source>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</source>
             <translation>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</translation>
         </message>
@@ -1846,6 +2028,10 @@ Call the adviser and compare this fingerprint. Only when it matches, give the ad
         <message>
             <source>Export combined statistics</source>
             <translation>Export combined statistics</translation>
+        </message>
+        <message>
+            <source>combined-figures.{ext}</source>
+            <translation>combined-figures.{ext}</translation>
         </message>
         <message>
             <source>signed by an adviser key you do not trust yet. Call the adviser and compare the fingerprint before you trust it.</source>
@@ -2133,6 +2319,10 @@ Details: {detail}</translation>
     <context>
         <name>Workspace</name>
         <message>
+            <source>Pages</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
             <source>Overview</source>
             <translation>Overview</translation>
         </message>
@@ -2165,24 +2355,16 @@ Details: {detail}</translation>
             <translation>Remove case details</translation>
         </message>
         <message>
-            <source>Close case {code} as of today?</source>
-            <translation>Close case {code} as of today?</translation>
-        </message>
-        <message>
-            <source>Case {code} still has open required checklist items:
-
-{items}
-
-Close it anyway?</source>
-            <translation>Case {code} still has open required checklist items:
-
-{items}
-
-Close it anyway?</translation>
-        </message>
-        <message>
             <source>Close case</source>
             <translation>Close case</translation>
+        </message>
+        <message>
+            <source>Reopen case</source>
+            <translation>Reopen case</translation>
+        </message>
+        <message>
+            <source>Reopen case {code}? It counts as open again and its retention period starts anew when it is closed again.</source>
+            <translation>Reopen case {code}? It counts as open again and its retention period starts anew when it is closed again.</translation>
         </message>
         <message>
             <source>Remove case</source>
@@ -2203,6 +2385,10 @@ Close it anyway?</translation>
         <message>
             <source>Save handout</source>
             <translation>Save handout</translation>
+        </message>
+        <message>
+            <source>handout.pdf</source>
+            <translation>handout.pdf</translation>
         </message>
         <message>
             <source>the report text ({reason})</source>

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import casework
 from app.errors import UserError, VertrouwdError
 from app.privacy import retention
+from app.store import passphrase
 from app.store import settings as S
 from app.store.repository import Repository
 from app.store.session import Session
@@ -57,11 +58,15 @@ class Workspace(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget()
-        self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.nav.setAccessibleName(self.tr("Pages"))
         names = [self.tr("Overview"), self.tr("Cases"), self.tr("Organisations"), self.tr("Activities"),
                  self.tr("Annual report"), self.tr("Settings")]
         self.nav.addItems(names)
+        font = self.nav.font()
+        font.setPixelSize(14)
+        widest = max(QFontMetrics(font).horizontalAdvance(n) for n in names)
+        self.nav.setFixedWidth(max(140, widest + 44))  # the pages get the room: the window fits 1024 px
         self.stack = QStackedWidget()
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
@@ -87,11 +92,19 @@ class Workspace(QWidget):
         v.edit_requested.connect(self.edit_case)
         v.contact_requested.connect(self.edit_contact)
         v.close_requested.connect(self.close_case)
+        v.reopen_requested.connect(self.reopen_case)
+        v.reminder_done.connect(self.complete_reminder)
+        self.dashboard.reminder_done.connect(self.complete_reminder)
+        self.dashboard.show_open_cases.connect(self.show_open_cases)
+        self.dashboard.show_retention.connect(lambda: self.nav.setCurrentRow(PAGES.index("settings")))
+        self.dashboard.add_organisation.connect(self.first_organisation)
         v.decide_requested.connect(self.open_decision_aid)
         v.delete_requested.connect(self.delete_case)
         v.handout_requested.connect(self.print_handout)
         self.dashboard.open_case.connect(self.goto_case)
         self.organisations.changed.connect(self.refresh_cases)
+        self.organisations.changed.connect(self._known_words)
+        self._known_words()
         self.settings.language_changed.connect(window.change_language)
         self.settings.lock_minutes_changed.connect(window.idle.set_minutes)
         self.editors: list[ContactEditor] = []
@@ -116,6 +129,12 @@ class Workspace(QWidget):
     @property
     def repo(self) -> Repository:
         return self.window_.session.require()
+
+    def _known_words(self) -> None:
+        """Organisation and practice names make a passphrase guessable (see app.store.passphrase)."""
+        repo = self.repo
+        passphrase.set_known_words([o.name for o in repo.list_organisations()]
+                                   + [repo.get_setting("practice_name") or ""])
 
     def today(self) -> date:
         return self.window_.today()
@@ -146,6 +165,14 @@ class Workspace(QWidget):
         repo = self.repo
         self.cases.set_rows(repo.list_cases(), [o.name for o in repo.list_organisations()], repo.case_years())
 
+    def show_open_cases(self) -> None:
+        self.nav.setCurrentRow(PAGES.index("cases"))
+        self.cases.status.setCurrentIndex(max(0, self.cases.status.findData("open")))
+
+    def first_organisation(self) -> None:
+        self.nav.setCurrentRow(PAGES.index("organisations"))
+        self.organisations.add_button.click()
+
     def goto_case(self, case_id: int) -> None:
         self.nav.setCurrentRow(PAGES.index("cases"))
         self.cases.search.clear()
@@ -167,9 +194,9 @@ class Workspace(QWidget):
         self.cases.view.show_case(case, repo.vocabs, self.lang, repo.decisions(case_id),
                                   self.open_required(case), repo.reminders(case_id=case_id))
 
-    def open_required(self, case: Case) -> list[str]:
-        """Required checklist items still open in the case's conversations, as lines to show."""
-        return [f"{i.contact_date.strftime('%d-%m-%Y')}: {i.text}" for i in casework.open_required(case, self.lang)]
+    def open_required(self, case: Case) -> list[casework.OpenItem]:
+        """Required checklist items still open in the case's conversations."""
+        return casework.open_required(case, self.lang)
 
     # -- actions ----------------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -196,7 +223,7 @@ class Workspace(QWidget):
         if case is None:
             return None
         editor = ContactEditor(self.repo, self.lang, self.repo.get_case(case.id), contact, self,
-                               clipboard=self.window_.clipboard)
+                               clipboard=self.window_.clipboard, dialogs=self.window_.dialogs)
         if draft:
             editor.restore_draft(draft)
         editor.saved.connect(lambda _cid: self.show_case(case.id))
@@ -207,24 +234,43 @@ class Workspace(QWidget):
         return editor
 
     def close_case(self) -> None:
+        """Ask the closing date and show what changes; nothing changes unless she confirms."""
         case = self.cases.view.case
         if case is None or case.closed:
             return
+        from ui.case_closing import CloseCaseDialog
         case = self.repo.get_case(case.id)
-        missing = self.open_required(case)
-        text = self.tr("Close case {code} as of today?").format(code=case.code)
-        if missing:
-            text = self.tr("Case {code} still has open required checklist items:\n\n{items}\n\n"
-                           "Close it anyway?").format(code=case.code, items="\n".join(f"• {m}" for m in missing))
-        if not self.window_.dialogs.confirm(self, self.tr("Close case"), text):
+        dlg = CloseCaseDialog(case, self.repo.vocabs, self.lang, self.repo.reminders(case_id=case.id),
+                              self.open_required(case), self.today(), self)
+        if not self.window_.dialogs.run(dlg):
             return
         try:
-            casework.close_case(self.repo, case.id, self.today())
+            casework.close_case(self.repo, case.id, dlg.closed_on(), dlg.follow_up())
         except UserError as exc:
             self.window_.dialogs.error(self, self.tr("Close case"), error_text(exc))
             return
         self.refresh_cases()
         self.goto_case(case.id)
+
+    def reopen_case(self) -> None:
+        case = self.cases.view.case
+        if case is None or case.closed is None:
+            return
+        if not self.window_.dialogs.confirm(self, self.tr("Reopen case"), self.tr(
+                "Reopen case {code}? It counts as open again and its retention period starts anew when "
+                "it is closed again.").format(code=case.code)):
+            return
+        casework.reopen_case(self.repo, case.id)
+        self.refresh_cases()
+        self.goto_case(case.id)
+
+    def complete_reminder(self, reminder_id: int) -> None:
+        """Tick off a reminder (from the overview or the case view) and show the lists again."""
+        casework.complete_reminder(self.repo, reminder_id)
+        if self.stack.currentWidget() is self.dashboard:
+            self.refresh_dashboard()
+        if self.cases.view.case is not None:
+            self.show_case(self.cases.view.case.id)
 
     def delete_case(self) -> None:
         case = self.cases.view.case
@@ -256,10 +302,13 @@ class Workspace(QWidget):
         self.wizard = wizard
         wizard.open() if hasattr(wizard, "open") else wizard.show()
 
-    def print_handout(self, saved: dict) -> None:
-        path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)", "handout.pdf")
+    def print_handout(self, saved: dict) -> bool:
+        """Save the handout where she chooses; True only when it was written (False when she
+        cancelled the save dialog or writing failed), so nobody says it is ready when it is not."""
+        path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)",
+                                              self.tr("handout.pdf"))
         if not path:
-            return
+            return False
         from app.guidance.handout import render_handout
         result = saved.get("result", saved)
         lang = saved.get("lang", self.lang)
@@ -267,6 +316,8 @@ class Workspace(QWidget):
             render_handout(result, lang, path)
         except (OSError, VertrouwdError) as exc:
             self.window_.dialogs.error(self, self.tr("Save handout"), error_text(exc))
+            return False
+        return True
 
     def save_drafts(self) -> list[str]:
         """Keep every unsaved text encrypted in the vault; returns what could not be kept (and why)."""
@@ -487,6 +538,7 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         self.clipboard.clear()
+        passphrase.set_known_words([])
         self.session.lock()
         self._set_data_actions(False)
         self.show_start()
@@ -562,7 +614,7 @@ class MainWindow(QMainWindow):
         if not self.session.is_open:
             return
         path = self.dialogs.save_path(self, self.tr("Make backup"), self.tr("Vertrouwd backup (*.vbak)"),
-                                      f"vertrouwd-{self.today().isoformat()}.vbak")
+                                      self.tr("vertrouwd-backup-{date}.vbak").format(date=self.today().isoformat()))
         if not path:
             return
         vault, repo = self.session.vault, self.session.repo

@@ -34,6 +34,7 @@ from app.errors import UserError
 from app.exchange import render as stats_render
 from app.exchange.combine import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable
 from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
+from ui import theme
 from ui.i18n import error_text
 
 ChooseFiles = Callable[[], list[str]]
@@ -103,6 +104,8 @@ class CombinedTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         t = self._table
+        if role == Qt.ItemDataRole.ToolTipRole:   # a long label cut short in its header is shown whole
+            return self.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
         if t is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -174,12 +177,14 @@ class SupervisorWindow(QWidget):
         self.table_view = QTableView()
         self.table_view.setModel(self.model)
         self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.setAccessibleName(self.tr("Combined figures"))
+        self.table_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes_label = QLabel()       # warnings about the selected group (e.g. years added up)
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("color: #7a4b00;")
+        theme.style(self.notes_label, "warn")
         self.notes_label.hide()
         self.legend_label = QLabel(self.tr(
             "x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not "
@@ -250,7 +255,7 @@ class SupervisorWindow(QWidget):
         from ui.seams import Dialogs
         filters = {"csv": self.tr("CSV files (*.csv)"), "pdf": self.tr("PDF files (*.pdf)")}
         return Dialogs().save_path(self, self.tr("Export combined statistics"), filters[kind],
-                                   f"combined.{kind}")
+                                   self.tr("combined-figures.{ext}").format(ext=kind))
 
     # ------------------------------------------------------------------ actions
 

@@ -338,6 +338,24 @@ _AGE_DESCRIBED = re.compile(
     r"|\b(?:vrouw|man|meisje|jongen|jongeman|dame|heer)\s+van\s+(\d{1,2})(?:\s+jaar)?\b)",
     re.IGNORECASE,
 )
+# A bare age "34 jaar" ("Melder (34 jaar) ...", "vrouw, 34 jaar, ...") where the sentence goes on
+# after it; a span of time ("al 12 jaar", "bestaat 40 jaar", "3 jaar geleden") is not an age.
+_AGE_BARE = re.compile(r"(?<![\w.,/-])((?:1[5-9]|[2-9]\d)\s?(?:jaar|jr\.?))" + _AGE_END, re.IGNORECASE)
+_DURATION_BEFORE = frozenset(
+    (
+        "al ruim sinds na over binnen gedurende afgelopen voor bestaat bestond bestaan hier daar er per "
+        "om elke iedere laatste eerste komende vorige volgende dan tot van tussen lang werkt werkte "
+        "gewerkt getrouwd samen lid dienst duurt duurde zit zat woont woonde bijna maximaal minimaal "
+        "hooguit ten minste pakweg circa ca zo'n for"
+    ).split()
+)
+_DURATION_VERBS = frozenset(
+    "bestaat bestond bestaan werkt werkte gewerkt duurt duurde woont woonde getrouwd dienst".split()
+)
+_AGE_PERSONS = frozenset(
+    "melder melders medewerker medewerkster collega klager klaagster stagiair stagiaire werknemer persoon "
+    "leidinggevende teamleider vrijwilliger".split()
+)
 _AGE_PAREN = re.compile(r"\s?\((\d{1,2})\)")
 
 _PLATE_SHAPES = (
@@ -534,6 +552,13 @@ def _find_ages(text: str):
     for rx in (_AGE_JARIG, _AGE_YEAR_OLD, _AGE_OUD, _AGE_IS, _AGE_INV, _AGE_LABEL):
         for m in rx.finditer(text):
             yield m.start(1), m.end(1), "leeftijd"
+    for m in _AGE_BARE.finditer(text):
+        before = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text[max(0, m.start() - 30):m.start()])
+        words = [w.lower() for w in before[-3:]]
+        person_of = len(words) >= 2 and words[-1] == "van" and words[-2] in _AGE_PERSONS  # "melder van 34 jaar"
+        lasting = any(w in _DURATION_VERBS for w in words)   # "bestaat dit jaar 75 jaar"
+        if person_of or not (words and words[-1] in _DURATION_BEFORE or lasting):
+            yield m.start(1), m.end(1), "leeftijd"
     for m in _AGE_DESCRIBED.finditer(text):
         group = 1 if m.group(1) else 2
         yield m.start(group), m.end(group), "leeftijd"
@@ -575,6 +600,26 @@ _TOKEN = re.compile(r"['’]t\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 _HONORIFICS = frozenset(
     ["mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "mr", "mrs", "ms", "miss", "mx",
      "dr", "drs", "ir", "ing", "prof", "juffrouw", "juf", "meester", "dokter", "sir", "madam", "zuster"]
+)
+# Job titles and forms of address: a capitalised word right after one is a surname even when it is in
+# no list ("teamleider Pietersen", "collega Wouters", "beste Verhoeven"); so are compounds ending in
+# these ("afdelingsmanager", "ploegleider"). Department names ("teamleider Publiekszaken") are not.
+_JOB_TITLES = frozenset(
+    (
+        "teamleider teamleidster leidinggevende manager directeur directrice hoofd chef baas coördinator "
+        "coordinator supervisor voorzitter wethouder burgemeester bestuurder docent leraar lerares "
+        "collega uitvoerder opzichter voorman mentor begeleider werkgever eigenaar secretaris griffier "
+        "adviseur verpleegkundige arts agent inspecteur rector decaan stagiair stagiaire klant cliënt "
+        "client beste geachte beste hoi hallo director colleague boss dear"
+    ).split()
+)
+_JOB_ENDINGS = ("manager", "leider", "leidster", "hoofd", "directeur", "coördinator", "coordinator", "chef")
+_DEPARTMENT_ENDINGS = (
+    "zaken", "beheer", "dienst", "diensten", "afdeling", "team", "zorg", "beleid", "service", "services",
+    "administratie", "financiën", "financien", "ontwikkeling", "ondersteuning", "planning", "logistiek",
+    "onderhoud", "inkoop", "verkoop", "communicatie", "personeelszaken", "vergunningen", "techniek",
+    "voering", "vesting", "handhaving", "ordening", "begeleiding", "opleiding", "leiding", "control",
+    "verlening", "kwaliteit", "veiligheid",
 )
 _TUSSEN = frozenset(
     ["van", "de", "der", "den", "het", "ten", "ter", "te", "'t", "in", "op", "uit", "la", "le", "du",
@@ -762,6 +807,13 @@ class _NameFinder:
                         spans.append((toks[i + 1].start, toks[j - 1].end))
                         i = j
                         continue
+            # 1b. A job title or form of address: "teamleider Pietersen", "collega Wouters".
+            if self._is_job_title(i) and nxt_joined and i + 1 < n and self._surname_after_title(i + 1):
+                j = self.extend(i + 1, strong=True, need_link=False)
+                if j > i + 1 and self._ends_with_word(i + 1, j):
+                    spans.append((toks[i + 1].start, toks[j - 1].end))
+                    i = j
+                    continue
             # 2. Initials: "J. de Vries", "A.B. Meijer".
             if _is_initial_letter(toks, i, self.text) and (i == 0 or toks[i].gap != "-"):
                 j = self.extend(i, strong=False, need_link=False)
@@ -815,6 +867,17 @@ class _NameFinder:
                     continue
             i += 1
         return self._drop_phrases(spans)
+
+    def _is_job_title(self, i: int) -> bool:
+        key = self.toks[i].key
+        return key in _JOB_TITLES or (len(key) > 7 and key.endswith(_JOB_ENDINGS))
+
+    def _surname_after_title(self, i: int) -> bool:
+        """Token i (right after a job title) looks like a person's name, not a department."""
+        tok = self.toks[i]
+        if tok.gap != " " or not _is_title(tok) or tok.key.endswith(_DEPARTMENT_ENDINGS):
+            return False
+        return tok.key not in _HONORIFICS
 
     def _prev_is_unknown_title(self, i: int) -> bool:
         if i == 0 or not _joined(self.toks[i]):

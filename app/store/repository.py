@@ -453,6 +453,13 @@ class Repository:
     def flagged_contacts(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM contacts WHERE flagged = 1").fetchone()[0])
 
+    def flagged_contact_list(self) -> list[tuple[int, str, date, int]]:
+        """(case id, case code, conversation date, contact id) of the conversations marked as holding
+        a possible identifier, newest first."""
+        sql = ("SELECT c.id, c.code, k.date, k.id FROM contacts k JOIN cases c ON c.id = k.case_id "
+               "WHERE k.flagged = 1 ORDER BY k.date DESC, c.code")
+        return [(r[0], r[1], date.fromisoformat(r[2]), r[3]) for r in self.conn.execute(sql)]
+
     # -- activities -------------------------------------------------------------------------
     def _insert_activity(self, conn: sqlcipher3.Connection, act: Activity, record: str | None) -> int:
         _raise(E.validate_activity(act, self.vocabs), record)

@@ -31,13 +31,14 @@ from app.errors import VertrouwdError
 from app.reporting import report as R
 from app.reporting.aggregate import years_with_data
 from app.reporting.disclosure import MIN_K
-from app.reporting.html import NAVY, fmt_value
+from app.reporting.html import fmt_value
 from app.store import settings as S
+from ui import theme
 from ui.report.export import ExportActions, compute
 from ui.report.narrative import NarrativePanel
 from ui.report.preview import HAVE_QTPDF, make_preview
 from ui.report.selection import SelectionBar
-from ui.report.tables import TOTAL_BG, MethodView, TablesPanel
+from ui.report.tables import MethodView, TablesPanel
 from ui.worker import Job, run_in_thread
 
 
@@ -80,8 +81,7 @@ class ReportPage(QWidget):
         outer.addWidget(self.selection)
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        self.summary_label.setStyleSheet(f"background: {TOTAL_BG.name()}; border-radius: 4px; padding: 8px 10px;"
-                                         " font-size: 13px;")
+        theme.style(self.summary_label, "summary", extra="padding: 8px 10px; font-size: 13px;")
         outer.addWidget(self.summary_label)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -266,6 +266,12 @@ class ReportPage(QWidget):
         self.method.clear()
         self.preview.clear()
 
+    def theme_changed(self) -> None:
+        """Light <-> dark: the headings written into the texts get the new colours (ui.theme)."""
+        if self.prep is not None:
+            self.tables.show_report(self.prep)
+            self._show_summary(self.prep)
+
     def _show_summary(self, prep: R.Prepared | None) -> None:
         if prep is None:
             self.summary_label.setText(self.tr("Choose an organisation and a year."))
@@ -278,7 +284,7 @@ class ReportPage(QWidget):
             (self.tr("Hours"), fmt_value(tot["hours"], lang, True)),
             (self.tr("Hidden cells"), fmt_value(prep.protection.hidden_cells, lang)),
             (self.tr("Threshold"), fmt_value(rep["threshold"], lang)))]
-        self.summary_label.setText(f'<span style="color:{NAVY}">'
+        self.summary_label.setText(f'<span style="color:{theme.text_colour("heading").name()}">'
                                    f"{escape(rep['organisation'])} · {rep['year']}</span>&nbsp;&nbsp;&nbsp;"
                                    + " &nbsp;·&nbsp; ".join(parts))
 
@@ -305,7 +311,7 @@ class ReportPage(QWidget):
     def set_status(self, text: str, warn: bool) -> None:
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
-        self.status_label.setStyleSheet("color: #b00020;" if warn else "color: #5B6B7B;")
+        theme.style(self.status_label, "error" if warn else "muted")
 
     def _set_exports_enabled(self, enabled: bool) -> None:
         for b in self.export_buttons:
