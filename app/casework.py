@@ -46,6 +46,29 @@ def scan_note(text: str) -> list[Finding]:
     return guard.scan(text)
 
 
+@dataclass(frozen=True)
+class AnswerFinding:
+    item_id: str
+    question: str     # the item's text in the asked language
+    finding: Finding  # offsets into the answer
+
+
+def scan_answers(checklist: dict | None, lang: str = "nl", store_dir: StoreDir = None) -> list[AnswerFinding]:
+    """Likely identifiers in the checklist's free-text answers (items of kind "short")."""
+    if not checklist:
+        return []
+    try:
+        template = template_for(checklist, store_dir)
+    except UserError:
+        return []
+    out = []
+    for item_id, value in CL.answer_values(checklist).items():
+        item = template.item(item_id)
+        if item is not None and item.kind == "short" and isinstance(value, str):
+            out += [AnswerFinding(item_id, item.text_in(lang), f) for f in guard.scan(value)]
+    return out
+
+
 def template_for(answers: dict, store_dir: StoreDir = None) -> Template:
     """The checklist template (and version, when still there) that stored answers were made with."""
     return checklists.get_template(answers.get("template"), answers.get("version"),
@@ -59,7 +82,8 @@ def save_conversation(repo: Repository, case_id: int, contact: Contact, *,
 
     `findings` are the privacy guard's findings in `contact.notes` as shown to the adviser (scanned
     here when None or when they no longer match the text: the note is scanned once); those in
-    `replace` become placeholders, the others are kept and mark the contact. The checklist answers
+    `replace` become placeholders, the others are kept and mark the contact, as do identifiers in
+    the free-text checklist answers (see scan_answers; the window asks first). The checklist answers
     are checked, fill the case fields they map to and set the next-contact reminder; the draft
     `draft_key` is removed. `contact` itself is not changed: the stored copy is returned.
     """
@@ -69,7 +93,8 @@ def save_conversation(repo: Repository, case_id: int, contact: Contact, *,
     chosen = [f for f in found if f in replace]
     kept = tuple(f for f in found if f not in chosen)
     notes = guard.redact(contact.notes, chosen) if chosen else contact.notes
-    stored = dataclasses.replace(contact, case_id=case_id, notes=notes, flagged=bool(kept))
+    in_answers = bool(scan_answers(contact.checklist, store_dir=store_dir))
+    stored = dataclasses.replace(contact, case_id=case_id, notes=notes, flagged=bool(kept) or in_answers)
     template = template_for(stored.checklist, store_dir) if stored.checklist else None
     if template is not None:
         checklists.check_answers(template, stored.checklist)
@@ -113,6 +138,7 @@ class OpenItem:
     contact_date: date
     item_id: str
     text: str        # in the asked language (Dutch when the item has no text in it)
+    checklist: str = ""  # the checklist's title in that language
 
 
 def open_required(case: Case, lang: str, store_dir: StoreDir = None) -> list[OpenItem]:
@@ -129,7 +155,8 @@ def open_required(case: Case, lang: str, store_dir: StoreDir = None) -> list[Ope
         except UserError:
             continue
         for item in CL.missing_required(t, CL.answer_values(c.checklist)):
-            out.append(OpenItem(c.date, item.id, item.text.get(lang) or item.text.get("nl", "")))
+            out.append(OpenItem(c.date, item.id, item.text.get(lang) or item.text.get("nl", ""),
+                                t.title_in(lang)))
     return out
 
 
@@ -158,14 +185,22 @@ def record_decision(repo: Repository, case_id: int, saved: dict, *, route_taken_
 
 
 # -- closing, reopening, reminders --------------------------------------------------------------
-def close_case(repo: Repository, case_id: int, today: date) -> Case:
-    """Close a case as of today (not before it opened). An ongoing follow-up ("lopend") becomes
-    "opvang_advies"; the case's open reminders are done. A closed case stays as it is."""
+def follow_up_when_closed(case: Case, chosen: str | None = None) -> str | None:
+    """The follow-up a case gets on closing: an ongoing one ("lopend") becomes `chosen` (by default
+    "opvang_advies"); None when it stays as it is."""
+    if case.follow_up != FOLLOW_UP_OPEN:
+        return None
+    return chosen if chosen and chosen != FOLLOW_UP_OPEN else FOLLOW_UP_WHEN_CLOSED
+
+
+def close_case(repo: Repository, case_id: int, today: date, follow_up: str | None = None) -> Case:
+    """Close a case as of `today` (not before it opened). An ongoing follow-up ("lopend") becomes
+    `follow_up` (default "opvang_advies", see follow_up_when_closed); the case's open reminders are
+    done. A closed case stays as it is."""
     with repo.unit_of_work() as uow:
         case = repo.get_case(case_id)
         if case.closed is None:
-            follow_up = FOLLOW_UP_WHEN_CLOSED if case.follow_up == FOLLOW_UP_OPEN else None
-            uow.close_case(case_id, max(today, case.opened), follow_up)
+            uow.close_case(case_id, max(today, case.opened), follow_up_when_closed(case, follow_up))
     return repo.get_case(case_id)
 
 

@@ -16,7 +16,7 @@ from typing import TextIO
 
 import sqlcipher3
 
-from app import __version__
+from app import __version__, texts
 from app.errors import UserError, VertrouwdError
 from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
@@ -48,6 +48,11 @@ def _year(text: str) -> int:
     return value
 
 
+REPUBLISH_HELP = ("publish this year again although it was published before with other figures (the new "
+                  "version keeps hidden what the earlier one hid)")
+LANG_CHOICES = ["nl", "en"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="vertrouwd", description="Vertrouwd: the confidential adviser's encrypted case log.")
     p.add_argument("--version", action="version", version=f"vertrouwd {__version__}")
@@ -56,9 +61,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"read the vault passphrase from the first line of FILE; given, it wins over "
                         f"${ENV_PASSPHRASE} (without it: ${ENV_PASSPHRASE}, else a prompt)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for add_group in (_add_vault_commands, _add_data_commands, _add_report_commands, _add_stats_commands,
+                      _add_checklist_commands):
+        add_group(sub)
+    return p
 
+
+def _add_vault_commands(sub) -> None:
+    """The vault itself: init, backup, restore, passwd, check, retention."""
     sub.add_parser("init", help="create a new vault")
+    b = sub.add_parser("backup", help="write an encrypted backup")
+    b.add_argument("out")
+    r = sub.add_parser("restore", help="restore the vault from a backup")
+    r.add_argument("backup")
+    r.add_argument("--force", action="store_true", help="replace an existing vault")
+    sub.add_parser("passwd", help=f"change the passphrase (new one from ${ENV_NEW_PASSPHRASE} or a prompt)")
+    sub.add_parser("check", help="check the vault's encryption and structure")
+    ret = sub.add_parser("retention", help="retention: show or remove case details that fall due")
+    ret.add_argument("action", choices=["show", "purge", "remove-copies"])
+    ret.add_argument("--yes", action="store_true", help="purge without asking")
 
+
+def _add_data_commands(sub) -> None:
+    """What the vault holds: org, case, import, export, demo."""
     org = sub.add_parser("org", help="client organisations").add_subparsers(dest="org_cmd", required=True,
                                                                             parser_class=_Parser)
     a = org.add_parser("add", help="add an organisation")
@@ -69,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="import a vertrouwd-data/1 JSON file (all or nothing)")
     imp.add_argument("file")
+
+    from app import sheet_cli
+    sheet_cli.add_parser(sub)
 
     exp = sub.add_parser("export", help="export all data as vertrouwd-data/1 JSON (plain text!)")
     exp.add_argument("out")
@@ -90,36 +118,35 @@ def build_parser() -> argparse.ArgumentParser:
     crm.add_argument("code", nargs="?", help="only this case")
     case.add_parser("done", help="mark a reminder done").add_argument("reminder", type=int, metavar="ID")
 
-    b = sub.add_parser("backup", help="write an encrypted backup")
-    b.add_argument("out")
-    r = sub.add_parser("restore", help="restore the vault from a backup")
-    r.add_argument("backup")
-    r.add_argument("--force", action="store_true", help="replace an existing vault")
-    sub.add_parser("passwd", help=f"change the passphrase (new one from ${ENV_NEW_PASSPHRASE} or a prompt)")
-    sub.add_parser("check", help="check the vault's encryption and structure")
-
     d = sub.add_parser("demo", help="fill the vault with synthetic demo data")
     d.add_argument("--cases", type=int, required=True)
     d.add_argument("--orgs", type=int, default=5)
     d.add_argument("--years", type=int, default=3)
     d.add_argument("--seed", type=int, default=1)
 
+
+def _add_report_commands(sub) -> None:
+    """The decision aid and the annual report."""
     dec = sub.add_parser("decide", help="decision aid: which route fits the facts")
     dec.add_argument("--facts", required=True, metavar="FILE.json")
-    dec.add_argument("--lang", choices=["nl", "en"], default="nl")
+    dec.add_argument("--lang", choices=LANG_CHOICES)
 
     rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
     rep.add_argument("--org", required=True)
     rep.add_argument("--year", type=_year, required=True, metavar="YYYY")
-    rep.add_argument("--format", choices=["pdf", "csv", "json"], required=True)
+    rep.add_argument("--format", choices=["pdf", "csv", "json", "xlsx", "csv-excel"], required=True,
+                     help="csv: for machines (comma, decimal point); csv-excel: for Excel in the --lang "
+                          "(Dutch: semicolon, decimal comma); xlsx: an Excel workbook")
     rep.add_argument("--out", required=True)
     rep.add_argument("--threshold", type=int)
-    rep.add_argument("--lang", choices=["nl", "en"], default="nl")
+    rep.add_argument("--lang", choices=LANG_CHOICES)
     rep.add_argument("--allow-flagged", action="store_true",
                      help="print the PDF even when the privacy check flags the narrative text")
-    rep.add_argument("--republish", action="store_true",
-                     help="publish this year again although it was published before with other figures (the new version keeps hidden what the earlier one hid)")
+    rep.add_argument("--republish", action="store_true", help=REPUBLISH_HELP)
 
+
+def _add_stats_commands(sub) -> None:
+    """Signed statistics for supervisors: stats export / verify / merge / keygen."""
     st = sub.add_parser("stats", help="signed statistics for supervisors").add_subparsers(
         dest="stats_cmd", required=True, parser_class=_Parser)
     se = st.add_parser("export", help="write a signed .vstat file")
@@ -128,8 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
     se.add_argument("--out", required=True)
     se.add_argument("--to", metavar="SUPERVISOR_PUBKEY", help="encrypt to this supervisor key file")
     se.add_argument("--threshold", type=int)
-    se.add_argument("--republish", action="store_true",
-                    help="publish this year again although it was published before with other figures (the new version keeps hidden what the earlier one hid)")
+    se.add_argument("--republish", action="store_true", help=REPUBLISH_HELP)
     key_help = (f"your supervisor.key, to open encrypted files (its passphrase from "
                 f"${ENV_SUPERVISOR_PASSPHRASE}, else a prompt)")
     sv = st.add_parser("verify", help="verify .vstat files")
@@ -141,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     sm.add_argument("files", nargs="+")
     sm.add_argument("--out", required=True)
     sm.add_argument("--by", choices=["organisation", "adviser", "year", "all"], default="organisation")
-    sm.add_argument("--lang", choices=["nl", "en"], default="nl")
+    sm.add_argument("--lang", choices=LANG_CHOICES)
     sm.add_argument("--trust", action="append", default=[], metavar="FINGERPRINT",
                     help="accept only files signed by these adviser keys (repeatable)")
     sm.add_argument("--key", metavar="SUPERVISOR_KEY_FILE", help=key_help)
@@ -151,14 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
                                       f"the key from ${ENV_SUPERVISOR_PASSPHRASE} or a prompt)")
     sk.add_argument("--out", required=True, metavar="DIR")
 
-    ret = sub.add_parser("retention", help="retention: show or remove case details that fall due")
-    ret.add_argument("action", choices=["show", "purge", "remove-copies"])
-    ret.add_argument("--yes", action="store_true", help="purge without asking")
 
+def _add_checklist_commands(sub) -> None:
+    """Conversation checklists (no vault needed)."""
     ck = sub.add_parser("checklist", help="conversation checklists (no vault needed)").add_subparsers(
         dest="checklist_cmd", required=True, parser_class=_Parser)
     ckl = ck.add_parser("list", help="the checklists: id, version, title")
-    ckl.add_argument("--lang", choices=["nl", "en"], default="nl", help="language of the titles")
+    ckl.add_argument("--lang", choices=LANG_CHOICES, help="language of the titles")
     cke = ck.add_parser("export", help="write a checklist as a TOML file, to adapt and import")
     cke.add_argument("id")
     cke.add_argument("out", metavar="OUT.toml")
@@ -166,11 +191,29 @@ def build_parser() -> argparse.ArgumentParser:
                      help="this version (default: the newest)")
     cki = ck.add_parser("import", help="check a TOML checklist and add it (nothing is added when invalid)")
     cki.add_argument("file", metavar="FILE.toml")
-    return p
+
+
+# -- the person's language ---------------------------------------------------------------------
+def _message_language(args) -> str:
+    """The language of messages: --lang where the command has it, else $VERTROUWD_LANG, else Dutch.
+    A command's own --lang (the language of a report, say) stays Dutch when it is not given."""
+    explicit = getattr(args, "lang", None)
+    if hasattr(args, "lang") and explicit is None:
+        args.lang = texts.DEFAULT_LANGUAGE
+    return texts.language(explicit) if explicit else texts.environment_language()
+
+
+def _text(args, code: str, **params) -> str:
+    """A sentence of the command line (cli.say.* in resources/messages.json) in the command's language."""
+    return texts.message(code, getattr(args, "msg_lang", None) or texts.environment_language(), **params)
+
+
+def _say(args, stream: TextIO, code: str, **params) -> None:
+    print(_text(args, code, **params), file=stream)
 
 
 # -- passphrases --------------------------------------------------------------------------------
-def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, label: str = "Passphrase",
+def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, label: str = "passphrase",
                     use_file: bool = True) -> str:
     """The passphrase from --passphrase-file (when given, it wins), else from `env`, else a prompt."""
     if use_file and args.passphrase_file:
@@ -178,21 +221,22 @@ def read_passphrase(args, *, confirm: bool = False, env: str = ENV_PASSPHRASE, l
             with open(args.passphrase_file, encoding="utf-8") as fh:
                 value = fh.readline().rstrip("\r\n")
         except OSError as exc:
-            raise UserError(f"Cannot read the passphrase file {args.passphrase_file}: {exc.strerror}.") \
+            raise UserError("cli.passphrase_file_unreadable", passphrase_file=args.passphrase_file, strerror=exc.strerror) \
                 from None
         except UnicodeDecodeError:
-            raise UserError(f"The passphrase file {args.passphrase_file} is not UTF-8 text.") from None
+            raise UserError("cli.passphrase_file_not_utf8", passphrase_file=args.passphrase_file) from None
         if not value:
-            raise UserError(f"The passphrase file {args.passphrase_file} is empty.")
+            raise UserError("cli.passphrase_file_empty", passphrase_file=args.passphrase_file)
         return value
     value = os.environ.get(env)
     if value:
         return value
     if not _interactive():
-        raise UserError(f"No passphrase given: set {env} or use --passphrase-file FILE.")
-    value = getpass.getpass(f"{label}: ")
-    if confirm and getpass.getpass(f"{label} (again): ") != value:
-        raise UserError("The two passphrases differ. Nothing was changed; try again.")
+        raise UserError("cli.no_passphrase", env=env)
+    value = getpass.getpass(_text(args, f"cli.say.prompt.{label}") + ": ")
+    again = _text(args, "cli.say.prompt.again", what=_text(args, f"cli.say.prompt.{label}"))
+    if confirm and getpass.getpass(again + ": ") != value:
+        raise UserError("cli.passphrases_differ")
     return value
 
 
@@ -200,9 +244,9 @@ def _interactive() -> bool:
     return bool(sys.stdin) and sys.stdin.isatty()
 
 
-def _supervisor_key(path: str | None) -> bytes | None:
+def _supervisor_key(args, path: str | None) -> bytes | None:
     """The raw supervisor key from `path` (None without --key); asks for its passphrase if it has one."""
-    from app.exchange import vstat as exchange
+    from app.exchange.keys import load_supervisor_key
     if not path:
         return None
     try:
@@ -215,24 +259,24 @@ def _supervisor_key(path: str | None) -> bytes | None:
         passphrase = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
         if not passphrase:
             if not _interactive():
-                raise UserError(f"The supervisor key {path} is protected by a passphrase: set "
-                                f"{ENV_SUPERVISOR_PASSPHRASE} or run the command in a terminal.")
-            passphrase = getpass.getpass("Passphrase of the supervisor key: ")
-    return exchange.load_supervisor_key(path, passphrase)
+                raise UserError("cli.supervisor_key_needs_passphrase", path=path,
+                                env=ENV_SUPERVISOR_PASSPHRASE)
+            passphrase = getpass.getpass(_text(args, "cli.say.prompt.supervisor_key") + ": ")
+    return load_supervisor_key(path, passphrase)
 
 
-def _keygen_passphrase(err: TextIO) -> str | None:
+def _keygen_passphrase(args, err: TextIO) -> str | None:
     """The optional passphrase for a new supervisor key; None means the key is stored unencrypted."""
     value = os.environ.get(ENV_SUPERVISOR_PASSPHRASE)
     if not value and _interactive():
-        value = getpass.getpass("Passphrase for the new supervisor key (empty: none): ")
-        if value and getpass.getpass("Passphrase (again): ") != value:
-            raise UserError("The two passphrases differ. No key was made; try again.")
+        value = getpass.getpass(_text(args, "cli.say.prompt.new_supervisor_key") + ": ")
+        again = _text(args, "cli.say.prompt.again", what=_text(args, "cli.say.prompt.passphrase"))
+        if value and getpass.getpass(again + ": ") != value:
+            raise UserError("cli.passphrases_differ_no_key")
     if value and len(value) < 8:
-        raise UserError("The supervisor key passphrase is too short: use at least 8 characters. No key was made.")
+        raise UserError("cli.supervisor_passphrase_too_short")
     if not value:
-        print(f"vertrouwd: warning: the supervisor key is stored WITHOUT a passphrase. Keep the folder safe, "
-              f"or set {ENV_SUPERVISOR_PASSPHRASE} and make the key again.", file=err)
+        _say(args, err, "cli.say.key_unprotected", env=ENV_SUPERVISOR_PASSPHRASE)
         return None
     return value
 
@@ -253,11 +297,10 @@ def cmd_init(args, out: TextIO, err: TextIO) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
     if os.path.lexists(path):
-        raise UserError(f"A vault already exists at {path}; nothing was changed.")
+        raise UserError("cli.vault_exists", path=path)
     vault = Vault.create(path, read_passphrase(args, confirm=True))
     vault.close()
-    print(f"Vault created at {path}. Keep the passphrase safe: without it the data cannot be recovered. "
-          "Make a backup now and then (vertrouwd backup FILE).", file=out)
+    _say(args, out, "cli.say.vault_created", path=path)
     return EXIT_OK
 
 
@@ -266,7 +309,7 @@ def cmd_org(args, out, err) -> int:
     try:
         if args.org_cmd == "add":
             repo.add_organisation(args.name, args.unit)
-            print(f"Organisation added: {args.name.strip()}", file=out)
+            _say(args, out, "cli.say.org_added", name=args.name.strip())
         else:
             orgs = repo.list_organisations()
             if args.json:
@@ -290,24 +333,26 @@ def cmd_import(args, out, err) -> int:
         counts = interchange.import_data(repo, data)
     finally:
         vault.close()
-    print("Imported: {organisations} organisations, {cases} cases, {contacts} contacts, "
-          "{activities} activities.".format(**counts), file=out)
+    _say(args, out, "cli.say.imported", **counts)
     return EXIT_OK
+
+
+def cmd_import_sheet(args, out, err) -> int:
+    from app import sheet_cli
+    return sheet_cli.cmd_import_sheet(args, out, err, _open)
 
 
 def cmd_export(args, out, err) -> int:
     from app import interchange
     with_notes = args.with_notes and not args.without_notes
-    print("Warning: the export is NOT encrypted" + (" and holds the conversation notes" if with_notes else
-          " (notes left out; add --with-notes to include them)") + "; keep it safe and delete it when done.",
-          file=err)
+    _say(args, err, "cli.say.export_with_notes" if with_notes else "cli.say.export_without_notes")
     vault, repo = _open(args)
     try:
         interchange.export_data(repo, args.out, include_notes=with_notes)
         repo.log("export", "gegevens")
     finally:
         vault.close()
-    print(f"Written to {args.out}.", file=out)
+    _say(args, out, "cli.say.written", path=args.out)
     return EXIT_OK
 
 
@@ -333,7 +378,7 @@ def cmd_case(args, out, err) -> int:
         for r in rows:
             print(f"{r.code}\t{r.organisation}\t{r.opened.isoformat()}\t{r.status}\t{r.behaviour}\t"
                   f"{r.contacts} contact(s)", file=out)
-        print(f"{len(rows)} case(s)", file=err)
+        _say(args, err, "cli.say.n_cases", n=len(rows))
     return EXIT_OK
 
 
@@ -346,22 +391,23 @@ def _case_work(args, out: TextIO, err: TextIO) -> int:
     try:
         if args.case_cmd == "done":
             done = casework.complete_reminder(repo, args.reminder)
-            print(f"Reminder {args.reminder} " + ("done." if done else "was not open; nothing changed."),
-                  file=out if done else err)
+            _say(args, out if done else err, "cli.say.reminder_done" if done else "cli.say.reminder_not_open",
+                 reminder=args.reminder)
             return EXIT_OK if done else EXIT_USER
         case_id = repo.case_id_by_code(args.code) if args.code else None
         if args.case_cmd == "reminders":
             for r in repo.reminders(case_id=case_id):
                 print(f"{r.id}\t{r.due.isoformat()}\t{r.case_code}\t{r.kind}", file=out)
         elif args.case_cmd == "close":
-            for item in casework.open_required(repo.get_case(case_id), "en"):
-                print(f"note: open required checklist item ({item.contact_date.isoformat()}): {item.text}",
-                      file=err)
+            lang = texts.language(getattr(args, "msg_lang", None) or texts.environment_language())
+            for item in casework.open_required(repo.get_case(case_id), lang):
+                _say(args, err, "cli.say.open_required_item", date=item.contact_date.isoformat(), item=item.text)
             case = casework.close_case(repo, case_id, date.today())
-            print(f"Case {case.code} closed on {case.closed.isoformat()} (follow-up: {case.follow_up}).", file=out)
+            _say(args, out, "cli.say.case_closed", case=case.code, date=case.closed.isoformat(),
+                 follow_up=case.follow_up)
         else:
             case = casework.reopen_case(repo, case_id)
-            print(f"Case {case.code} is open.", file=out)
+            _say(args, out, "cli.say.case_reopened", case=case.code)
     finally:
         vault.close()
     return EXIT_OK
@@ -374,7 +420,7 @@ def cmd_backup(args, out, err) -> int:
         repo.log("backup")
     finally:
         vault.close()
-    print(f"Encrypted backup written to {path}. It opens with the current passphrase.", file=out)
+    _say(args, out, "cli.say.backup_written", path=path)
     return EXIT_OK
 
 
@@ -382,25 +428,24 @@ def cmd_restore(args, out, err) -> int:
     from app.store.vault import Vault
     path = _vault_path(args)
     if path.exists() and not args.force:
-        raise UserError(f"A vault already exists at {path}. Add --force to replace it with the backup.")
+        raise UserError("cli.restore_over_vault", path=path)
     vault = Vault.restore(args.backup, path, read_passphrase(args), force=args.force)
     vault.close()
-    print(f"Vault restored from {args.backup}.", file=out)
+    _say(args, out, "cli.say.restored", path=args.backup)
     return EXIT_OK
 
 
 def cmd_passwd(args, out, err) -> int:
-    current = read_passphrase(args, label="Current passphrase")
+    current = read_passphrase(args, label="current_passphrase")
     vault, repo = _open(args, current)
     try:
-        new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="New passphrase",
+        new = read_passphrase(args, confirm=True, env=ENV_NEW_PASSPHRASE, label="new_passphrase",
                               use_file=False)
         vault.change_passphrase(current, new)
         repo.log("wachtwoord_gewijzigd")
     finally:
         vault.close()
-    print("Passphrase changed. The old passphrase no longer opens the vault; older backups still need "
-          "the old one.", file=out)
+    _say(args, out, "cli.say.passphrase_changed")
     return EXIT_OK
 
 
@@ -417,14 +462,13 @@ def cmd_check(args, out, err) -> int:
 def cmd_demo(args, out, err) -> int:
     from app import demo
     if args.cases < 0 or args.orgs < 1 or args.years < 1:
-        raise UserError("--cases must be 0 or more, --orgs and --years 1 or more.")
+        raise UserError("cli.demo_counts")
     vault, repo = _open(args)
     try:
         counts = demo.generate(repo, args.cases, orgs=args.orgs, years=args.years, seed=args.seed)
     finally:
         vault.close()
-    print("Demo data added: {organisations} organisations, {cases} cases, {contacts} contacts, "
-          "{activities} activities.".format(**counts), file=out)
+    _say(args, out, "cli.say.demo_added", **counts)
     return EXIT_OK
 
 
@@ -445,24 +489,23 @@ def cmd_report(args, out, err) -> int:
                                     allow_flagged=args.allow_flagged, republish=args.republish)
     finally:
         vault.close()
-    print(f"Report written to {path}.", file=out)
+    _say(args, out, "cli.say.report_written", path=path)
     return EXIT_OK
 
 
 def cmd_stats(args, out, err) -> int:
-    from app.exchange import vstat as exchange
     if args.stats_cmd == "verify":
-        return exchange.cmd_verify(args.files, args.trust, out, err,
-                                   supervisor_key=_supervisor_key(args.key))
+        return stats_verify(args.files, args.trust, out, err, supervisor_key=_supervisor_key(args, args.key),
+                            lang=args.msg_lang)
     if args.stats_cmd == "merge":
         if not args.trust and not args.allow_untrusted:
-            raise UserError("Name the advisers you trust with --trust FINGERPRINT (compare the fingerprint "
-                            "with the one on their report), or add --allow-untrusted to combine files "
-                            "whose signatures are valid but whose senders are not checked.")
-        return exchange.cmd_merge(args.files, args.out, args.by, args.lang, out, err,
-                                  trusted=args.trust or None, supervisor_key=_supervisor_key(args.key))
+            raise UserError("cli.merge_needs_trust")
+        return stats_merge(args.files, args.out, args.by, args.lang, out, err,
+                           trusted=args.trust or None, supervisor_key=_supervisor_key(args, args.key),
+                           msg_lang=args.msg_lang)
     if args.stats_cmd == "keygen":
-        return exchange.cmd_keygen(args.out, out, err, passphrase=_keygen_passphrase(err))
+        return stats_keygen(args.out, out, err, passphrase=_keygen_passphrase(args, err),
+                            lang=args.msg_lang)
     from app.reporting import report
     vault, repo = _open(args)
     try:
@@ -470,7 +513,7 @@ def cmd_stats(args, out, err) -> int:
         path = report.export_vstat(repo, request, out=args.out, to=args.to, republish=args.republish)
     finally:
         vault.close()
-    print(f"Signed statistics written to {path}.", file=out)
+    _say(args, out, "cli.say.vstat_written", path=path)
     return EXIT_OK
 
 
@@ -493,25 +536,130 @@ def cmd_checklist(args, out, err) -> int:
         for t in sorted(templates, key=lambda t: (t.id, t.version)):
             print(f"{t.id}\t{t.version}\t{t.title_in(args.lang)}", file=out)
         for problem in problems:
-            print(f"vertrouwd: warning: an imported checklist was skipped ({problem}); import a corrected "
-                  "file again.", file=err)
+            _say(args, err, "cli.say.checklist_skipped", problem=problem)
         return EXIT_OK
     if args.checklist_cmd == "export":
         template = checklists.get_template(args.id, args.template_version, store)
         if args.template_version is not None and template.version != args.template_version:
-            raise UserError(f"Checklist {args.id!r} has no version {args.template_version}; see the versions "
-                            "with: vertrouwd checklist list")
+            raise UserError("cli.checklist_no_such_version", checklist=args.id,
+                            template_version=args.template_version)
         path = checklists.export_template(args.id, args.out, version=template.version, store_dir=store)
-        print(f"Checklist {template.id} version {template.version} written to {path}. Raise its version "
-              "number before you import a changed copy.", file=out)
+        _say(args, out, "cli.say.checklist_exported", id=template.id, version=template.version, path=path)
         return EXIT_OK
     template = checklists.import_template(args.file, store)
-    print(f"Checklist imported: {template.id} version {template.version} ({template.title_in('nl')}).",
-          file=out)
+    _say(args, out, "cli.say.checklist_imported", id=template.id, version=template.version,
+         title=template.title_in(args.msg_lang))
     return EXIT_OK
 
 
-COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "export": cmd_export, "case": cmd_case,
+# -- signed statistics (stats verify / merge / keygen) ------------------------------------------
+def stats_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO, *,
+                 supervisor_key: bytes | None = None, lang: str | None = None) -> int:
+    """Print "OK <file> <org> <year> <fingerprint>" or "FAILED <file>: <reason>" per file.
+
+    A file signed by a key that `trusted` (fingerprints; spaces and case ignored) does not name fails.
+    Exit code 0 only when every file verifies; 1 otherwise.
+    """
+    from app.exchange.keys import normalise_fingerprint
+    from app.exchange.vstat import VStatError, read_vstat_file
+    if not files:
+        err.write(texts.message("cli.say.no_files", lang) + "\n")
+        return 1
+    wanted = {normalise_fingerprint(f) for f in trusted or []}
+    ok = True
+    for name in files:
+        try:
+            v = read_vstat_file(name, supervisor_key=supervisor_key)
+            if normalise_fingerprint(v.fingerprint) not in wanted:
+                raise VStatError("cli.untrusted_key_verify", fingerprint=v.fingerprint)
+        except VStatError as exc:
+            ok = False
+            out.write(f"FAILED {name}: {exc.text(lang or texts.environment_language())}\n")
+            continue
+        out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
+    return 0 if ok else 1
+
+
+def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO, err: TextIO, *,
+                trusted: list[str] | None = None, supervisor_key: bytes | None = None,
+                msg_lang: str | None = None) -> int:
+    """Verify and combine files, then write the result as .pdf, .csv or .json (from the extension).
+
+    Nothing is written when any file fails. When `trusted` is given, every file must be signed by one
+    of those fingerprints.
+    """
+    from app.exchange import render as stats_render
+    from app.exchange.combine import MERGE_BY, merge
+    say = msg_lang or lang   # the language of the messages; `lang` is the language of the output file
+
+    ext = Path(out_path).suffix.lower()
+    if ext not in (".pdf", ".csv", ".json"):
+        err.write(texts.message("cli.say.output_format", say, path=out_path) + "\n")
+        return 1
+    if by not in MERGE_BY:
+        err.write(texts.message("combine.unknown_grouping", say, by=by, merge_by=", ".join(MERGE_BY)) + "\n")
+        return 1
+    if lang not in ("nl", "en"):
+        err.write(texts.message("combined.unknown_language", "en", language=lang) + "\n")
+        return 1
+    if not files:
+        err.write(texts.message("cli.say.no_files", say) + "\n")
+        return 1
+    from app.exchange.keys import normalise_fingerprint
+    from app.exchange.vstat import VStatError, read_vstat_file
+    wanted = None if trusted is None else {normalise_fingerprint(f) for f in trusted}
+    vstats, failed = [], False
+    for name in files:
+        try:
+            v = read_vstat_file(name, supervisor_key=supervisor_key)
+            if wanted is not None and normalise_fingerprint(v.fingerprint) not in wanted:
+                raise VStatError("cli.untrusted_key_merge", fingerprint=v.fingerprint)
+        except VStatError as exc:
+            err.write(f"FAILED {name}: {exc.text(say)}\n")
+            failed = True
+            continue
+        vstats.append(v)
+        out.write(f"OK {name} {v.organisation} {v.year} {v.fingerprint}\n")
+    if failed:
+        err.write(texts.message("cli.say.nothing_written", say) + "\n")
+        return 1
+    try:
+        combined = merge(vstats, by)
+        if ext == ".pdf":
+            stats_render.write_pdf(combined, out_path, lang=lang, program_version=__version__)
+        elif ext == ".csv":
+            stats_render.write_csv(combined, out_path, lang=lang)
+        else:
+            stats_render.write_json(combined, out_path)
+    except UserError as exc:
+        err.write(exc.text(say) + "\n")
+        return 1
+    except OSError as exc:
+        err.write(texts.message("cli.say.cannot_write", say, path=out_path, reason=exc.strerror or exc) + "\n")
+        return 1
+    for note in combined.notes:
+        out.write(f"note: {stats_render.note_text(note, by, say)}\n")
+    out.write(texts.message("cli.say.merge_written", say, path=out_path) + "\n")
+    return 0
+
+
+def stats_keygen(out_dir: str, out: TextIO, err: TextIO, *, passphrase: str | None = None,
+                 lang: str | None = None) -> int:
+    """Make a supervisor key pair in `out_dir`; print the public line and its fingerprint."""
+    from app.exchange.keys import fingerprint, format_supervisor_pub, generate_supervisor_keypair
+    try:
+        pub = generate_supervisor_keypair(out_dir, passphrase=passphrase)
+    except UserError as exc:
+        err.write(exc.text(lang or texts.environment_language()) + "\n")
+        return 1
+    out.write(f"{format_supervisor_pub(pub)}\n")
+    out.write(f"fingerprint {fingerprint(pub)}\n")
+    out.write(texts.message("cli.say.keygen_done", lang or texts.environment_language(),
+                            pub=Path(out_dir) / "supervisor.pub") + "\n")
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "import-sheet": cmd_import_sheet, "export": cmd_export, "case": cmd_case,
             "backup": cmd_backup, "restore": cmd_restore, "passwd": cmd_passwd, "check": cmd_check,
             "demo": cmd_demo, "decide": cmd_decide, "report": cmd_report, "stats": cmd_stats,
             "retention": cmd_retention, "checklist": cmd_checklist}
@@ -529,42 +677,38 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     if not args.command:
         parser.print_help(out)
         return EXIT_USAGE
+    lang = args.msg_lang = _message_language(args)
     try:
         return COMMANDS[args.command](args, out, err)
     except VertrouwdError as exc:
-        print(f"vertrouwd: {exc.message}", file=err)
+        print(f"vertrouwd: {exc.text(lang)}", file=err)
         return exc.exit_code
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        print("vertrouwd: interrupted; nothing was half-written.", file=err)
+        _say(args, err, "cli.say.interrupted")
         return 130
     except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
         if exc.errno == errno.ENOSPC:
-            print(f"vertrouwd: the disk is full{f' ({exc.filename})' if exc.filename else ''}; nothing was "
-                  "changed. Free some space and try again.", file=err)
+            _say(args, err, "cli.say.disk_full", where=where)
         else:
-            print(f"vertrouwd: {exc.strerror or exc}{f' ({exc.filename})' if exc.filename else ''}", file=err)
+            _say(args, err, "cli.say.os_error", reason=exc.strerror or exc, where=where)
         return EXIT_USER
     except RecursionError:
-        print("vertrouwd: the input is nested too deeply to be a valid file; nothing was changed.", file=err)
+        _say(args, err, "cli.say.too_deep")
         return EXIT_USER
     except sqlcipher3.IntegrityError as exc:  # a value the database refuses: not damage
-        print(f"vertrouwd: a value was refused ({exc}); nothing was changed. Correct it and try again.",
-              file=err)
+        _say(args, err, "cli.say.value_refused", reason=exc)
         return EXIT_USER
     except sqlcipher3.DatabaseError as exc:
         if "full" in str(exc).lower():
-            print("vertrouwd: the disk is full; nothing was changed (the vault is as it was). Free some space "
-                  "and try again.", file=err)
+            _say(args, err, "cli.say.disk_full_vault")
             return EXIT_USER
         if "disk I/O error" in str(exc):  # e.g. a file-size limit or a removed disk; SQLite rolls back
-            print("vertrouwd: writing to the disk failed (disk I/O error: is the disk full, removed or limited "
-                  "in file size?); the last change was not saved. Run 'vertrouwd check' if it happens again.",
-                  file=err)
+            _say(args, err, "cli.say.disk_io_error")
             return EXIT_USER
-        print(f"vertrouwd: the vault cannot be read ({exc}); it may be damaged. Run 'vertrouwd check', and "
-              "restore your latest backup if it reports damage.", file=err)
+        _say(args, err, "cli.say.vault_unreadable", reason=exc)
         return EXIT_USER
 
 

@@ -1,21 +1,41 @@
-"""Errors a person can cause. Each carries a message that says what to do.
+"""Errors a person can cause. Each carries a stable code and parameters; its sentence says what to do.
 
-The command line turns them into one line on stderr and an exit code; the window shows them in a
-dialog or next to a field. None of them should ever reach the person as a traceback.
+The sentences live in resources/messages.json, in Dutch and English (app.texts). The command line
+turns an error into one line on stderr (Dutch, or English with --lang en / VERTROUWD_LANG=en) and an
+exit code; the window shows it, in the window's language, in a dialog or next to a field. None of
+them should ever reach the person as a traceback.
+
+    raise UserError("org.unknown", name=name)
+    raise ValidationError("case.exists", field="code", record=record, case=code)
 """
 from __future__ import annotations
 
+from typing import Any
+
+from app import texts
+
 
 class VertrouwdError(Exception):
-    """Base class: a user-facing problem with a readable message."""
+    """Base class: a user-facing problem with a code, parameters and a readable message."""
 
     exit_code = 1
 
-    def __init__(self, message: str, *, field: str | None = None, record: str | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, code: str, *, field: str | None = None, record: str | None = None,
+                 params: dict[str, Any] | None = None, **more: Any):
+        super().__init__(code)
+        self.code = code
+        self.params: dict[str, Any] = {**(params or {}), **more}
         self.field = field
         self.record = record
+
+    def text(self, lang: str | None) -> str:
+        """The message in `lang` ('nl' or 'en')."""
+        return texts.message(self, lang)
+
+    @property
+    def message(self) -> str:
+        """The English message (logs, tests, callers without a language); people get `text(lang)`."""
+        return self.text("en")
 
     def __str__(self) -> str:
         return self.message
@@ -41,3 +61,7 @@ class LockedOut(WrongPassphrase):
 
 class VaultError(UserError):
     """The vault file is missing, damaged, or not a vault."""
+
+
+class VStatError(UserError):
+    """A statistics file (.vstat) that cannot be used; its code (vstat.*) names the kind of problem."""

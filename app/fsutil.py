@@ -29,6 +29,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from app import texts
+
 FILE_MODE = 0o600
 REPLACE_DELAYS = (0.01, 0.02, 0.04, 0.08, 0.16)  # seconds between attempts: 0.31 s at most in all
 TRANSIENT_WINERRORS = frozenset({5, 32, 33})
@@ -94,9 +96,8 @@ def replace(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
             if not _transient(exc):
                 raise
             if delay is None:
-                raise FileInUse(errno.EACCES, f"Could not replace {os.fspath(dst)}: another program keeps "
-                                "it open (often a virus scanner, the search indexer or OneDrive). The previous "
-                                "version is unchanged; try again in a moment.", os.fspath(dst)) from exc
+                raise FileInUse(errno.EACCES, texts.Sentence("fsutil.file_in_use", path=os.fspath(dst)),
+                                os.fspath(dst)) from exc
             _sleep(delay)
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from app import fsutil
 from app.errors import UserError, ValidationError
 from app.store.repository import Repository
+from app.texts import Phrase
 from models import entities as E
 from models.entities import Activity, Case, Contact, Organisation
 
@@ -34,21 +35,20 @@ def check_values(data: object) -> None:
         value, where = stack.pop()
         if isinstance(value, dict):
             stack.extend((v, f"{where}.{k}" if where else str(k)) for k, v in value.items())
-            stack.extend((k, f"{where} (a field name)") for k in value)
+            stack.extend((k, Phrase("interchange.where.field_name", where=where or "-")) for k in value)
         elif isinstance(value, list):
             stack.extend((v, f"{where}[{i}]") for i, v in enumerate(value))
         elif isinstance(value, str):
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
-                raise UserError(f"{where or 'the file'}: the text holds an invalid character (a lone "
-                                "surrogate); nothing was imported.") from None
+                raise UserError("interchange.bad_character", where=where or Phrase("interchange.where.file")) \
+                    from None
         elif isinstance(value, bool) or value is None:
             continue
         elif isinstance(value, int) and not -MAX_INT <= value <= MAX_INT \
                 or isinstance(value, float) and not math.isfinite(value):
-            raise UserError(f"{where or 'the file'}: the number is too large or not finite; nothing was "
-                            "imported.")
+            raise UserError("interchange.bad_number", where=where or Phrase("interchange.where.file"))
 
 
 def _list(container: dict, name: str, record: str) -> list:
@@ -56,29 +56,35 @@ def _list(container: dict, name: str, record: str) -> list:
     if value is None:
         return []
     if not isinstance(value, list):
-        _fail(record, name, "expected a list [...]")
+        _fail(record, name, "interchange.not_list")
     return value
 
 
 def _text(obj: dict, fields: tuple[str, ...], record: str) -> None:
     for f in fields:
         if obj.get(f) is not None and not isinstance(obj[f], str):
-            _fail(record, f, "expected text")
+            _fail(record, f, "interchange.not_text")
 
 
-def _fail(record: str, field: str, message: str) -> None:
-    raise ValidationError(f"{record}: {field}: {message}", field=field, record=record)
+def _fail(record: str, field: str, code: str, **params) -> None:
+    raise ValidationError(code, field=field, record=record, **params)
+
+
+def _problem(record: str, problem: E.Problem) -> None:
+    """A problem the domain found (models.entities), said as "record: field: what is wrong"."""
+    raise ValidationError(f"problem.{problem.code}", field=problem.field, record=record, where=f"{record}: ",
+                          detail=problem.message)
 
 
 def _keys(obj, allowed: set[str], required: set[str], record: str) -> None:
     if not isinstance(obj, dict):
-        _fail(record, "-", "expected an object {...}")
+        _fail(record, "-", "interchange.record_not_object")
     for k in obj:
         if k not in allowed:
-            _fail(record, k, "unknown field (allowed: " + ", ".join(sorted(allowed)) + ")")
+            _fail(record, k, "interchange.unknown_field", allowed=", ".join(sorted(allowed)))
     for k in sorted(required):
         if k not in obj:
-            _fail(record, k, "missing")
+            _fail(record, k, "interchange.missing_field")
 
 
 def _date(value, record: str, field: str, optional: bool = False):
@@ -86,7 +92,7 @@ def _date(value, record: str, field: str, optional: bool = False):
         return None
     d, problem = E.parse_date(value, field)
     if problem:
-        _fail(record, field, problem.message.split(": ", 1)[1])
+        _problem(record, problem)
     return d
 
 
@@ -94,30 +100,30 @@ def _str_list(value, record: str, field: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        _fail(record, field, "expected a list of codes")
+        _fail(record, field, "interchange.not_codes")
     return list(value)
 
 
 def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     """Turn the parsed JSON into records; raises ValidationError naming the first bad record."""
     if not isinstance(data, dict):
-        raise UserError("The file does not hold a JSON object.")
+        raise UserError("interchange.not_object")
     if data.get("format") != FORMAT:
-        raise UserError(f"Unknown format {data.get('format')!r}: expected \"{FORMAT}\".")
+        raise UserError("interchange.unknown_format", value=data.get('format'), format=FORMAT)
     unknown = set(data) - {"format", "organisations", "cases", "activities"}
     if unknown:
-        raise UserError(f"Unknown top-level field(s): {', '.join(sorted(unknown))}.")
+        raise UserError("interchange.unknown_top_level_field", unknown=', '.join(sorted(unknown)))
     check_values(data)
     orgs, cases, acts = [], [], []
     for i, o in enumerate(_list(data, "organisations", "the file")):
         rec = f"organisations[{i}]"
         _keys(o, {"name", "units"}, {"name"}, rec)
         if not isinstance(o["name"], str):
-            _fail(rec, "name", "expected text")
+            _fail(rec, "name", "interchange.not_text")
         org = Organisation(name=o["name"].strip(), units=_str_list(o.get("units"), rec, "units"))
         problems = E.validate_organisation(org)
         if problems:
-            _fail(rec, problems[0].field, problems[0].message.split(": ", 1)[1])
+            _problem(rec, problems[0])
         orgs.append(org)
     for i, c in enumerate(_list(data, "cases", "the file")):
         rec = f"cases[{i}]" + (f" ({c.get('code')})" if isinstance(c, dict) and c.get("code") else "")
@@ -130,10 +136,10 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
             _keys(k, CONTACT_KEYS, {"date", "minutes", "channel", "kind"}, krec)
             _text(k, ("channel", "kind"), krec)
             if isinstance(k["minutes"], bool) or not isinstance(k["minutes"], int):
-                _fail(krec, "minutes", "expected a whole number")
+                _fail(krec, "minutes", "interchange.not_whole_number")
             notes = k.get("notes")
             if notes is not None and not isinstance(notes, str):
-                _fail(krec, "notes", "expected text (or leave the field out)")
+                _fail(krec, "notes", "interchange.notes_not_text")
             contacts.append(Contact(date=_date(k["date"], krec, "date"), minutes=k["minutes"],
                                     channel=k["channel"], kind=k["kind"], notes=notes or ""))
         case = Case(code=c["code"], organisation=c["organisation"], opened=_date(c["opened"], rec, "opened"),
@@ -149,7 +155,7 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
         _keys(a, ACTIVITY_KEYS, ACTIVITY_KEYS, rec)
         _text(a, ("organisation", "kind"), rec)
         if isinstance(a["hours"], bool) or not isinstance(a["hours"], int | float) or not math.isfinite(a["hours"]):
-            _fail(rec, "hours", "expected a finite number")
+            _fail(rec, "hours", "interchange.not_finite_number")
         acts.append((rec, Activity(organisation=a["organisation"], date=_date(a["date"], rec, "date"),
                                    kind=a["kind"], hours=a["hours"])))
     return orgs, cases, acts
@@ -168,8 +174,8 @@ def import_data(repo: Repository, data: dict) -> dict[str, int]:
                 try:
                     uow.insert_organisation(org)
                 except ValidationError as exc:
-                    raise ValidationError(f"organisations[{i}]: {exc.message}", field=exc.field,
-                                          record=f"organisations[{i}]") from None
+                    raise ValidationError(exc.code, field=exc.field, record=f"organisations[{i}]",
+                                          params={**exc.params, "where": f"organisations[{i}]: "}) from None
                 known.add(E.organisation_key(org.name))
         for rec, case in cases:
             cid = uow.write_case(case, rec)
@@ -186,21 +192,21 @@ def load_file(path: str | Path) -> dict:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE:
-            raise UserError(f"{path} is larger than {MAX_FILE // (1024 * 1024)} MB; split it into parts.")
+            raise UserError("interchange.too_large", path=path, max_file=MAX_FILE // (1024 * 1024))
         with open(path, encoding="utf-8") as fh:
             return json.load(fh, parse_constant=_no_constant)
     except FileNotFoundError:
-        raise UserError(f"The file {path} does not exist.") from None
+        raise UserError("interchange.missing", path=path) from None
     except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text.") from None
+        raise UserError("interchange.not_utf8", path=path) from None
     except json.JSONDecodeError as exc:
-        raise UserError(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).") \
+        raise UserError("interchange.not_json", path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg) \
             from None
     except OSError as exc:
-        raise UserError(f"{path} cannot be read: {exc.strerror}.") from None
+        raise UserError("interchange.unreadable", path=path, strerror=exc.strerror) from None
     except ValueError as exc:  # a number with thousands of digits, NaN or Infinity
-        what = "NaN or Infinity" if "allows" in str(exc) else "a number too large to read"
-        raise UserError(f"{path} holds {what}; nothing was imported.") from None
+        code = "interchange.nan_or_infinity" if "allows" in str(exc) else "interchange.number_too_large"
+        raise UserError(code, path=path) from None
 
 
 def _no_constant(name: str) -> float:

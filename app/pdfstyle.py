@@ -55,8 +55,7 @@ def register_fonts() -> None:
         try:
             pdfmetrics.registerFont(TTFont(name, str(path)))
         except Exception as exc:  # noqa: BLE001 - reportlab raises TTFError/OSError/… for a missing font
-            raise UserError(f"The font {path} for PDF files is missing or damaged. Reinstall the program.") \
-                from exc
+            raise UserError("pdfstyle.font_missing", path=path) from exc
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 

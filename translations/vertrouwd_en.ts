@@ -82,6 +82,10 @@
             <translation>A pseudonymous code. Never a name or initials.</translation>
         </message>
         <message>
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
             <source>Code</source>
             <translation>Code</translation>
         </message>
@@ -176,6 +180,14 @@
             <translation>Properties</translation>
         </message>
         <message>
+            <source>Reminders (tick off when done)</source>
+            <translation>Reminders (tick off when done)</translation>
+        </message>
+        <message>
+            <source>Reminders of this case</source>
+            <translation>Reminders of this case</translation>
+        </message>
+        <message>
             <source>New conversation</source>
             <translation>New conversation</translation>
         </message>
@@ -188,8 +200,12 @@
             <translation>Decision aid</translation>
         </message>
         <message>
-            <source>Close case</source>
-            <translation>Close case</translation>
+            <source>Close case…</source>
+            <translation>Close case…</translation>
+        </message>
+        <message>
+            <source>Reopen case</source>
+            <translation>Reopen case</translation>
         </message>
         <message>
             <source>Remove case</source>
@@ -232,8 +248,8 @@
             <translation>Kind of behaviour</translation>
         </message>
         <message>
-            <source>Relation to the person it is about</source>
-            <translation>Relation to the person it is about</translation>
+            <source>Relation</source>
+            <translation>Relation</translation>
         </message>
         <message>
             <source>Follow-up</source>
@@ -248,12 +264,8 @@
             <translation>removed on {date} (retention)</translation>
         </message>
         <message>
-            <source>Reminders</source>
-            <translation>Reminders</translation>
-        </message>
-        <message>
-            <source>Open required checklist items: {items}</source>
-            <translation>Open required checklist items: {items}</translation>
+            <source>Open required checklist items ({n})</source>
+            <translation>Open required checklist items ({n})</translation>
         </message>
         <message>
             <source>{n} min</source>
@@ -279,8 +291,32 @@
             <translation>Search code or organisation (Ctrl+F)</translation>
         </message>
         <message>
+            <source>Search cases</source>
+            <translation>Search cases</translation>
+        </message>
+        <message>
             <source>New case</source>
             <translation>New case</translation>
+        </message>
+        <message>
+            <source>Filter by organisation</source>
+            <translation>Filter by organisation</translation>
+        </message>
+        <message>
+            <source>Filter by year</source>
+            <translation>Filter by year</translation>
+        </message>
+        <message>
+            <source>Filter by status</source>
+            <translation>Filter by status</translation>
+        </message>
+        <message>
+            <source>Filter by behaviour</source>
+            <translation>Filter by behaviour</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Cases</translation>
         </message>
         <message>
             <source>All statuses</source>
@@ -357,6 +393,18 @@
             <translation>Required items still open</translation>
         </message>
         <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Show the guidance that applies</source>
+            <translation>Show the guidance that applies</translation>
+        </message>
+        <message>
+            <source>Guidance applies after the answer to: %1</source>
+            <translation>Guidance applies after the answer to: %1</translation>
+        </message>
+        <message>
             <source>No checklist selected.</source>
             <translation>No checklist selected.</translation>
         </message>
@@ -375,6 +423,57 @@
         <message>
             <source>Answers from an earlier version of this checklist:</source>
             <translation>Answers from an earlier version of this checklist:</translation>
+        </message>
+    </context>
+    <context>
+        <name>CloseCaseDialog</name>
+        <message>
+            <source>Close case {code}</source>
+            <translation>Close case {code}</translation>
+        </message>
+        <message>
+            <source>Closing date</source>
+            <translation>Closing date</translation>
+        </message>
+        <message>
+            <source>Follow-up after closing</source>
+            <translation>Follow-up after closing</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>What changes</source>
+            <translation>What changes</translation>
+        </message>
+        <message>
+            <source>{n} required checklist items are still open. You can close the case anyway; they stay visible in the conversations.</source>
+            <translation>{n} required checklist items are still open. You can close the case anyway; they stay visible in the conversations.</translation>
+        </message>
+        <message>
+            <source>Close case</source>
+            <translation>Close case</translation>
+        </message>
+        <message>
+            <source>Status: open → closed on {date}</source>
+            <translation>Status: open → closed on {date}</translation>
+        </message>
+        <message>
+            <source>Follow-up: {old} → {new}</source>
+            <translation>Follow-up: {old} → {new}</translation>
+        </message>
+        <message>
+            <source>These reminders are ticked off:</source>
+            <translation>These reminders are ticked off:</translation>
+        </message>
+        <message>
+            <source>There are no open reminders.</source>
+            <translation>There are no open reminders.</translation>
+        </message>
+        <message>
+            <source>The retention period starts on the closing date.</source>
+            <translation>The retention period starts on the closing date.</translation>
         </message>
     </context>
     <context>
@@ -442,12 +541,36 @@
             <source>Copy notes</source>
             <translation>Copy notes</translation>
         </message>
+        <message>
+            <source>Possible identifiers</source>
+            <translation>Possible identifiers</translation>
+        </message>
+        <message>
+            <source>These checklist answers may identify someone:
+
+{lines}
+
+Save them anyway? The conversation is then marked. Choose No to change the answers first.</source>
+            <translation>These checklist answers may identify someone:
+
+{lines}
+
+Save them anyway? The conversation is then marked. Choose No to change the answers first.</translation>
+        </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
             <source>Overview</source>
             <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</source>
+            <translation>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</translation>
+        </message>
+        <message>
+            <source>Add an organisation…</source>
+            <translation>Add an organisation…</translation>
         </message>
         <message>
             <source>Open cases</source>
@@ -468,6 +591,18 @@
         <message>
             <source>Follow-ups and terms (this week and overdue)</source>
             <translation>Follow-ups and terms (this week and overdue)</translation>
+        </message>
+        <message>
+            <source>Conversations with a possible identifier (open one to review it)</source>
+            <translation>Conversations with a possible identifier (open one to review it)</translation>
+        </message>
+        <message>
+            <source>Cases opened this year per organisation</source>
+            <translation>Cases opened this year per organisation</translation>
+        </message>
+        <message>
+            <source>Follow-ups and terms; tick one off when done</source>
+            <translation>Follow-ups and terms; tick one off when done</translation>
         </message>
         <message>
             <source>Nothing due this week.</source>
@@ -595,6 +730,10 @@
             <translation>Export signed statistics</translation>
         </message>
         <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
             <source>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
             <translation>The text 'Signals and recommendations' may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</translation>
         </message>
@@ -696,6 +835,10 @@
             <translation>&amp;Import data…</translation>
         </message>
         <message>
+            <source>Import from &amp;spreadsheet…</source>
+            <translation>Import from &amp;spreadsheet…</translation>
+        </message>
+        <message>
             <source>Change &amp;passphrase…</source>
             <translation>Change &amp;passphrase…</translation>
         </message>
@@ -752,6 +895,10 @@
             <translation>Vertrouwd backup (*.vbak)</translation>
         </message>
         <message>
+            <source>vertrouwd-backup-{date}.vbak</source>
+            <translation>vertrouwd-backup-{date}.vbak</translation>
+        </message>
+        <message>
             <source>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</source>
             <translation>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</translation>
         </message>
@@ -782,6 +929,14 @@
         <message>
             <source>Importing…</source>
             <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>Import from spreadsheet</source>
+            <translation>Import from spreadsheet</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.csv)</source>
+            <translation>Spreadsheets (*.xlsx *.csv)</translation>
         </message>
         <message>
             <source>Change passphrase</source>
@@ -856,6 +1011,21 @@
         </message>
     </context>
     <context>
+        <name>OpenItemsTree</name>
+        <message>
+            <source>Open required checklist items</source>
+            <translation>Open required checklist items</translation>
+        </message>
+        <message>
+            <source>{date} · {checklist}: {n} open</source>
+            <translation>{date} · {checklist}: {n} open</translation>
+        </message>
+        <message>
+            <source>checklist</source>
+            <translation>checklist</translation>
+        </message>
+    </context>
+    <context>
         <name>OrganisationDialog</name>
         <message>
             <source>Organisation</source>
@@ -877,8 +1047,8 @@
     <context>
         <name>OrganisationsPage</name>
         <message>
-            <source>Client organisations</source>
-            <translation>Client organisations</translation>
+            <source>Organisations</source>
+            <translation>Organisations</translation>
         </message>
         <message>
             <source>Add organisation</source>
@@ -1016,6 +1186,14 @@
         <message>
             <source>Export JSON</source>
             <translation>Export JSON</translation>
+        </message>
+        <message>
+            <source>Export Excel</source>
+            <translation>Export Excel</translation>
+        </message>
+        <message>
+            <source>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</source>
+            <translation>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</translation>
         </message>
         <message>
             <source>Signed statistics (.vstat)</source>
@@ -1209,12 +1387,36 @@
             <translation>Details</translation>
         </message>
         <message>
+            <source>case {code}</source>
+            <translation>case {code}</translation>
+        </message>
+        <message>
+            <source>a removed case</source>
+            <translation>a removed case</translation>
+        </message>
+        <message>
+            <source>a removed organisation</source>
+            <translation>a removed organisation</translation>
+        </message>
+        <message>
+            <source>a conversation</source>
+            <translation>a conversation</translation>
+        </message>
+        <message>
+            <source>an activity</source>
+            <translation>an activity</translation>
+        </message>
+        <message>
             <source> mo.</source>
             <translation> mo.</translation>
         </message>
         <message>
             <source>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</source>
             <translation>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</translation>
+        </message>
+        <message>
+            <source>Cases whose details fall due</source>
+            <translation>Cases whose details fall due</translation>
         </message>
         <message>
             <source>Purge now</source>
@@ -1372,8 +1574,8 @@
             <translation>Practice name (on reports)</translation>
         </message>
         <message>
-            <source>Minimum cell size in reports</source>
-            <translation>Minimum cell size in reports</translation>
+            <source>Threshold for small numbers in reports</source>
+            <translation>Threshold for small numbers in reports</translation>
         </message>
         <message>
             <source>Signing key fingerprint</source>
@@ -1438,6 +1640,221 @@
         <message>
             <source>Saved.</source>
             <translation>Saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetImportDialog</name>
+        <message>
+            <source>Import from spreadsheet</source>
+            <translation>Import from spreadsheet</translation>
+        </message>
+        <message>
+            <source>Check how the columns of {file} become cases and conversations. Names, e-mail addresses and phone or personnel numbers never come in: such columns are left out, and notes are cleaned before they are stored.</source>
+            <translation>Check how the columns of {file} become cases and conversations. Names, e-mail addresses and phone or personnel numbers never come in: such columns are left out, and notes are cleaned before they are stored.</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <source>Unknown values</source>
+            <translation>Unknown values</translation>
+        </message>
+        <message>
+            <source>Privacy</source>
+            <translation>Privacy</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Sheet</translation>
+        </message>
+        <message>
+            <source>One row per conversation (grouped into cases)</source>
+            <translation>One row per conversation (grouped into cases)</translation>
+        </message>
+        <message>
+            <source>One row per case</source>
+            <translation>One row per case</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Rows</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> days</translation>
+        </message>
+        <message>
+            <source>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</source>
+            <translation>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</translation>
+        </message>
+        <message>
+            <source>Same case when at most</source>
+            <translation>Same case when at most</translation>
+        </message>
+        <message>
+            <source>only when the sheet has no organisation column</source>
+            <translation>only when the sheet has no organisation column</translation>
+        </message>
+        <message>
+            <source>Organisation of every row</source>
+            <translation>Organisation of every row</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>Examples</source>
+            <translation>Examples</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>Becomes</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Value in the sheet</source>
+            <translation>Value in the sheet</translation>
+        </message>
+        <message>
+            <source>These parts of notes may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep: the conversation is then marked for review.</source>
+            <translation>These parts of notes may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep: the conversation is then marked for review.</translation>
+        </message>
+        <message>
+            <source>Replace all</source>
+            <translation>Replace all</translation>
+        </message>
+        <message>
+            <source>Leave all notes out</source>
+            <translation>Leave all notes out</translation>
+        </message>
+        <message>
+            <source>Save mapping…</source>
+            <translation>Save mapping…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>(not imported)</translation>
+        </message>
+        <message>
+            <source>Case reference (groups rows; not stored)</source>
+            <translation>Case reference (groups rows; not stored)</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Unit or department</source>
+            <translation>Unit or department</translation>
+        </message>
+        <message>
+            <source>Date of the conversation</source>
+            <translation>Date of the conversation</translation>
+        </message>
+        <message>
+            <source>Date the case was opened</source>
+            <translation>Date the case was opened</translation>
+        </message>
+        <message>
+            <source>Date the case was closed</source>
+            <translation>Date the case was closed</translation>
+        </message>
+        <message>
+            <source>Kind of behaviour</source>
+            <translation>Kind of behaviour</translation>
+        </message>
+        <message>
+            <source>Relation to the accused</source>
+            <translation>Relation to the accused</translation>
+        </message>
+        <message>
+            <source>Role of the person</source>
+            <translation>Role of the person</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>Kind of conversation</source>
+            <translation>Kind of conversation</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>Hours</source>
+            <translation>Hours</translation>
+        </message>
+        <message>
+            <source>Notes (cleaned)</source>
+            <translation>Notes (cleaned)</translation>
+        </message>
+        <message>
+            <source>Nothing was imported: {reason}</source>
+            <translation>Nothing was imported: {reason}</translation>
+        </message>
+        <message>
+            <source> (hidden)</source>
+            <translation> (hidden)</translation>
+        </message>
+        <message>
+            <source>(personal data: left out)</source>
+            <translation>(personal data: left out)</translation>
+        </message>
+        <message>
+            <source>Unknown values ({n})</source>
+            <translation>Unknown values ({n})</translation>
+        </message>
+        <message>
+            <source>Row {row}: {kind}: {text}  →  {placeholder}</source>
+            <translation>Row {row}: {kind}: {text}  →  {placeholder}</translation>
+        </message>
+        <message>
+            <source>Privacy ({n})</source>
+            <translation>Privacy ({n})</translation>
+        </message>
+        <message>
+            <source>Save mapping</source>
+            <translation>Save mapping</translation>
+        </message>
+        <message>
+            <source>Mapping (*.toml)</source>
+            <translation>Mapping (*.toml)</translation>
+        </message>
+        <message>
+            <source>{cases} cases with {contacts} conversations would be imported.</source>
+            <translation>{cases} cases with {contacts} conversations would be imported.</translation>
+        </message>
+        <message>
+            <source>Per organisation: {list}</source>
+            <translation>Per organisation: {list}</translation>
+        </message>
+        <message>
+            <source>Per year: {list}</source>
+            <translation>Per year: {list}</translation>
+        </message>
+        <message>
+            <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
+            <translation>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</translation>
+        </message>
+        <message>
+            <source>Row {row} refused: {reason}</source>
+            <translation>Row {row} refused: {reason}</translation>
         </message>
     </context>
     <context>
@@ -1565,6 +1982,10 @@
             <translation>Status</translation>
         </message>
         <message>
+            <source>Combined figures</source>
+            <translation>Combined figures</translation>
+        </message>
+        <message>
             <source>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</source>
             <translation>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</translation>
         </message>
@@ -1607,6 +2028,10 @@ Call the adviser and compare this fingerprint. Only when it matches, give the ad
         <message>
             <source>Export combined statistics</source>
             <translation>Export combined statistics</translation>
+        </message>
+        <message>
+            <source>combined-figures.{ext}</source>
+            <translation>combined-figures.{ext}</translation>
         </message>
         <message>
             <source>signed by an adviser key you do not trust yet. Call the adviser and compare the fingerprint before you trust it.</source>
@@ -1894,6 +2319,10 @@ Details: {detail}</translation>
     <context>
         <name>Workspace</name>
         <message>
+            <source>Pages</source>
+            <translation>Pages</translation>
+        </message>
+        <message>
             <source>Overview</source>
             <translation>Overview</translation>
         </message>
@@ -1926,24 +2355,16 @@ Details: {detail}</translation>
             <translation>Remove case details</translation>
         </message>
         <message>
-            <source>Close case {code} as of today?</source>
-            <translation>Close case {code} as of today?</translation>
-        </message>
-        <message>
-            <source>Case {code} still has open required checklist items:
-
-{items}
-
-Close it anyway?</source>
-            <translation>Case {code} still has open required checklist items:
-
-{items}
-
-Close it anyway?</translation>
-        </message>
-        <message>
             <source>Close case</source>
             <translation>Close case</translation>
+        </message>
+        <message>
+            <source>Reopen case</source>
+            <translation>Reopen case</translation>
+        </message>
+        <message>
+            <source>Reopen case {code}? It counts as open again and its retention period starts anew when it is closed again.</source>
+            <translation>Reopen case {code}? It counts as open again and its retention period starts anew when it is closed again.</translation>
         </message>
         <message>
             <source>Remove case</source>
@@ -1964,6 +2385,10 @@ Close it anyway?</translation>
         <message>
             <source>Save handout</source>
             <translation>Save handout</translation>
+        </message>
+        <message>
+            <source>handout.pdf</source>
+            <translation>handout.pdf</translation>
         </message>
         <message>
             <source>the report text ({reason})</source>

@@ -82,6 +82,10 @@
         <translation>Een pseudonieme code. Nooit een naam of initialen.</translation>
     </message>
     <message>
+        <source>— choose —</source>
+        <translation>— kies —</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -176,6 +180,14 @@
         <translation>Kenmerken</translation>
     </message>
     <message>
+        <source>Reminders (tick off when done)</source>
+        <translation>Herinneringen (vink af wanneer gedaan)</translation>
+    </message>
+    <message>
+        <source>Reminders of this case</source>
+        <translation>Herinneringen van deze casus</translation>
+    </message>
+    <message>
         <source>New conversation</source>
         <translation>Nieuw gesprek</translation>
     </message>
@@ -188,8 +200,12 @@
         <translation>Beslishulp</translation>
     </message>
     <message>
-        <source>Close case</source>
-        <translation>Casus sluiten</translation>
+        <source>Close case…</source>
+        <translation>Casus afsluiten…</translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation>Casus heropenen</translation>
     </message>
     <message>
         <source>Remove case</source>
@@ -232,8 +248,8 @@
         <translation>Soort gedrag</translation>
     </message>
     <message>
-        <source>Relation to the person it is about</source>
-        <translation>Relatie tot degene over wie het gaat</translation>
+        <source>Relation</source>
+        <translation>Relatie</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -248,12 +264,8 @@
         <translation>verwijderd op {date} (bewaartermijn)</translation>
     </message>
     <message>
-        <source>Reminders</source>
-        <translation>Herinneringen</translation>
-    </message>
-    <message>
-        <source>Open required checklist items: {items}</source>
-        <translation>Openstaande verplichte checklistpunten: {items}</translation>
+        <source>Open required checklist items ({n})</source>
+        <translation>Open verplichte checklistpunten ({n})</translation>
     </message>
     <message>
         <source>{n} min</source>
@@ -279,8 +291,32 @@
         <translation>Zoeken op code of organisatie (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Search cases</source>
+        <translation>Casussen zoeken</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>Nieuwe casus</translation>
+    </message>
+    <message>
+        <source>Filter by organisation</source>
+        <translation>Filter op organisatie</translation>
+    </message>
+    <message>
+        <source>Filter by year</source>
+        <translation>Filter op jaar</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filter op status</translation>
+    </message>
+    <message>
+        <source>Filter by behaviour</source>
+        <translation>Filter op soort gedrag</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Casussen</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -357,6 +393,18 @@
         <translation>Verplichte punten die nog openstaan</translation>
     </message>
     <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Show the guidance that applies</source>
+        <translation>De aanwijzing tonen die nu geldt</translation>
+    </message>
+    <message>
+        <source>Guidance applies after the answer to: %1</source>
+        <translation>Er geldt een aanwijzing na het antwoord op: %1</translation>
+    </message>
+    <message>
         <source>No checklist selected.</source>
         <translation>Geen checklist gekozen.</translation>
     </message>
@@ -375,6 +423,57 @@
     <message>
         <source>Answers from an earlier version of this checklist:</source>
         <translation>Antwoorden uit een eerdere versie van deze checklist:</translation>
+    </message>
+</context>
+<context>
+    <name>CloseCaseDialog</name>
+    <message>
+        <source>Close case {code}</source>
+        <translation>Casus {code} afsluiten</translation>
+    </message>
+    <message>
+        <source>Closing date</source>
+        <translation>Datum van afsluiten</translation>
+    </message>
+    <message>
+        <source>Follow-up after closing</source>
+        <translation>Vervolg na afsluiten</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Vervolg</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Wat er verandert</translation>
+    </message>
+    <message>
+        <source>{n} required checklist items are still open. You can close the case anyway; they stay visible in the conversations.</source>
+        <translation>Er staan nog {n} verplichte checklistpunten open. U kunt de casus toch afsluiten; ze blijven zichtbaar in de gesprekken.</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>Casus afsluiten</translation>
+    </message>
+    <message>
+        <source>Status: open → closed on {date}</source>
+        <translation>Status: open → gesloten op {date}</translation>
+    </message>
+    <message>
+        <source>Follow-up: {old} → {new}</source>
+        <translation>Vervolg: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>These reminders are ticked off:</source>
+        <translation>Deze herinneringen worden afgevinkt:</translation>
+    </message>
+    <message>
+        <source>There are no open reminders.</source>
+        <translation>Er staan geen herinneringen open.</translation>
+    </message>
+    <message>
+        <source>The retention period starts on the closing date.</source>
+        <translation>De bewaartermijn begint op de datum van afsluiten.</translation>
     </message>
 </context>
 <context>
@@ -442,12 +541,36 @@
         <source>Copy notes</source>
         <translation>Aantekeningen kopiëren</translation>
     </message>
+    <message>
+        <source>Possible identifiers</source>
+        <translation>Mogelijk identificerende gegevens</translation>
+    </message>
+    <message>
+        <source>These checklist answers may identify someone:
+
+{lines}
+
+Save them anyway? The conversation is then marked. Choose No to change the answers first.</source>
+        <translation>Deze antwoorden in de checklist kunnen iemand herkenbaar maken:
+
+{lines}
+
+Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst aan te passen.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
         <source>Overview</source>
         <translation>Overzicht</translation>
+    </message>
+    <message>
+        <source>Welcome. Start by adding the organisations you work for; then you can record cases and conversations.</source>
+        <translation>Welkom. Begin met de organisaties waarvoor u werkt; daarna kunt u casussen en gesprekken vastleggen.</translation>
+    </message>
+    <message>
+        <source>Add an organisation…</source>
+        <translation>Organisatie toevoegen…</translation>
     </message>
     <message>
         <source>Open cases</source>
@@ -468,6 +591,18 @@
     <message>
         <source>Follow-ups and terms (this week and overdue)</source>
         <translation>Vervolgstappen en termijnen (deze week en verlopen)</translation>
+    </message>
+    <message>
+        <source>Conversations with a possible identifier (open one to review it)</source>
+        <translation>Gesprekken met een mogelijk identificerend gegeven (open er een om het na te kijken)</translation>
+    </message>
+    <message>
+        <source>Cases opened this year per organisation</source>
+        <translation>Casussen geopend dit jaar, per organisatie</translation>
+    </message>
+    <message>
+        <source>Follow-ups and terms; tick one off when done</source>
+        <translation>Vervolgafspraken en termijnen; vink af wanneer gedaan</translation>
     </message>
     <message>
         <source>Nothing due this week.</source>
@@ -595,6 +730,10 @@
         <translation>Ondertekende cijfers exporteren</translation>
     </message>
     <message>
+        <source>Export Excel</source>
+        <translation>Excel exporteren</translation>
+    </message>
+    <message>
         <source>The text &apos;Signals and recommendations&apos; may point at people: the privacy check found {kinds}. Print it as it is anyway? Choose No to rewrite it in general terms first.</source>
         <translation>De tekst ‘Signalen en aanbevelingen’ kan naar personen wijzen: de privacycontrole vond {kinds}. Toch ongewijzigd afdrukken? Kies Nee om hem eerst in algemene bewoordingen te herschrijven.</translation>
     </message>
@@ -696,6 +835,10 @@
         <translation>Gegevens &amp;importeren…</translation>
     </message>
     <message>
+        <source>Import from &amp;spreadsheet…</source>
+        <translation>Importeren uit &amp;spreadsheet…</translation>
+    </message>
+    <message>
         <source>Change &amp;passphrase…</source>
         <translation>&amp;Wachtwoordzin wijzigen…</translation>
     </message>
@@ -752,6 +895,10 @@
         <translation>Back-up van Vertrouwd (*.vbak)</translation>
     </message>
     <message>
+        <source>vertrouwd-backup-{date}.vbak</source>
+        <translation>vertrouwd-back-up-{date}.vbak</translation>
+    </message>
+    <message>
         <source>The backup failed: {reason}. Your vault is unchanged; choose another location and try again.</source>
         <translation>De back-up is mislukt: {reason}. Uw kluis is niet gewijzigd; kies een andere locatie en probeer het opnieuw.</translation>
     </message>
@@ -782,6 +929,14 @@
     <message>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
+    </message>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Importeren uit spreadsheet</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Spreadsheets (*.xlsx *.csv)</translation>
     </message>
     <message>
         <source>Change passphrase</source>
@@ -856,6 +1011,21 @@
     </message>
 </context>
 <context>
+    <name>OpenItemsTree</name>
+    <message>
+        <source>Open required checklist items</source>
+        <translation>Open verplichte checklistpunten</translation>
+    </message>
+    <message>
+        <source>{date} · {checklist}: {n} open</source>
+        <translation>{date} · {checklist}: {n} open</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>checklist</translation>
+    </message>
+</context>
+<context>
     <name>OrganisationDialog</name>
     <message>
         <source>Organisation</source>
@@ -877,8 +1047,8 @@
 <context>
     <name>OrganisationsPage</name>
     <message>
-        <source>Client organisations</source>
-        <translation>Opdrachtgevers</translation>
+        <source>Organisations</source>
+        <translation>Organisaties</translation>
     </message>
     <message>
         <source>Add organisation</source>
@@ -1016,6 +1186,14 @@
     <message>
         <source>Export JSON</source>
         <translation>JSON exporteren</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Excel exporteren</translation>
+    </message>
+    <message>
+        <source>The published tables as an Excel workbook: one sheet per table, hidden figures as x, and how the figures were protected.</source>
+        <translation>De gepubliceerde tabellen als Excel-werkmap: één werkblad per tabel, niet getoonde aantallen als x, en hoe de cijfers zijn beschermd.</translation>
     </message>
     <message>
         <source>Signed statistics (.vstat)</source>
@@ -1209,12 +1387,36 @@
         <translation>Details</translation>
     </message>
     <message>
+        <source>case {code}</source>
+        <translation>casus {code}</translation>
+    </message>
+    <message>
+        <source>a removed case</source>
+        <translation>een verwijderde casus</translation>
+    </message>
+    <message>
+        <source>a removed organisation</source>
+        <translation>een verwijderde organisatie</translation>
+    </message>
+    <message>
+        <source>a conversation</source>
+        <translation>een gesprek</translation>
+    </message>
+    <message>
+        <source>an activity</source>
+        <translation>een activiteit</translation>
+    </message>
+    <message>
         <source> mo.</source>
         <translation> mnd.</translation>
     </message>
     <message>
         <source>How long the details of a closed case are kept. The figures of the case are always kept for the annual report.</source>
         <translation>Hoe lang de details van een gesloten casus bewaard blijven. De cijfers van de casus blijven altijd bewaard voor het jaarverslag.</translation>
+    </message>
+    <message>
+        <source>Cases whose details fall due</source>
+        <translation>Casussen waarvan de details verwijderd moeten worden</translation>
     </message>
     <message>
         <source>Purge now</source>
@@ -1372,8 +1574,8 @@
         <translation>Naam van de praktijk (op verslagen)</translation>
     </message>
     <message>
-        <source>Minimum cell size in reports</source>
-        <translation>Minimale celgrootte in verslagen</translation>
+        <source>Threshold for small numbers in reports</source>
+        <translation>Drempel voor kleine aantallen in verslagen</translation>
     </message>
     <message>
         <source>Signing key fingerprint</source>
@@ -1438,6 +1640,221 @@
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetImportDialog</name>
+    <message>
+        <source>Import from spreadsheet</source>
+        <translation>Importeren uit spreadsheet</translation>
+    </message>
+    <message>
+        <source>Check how the columns of {file} become cases and conversations. Names, e-mail addresses and phone or personnel numbers never come in: such columns are left out, and notes are cleaned before they are stored.</source>
+        <translation>Controleer hoe de kolommen van {file} casussen en gesprekken worden. Namen, e-mailadressen en telefoon- of personeelsnummers komen nooit mee: zulke kolommen blijven weg, en notities worden opgeschoond voordat ze worden bewaard.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Kolommen</translation>
+    </message>
+    <message>
+        <source>Unknown values</source>
+        <translation>Onbekende waarden</translation>
+    </message>
+    <message>
+        <source>Privacy</source>
+        <translation>Privacy</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Werkblad</translation>
+    </message>
+    <message>
+        <source>One row per conversation (grouped into cases)</source>
+        <translation>Eén rij per gesprek (gegroepeerd tot casussen)</translation>
+    </message>
+    <message>
+        <source>One row per case</source>
+        <translation>Eén rij per casus</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rijen</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagen</translation>
+    </message>
+    <message>
+        <source>Without a case column, conversations of one organisation about the same kind of behaviour and relation belong to one case while they lie at most this many days apart.</source>
+        <translation>Zonder kolom met een casusnummer horen gesprekken van één organisatie over hetzelfde soort gedrag en dezelfde relatie bij één casus zolang ze hoogstens zoveel dagen uit elkaar liggen.</translation>
+    </message>
+    <message>
+        <source>Same case when at most</source>
+        <translation>Zelfde casus bij hoogstens</translation>
+    </message>
+    <message>
+        <source>only when the sheet has no organisation column</source>
+        <translation>alleen als het werkblad geen kolom met de organisatie heeft</translation>
+    </message>
+    <message>
+        <source>Organisation of every row</source>
+        <translation>Organisatie van alle rijen</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Voorbeelden</translation>
+    </message>
+    <message>
+        <source>Becomes</source>
+        <translation>Wordt</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Value in the sheet</source>
+        <translation>Waarde in het werkblad</translation>
+    </message>
+    <message>
+        <source>These parts of notes may identify a person. Ticked items are replaced by a placeholder such as [naam]. Untick what you deliberately keep: the conversation is then marked for review.</source>
+        <translation>Deze delen van notities kunnen naar een persoon leiden. Aangevinkte delen worden vervangen door een plaatsvervanger zoals [naam]. Vink uit wat u bewust bewaart: het gesprek wordt dan gemarkeerd om na te kijken.</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>Alles vervangen</translation>
+    </message>
+    <message>
+        <source>Leave all notes out</source>
+        <translation>Alle notities weglaten</translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>Koppeling opslaan…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importeren</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(niet importeren)</translation>
+    </message>
+    <message>
+        <source>Case reference (groups rows; not stored)</source>
+        <translation>Casusnummer (groepeert rijen; wordt niet bewaard)</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Unit or department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Date of the conversation</source>
+        <translation>Datum van het gesprek</translation>
+    </message>
+    <message>
+        <source>Date the case was opened</source>
+        <translation>Datum waarop de casus begon</translation>
+    </message>
+    <message>
+        <source>Date the case was closed</source>
+        <translation>Datum waarop de casus is afgesloten</translation>
+    </message>
+    <message>
+        <source>Kind of behaviour</source>
+        <translation>Soort gedrag</translation>
+    </message>
+    <message>
+        <source>Relation to the accused</source>
+        <translation>Relatie tot degene over wie het gaat</translation>
+    </message>
+    <message>
+        <source>Role of the person</source>
+        <translation>Rol van de melder</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Vervolg</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanaal</translation>
+    </message>
+    <message>
+        <source>Kind of conversation</source>
+        <translation>Soort gesprek</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Uren</translation>
+    </message>
+    <message>
+        <source>Notes (cleaned)</source>
+        <translation>Notities (opgeschoond)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>Er is niets geïmporteerd: {reason}</translation>
+    </message>
+    <message>
+        <source> (hidden)</source>
+        <translation> (verborgen)</translation>
+    </message>
+    <message>
+        <source>(personal data: left out)</source>
+        <translation>(persoonsgegevens: blijft weg)</translation>
+    </message>
+    <message>
+        <source>Unknown values ({n})</source>
+        <translation>Onbekende waarden ({n})</translation>
+    </message>
+    <message>
+        <source>Row {row}: {kind}: {text}  →  {placeholder}</source>
+        <translation>Rij {row}: {kind}: {text}  →  {placeholder}</translation>
+    </message>
+    <message>
+        <source>Privacy ({n})</source>
+        <translation>Privacy ({n})</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Koppeling opslaan</translation>
+    </message>
+    <message>
+        <source>Mapping (*.toml)</source>
+        <translation>Koppeling (*.toml)</translation>
+    </message>
+    <message>
+        <source>{cases} cases with {contacts} conversations would be imported.</source>
+        <translation>Er zouden {cases} casussen met {contacts} gesprekken worden geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Per organisation: {list}</source>
+        <translation>Per organisatie: {list}</translation>
+    </message>
+    <message>
+        <source>Per year: {list}</source>
+        <translation>Per jaar: {list}</translation>
+    </message>
+    <message>
+        <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
+        <translation>Weggelaten: kolommen met persoonsgegevens: {columns}; geweigerde rijen: {rows}; totaalrijen: {skipped}. Mogelijke herkenbare gegevens in notities: {found}.</translation>
+    </message>
+    <message>
+        <source>Row {row} refused: {reason}</source>
+        <translation>Rij {row} geweigerd: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1982,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Combined figures</source>
+        <translation>Samengevoegde cijfers</translation>
+    </message>
+    <message>
         <source>x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not shown either (it need not be small). ? = unknown: a source does not list this category separately.</source>
         <translation>x = niet getoond, om kleine aantallen te beschermen: een vertrouwenspersoon heeft een deel van dit getal afgeschermd, dus de som wordt ook niet getoond (die hoeft niet klein te zijn). ? = onbekend: een van de bronnen vermeldt deze categorie niet apart.</translation>
     </message>
@@ -1607,6 +2028,10 @@ Bel de vertrouwenspersoon en vergelijk deze vingerafdruk. Alleen als die overeen
     <message>
         <source>Export combined statistics</source>
         <translation>Samengevoegde cijfers exporteren</translation>
+    </message>
+    <message>
+        <source>combined-figures.{ext}</source>
+        <translation>samengevoegde-cijfers.{ext}</translation>
     </message>
     <message>
         <source>signed by an adviser key you do not trust yet. Call the adviser and compare the fingerprint before you trust it.</source>
@@ -1894,6 +2319,10 @@ Details: {detail}</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <source>Pages</source>
+        <translation>Pagina&apos;s</translation>
+    </message>
+    <message>
         <source>Overview</source>
         <translation>Overzicht</translation>
     </message>
@@ -1926,24 +2355,16 @@ Details: {detail}</translation>
         <translation>Casusdetails verwijderen</translation>
     </message>
     <message>
-        <source>Close case {code} as of today?</source>
-        <translation>Casus {code} per vandaag sluiten?</translation>
-    </message>
-    <message>
-        <source>Case {code} still has open required checklist items:
-
-{items}
-
-Close it anyway?</source>
-        <translation>Casus {code} heeft nog openstaande verplichte checklistpunten:
-
-{items}
-
-Toch sluiten?</translation>
-    </message>
-    <message>
         <source>Close case</source>
         <translation>Casus sluiten</translation>
+    </message>
+    <message>
+        <source>Reopen case</source>
+        <translation>Casus heropenen</translation>
+    </message>
+    <message>
+        <source>Reopen case {code}? It counts as open again and its retention period starts anew when it is closed again.</source>
+        <translation>Casus {code} heropenen? Hij telt weer als open, en de bewaartermijn begint opnieuw wanneer hij weer wordt afgesloten.</translation>
     </message>
     <message>
         <source>Remove case</source>
@@ -1964,6 +2385,10 @@ Toch sluiten?</translation>
     <message>
         <source>Save handout</source>
         <translation>Informatieblad opslaan</translation>
+    </message>
+    <message>
+        <source>handout.pdf</source>
+        <translation>informatieblad.pdf</translation>
     </message>
     <message>
         <source>the report text ({reason})</source>

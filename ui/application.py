@@ -18,6 +18,8 @@ def configure_app() -> QApplication:
     QCoreApplication.setApplicationName("Vertrouwd")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     app.setApplicationDisplayName("Vertrouwd")
+    from ui import theme
+    theme.follow_system()
     return app
 
 

@@ -29,7 +29,9 @@ from app.store.repository import Repository
 from models import vocab as V
 from models.checklist import Template
 from models.entities import Case, Contact
+from ui import theme
 from ui.checklist_panel import ChecklistPanel
+from ui.i18n import error_text
 from ui.privacy_highlighter import PrivacyHighlighter
 from ui.widgets import DateEdit, ErrorLabel, VocabChecks, VocabCombo, problem_text
 
@@ -39,6 +41,8 @@ def _field_row(form: QFormLayout, errors: dict, label: str, widget: QWidget, fie
     box = QVBoxLayout()
     box.setSpacing(2)
     box.addWidget(widget)
+    if not widget.accessibleName():
+        widget.setAccessibleName(label)  # the row's label is in a layout, not a buddy: name it here
     errors[field] = ErrorLabel()
     box.addWidget(errors[field])
     form.addRow(label, box)
@@ -54,9 +58,9 @@ def _show_problems(exc: UserError, labels: dict[str, ErrorLabel], general: Error
             labels[p.field].show_text(problem_text(p.code, p.message))
             shown = True
     if not shown and exc.field in labels:
-        labels[exc.field].show_text(exc.message)
+        labels[exc.field].show_text(error_text(exc))
         shown = True
-    general.show_text("" if shown else exc.message)
+    general.show_text("" if shown else error_text(exc))
 
 
 class CaseEditor(QDialog):
@@ -84,10 +88,11 @@ class CaseEditor(QDialog):
         self.unit = QComboBox()
         self.opened = DateEdit()
         self.closed_label = QLabel()
-        self.role = VocabCombo(vocabs, V.REPORTER_ROLE, lang)
-        self.behaviour = VocabCombo(vocabs, V.BEHAVIOUR, lang)
+        choose = self.tr("— choose —")  # a new case starts with nothing chosen: no skewed figures
+        self.role = VocabCombo(vocabs, V.REPORTER_ROLE, lang, empty=choose)
+        self.behaviour = VocabCombo(vocabs, V.BEHAVIOUR, lang, empty=choose)
         self.extra = VocabChecks(vocabs, V.BEHAVIOUR, lang)
-        self.relation = VocabCombo(vocabs, V.ACCUSED_RELATION, lang)
+        self.relation = VocabCombo(vocabs, V.ACCUSED_RELATION, lang, empty=choose)
         self.follow_up = VocabCombo(vocabs, V.FOLLOW_UP, lang)
         self.extra_follow = VocabChecks(vocabs, V.FOLLOW_UP, lang)
         row(self.tr("Code"), self.code, "code")
@@ -175,10 +180,12 @@ class ContactEditor(QDialog):
     saved = Signal(int)
 
     def __init__(self, repo: Repository, lang: str, case: Case, contact: Contact | None = None, parent=None,
-                 clipboard=None):
+                 clipboard=None, dialogs=None):
         super().__init__(parent)
         self.repo, self.lang, self.case, self.contact = repo, lang, case, contact
         self.clipboard = clipboard
+        from ui.seams import Dialogs
+        self.dialogs = dialogs or Dialogs()
         vocabs = repo.vocabs
         self.setWindowTitle(self.tr("Conversation") if contact else self.tr("New conversation"))
         self.resize(980, 640)
@@ -198,12 +205,13 @@ class ContactEditor(QDialog):
         self.channel = VocabCombo(vocabs, V.CHANNEL, lang)
         self.kind = VocabCombo(vocabs, V.CONTACT_KIND, lang)
         self.notes = QPlainTextEdit()
+        self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr(
             "Facts related to the matter only. No names, phone numbers or other details that identify "
             "someone."))
         self.privacy_hint = QLabel()
         self.privacy_hint.setWordWrap(True)
-        self.privacy_hint.setStyleSheet("color: #8a4b00;")
+        theme.style(self.privacy_hint, "warn")
         row(self.tr("Date"), self.date, "date")
         row(self.tr("Duration"), self.minutes, "minutes")
         row(self.tr("Channel"), self.channel, "channel")
@@ -222,6 +230,7 @@ class ContactEditor(QDialog):
         pick = QHBoxLayout()
         pick.addWidget(QLabel(self.tr("Checklist")))
         self.template_combo = QComboBox()
+        self.template_combo.setAccessibleName(self.tr("Checklist"))
         pick.addWidget(self.template_combo, 1)
         cl_lay.addLayout(pick)
         self.templates = checklists.all_templates(self.repo_store_dir())
@@ -263,6 +272,9 @@ class ContactEditor(QDialog):
             self._propose_template()
         self.notes.textChanged.connect(self._mark_dirty)
         self.panel.answersChanged.connect(self._mark_dirty)
+
+    def confirm(self, title: str, text: str) -> bool:
+        return self.dialogs.confirm(self, title, text)
 
     def repo_store_dir(self) -> Path:
         return templates_dir()
@@ -353,6 +365,8 @@ class ContactEditor(QDialog):
         """Save; returns True when saved. Identifiers found in the notes are shown first: each can be
         replaced by a placeholder, or kept deliberately (the contact is then marked). The note, its
         answers, the case fields and reminders they fill are stored together or not at all."""
+        if not self.answers_checked():
+            return False
         found = self.findings()
         chosen = []
         if found:
@@ -373,6 +387,18 @@ class ContactEditor(QDialog):
         self.saved.emit(saved.contact.id)
         self.accept()
         return True
+
+    def answers_checked(self) -> bool:
+        """True to go on saving: no identifiers in the free-text answers, or she keeps them knowingly."""
+        found = casework.scan_answers(self.checklist(), self.lang, self.repo_store_dir())
+        if not found:
+            return True
+        from app.privacy.guard import kind_label
+        lines = "\n".join(f"• {a.question}: “{a.finding.text}” ({kind_label(a.finding.kind, self.lang)})"
+                          for a in found)
+        return self.confirm(self.tr("Possible identifiers"), self.tr(
+            "These checklist answers may identify someone:\n\n{lines}\n\nSave them anyway? The conversation "
+            "is then marked. Choose No to change the answers first.").format(lines=lines))
 
     def ask_about_findings(self, found):
         """The findings to replace (possibly none: keep all), or None to go back to editing."""

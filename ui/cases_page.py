@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from models import vocab as V
+from ui.case_closing import OpenItemsTree
 from ui.item_models import CaseTableModel
+
+MAX_COLUMN_WIDTH = 140  # px: the key columns (code, organisation, date, status, behaviour) fit at 1024 px
 
 
 class CaseView(QWidget):
@@ -32,6 +35,8 @@ class CaseView(QWidget):
     edit_requested = Signal()
     contact_requested = Signal(object)  # None = new, else the Contact
     close_requested = Signal()
+    reopen_requested = Signal()
+    reminder_done = Signal(int)  # the reminder's id
     decide_requested = Signal()
     delete_requested = Signal()
     handout_requested = Signal(dict)
@@ -44,19 +49,29 @@ class CaseView(QWidget):
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         lay.addWidget(self.title)
         self.props = QFormLayout()
+        self.props.setVerticalSpacing(2)
         box = QGroupBox(self.tr("Properties"))
         box.setLayout(self.props)
         lay.addWidget(box)
-        self.open_items = QLabel()
-        self.open_items.setWordWrap(True)
-        self.open_items.setStyleSheet("background: #fff4e5; color: #5c3b00; padding: 6px; border-radius: 4px;")
-        lay.addWidget(self.open_items)
+        self.reminder_box = QGroupBox(self.tr("Reminders (tick off when done)"))
+        rem_lay = QVBoxLayout(self.reminder_box)
+        self.reminder_list = QListWidget()
+        self.reminder_list.setAccessibleName(self.tr("Reminders of this case"))
+        rem_lay.addWidget(self.reminder_list)
+        lay.addWidget(self.reminder_box)
+        self.open_box = QGroupBox()
+        open_lay = QVBoxLayout(self.open_box)
+        self.open_items = OpenItemsTree()
+        self.open_items.setMaximumHeight(130)
+        open_lay.addWidget(self.open_items)
+        lay.addWidget(self.open_box)
         self.new_contact = QPushButton(self.tr("New conversation"))
         self.edit = QPushButton(self.tr("Edit case"))
         self.decide = QPushButton(self.tr("Decision aid"))
-        self.close_case = QPushButton(self.tr("Close case"))
+        self.close_case = QPushButton(self.tr("Close case…"))
+        self.reopen = QPushButton(self.tr("Reopen case"))
         self.delete = QPushButton(self.tr("Remove case"))
-        for group in ((self.new_contact, self.decide, self.edit), (self.close_case, self.delete)):
+        for group in ((self.new_contact, self.decide, self.edit), (self.close_case, self.reopen, self.delete)):
             buttons = QHBoxLayout()
             for b in group:
                 buttons.addWidget(b)
@@ -64,6 +79,7 @@ class CaseView(QWidget):
             lay.addLayout(buttons)
         lay.addWidget(QLabel(self.tr("Timeline")))
         self.timeline = QListWidget()
+        self.timeline.setAccessibleName(self.tr("Timeline"))
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -73,6 +89,8 @@ class CaseView(QWidget):
         self.edit.clicked.connect(self.edit_requested)
         self.decide.clicked.connect(self.decide_requested)
         self.close_case.clicked.connect(self.close_requested)
+        self.reopen.clicked.connect(self.reopen_requested)
+        self.reminder_list.itemChanged.connect(self._reminder_changed)
         self.delete.clicked.connect(self.delete_requested)
         self.timeline.itemActivated.connect(self._activated)
         self.timeline.itemDoubleClicked.connect(self._activated)
@@ -85,23 +103,48 @@ class CaseView(QWidget):
         elif kind == "decision" and not obj.get("purged"):
             self.handout_requested.emit(obj)
 
+    def _reminder_changed(self, item: QListWidgetItem) -> None:
+        if item.checkState() == Qt.CheckState.Checked:
+            self.reminder_done.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
     def clear(self) -> None:
         self.case = None
         self.title.setText(self.tr("No case selected"))
         while self.props.rowCount():
             self.props.removeRow(0)
         self.timeline.clear()
-        self.open_items.hide()
+        self.open_box.hide()
+        self.reminder_list.clear()
+        self.reminder_box.hide()
+        self.reopen.hide()
+        self.close_case.show()
         for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
             b.setEnabled(False)
 
-    def show_case(self, case, vocabs, lang: str, decisions: list, open_required: list[str],
+    def _show_reminders(self, reminders: list) -> None:
+        self.reminder_list.blockSignals(True)
+        for r in reminders:
+            it = QListWidgetItem(f"{r.due.strftime('%d-%m-%Y')}  {reminder_label(r.kind, self)}")
+            it.setData(Qt.ItemDataRole.UserRole, r.id)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.reminder_list.addItem(it)
+        self.reminder_list.blockSignals(False)
+        rows = min(len(reminders), 3)   # as tall as its reminders (up to three), the timeline keeps the room
+        if rows:
+            self.reminder_list.setFixedHeight(rows * self.reminder_list.sizeHintForRow(0)
+                                              + 2 * self.reminder_list.frameWidth() + 2)
+        self.reminder_box.setVisible(bool(reminders))
+
+    def show_case(self, case, vocabs, lang: str, decisions: list, open_required: list,
                   reminders: list) -> None:
         self.clear()
         self.case = case
         for b in (self.new_contact, self.edit, self.decide, self.close_case, self.delete):
             b.setEnabled(True)
-        self.close_case.setEnabled(case.closed is None)
+        self.close_case.setVisible(case.closed is None)
+        self.reopen.setVisible(case.closed is not None)
+        self._show_reminders(reminders)
         self.title.setText(self.tr("Case {code}").format(code=case.code))
         lab = vocabs.label
         status = lab(V.STATUS, case.status, lang)
@@ -114,24 +157,21 @@ class CaseView(QWidget):
                 (self.tr("Kind of behaviour"), ", ".join(
                     [lab(V.BEHAVIOUR, case.behaviour, lang)]
                     + [lab(V.BEHAVIOUR, c, lang) for c in case.extra_behaviours])),
-                (self.tr("Relation to the person it is about"), lab(V.ACCUSED_RELATION, case.accused_relation, lang)),
+                (self.tr("Relation"), lab(V.ACCUSED_RELATION, case.accused_relation, lang)),  # as in the list
                 (self.tr("Follow-up"), ", ".join(
                     [lab(V.FOLLOW_UP, case.follow_up, lang)]
                     + [lab(V.FOLLOW_UP, c, lang) for c in case.extra_follow_ups]))]
         if case.details_purged:
             rows.append((self.tr("Details"), self.tr("removed on {date} (retention)").format(
                 date=case.details_purged.strftime("%d-%m-%Y"))))
-        if reminders:
-            rows.append((self.tr("Reminders"), "; ".join(
-                f"{r.due.strftime('%d-%m-%Y')} {reminder_label(r.kind, self)}" for r in reminders)))
         for k, v in rows:
             value = QLabel(v)
             value.setWordWrap(True)
             self.props.addRow(k + ":", value)
         if open_required:
-            self.open_items.setText(self.tr("Open required checklist items: {items}").format(
-                items="; ".join(open_required)))
-            self.open_items.show()
+            self.open_box.setTitle(self.tr("Open required checklist items ({n})").format(n=len(open_required)))
+            self.open_items.set_items(open_required)
+            self.open_box.show()
         entries = []
         for c in case.contacts:
             minutes = self.tr("{n} min").format(n=c.minutes)
@@ -139,7 +179,7 @@ class CaseView(QWidget):
                     f"{lab(V.CHANNEL, c.channel, lang)}  ·  {minutes}")
             if c.flagged:
                 text += "  ·  ⚠ " + self.tr("possible identifier kept")
-            first = (c.notes or "").strip().splitlines()[0][:90] if (c.notes or "").strip() else ""
+            first = first_line(c.notes or "")
             if first:
                 text += f"\n{first}"
             entries.append((c.date.isoformat(), 0, text, ("contact", c)))
@@ -155,6 +195,15 @@ class CaseView(QWidget):
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, payload)
             self.timeline.addItem(it)
+
+
+def first_line(notes: str, limit: int = 90) -> str:
+    """The note's first line for the timeline, cut at a word with an ellipsis when it is longer."""
+    line = notes.strip().splitlines()[0].strip() if notes.strip() else ""
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def reminder_label(kind: str, _ctx=None) -> str:
@@ -183,11 +232,18 @@ class CasesPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search code or organisation (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search cases"))
         self.org = QComboBox()
         self.year = QComboBox()
         self.status = QComboBox()
         self.behaviour = QComboBox()
         self.new_button = QPushButton(self.tr("New case"))
+        for combo, name in ((self.org, self.tr("Filter by organisation")), (self.year, self.tr("Filter by year")),
+                            (self.status, self.tr("Filter by status")),
+                            (self.behaviour, self.tr("Filter by behaviour"))):
+            combo.setAccessibleName(name)
+            combo.setMinimumContentsLength(8)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         bar.addWidget(self.search, 2)
         for w in (self.org, self.year, self.status, self.behaviour):
             bar.addWidget(w, 1)
@@ -206,6 +262,8 @@ class CasesPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAlternatingRowColors(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAccessibleName(self.tr("Cases"))
         self.view = CaseView()
         splitter.addWidget(self.table)
         splitter.addWidget(self.view)
@@ -245,8 +303,11 @@ class CasesPage(QWidget):
         self.model.set_rows(rows)
         self.apply_filters()
         if not self._sized and rows:
-            self.table.horizontalHeader().setResizeContentsPrecision(200)
+            header = self.table.horizontalHeader()
+            header.setResizeContentsPrecision(200)
             self.table.resizeColumnsToContents()
+            for col in range(self.model.columnCount() - 1):  # long labels are cut with "…" (full text as tooltip)
+                header.resizeSection(col, min(header.sectionSize(col), MAX_COLUMN_WIDTH))
             self._sized = True
 
     def apply_filters(self) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QDoubleValidator, QIntValidator
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -41,12 +43,8 @@ from models.checklist import (
     unknown_answers,
     visible_items,
 )
+from ui import theme
 
-_GUIDANCE_STYLE = (
-    "QLabel#checklistGuidance { background: #fff4d6; color: #3d2e00; border: 1px solid #e0b040;"
-    " border-left: 4px solid #d08a00; border-radius: 3px; padding: 6px; }"
-)
-_HINT_STYLE = "color: palette(placeholder-text);"
 COMBO_MIN_CHARS = 20  # a choice box is at least this many characters wide, and grows with the panel
 
 
@@ -141,7 +139,7 @@ class _ItemRow(QFrame):
             self.hint_label = QLabel(hint, self)
             self.hint_label.setTextFormat(Qt.TextFormat.PlainText)
             self.hint_label.setWordWrap(True)
-            self.hint_label.setStyleSheet(_HINT_STYLE)
+            theme.style(self.hint_label, "muted")  # 4.5:1, unlike the placeholder colour
             font = self.hint_label.font()
             font.setPointSizeF(max(font.pointSizeF() * 0.9, 7.0))
             self.hint_label.setFont(font)
@@ -153,7 +151,7 @@ class _ItemRow(QFrame):
             self.guidance_label.setObjectName("checklistGuidance")
             self.guidance_label.setTextFormat(Qt.TextFormat.PlainText)
             self.guidance_label.setWordWrap(True)
-            self.guidance_label.setStyleSheet(_GUIDANCE_STYLE)
+            theme.style(self.guidance_label, "guidance", "QLabel#checklistGuidance")
             self.guidance_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.guidance_label.setAccessibleName(self.tr("Guidance"))
             layout.addWidget(self.guidance_label)
@@ -353,6 +351,24 @@ class ChecklistPanel(QWidget):
         self.open_list.itemClicked.connect(self._go_to_item)
         outer.addWidget(self.open_list)
 
+        self.alert_bar = QFrame(self)
+        self.alert_bar.setObjectName("checklistAlert")
+        theme.style(self.alert_bar, "alert", "QFrame#checklistAlert")
+        bar = QHBoxLayout(self.alert_bar)
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.alert_label = QLabel(self.alert_bar)
+        self.alert_label.setWordWrap(True)
+        self.alert_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.alert_label.setStyleSheet("border: none; padding: 0; font-weight: 600;")
+        self.alert_button = QPushButton(self.tr("Show"), self.alert_bar)
+        self.alert_button.setAccessibleName(self.tr("Show the guidance that applies"))
+        self.alert_button.clicked.connect(self._show_alerted)
+        bar.addWidget(self.alert_label, 1)
+        bar.addWidget(self.alert_button)
+        self.alert_bar.hide()
+        self._alerted: str | None = None
+        outer.addWidget(self.alert_bar)
+
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         # The form follows the panel's width and wraps its texts; it never scrolls sideways.
@@ -363,7 +379,7 @@ class ChecklistPanel(QWidget):
         self.earlier_label = QLabel(self)
         self.earlier_label.setTextFormat(Qt.TextFormat.PlainText)
         self.earlier_label.setWordWrap(True)
-        self.earlier_label.setStyleSheet(_HINT_STYLE)
+        theme.style(self.earlier_label, "muted")
         outer.addWidget(self.earlier_label)
 
         self._build_body()
@@ -378,6 +394,8 @@ class ChecklistPanel(QWidget):
         self._values = {}
         self._build_body()
         self._refresh()
+        self._alerted = None
+        self.alert_bar.hide()
 
     def template(self) -> Template | None:
         return self._template
@@ -388,6 +406,8 @@ class ChecklistPanel(QWidget):
         for item_id, row in self._rows.items():
             row.show_value(self._values.get(item_id))
         self._refresh()
+        self._alerted = None
+        self._alert_new_guidance(self._always_shown())
 
     def answers(self) -> dict:
         """The answers in the stored format, including answers to items the template lacks."""
@@ -401,6 +421,8 @@ class ChecklistPanel(QWidget):
         self._values = {}
         self._build_body()
         self._refresh()
+        self._alerted = None
+        self.alert_bar.hide()
 
     def row(self, item_id: str) -> _ItemRow | None:
         """The row widget of an item (for the contact editor and tests)."""
@@ -444,12 +466,43 @@ class ChecklistPanel(QWidget):
     # -- live updates -------------------------------------------------------------------------
 
     def _on_edited(self, item_id: str, value: Any) -> None:
+        before = self._shown_ids()
         if value is None:
             self._values.pop(item_id, None)
         else:
             self._values[item_id] = value
         self._refresh()
+        self._alert_new_guidance(before, item_id)
         self.answersChanged.emit(self.answers())
+
+    def _always_shown(self) -> set[str]:
+        """The items shown with no answers at all: guidance beyond these was brought up by answers."""
+        return {it.id for it in visible_items(self._template, {})} if self._template else set()
+
+    def _shown_ids(self) -> set[str]:
+        return {it.id for it in visible_items(self._template, self._values)} if self._template else set()
+
+    def _alert_new_guidance(self, before: set[str], cause: str | None = None) -> None:
+        """Guidance that an answer brings up (acute danger: call 112 ...) is brought into view, with a
+        bar above the form that stays while it applies and the window asking for attention."""
+        shown = self._shown_ids()
+        new = [i for i in self._rows if i in shown - before and self._rows[i].guidance_label is not None]
+        if new:
+            self._alerted = new[0]
+            row = self._rows.get(cause or "") or self._rows[new[0]]
+            self.alert_label.setText("⚠ " + self.tr("Guidance applies after the answer to: %1").replace(
+                "%1", row.item.text_in(self._lang)))
+            self._show_alerted()
+            QApplication.alert(self.window())
+        elif self._alerted is not None and self._alerted not in shown:
+            self._alerted = None
+        self.alert_bar.setVisible(self._alerted is not None)
+
+    def _show_alerted(self) -> None:
+        row = self._rows.get(self._alerted or "")
+        if row is not None:
+            self.scroll.widget().layout().activate()
+            self.scroll.ensureWidgetVisible(row.guidance_label or row, 0, 40)
 
     def _refresh(self) -> None:
         template = self._template

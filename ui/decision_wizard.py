@@ -31,6 +31,7 @@ from app.errors import UserError
 from app.guidance.decide import tree as default_tree
 from app.guidance.decide import version_line
 from models.decision import DecisionResult, DecisionTree
+from ui.i18n import error_text
 
 Callback = Callable[[dict], None]
 
@@ -331,7 +332,7 @@ class DecisionWizard(QDialog):
     def record(self) -> dict:
         """The saved form of the advice shown on the result page."""
         if self._result is None:
-            raise UserError("Answer the questions first; there is no advice yet.")
+            raise UserError("wizard.no_advice_yet")
         return self._result.to_dict()
 
     def _call(self, callback: Callback | None, done: str) -> bool:
@@ -340,7 +341,7 @@ class DecisionWizard(QDialog):
         try:
             callback(self.record())
         except UserError as exc:
-            self.status_label.setText(exc.message)
+            self.status_label.setText(error_text(exc, self._lang))
             return False
         self.status_label.setText(done)
         return True

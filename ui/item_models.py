@@ -76,7 +76,8 @@ class CaseTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (Qt.ItemDataRole.DisplayRole,
+                                                                 Qt.ItemDataRole.ToolTipRole):
             return self.headers()[section]
         return None
 
@@ -91,6 +92,9 @@ class CaseTableModel(QAbstractTableModel):
             return None
         r = self.rows[index.row()]
         col = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and col in ("organisation", "behaviour", "accused_relation",
+                                                           "follow_up"):
+            return self.data(index)  # the whole text where the column cuts it
         if role == Qt.ItemDataRole.DisplayRole:
             if col == "code":
                 return r.code

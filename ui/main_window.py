@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app import casework
 from app.errors import UserError, VertrouwdError
 from app.privacy import retention
+from app.store import passphrase
 from app.store import settings as S
 from app.store.repository import Repository
 from app.store.session import Session
@@ -33,6 +34,7 @@ from ui import i18n
 from ui.case_editors import CaseEditor, ContactEditor
 from ui.cases_page import CasesPage
 from ui.clipboard import SecureClipboard
+from ui.i18n import error_text
 from ui.idle import IdleLock
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
 from ui.retention_panel import RetentionPanel
@@ -56,11 +58,15 @@ class Workspace(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.nav = QListWidget()
-        self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
+        self.nav.setAccessibleName(self.tr("Pages"))
         names = [self.tr("Overview"), self.tr("Cases"), self.tr("Organisations"), self.tr("Activities"),
                  self.tr("Annual report"), self.tr("Settings")]
         self.nav.addItems(names)
+        font = self.nav.font()
+        font.setPixelSize(14)
+        widest = max(QFontMetrics(font).horizontalAdvance(n) for n in names)
+        self.nav.setFixedWidth(max(140, widest + 44))  # the pages get the room: the window fits 1024 px
         self.stack = QStackedWidget()
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
@@ -86,11 +92,19 @@ class Workspace(QWidget):
         v.edit_requested.connect(self.edit_case)
         v.contact_requested.connect(self.edit_contact)
         v.close_requested.connect(self.close_case)
+        v.reopen_requested.connect(self.reopen_case)
+        v.reminder_done.connect(self.complete_reminder)
+        self.dashboard.reminder_done.connect(self.complete_reminder)
+        self.dashboard.show_open_cases.connect(self.show_open_cases)
+        self.dashboard.show_retention.connect(lambda: self.nav.setCurrentRow(PAGES.index("settings")))
+        self.dashboard.add_organisation.connect(self.first_organisation)
         v.decide_requested.connect(self.open_decision_aid)
         v.delete_requested.connect(self.delete_case)
         v.handout_requested.connect(self.print_handout)
         self.dashboard.open_case.connect(self.goto_case)
         self.organisations.changed.connect(self.refresh_cases)
+        self.organisations.changed.connect(self._known_words)
+        self._known_words()
         self.settings.language_changed.connect(window.change_language)
         self.settings.lock_minutes_changed.connect(window.idle.set_minutes)
         self.editors: list[ContactEditor] = []
@@ -115,6 +129,12 @@ class Workspace(QWidget):
     @property
     def repo(self) -> Repository:
         return self.window_.session.require()
+
+    def _known_words(self) -> None:
+        """Organisation and practice names make a passphrase guessable (see app.store.passphrase)."""
+        repo = self.repo
+        passphrase.set_known_words([o.name for o in repo.list_organisations()]
+                                   + [repo.get_setting("practice_name") or ""])
 
     def today(self) -> date:
         return self.window_.today()
@@ -145,6 +165,14 @@ class Workspace(QWidget):
         repo = self.repo
         self.cases.set_rows(repo.list_cases(), [o.name for o in repo.list_organisations()], repo.case_years())
 
+    def show_open_cases(self) -> None:
+        self.nav.setCurrentRow(PAGES.index("cases"))
+        self.cases.status.setCurrentIndex(max(0, self.cases.status.findData("open")))
+
+    def first_organisation(self) -> None:
+        self.nav.setCurrentRow(PAGES.index("organisations"))
+        self.organisations.add_button.click()
+
     def goto_case(self, case_id: int) -> None:
         self.nav.setCurrentRow(PAGES.index("cases"))
         self.cases.search.clear()
@@ -166,9 +194,9 @@ class Workspace(QWidget):
         self.cases.view.show_case(case, repo.vocabs, self.lang, repo.decisions(case_id),
                                   self.open_required(case), repo.reminders(case_id=case_id))
 
-    def open_required(self, case: Case) -> list[str]:
-        """Required checklist items still open in the case's conversations, as lines to show."""
-        return [f"{i.contact_date.strftime('%d-%m-%Y')}: {i.text}" for i in casework.open_required(case, self.lang)]
+    def open_required(self, case: Case) -> list[casework.OpenItem]:
+        """Required checklist items still open in the case's conversations."""
+        return casework.open_required(case, self.lang)
 
     # -- actions ----------------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -195,7 +223,7 @@ class Workspace(QWidget):
         if case is None:
             return None
         editor = ContactEditor(self.repo, self.lang, self.repo.get_case(case.id), contact, self,
-                               clipboard=self.window_.clipboard)
+                               clipboard=self.window_.clipboard, dialogs=self.window_.dialogs)
         if draft:
             editor.restore_draft(draft)
         editor.saved.connect(lambda _cid: self.show_case(case.id))
@@ -206,24 +234,43 @@ class Workspace(QWidget):
         return editor
 
     def close_case(self) -> None:
+        """Ask the closing date and show what changes; nothing changes unless she confirms."""
         case = self.cases.view.case
         if case is None or case.closed:
             return
+        from ui.case_closing import CloseCaseDialog
         case = self.repo.get_case(case.id)
-        missing = self.open_required(case)
-        text = self.tr("Close case {code} as of today?").format(code=case.code)
-        if missing:
-            text = self.tr("Case {code} still has open required checklist items:\n\n{items}\n\n"
-                           "Close it anyway?").format(code=case.code, items="\n".join(f"• {m}" for m in missing))
-        if not self.window_.dialogs.confirm(self, self.tr("Close case"), text):
+        dlg = CloseCaseDialog(case, self.repo.vocabs, self.lang, self.repo.reminders(case_id=case.id),
+                              self.open_required(case), self.today(), self)
+        if not self.window_.dialogs.run(dlg):
             return
         try:
-            casework.close_case(self.repo, case.id, self.today())
+            casework.close_case(self.repo, case.id, dlg.closed_on(), dlg.follow_up())
         except UserError as exc:
-            self.window_.dialogs.error(self, self.tr("Close case"), exc.message)
+            self.window_.dialogs.error(self, self.tr("Close case"), error_text(exc))
             return
         self.refresh_cases()
         self.goto_case(case.id)
+
+    def reopen_case(self) -> None:
+        case = self.cases.view.case
+        if case is None or case.closed is None:
+            return
+        if not self.window_.dialogs.confirm(self, self.tr("Reopen case"), self.tr(
+                "Reopen case {code}? It counts as open again and its retention period starts anew when "
+                "it is closed again.").format(code=case.code)):
+            return
+        casework.reopen_case(self.repo, case.id)
+        self.refresh_cases()
+        self.goto_case(case.id)
+
+    def complete_reminder(self, reminder_id: int) -> None:
+        """Tick off a reminder (from the overview or the case view) and show the lists again."""
+        casework.complete_reminder(self.repo, reminder_id)
+        if self.stack.currentWidget() is self.dashboard:
+            self.refresh_dashboard()
+        if self.cases.view.case is not None:
+            self.show_case(self.cases.view.case.id)
 
     def delete_case(self) -> None:
         case = self.cases.view.case
@@ -255,17 +302,22 @@ class Workspace(QWidget):
         self.wizard = wizard
         wizard.open() if hasattr(wizard, "open") else wizard.show()
 
-    def print_handout(self, saved: dict) -> None:
-        path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)", "handout.pdf")
+    def print_handout(self, saved: dict) -> bool:
+        """Save the handout where she chooses; True only when it was written (False when she
+        cancelled the save dialog or writing failed), so nobody says it is ready when it is not."""
+        path = self.window_.dialogs.save_path(self, self.tr("Save handout"), "PDF (*.pdf)",
+                                              self.tr("handout.pdf"))
         if not path:
-            return
+            return False
         from app.guidance.handout import render_handout
         result = saved.get("result", saved)
         lang = saved.get("lang", self.lang)
         try:
             render_handout(result, lang, path)
         except (OSError, VertrouwdError) as exc:
-            self.window_.dialogs.error(self, self.tr("Save handout"), str(exc))
+            self.window_.dialogs.error(self, self.tr("Save handout"), error_text(exc))
+            return False
+        return True
 
     def save_drafts(self) -> list[str]:
         """Keep every unsaved text encrypted in the vault; returns what could not be kept (and why)."""
@@ -274,13 +326,13 @@ class Workspace(QWidget):
             try:
                 self.report.save_narrative()
             except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the rest
-                failed.append(self.tr("the report text ({reason})").format(reason=exc))
+                failed.append(self.tr("the report text ({reason})").format(reason=error_text(exc)))
         for editor in list(self.editors):
             if editor.dirty:
                 try:
                     self.repo.save_draft(editor.draft_key(), editor.draft())
                 except Exception as exc:  # noqa: BLE001
-                    failed.append(self.tr("an unsaved conversation note ({reason})").format(reason=exc))
+                    failed.append(self.tr("an unsaved conversation note ({reason})").format(reason=error_text(exc)))
         return failed
 
     def restore_drafts(self) -> int:
@@ -380,12 +432,13 @@ class MainWindow(QMainWindow):
         self.act_backup = act(self.tr("Make &backup…"), None, self.backup)
         self.act_restore = act(self.tr("&Restore from backup…"), None, self.restore)
         self.act_import = act(self.tr("&Import data…"), None, self.import_data)
+        self.act_import_sheet = act(self.tr("Import from &spreadsheet…"), None, self.import_sheet)
         self.act_passwd = act(self.tr("Change &passphrase…"), None, self.change_passphrase)
         self.act_quit = act(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         self.act_about = act(self.tr("&About Vertrouwd"), None, self.about)
         menu = self.menuBar()
         m = menu.addMenu(self.tr("&File"))
-        m.addActions([self.act_new, self.act_import, self.act_backup, self.act_restore, self.act_passwd])
+        m.addActions([self.act_new, self.act_import, self.act_import_sheet, self.act_backup, self.act_restore, self.act_passwd])
         m.addSeparator()
         m.addActions([self.act_lock, self.act_quit])
         e = menu.addMenu(self.tr("&Edit"))
@@ -401,7 +454,8 @@ class MainWindow(QMainWindow):
         self._set_data_actions(False)
 
     def _set_data_actions(self, enabled: bool) -> None:
-        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup, self.act_passwd, self.act_import):
+        for a in (self.act_new, self.act_find, self.act_lock, self.act_backup, self.act_passwd, self.act_import,
+                  self.act_import_sheet):
             a.setEnabled(enabled)
         self.act_restore.setEnabled(not enabled)
 
@@ -484,6 +538,7 @@ class MainWindow(QMainWindow):
             self.workspace.deleteLater()
             self.workspace = None
         self.clipboard.clear()
+        passphrase.set_known_words([])
         self.session.lock()
         self._set_data_actions(False)
         self.show_start()
@@ -559,7 +614,7 @@ class MainWindow(QMainWindow):
         if not self.session.is_open:
             return
         path = self.dialogs.save_path(self, self.tr("Make backup"), self.tr("Vertrouwd backup (*.vbak)"),
-                                      f"vertrouwd-{self.today().isoformat()}.vbak")
+                                      self.tr("vertrouwd-backup-{date}.vbak").format(date=self.today().isoformat()))
         if not path:
             return
         vault, repo = self.session.vault, self.session.repo
@@ -572,7 +627,7 @@ class MainWindow(QMainWindow):
         def failed(exc):
             self.dialogs.error(self, self.tr("Make backup"), self.tr(
                 "The backup failed: {reason}. Your vault is unchanged; choose another location and try "
-                "again.").format(reason=exc))
+                "again.").format(reason=error_text(exc)))
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Making backup…")),
                                  on_done=lambda _r: self.dialogs.info(self, self.tr("Make backup"), self.tr(
@@ -603,10 +658,25 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             self.dialogs.error(self, self.tr("Import data"), self.tr(
-                "Nothing was imported: {reason}").format(reason=exc))
+                "Nothing was imported: {reason}").format(reason=error_text(exc)))
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Importing…")), on_done=done,
                                  on_error=failed, lock=repo.vault.lock_)
+
+    def import_sheet(self) -> None:
+        """Bestand -> Importeren uit spreadsheet: the mapping dialog (ui.sheet_import_dialog)."""
+        if not self.session.is_open:
+            return
+        path = self.dialogs.open_path(self, self.tr("Import from spreadsheet"),
+                                      self.tr("Spreadsheets (*.xlsx *.csv)"))
+        if not path:
+            return
+        from ui.sheet_import_dialog import SheetImportDialog
+        lang = self.workspace.lang if self.workspace is not None else "nl"
+        self.sheet_dialog = SheetImportDialog(self.session.repo, lang, path, self, dialogs=self.dialogs)
+        self.sheet_dialog.imported.connect(lambda _counts: self.workspace and self.workspace.show_page(
+            self.workspace.nav.currentRow()))
+        self.sheet_dialog.open()
 
     def change_passphrase(self) -> None:
         if not self.session.is_open:
@@ -628,12 +698,12 @@ class MainWindow(QMainWindow):
         def failed(exc):
             from app.store.vault import PassphraseChangeIncomplete
             if isinstance(exc, PassphraseChangeIncomplete) or not vault.is_open:
-                self.dialogs.error(self, self.tr("Change passphrase"), str(exc))
+                self.dialogs.error(self, self.tr("Change passphrase"), error_text(exc))
                 self.lock()
                 return
             self.dialogs.error(self, self.tr("Change passphrase"), self.tr(
                 "The passphrase was not changed: {reason}. The old passphrase still opens the vault.")
-                .format(reason=exc))
+                .format(reason=error_text(exc)))
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Encrypting again…")),
                                  on_done=lambda _r: self.dialogs.info(self, self.tr("Change passphrase"), self.tr(
@@ -667,7 +737,7 @@ class MainWindow(QMainWindow):
 
         def failed(exc):
             self.dialogs.error(self, self.tr("Restore from backup"), self.tr(
-                "Nothing was restored: {reason}").format(reason=exc))
+                "Nothing was restored: {reason}").format(reason=error_text(exc)))
             self.show_start()
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Restoring…")), on_done=done,

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from models import vocab as V
 from models.entities import Activity
+from ui.i18n import error_text
 from ui.item_models import SimpleTableModel
 from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
 
@@ -47,13 +48,19 @@ def _heading(text: str) -> QLabel:
 
 
 class Tile(QFrame):
-    """A key figure with a caption that wraps, so the overview fits a laptop screen."""
+    """A key figure with a caption that wraps, so the overview fits a laptop screen. Clicking it (or
+    Enter / Space when it has the keyboard focus) emits `clicked`: it leads to what it counts."""
+
+    clicked = Signal()
 
     def __init__(self, title: str, parent=None):
         super().__init__(parent)
         self.setObjectName("tile")
         self.setStyleSheet("#tile { background: palette(base); border: 1px solid palette(mid); "
-                           "border-radius: 6px; }")
+                           "border-radius: 6px; } #tile:focus { border: 2px solid palette(highlight); }")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(title)
         self.caption = QLabel(title)
         self.caption.setWordWrap(True)
         self.value = QLabel("–")
@@ -63,14 +70,42 @@ class Tile(QFrame):
         lay.addWidget(self.value)
         lay.addStretch(1)
 
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
 
 class DashboardPage(QWidget):
     open_case = Signal(int)
+    reminder_done = Signal(int)  # the reminder's id
+    show_open_cases = Signal()
+    show_retention = Signal()
+    add_organisation = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.addWidget(_heading(self.tr("Overview")))
+        self.first_step = QFrame()
+        self.first_step.setObjectName("firstStep")
+        self.first_step.setStyleSheet("#firstStep { border: 1px solid palette(highlight); border-radius: 6px; }")
+        step = QHBoxLayout(self.first_step)
+        step_text = QLabel(self.tr("Welcome. Start by adding the organisations you work for; then you can "
+                                   "record cases and conversations."))
+        step_text.setWordWrap(True)
+        self.first_button = QPushButton(self.tr("Add an organisation…"))
+        self.first_button.clicked.connect(self.add_organisation)
+        step.addWidget(step_text, 1)
+        step.addWidget(self.first_button)
+        lay.addWidget(self.first_step)
+        self.first_step.hide()
         grid = QGridLayout()
         self.open_tile = Tile(self.tr("Open cases"))
         self.due_tile = Tile(self.tr("Follow-ups due this week"))
@@ -85,21 +120,42 @@ class DashboardPage(QWidget):
         left.addWidget(QLabel(self.tr("Follow-ups and terms (this week and overdue)")))
         self.reminders = QListWidget()
         left.addWidget(self.reminders)
+        self.flag_caption = QLabel(self.tr("Conversations with a possible identifier (open one to review it)"))
+        self.flagged = QListWidget()
+        self.flagged.setAccessibleName(self.flag_caption.text())
+        left.addWidget(self.flag_caption)
+        left.addWidget(self.flagged)
+        self.flag_caption.hide()
+        self.flagged.hide()
+        self.flagged.itemActivated.connect(self._activated)
+        self.flagged.itemDoubleClicked.connect(self._activated)
+        self.open_tile.clicked.connect(self.show_open_cases)
+        self.due_tile.clicked.connect(self.reminders.setFocus)
+        self.flag_tile.clicked.connect(self._show_flagged)
+        self.retention_tile.clicked.connect(self.show_retention)
         right = QVBoxLayout()
         self.year_label = QLabel()
         right.addWidget(self.year_label)
         self.per_org = QListWidget()
+        self.per_org.setAccessibleName(self.tr("Cases opened this year per organisation"))
         right.addWidget(self.per_org)
         row.addLayout(left, 3)
         row.addLayout(right, 2)
         lay.addLayout(row, 1)
+        self.reminders.setAccessibleName(self.tr("Follow-ups and terms; tick one off when done"))
         self.reminders.itemActivated.connect(self._activated)
         self.reminders.itemDoubleClicked.connect(self._activated)
+        self.reminders.itemChanged.connect(self._reminder_changed)
 
     def _activated(self, item) -> None:
         cid = item.data(Qt.ItemDataRole.UserRole)
         if cid:
             self.open_case.emit(int(cid))
+
+    def _reminder_changed(self, item) -> None:
+        rid = item.data(Qt.ItemDataRole.UserRole + 1)
+        if rid and item.checkState() == Qt.CheckState.Checked:
+            self.reminder_done.emit(int(rid))
 
     def load(self, repo, today: date, retention_due: int = 0) -> None:
         from ui.cases_page import reminder_label
@@ -109,19 +165,38 @@ class DashboardPage(QWidget):
         self.due_tile.value.setText(str(len(due)))
         self.flag_tile.value.setText(str(repo.flagged_contacts()))
         self.retention_tile.value.setText(str(retention_due))
+        self.reminders.blockSignals(True)
         self.reminders.clear()
         for r in due:
             late = "⚠ " if r.due < today else ""
             it = QListWidgetItem(f"{late}{r.due.strftime('%d-%m-%Y')}  ·  {r.case_code}  ·  {r.organisation}"
                                  f"  ·  {reminder_label(r.kind, self)}")
             it.setData(Qt.ItemDataRole.UserRole, r.case_id)
+            it.setData(Qt.ItemDataRole.UserRole + 1, r.id)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
             self.reminders.addItem(it)
+        self.reminders.blockSignals(False)
         if not due:
             self.reminders.addItem(self.tr("Nothing due this week."))
+        self.first_step.setVisible(not repo.list_organisations())
+        self.flagged.clear()
+        for case_id, code, day, _contact_id in repo.flagged_contact_list():
+            it = QListWidgetItem(f"{day.strftime('%d-%m-%Y')}  ·  {code}")
+            it.setData(Qt.ItemDataRole.UserRole, case_id)
+            self.flagged.addItem(it)
         self.year_label.setText(self.tr("Cases opened in {year} per organisation").format(year=today.year))
         self.per_org.clear()
         for name, n in repo.cases_per_organisation(today.year):
             self.per_org.addItem(f"{name}: {n}")
+
+    def _show_flagged(self) -> None:
+        """The flagged conversations appear under the reminders, ready to open."""
+        for w in (self.flag_caption, self.flagged):
+            w.show()
+        self.flagged.setFocus()
+        if self.flagged.count():
+            self.flagged.setCurrentRow(0)
 
     def clear(self) -> None:
         for t in (self.open_tile, self.due_tile, self.flag_tile, self.retention_tile):
@@ -186,7 +261,7 @@ class OrganisationDialog(QDialog):
             other = self.name_error if target is self.units_error else self.units_error
             other.show_text("")
             problems = getattr(exc, "problems", None)
-            target.show_text(problem_text(problems[0].code, exc.message) if problems else exc.message)
+            target.show_text(problem_text(problems[0].code, error_text(exc)) if problems else error_text(exc))
             return
         self.accept()
 
@@ -199,9 +274,10 @@ class OrganisationsPage(QWidget):
         self.dialogs = dialogs
         self.repo = None
         lay = QVBoxLayout(self)
-        lay.addWidget(_heading(self.tr("Client organisations")))
+        lay.addWidget(_heading(self.tr("Organisations")))
         _list_controls(self, lay, self.tr("Add organisation"),
                        SimpleTableModel([self.tr("Name"), self.tr("Units")], self))
+        self.table.setAccessibleName(self.tr("Organisations"))
 
     def load(self, repo) -> None:
         self.repo = repo
@@ -234,7 +310,7 @@ class OrganisationsPage(QWidget):
         try:
             self.repo.delete_organisation(org.id)
         except UserError as exc:
-            self.dialogs.error(self, self.tr("Remove organisation"), exc.message)
+            self.dialogs.error(self, self.tr("Remove organisation"), error_text(exc))
             return
         self.load(self.repo)
         self.changed.emit()
@@ -288,7 +364,7 @@ class ActivityDialog(QDialog):
                 self.repo.update_activity(act)
         except UserError as exc:
             problems = getattr(exc, "problems", None)
-            self.error.show_text(problem_text(problems[0].code, exc.message) if problems else exc.message)
+            self.error.show_text(problem_text(problems[0].code, error_text(exc)) if problems else error_text(exc))
             return
         self.accept()
 
@@ -308,6 +384,7 @@ class ActivitiesPage(QWidget):
         _list_controls(self, lay, self.tr("Add activity"),
                        SimpleTableModel([self.tr("Date"), self.tr("Organisation"), self.tr("Kind"),
                                          self.tr("Hours")], self))
+        self.table.setAccessibleName(self.tr("Preventive activities"))
 
     def load(self, repo) -> None:
         self.repo = repo
@@ -376,7 +453,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Lock after inactivity"), self.lock_minutes)
         form.addRow(self.tr("Practice name (on reports)"), self.practice)
-        form.addRow(self.tr("Minimum cell size in reports"), self.threshold)
+        form.addRow(self.tr("Threshold for small numbers in reports"), self.threshold)
         form.addRow(self.tr("Signing key fingerprint"), self.fingerprint)
         self.kdf = QLabel()  # the key derivation chosen for this machine (raised by a passphrase change)
         form.addRow(self.tr("Passphrase protection"), self.kdf)
@@ -390,6 +467,7 @@ class SettingsPage(QWidget):
         checklists = QGroupBox(self.tr("Checklists"))
         cl = QHBoxLayout(checklists)
         self.template_combo = QComboBox()
+        self.template_combo.setAccessibleName(self.tr("Checklists"))
         self.export_template_button = QPushButton(self.tr("Export checklist…"))
         self.import_template_button = QPushButton(self.tr("Import checklist…"))
         cl.addWidget(self.template_combo, 1)
@@ -415,7 +493,7 @@ class SettingsPage(QWidget):
         self.practice.setText(st.get(S.PRACTICE_NAME))
         self.threshold.setValue(st.get(S.REPORT_THRESHOLD))
         try:
-            from app.exchange import vstat as exchange
+            from app.exchange import keys as exchange
             self.fingerprint.setText(exchange.fingerprint(exchange.public_key(session.repo.signing_key())))
         except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
             self.fingerprint.setText(self.tr("(not available)"))
@@ -450,7 +528,7 @@ class SettingsPage(QWidget):
         try:
             checklists.export_template(data[0], path, version=data[1], store_dir=templates_dir())
         except (UserError, OSError) as exc:
-            self.template_message.setText(str(exc))
+            self.template_message.setText(error_text(exc))
             return
         self.template_message.setText(self.tr("Checklist exported. Edit it with a text editor and import "
                                               "it again with a higher version number."))
@@ -467,8 +545,8 @@ class SettingsPage(QWidget):
             t = checklists.import_template(path, templates_dir())
         except UserError as exc:
             self.template_message.setText(self.tr("The checklist was not imported: {reason}").format(
-                reason=exc.message))
-            self.dialogs.error(self, self.tr("Import checklist"), exc.message)
+                reason=error_text(exc)))
+            self.dialogs.error(self, self.tr("Import checklist"), error_text(exc))
             return
         self._fill_templates()
         self.template_message.setText(self.tr("Checklist imported: {title}, version {version}.").format(
@@ -484,7 +562,7 @@ class SettingsPage(QWidget):
             st.set(S.REPORT_THRESHOLD, self.threshold.value())
             st.set(S.LANGUAGE, self.language.currentData())
         except UserError as exc:
-            self.message.setText(exc.message)
+            self.message.setText(error_text(exc))
             return
         self.message.setText(self.tr("Saved."))
         self.lock_minutes_changed.emit(self.lock_minutes.value())

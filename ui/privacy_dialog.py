@@ -27,8 +27,13 @@ class FindingsDialog(QDialog):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Possible identifiers"))
+        self.list.setWordWrap(True)   # long findings wrap; nothing is cut off
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(560)
         for f in self.findings:
             it = QListWidgetItem(f"{privacy.kind_label(f.kind, lang)}: {f.text}  →  {f.placeholder}")
+            it.setToolTip(it.text())
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             it.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(it)

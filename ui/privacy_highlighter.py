@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
 
 from app.privacy.guard import Finding, kind_label, scan
 
@@ -51,10 +51,23 @@ class PrivacyHighlighter(QSyntaxHighlighter):
         self._scanner: Scanner = scanner or scan
         self._cache: OrderedDict[str, tuple[Finding, ...]] = OrderedDict()
         self._format = QTextCharFormat()
+        self._set_colours()
+        from ui import theme
+        theme.register(self)
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self._format.setUnderlineColor(QColor(196, 30, 58))
-        self._format.setBackground(QColor(255, 236, 179))
         self._format.setProperty(QTextCharFormat.Property.UserProperty, "privacy")
+
+    def _set_colours(self) -> None:
+        """Text and background together (readable in the light and the dark theme), red underline."""
+        from ui import theme
+        fg, bg = theme.cell_colours("privacy")
+        self._format.setForeground(fg)
+        self._format.setBackground(bg)
+        self._format.setUnderlineColor(theme.text_colour("error"))
+
+    def theme_changed(self) -> None:
+        self._set_colours()
+        self.rehighlight()
 
     # -- settings -----------------------------------------------------------------------------
     def is_enabled(self) -> bool:

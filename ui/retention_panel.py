@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import VertrouwdError
 from app.privacy import retention
+from ui.i18n import error_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -96,7 +97,27 @@ def _local_time(at: str) -> str:
         return at
     if moment.tzinfo is not None:
         moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return moment.strftime("%d-%m-%Y %H:%M")
+
+
+def readable_object(obj: str, cases: dict[int, str], orgs: dict[int, str]) -> str:
+    """What an audit entry is about, in words: "casus 12" -> "casus 2026-004", "organisatie 1 2025" ->
+    "Gemeente Voorbeeld, 2025"; internal numbers are never shown."""
+    parts = obj.split()
+    if len(parts) < 2 or not parts[1].isdigit():
+        return obj
+    kind, ident, rest = parts[0], int(parts[1]), " ".join(parts[2:])
+    if kind == "casus":
+        code = cases.get(ident)
+        return QCoreApplication.translate("RetentionPanel", "case {code}").format(code=code) if code else QCoreApplication.translate("RetentionPanel", "a removed case")
+    if kind == "organisatie":
+        name = orgs.get(ident) or QCoreApplication.translate("RetentionPanel", "a removed organisation")
+        return f"{name}, {rest}" if rest else name
+    if kind == "contact":
+        return QCoreApplication.translate("RetentionPanel", "a conversation")
+    if kind == "activiteit":
+        return QCoreApplication.translate("RetentionPanel", "an activity")
+    return obj
 
 
 class DueTableModel(QAbstractTableModel):
@@ -133,7 +154,7 @@ class DueTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         value = getattr(row, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.DisplayRole:
-            return value.isoformat() if isinstance(value, date) else str(value)
+            return value.strftime("%d-%m-%Y") if isinstance(value, date) else str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
@@ -147,10 +168,14 @@ class AuditTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[retention.AuditEntry] = []
+        self._cases: dict[int, str] = {}
+        self._orgs: dict[int, str] = {}
 
-    def set_rows(self, rows: list[retention.AuditEntry]) -> None:
+    def set_rows(self, rows: list[retention.AuditEntry], cases: dict[int, str] | None = None,
+                 orgs: dict[int, str] | None = None) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._cases, self._orgs = cases or {}, orgs or {}
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -169,7 +194,8 @@ class AuditTableModel(QAbstractTableModel):
             return None
         entry = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_local_time(entry.at), action_label(entry.action), entry.object)[index.column()]
+            return (_local_time(entry.at), action_label(entry.action),
+                    readable_object(entry.object, self._cases, self._orgs))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
             return entry.action
         if role == Qt.ItemDataRole.UserRole:
@@ -206,6 +232,7 @@ class RetentionPanel(QWidget):
 
         self.due_model = DueTableModel(self)
         self.due_view = self._table(self.due_model)
+        self.due_view.setAccessibleName(self.tr("Cases whose details fall due"))
         self.due_label = QLabel()
         self.purge_button = QPushButton(self.tr("Purge now"))
         self.purge_button.setToolTip(self.tr("Remove notes, checklist answers, saved advice, reminders and "
@@ -221,6 +248,7 @@ class RetentionPanel(QWidget):
 
         self.audit_model = AuditTableModel(self)
         self.audit_view = self._table(self.audit_model)
+        self.audit_view.setAccessibleName(self.tr("Audit log"))
 
         policy_box = QGroupBox(self.tr("Retention period"))
         form = QFormLayout(policy_box)
@@ -271,9 +299,11 @@ class RetentionPanel(QWidget):
             months = retention.policy_months(self.repo)
             rows = retention.due(self.repo, self._today())
             audit = retention.audit_entries(self.repo)
+            cases = {r.id: r.code for r in self.repo.list_cases()}
+            orgs = {o.id: o.name for o in self.repo.list_organisations()}
         except VertrouwdError as exc:
             self.clear()
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self._loading = True
         try:
@@ -281,7 +311,7 @@ class RetentionPanel(QWidget):
         finally:
             self._loading = False
         self.due_model.set_rows(rows)
-        self.audit_model.set_rows(audit)
+        self.audit_model.set_rows(audit, cases, orgs)
         if rows:
             self.due_label.setText(self.tr("%n closed case(s) have details older than the retention period.",
                                            "", len(rows)))
@@ -306,7 +336,7 @@ class RetentionPanel(QWidget):
         try:
             stored = retention.set_policy_months(self.repo, value)
         except VertrouwdError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.refresh()
         self.status.setText(self.tr("Retention period set to %n month(s).", "", stored))
@@ -318,7 +348,7 @@ class RetentionPanel(QWidget):
         try:
             rows = retention.due(self.repo, self._today())
         except VertrouwdError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         if not rows:
             self.refresh()
@@ -335,7 +365,7 @@ class RetentionPanel(QWidget):
             result = retention.purge(self.repo, [r.case_id for r in rows], self._today())
         except VertrouwdError as exc:
             self.refresh()
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.refresh()
         text = self.tr("Details of %n case(s) removed; their figures are kept.", "", result.cases)
@@ -357,6 +387,6 @@ class RetentionPanel(QWidget):
         try:
             retention.compact(self.repo)
         except VertrouwdError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(error_text(exc))
             return
         self.status.setText(self.tr("The vault is compacted: no removed text remains in free space."))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def scrub_file_dialog_history() -> None:
@@ -28,6 +28,10 @@ class Dialogs:
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
+
+    def run(self, dialog: QDialog) -> bool:
+        """Show a dialog of the program's own (closing a case, ...); True when accepted."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
@@ -88,10 +92,20 @@ class ScriptedDialogs(Dialogs):
         self.passphrases = list(passphrases or [])
         self.asked: list[tuple[str, str]] = []
         self.on_confirm: Callable[[str], bool] | None = None
+        self.on_dialog: Callable[[QDialog], object] | None = None
+        self.dialogs_run: list[QDialog] = []
 
     def confirm(self, parent, title, text) -> bool:
         self.asked.append(("confirm", text))
         return self.on_confirm(text) if self.on_confirm else self.confirm_answer
+
+    def run(self, dialog) -> bool:
+        """The dialog is built (and can be looked at); `on_dialog` may fill it in first."""
+        self.asked.append(("dialog", dialog.windowTitle()))
+        self.dialogs_run.append(dialog)
+        if self.on_dialog is not None:
+            self.on_dialog(dialog)
+        return self.confirm_answer
 
     def info(self, parent, title, text) -> None:
         self.asked.append(("info", text))

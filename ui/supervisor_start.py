@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import VertrouwdError
+from ui import theme
+from ui.i18n import error_text
 from ui.unlock import BusyRow, FitLabel, card, fit
 from ui.worker import Job, run_in_thread
 
@@ -49,7 +51,7 @@ class SupervisorStart(QMainWindow):
             form.addRow(self.tr("Repeat passphrase"), self.repeat)
         lay.addLayout(form)
         self.message = FitLabel()
-        self.message.setStyleSheet("color: #b00020;")
+        theme.style(self.message, "error")
         lay.addWidget(self.message)
         self.busy = BusyRow()
         lay.addWidget(self.busy)
@@ -92,7 +94,7 @@ class SupervisorStart(QMainWindow):
         self._set_busy(False)
         if not isinstance(exc, VertrouwdError):
             raise exc
-        self.message.setText(exc.message)
+        self.message.setText(error_text(exc))
         self.passphrase.selectAll()
         self.passphrase.setFocus()
 

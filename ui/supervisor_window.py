@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.errors import UserError
 from app.exchange import render as stats_render
+from app.exchange.combine import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable
 from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, ImportOutcome, SupervisorStore
-from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, reason_code
+from ui import theme
+from ui.i18n import error_text
 
 ChooseFiles = Callable[[], list[str]]
 AskTrust = Callable[[str], tuple[bool, str]]
@@ -102,6 +104,8 @@ class CombinedTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         t = self._table
+        if role == Qt.ItemDataRole.ToolTipRole:   # a long label cut short in its header is shown whole
+            return self.headerData(section, orientation, Qt.ItemDataRole.DisplayRole)
         if t is None or role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
@@ -173,12 +177,14 @@ class SupervisorWindow(QWidget):
         self.table_view = QTableView()
         self.table_view.setModel(self.model)
         self.table_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table_view.setAccessibleName(self.tr("Combined figures"))
+        self.table_view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes_label = QLabel()       # warnings about the selected group (e.g. years added up)
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("color: #7a4b00;")
+        theme.style(self.notes_label, "warn")
         self.notes_label.hide()
         self.legend_label = QLabel(self.tr(
             "x = not shown, to protect small numbers: an adviser hid part of this figure, so the sum is not "
@@ -249,7 +255,7 @@ class SupervisorWindow(QWidget):
         from ui.seams import Dialogs
         filters = {"csv": self.tr("CSV files (*.csv)"), "pdf": self.tr("PDF files (*.pdf)")}
         return Dialogs().save_path(self, self.tr("Export combined statistics"), filters[kind],
-                                   f"combined.{kind}")
+                                   self.tr("combined-figures.{ext}").format(ext=kind))
 
     # ------------------------------------------------------------------ actions
 
@@ -265,10 +271,8 @@ class SupervisorWindow(QWidget):
             text = self.tr("signed by an adviser key you do not trust yet. Call the adviser and compare the "
                            "fingerprint before you trust it.")
             return text, text
-        code = getattr(outcome, "code", None)
-        values = dict(getattr(outcome, "values", None) or {})
-        if not code:
-            code, values = reason_code(outcome.reason)
+        code = (outcome.code or "").removeprefix("vstat.")
+        values = dict(outcome.values or {})
         damaged = self.tr("this is not a statistics file from Vertrouwd, or it is damaged. Ask the adviser to "
                           "export it again.")
         texts = {
@@ -301,7 +305,8 @@ class SupervisorWindow(QWidget):
         if code in texts:
             return texts[code], texts[code]
         text = self.tr("the figures in the file do not pass the checks. Ask the adviser to export it again.")
-        return text, self.tr("{text}\nDetails: {detail}").format(text=text, detail=outcome.reason)
+        detail = texts.message(outcome.code, self._lang, **values) if outcome.code else outcome.reason
+        return text, self.tr("{text}\nDetails: {detail}").format(text=text, detail=detail)
 
     def _status_text(self, outcome: ImportOutcome) -> str:
         return {ACCEPTED: self.tr("imported"), DUPLICATE: self.tr("already imported"),
@@ -325,7 +330,7 @@ class SupervisorWindow(QWidget):
                         by_path[later.path] = later
             outcomes = [by_path[o.path] for o in outcomes]
         except UserError as exc:
-            self.status_label.setText(exc.message)
+            self.status_label.setText(error_text(exc, self._lang))
             return []
         for o in outcomes:
             status = self._status_text(o)
@@ -354,8 +359,10 @@ class SupervisorWindow(QWidget):
         by = self.by_combo.currentData()
         try:
             self.combined = self.store.combined(by)
-        except UserError:
+        except UserError as exc:
             self.combined = None
+            if getattr(exc, "code", None) == "combine.overlap":
+                self.status_label.setText(error_text(exc, self._lang))
         self.table_combo.blockSignals(True)
         self.table_combo.clear()
         if self.combined is not None:
@@ -422,7 +429,7 @@ class SupervisorWindow(QWidget):
                 stats_render.write_pdf(self.combined, path, lang=self.lang, program_version=__version__,
                                        labels=self.store.labels())
         except (UserError, OSError) as exc:
-            msg = exc.message if isinstance(exc, UserError) else (exc.strerror or str(exc))
+            msg = error_text(exc, self._lang)
             self.status_label.setText(self.tr("Export failed: {reason}").format(reason=msg))
             return None
         self.status_label.setText(self.tr("Written: {path}").format(path=path))

@@ -27,6 +27,7 @@ from app.errors import LockedOut, VertrouwdError, WrongPassphrase
 from app.paths import remember_vault, remembered_vault
 from app.store.passphrase import strength
 from app.store.session import Session
+from ui.i18n import error_text
 from ui.worker import Job, run_in_thread
 
 VAULT_NAME = "vertrouwd.vault"
@@ -409,7 +410,7 @@ class VaultOpener(QObject):
 
     def _create_failed(self, page: WelcomePage, exc: BaseException) -> bool:
         if isinstance(exc, VertrouwdError):
-            page.message.setText(exc.message)
+            page.message.setText(error_text(exc))
         elif isinstance(exc, OSError):
             page.message.setText(self.tr(
                 "The vault could not be made in {folder} ({reason}). Choose another folder.").format(
@@ -424,7 +425,7 @@ class VaultOpener(QObject):
         elif isinstance(exc, WrongPassphrase):
             page.show_error(self.tr("Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."))
         elif isinstance(exc, VertrouwdError | OSError):
-            page.show_error(exc.message if isinstance(exc, VertrouwdError) else str(exc))
+            page.show_error(error_text(exc))
             return True
         else:
             return False

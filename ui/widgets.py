@@ -80,7 +80,8 @@ class VocabChecks(QListWidget):
 class ErrorLabel(QLabel):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setStyleSheet("color: #b00020;")
+        from ui import theme
+        theme.style(self, "error")
         self.setWordWrap(True)
         self.hide()
 

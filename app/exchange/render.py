@@ -1,4 +1,4 @@
-"""Exports of combined statistics (`app.exchange.vstat.Combined`): CSV, PDF and JSON, written atomically.
+"""Exports of combined statistics (`app.exchange.combine.Combined`): CSV, PDF and JSON, written atomically.
 
 The CSV is one long table (one line per figure) preceded by one provenance line naming every source
 file with its adviser-key fingerprint. The PDF has a title, the sources with fingerprints, each table
@@ -17,94 +17,23 @@ from xml.sax.saxutils import escape
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 
+from app import texts
 from app.errors import UserError
-from app.exchange.vstat import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable, canonical
+from app.exchange.combine import HIDDEN, PUBLISHED, UNKNOWN, Combined, CombinedTable
+from app.exchange.vstat import canonical
 from app.fsutil import write_bytes_atomic
 from app.resources import vocabularies
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 
-# Captions of the exports. (Candidates for resources/ once a shared place for report captions exists.)
-_TEXT = {
-    "en": {
-        "title": "Combined statistics", "by": "Combined by", "made": "Made on", "sources": "Sources",
-        "organisation": "Organisation", "year": "Year", "key": "Adviser key (fingerprint)", "signed": "Signed on",
-        "threshold": "Threshold", "group": "Group", "total": "Total", "trend": "Trend over the years",
-        "files": "Files", "cases": "Cases", "contacts": "Contacts", "hours": "Hours",
-        "activities": "Activities", "unit": "Unit", "notes": "Notes", "totals": "Totals",
-        "legend": "x: not shown, to protect small numbers (a source hid part of this figure, so the sum "
-                  "is not shown either); ?: unknown, because a source does not list this category "
-                  "separately.",
-        "in_total": "In total: {cases} cases · {contacts} contacts · {hours} hours",
-        "by_organisation": "organisation", "by_adviser": "adviser", "by_year": "year", "by_all": "all files",
-        "all": "All files", "label": "Label",
-        "csv_head": "Vertrouwd combined statistics", "program": "Program version",
-    },
-    "nl": {
-        "title": "Gecombineerde cijfers", "by": "Gecombineerd per", "made": "Gemaakt op", "sources": "Bronnen",
-        "organisation": "Organisatie", "year": "Jaar", "key": "Sleutel van de vertrouwenspersoon (vingerafdruk)",
-        "signed": "Ondertekend op", "threshold": "Drempel", "group": "Groep", "total": "Totaal",
-        "trend": "Verloop over de jaren", "files": "Bestanden", "cases": "Casussen", "contacts": "Contacten",
-        "hours": "Uren", "activities": "Activiteiten", "unit": "Eenheid", "notes": "Opmerkingen",
-        "totals": "Totalen",
-        "legend": "x: niet getoond, om kleine aantallen te beschermen (een bron heeft een deel van dit getal "
-                  "verborgen, dus ook de som wordt niet getoond); ?: onbekend, omdat een bron deze categorie "
-                  "niet apart noemt.",
-        "in_total": "In totaal: {cases} casussen · {contacts} contacten · {hours} uur",
-        "by_organisation": "organisatie", "by_adviser": "vertrouwenspersoon", "by_year": "jaar",
-        "by_all": "alle bestanden", "all": "Alle bestanden", "label": "Naam",
-        "csv_head": "Vertrouwd gecombineerde cijfers", "program": "Programmaversie",
-    },
-}
-
-
-# The notes of a combination (app.exchange.vstat.NOTES), in the exports' languages.
-_NOTES = {
-    "en": {
-        "same_file_twice": "{organisation} {year}: the same file was given twice; it is counted once.",
-        "two_versions": "{organisation} {year}: two versions from the same adviser ({fingerprint}); only the "
-                        "newest ({created}) is counted.",
-        "table_missing": "{group}: the table “{table}” is left out, because the file of {organisation} {year} "
-                         "does not have it.",
-        "units_other_orgs": "{group}: the table of organisational units is left out; units of different "
-                            "organisations cannot be added up.",
-        "table_shapes": "{group}: the table “{table}” is left out, because the files count it in different units "
-                        "or shapes.",
-        "parts_inconsistent": "{group}, table “{table}”: the figures of the files do not fit together; figures "
-                              "that need hidden cells stay hidden.",
-        "halves_joined": "{group}, table “{table}”: the file of {organisation} {year} does not split new cases "
-                         "by half-year, so the half-years are added up to new cases in the year.",
-        "years_added": "{group}: several years of one organisation ({years}) are added up. Cases carried over "
-                       "from one year into the next are counted in each of those years, so they count double.",
-    },
-    "nl": {
-        "same_file_twice": "{organisation} {year}: hetzelfde bestand is twee keer gegeven; het telt één keer mee.",
-        "two_versions": "{organisation} {year}: twee versies van dezelfde vertrouwenspersoon ({fingerprint}); "
-                        "alleen de nieuwste ({created}) telt mee.",
-        "table_missing": "{group}: de tabel “{table}” is weggelaten, omdat het bestand van {organisation} {year} "
-                         "deze tabel niet heeft.",
-        "units_other_orgs": "{group}: de tabel met afdelingen is weggelaten; afdelingen van verschillende "
-                            "organisaties zijn niet op te tellen.",
-        "table_shapes": "{group}: de tabel “{table}” is weggelaten, omdat de bestanden haar in verschillende "
-                        "eenheden of vormen tellen.",
-        "parts_inconsistent": "{group}, tabel “{table}”: de cijfers van de bestanden passen niet bij elkaar; "
-                              "getallen die verborgen cellen nodig hebben, blijven verborgen.",
-        "halves_joined": "{group}, tabel “{table}”: het bestand van {organisation} {year} splitst de nieuwe "
-                         "casussen niet per halfjaar; daarom zijn de halfjaren opgeteld tot nieuw in het jaar.",
-        "years_added": "{group}: meerdere jaren van één organisatie ({years}) zijn opgeteld. Casussen die van "
-                       "het ene jaar in het volgende zijn overgenomen, tellen in elk van die jaren mee en dus "
-                       "dubbel.",
-    },
-}
-
-
 def _t(lang: str, key: str) -> str:
-    return _TEXT[lang][key]
+    """A caption of the exports (resources/messages.json, codes combined.*)."""
+    return texts.message(f"combined.{key}", lang)
 
 
 def _check_lang(lang: str) -> None:
-    if lang not in _TEXT:
-        raise UserError(f"unknown language {lang!r}: choose nl or en")
+    if lang not in texts.LANGUAGES:
+        raise UserError("combined.unknown_language", language=lang)
 
 
 def _vocab_for(codes: list[str] | None):
@@ -198,12 +127,12 @@ def table_name(table_id: str, lang: str) -> str:
 
 
 def note_text(note, by: str, lang: str, labels: dict[str, str] | None = None, *, with_group: bool = True) -> str:
-    """A note of a combination (app.exchange.vstat.Note) in `lang`, with the group's and table's own names.
+    """A note of a combination (app.exchange.combine.Note) in `lang`, with the group's and table's own names.
     `with_group=False` leaves out a leading group name (for a note printed under the group's heading).
     A plain string (a note without a code) is returned as it is."""
     _check_lang(lang)
     code = getattr(note, "code", None)
-    template = _NOTES[lang].get(code) if code else None
+    template = texts.catalogue().get(f"note.{code}", {}).get(lang) if code else None
     if template is None:
         return str(note)
     for lead in ("{group}: ", "{group}, "):

@@ -27,18 +27,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
-from app.errors import UserError, VaultError, WrongPassphrase
-from app.exchange.vstat import (
-    Combined,
-    VStat,
-    VStatError,
-    canonical,
-    fingerprint,
-    merge,
-    normalise_fingerprint,
-    read_vstat,
-    read_vstat_file,
-)
+from app.errors import UserError, VaultError, VStatError, WrongPassphrase
+from app.exchange.combine import Combined, merge
+from app.exchange.keys import fingerprint, normalise_fingerprint
+from app.exchange.vstat import VStat, canonical, read_vstat, read_vstat_file
 from app.fsutil import write_bytes_atomic
 
 STORE_FORMAT = "vertrouwd-supervisor/1"
@@ -81,8 +73,8 @@ class ImportOutcome:
     pub: bytes | None = None
     organisation: str | None = None
     year: int | None = None
-    code: str | None = None          # for a refused file: the reason's code (see exchange.REASONS) ...
-    values: dict | None = None       # ... and its values, so the window can say it in the chosen language
+    code: str | None = None          # for a refused file: the reason's message code (vstat.*) ...
+    values: dict | None = None       # ... and its parameters, so the window can say it in its own language
 
 
 def _b64(data: bytes) -> str:
@@ -126,11 +118,11 @@ class SupervisorStore:
                iterations: int = DEFAULT_ITERATIONS, lanes: int = DEFAULT_LANES) -> SupervisorStore:
         target = Path(path)
         if target.exists():
-            raise UserError(f"{target} already exists; open it, or choose another file name")
+            raise UserError("supervisor.store_exists", target=target)
         if not passphrase or len(passphrase) < 8:
-            raise UserError("choose a passphrase of at least 8 characters")
+            raise UserError("supervisor.passphrase_too_short")
         if memory_kib < MIN_MEMORY_KIB or iterations < 1 or lanes < 1:
-            raise UserError(f"the key derivation needs at least {MIN_MEMORY_KIB} KiB of memory and one pass")
+            raise UserError("supervisor.weak_kdf", min_memory_kib=MIN_MEMORY_KIB)
         header = {"format": STORE_FORMAT, "kdf": {"algorithm": "argon2id", "salt": _b64(os.urandom(16)),
                                                   "memory_kib": memory_kib, "iterations": iterations,
                                                   "lanes": lanes}}
@@ -143,13 +135,12 @@ class SupervisorStore:
         target = Path(path)
         try:
             if target.stat().st_size > MAX_STORE_SIZE:
-                raise VaultError(f"{target} is too large to be a supervisor store")
+                raise VaultError("supervisor.store_too_large", target=target)
             raw = target.read_bytes()
         except FileNotFoundError:
-            raise VaultError(f"{target} does not exist; create a new supervisor store first") from None
+            raise VaultError("supervisor.store_missing", target=target) from None
         except OSError as exc:
-            raise VaultError(f"cannot read {target}: {exc.strerror or exc}") from None
-        damaged = f"{target} is not a supervisor store or it is damaged; restore it from a backup"
+            raise VaultError("supervisor.unreadable", target=target, strerror=exc.strerror or exc) from None
         try:
             doc = json.loads(raw.decode("utf-8"))
             kdf = doc["kdf"]
@@ -158,22 +149,21 @@ class SupervisorStore:
                 "iterations": int(kdf["iterations"]), "lanes": int(kdf["lanes"])}}
             nonce, ciphertext = _unb64(doc["nonce"]), _unb64(doc["ciphertext"])
         except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError, binascii.Error):
-            raise VaultError(damaged) from None
+            raise VaultError("supervisor.not_a_store", target=target) from None
         k = header["kdf"]
         if header["format"] != STORE_FORMAT or k["algorithm"] != "argon2id" or len(nonce) != 12:
-            raise VaultError(damaged)
+            raise VaultError("supervisor.not_a_store", target=target)
         if not (8 <= k["memory_kib"] <= 4 * 1024 * 1024 and 1 <= k["iterations"] <= 64 and 1 <= k["lanes"] <= 64):
-            raise VaultError(damaged)
+            raise VaultError("supervisor.not_a_store", target=target)
         key = _derive(passphrase, header["kdf"])
         try:
             plain = ChaCha20Poly1305(key).decrypt(nonce, ciphertext, canonical(header))
         except InvalidTag:
-            raise WrongPassphrase("the passphrase does not open this supervisor store; check it and try "
-                                  "again (if you are sure it is right, the file is damaged)") from None
+            raise WrongPassphrase("supervisor.wrong_passphrase") from None
         try:
             content = json.loads(plain.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise VaultError(damaged) from None
+            raise VaultError("supervisor.not_a_store", target=target) from None
         return cls(target, header, key, content)
 
     def _load_content(self, content: dict) -> None:
@@ -187,7 +177,7 @@ class SupervisorStore:
             sk = content.get("supervisor_key")
             self._supervisor_key = _unb64(sk) if sk else None
         except (KeyError, TypeError, ValueError, binascii.Error, VStatError):
-            raise VaultError(f"the content of {self.path} is damaged; restore it from a backup") from None
+            raise VaultError("supervisor.content_damaged", path=self.path) from None
 
     def save(self) -> None:
         content = {
@@ -203,7 +193,7 @@ class SupervisorStore:
         try:
             write_bytes_atomic(self.path, blob)
         except OSError as exc:
-            raise UserError(f"cannot save {self.path}: {exc.strerror or exc}; nothing was changed on disk") from None
+            raise UserError("supervisor.cannot_save", path=self.path, strerror=exc.strerror or exc) from None
 
     # ------------------------------------------------------------------ keys
 
@@ -214,19 +204,15 @@ class SupervisorStore:
     def labels(self) -> dict[str, str]:
         return {fp: t.label for fp, t in self._trusted.items()}
 
-    def is_trusted(self, pub_or_fingerprint: bytes | str) -> bool:
-        fp = fingerprint(pub_or_fingerprint) if isinstance(pub_or_fingerprint, bytes) else pub_or_fingerprint
-        return any(normalise_fingerprint(fp) == normalise_fingerprint(k) for k in self._trusted)
-
     def trust(self, pub: bytes, label: str, *, when: datetime | None = None) -> list[ImportOutcome]:
         """Trust an adviser key under a label of the supervisor's choosing (after comparing the
         fingerprint with the adviser, e.g. by phone). Files from that key that were waiting are
         imported now; their outcomes are returned."""
         label = (label or "").strip()
         if not label:
-            raise UserError("give the adviser a name to recognise the key by")
+            raise UserError("supervisor.label_needed")
         if len(label) > 200:
-            raise UserError("the name is too long (at most 200 characters)")
+            raise UserError("supervisor.label_too_long")
         fp = fingerprint(pub)
         self._trusted[fp] = TrustedKey(bytes(pub), fp, label, when or datetime.now(UTC))
         waiting = self._pending.pop(fp, [])
@@ -244,7 +230,7 @@ class SupervisorStore:
     def set_supervisor_key(self, priv: bytes | None) -> None:
         """Keep the supervisor's X25519 private key (raw 32 bytes) inside the store for encrypted files."""
         if priv is not None and len(priv) != 32:
-            raise UserError("the supervisor key must be 32 bytes")
+            raise UserError("supervisor.key_length")
         self._supervisor_key = priv
         self.save()
 
@@ -266,8 +252,7 @@ class SupervisorStore:
             try:
                 v = read_vstat_file(name, supervisor_key=supervisor_key or self._supervisor_key)
             except VStatError as exc:
-                outcomes.append(ImportOutcome(name, REFUSED, exc.message, code=getattr(exc, "code", None),
-                                              values=dict(getattr(exc, "values", None) or {})))
+                outcomes.append(ImportOutcome(name, REFUSED, exc.message, code=exc.code, values=dict(exc.params)))
                 continue
             if v.fingerprint not in self._trusted:
                 self._pending.setdefault(v.fingerprint, [])
@@ -305,20 +290,12 @@ class SupervisorStore:
             try:
                 out.append((f, read_vstat(f.data)))
             except VStatError:   # cannot happen for files this store accepted; never hide it silently
-                raise VaultError("a stored file no longer verifies; the store is damaged") from None
+                raise VaultError("supervisor.stored_file_damaged") from None
         return out
-
-    def remove_file(self, sha256: str) -> bool:
-        before = len(self._files)
-        self._files = [f for f in self._files if f.sha256 != sha256]
-        if len(self._files) != before:
-            self.save()
-            return True
-        return False
 
     def combined(self, by: str = "all") -> Combined:
         """Combine every stored file whose key is still trusted."""
         vstats = [v for _f, v in self.verified_files() if v.fingerprint in self._trusted]
         if not vstats:
-            raise UserError("there are no files from trusted advisers yet; import some files first")
+            raise UserError("supervisor.no_trusted_files")
         return merge(vstats, by)

@@ -117,8 +117,7 @@ def get_template(template_id: str, version: int | None = None,
     """
     candidates = [t for t in [*_shipped(), *user_templates(store_dir)] if t.id == template_id]
     if not candidates:
-        raise UserError(f"There is no checklist {template_id!r}. Import the checklist file first, "
-                        "or choose another checklist.")
+        raise UserError("checklist.unknown", template_id=template_id)
     if version is not None:
         for t in candidates:
             if t.version == version:
@@ -135,8 +134,7 @@ def template_for_kind(contact_kind: str, store_dir: str | os.PathLike | None = N
     imported_ids = {t.id for t in user_templates(store_dir)}
     matches = [t for t in all_templates(store_dir) if contact_kind in t.contact_kinds]
     if not matches:
-        raise UserError(f"No checklist is meant for the contact kind {contact_kind!r}. "
-                        "Choose a checklist by hand or import one for this kind.")
+        raise UserError("checklist.none_for_kind", contact_kind=contact_kind)
     matches.sort(key=lambda t: (t.id not in imported_ids, t.id))
     return matches[0]
 
@@ -146,8 +144,7 @@ def check_answers(template: Template, answers: dict) -> None:
     problems = validate_answers(template, answers)
     if problems:
         first = problems[0]
-        raise ValidationError(f"Checklist {template.title_in('en')!r}: {first.message}. "
-                              "Correct the answer and save again.",
+        raise ValidationError("checklist.bad_answer", checklist=template.title, problem=first.message,
                               field=first.item_id or None, record=template.id)
 
 
@@ -164,12 +161,11 @@ def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     target = Path(path)
     folder = target.parent
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist. Choose an existing folder.")
+        raise UserError("checklist.folder_missing", folder=folder)
     try:
         fsutil.write_bytes_atomic(target, data)
     except OSError as exc:
-        raise UserError(f"Could not write {target}: {exc.strerror or exc}. Check that the folder is "
-                        "writable and that the disk has free space, then try again.") from exc
+        raise UserError("checklist.cannot_write", target=target, strerror=exc.strerror or exc) from exc
 
 
 def export_template(template_id: str, out_path: str | os.PathLike, *, version: int | None = None,
@@ -177,8 +173,7 @@ def export_template(template_id: str, out_path: str | os.PathLike, *, version: i
     """Write the TOML text of a template to `out_path` (atomically, mode 0600) and return the path."""
     template = get_template(template_id, version, store_dir)
     if template.source_text is None:
-        raise UserError(f"The checklist {template_id!r} has no text to export. "
-                        "Export a checklist that was loaded from a file.")
+        raise UserError("checklist.no_source_text", template_id=template_id)
     out = Path(out_path)
     write_atomic(out, template.source_text.encode("utf-8"))
     return out
@@ -199,33 +194,30 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
     try:
         size = source.stat().st_size
         if not source.is_file():
-            raise UserError(f"{name}: this is not a file. Choose a checklist file (.toml).")
+            raise UserError("checklist.not_a_file", name=name)
         if size > MAX_TEMPLATE_BYTES:
-            raise UserError(f"{name}: the file is too large for a checklist ({size // 1024} KiB; "
-                            f"at most {MAX_TEMPLATE_BYTES // 1024} KiB). Choose the right file.")
+            raise UserError("checklist.too_large", name=name, size=size // 1024,
+                            max_template_bytes=MAX_TEMPLATE_BYTES // 1024)
         raw = source.read_bytes()
     except FileNotFoundError:
-        raise UserError(f"{name}: file not found. Choose an existing checklist file (.toml).") from None
+        raise UserError("checklist.missing", name=name) from None
     except OSError as exc:
-        raise UserError(f"{name}: could not read the file ({exc.strerror or exc}). "
-                        "Check that it is readable and try again.") from exc
+        raise UserError("checklist.unreadable", name=name, strerror=exc.strerror or exc) from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise UserError(f"{name}, line {line}: the file is not UTF-8 text. "
-                        "Save it as UTF-8 and import it again.") from None
+        raise UserError("checklist.not_utf8", name=name, line=line) from None
     try:
         template = load_template_text(text)
     except TemplateError as exc:
         where = f"{name}, line {exc.line}" if exc.line is not None else name
-        raise UserError(f"{where}: {exc.message}. Correct the file and import it again.") from None
+        raise UserError("checklist.invalid_file", where=where, problem=exc.message) from None
 
     for shipped in _shipped():
         if shipped.id == template.id and template.version <= shipped.version:
-            raise UserError(f"{name}: checklist {template.id!r} version {template.version} cannot replace "
-                            f"the built-in version {shipped.version}. Set version = {shipped.version + 1} "
-                            "or higher in the file and import it again.")
+            raise UserError("checklist.below_built_in_version", name=name, template_id=template.id,
+                            version=template.version, built_in=shipped.version, minimum=shipped.version + 1)
 
     store = Path(store_dir)
     target = store / _stored_name(template)
@@ -236,12 +228,11 @@ def import_template(path: str | os.PathLike, store_dir: str | os.PathLike) -> Te
             existing = None
         if existing == text:
             return template  # the same file was imported before: nothing to do
-        raise UserError(f"{name}: checklist {template.id!r} version {template.version} was already imported "
-                        "with different content. Raise the version number in the file and import it again.")
+        raise UserError("checklist.version_imported_differently", name=name, template_id=template.id,
+                        version=template.version)
     try:
         store.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Could not create the checklist folder {store}: {exc.strerror or exc}. "
-                        "Check the permissions and try again.") from exc
+        raise UserError("checklist.cannot_create_folder", store=store, strerror=exc.strerror or exc) from exc
     write_atomic(target, text.encode("utf-8"))
     return template

@@ -20,6 +20,7 @@ from babel.dates import format_date
 
 from app.errors import UserError, ValidationError
 from app.resources import RESOURCES
+from app.texts import Phrase
 from models.decision import LANGUAGES, DecisionTree, FactError, Outcome, TreeError, add_months, term_due_dates
 
 TREE_FILE = "decision_tree.json"
@@ -29,30 +30,30 @@ LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MAX_FACTS_FILE_BYTES = 1_000_000
 
 
-def _read_json(path: Path, what: str) -> Any:
+def _read_json(path: Path, what: Phrase) -> Any:
     try:
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)
     except FileNotFoundError as exc:
-        raise UserError(f"The {what} {path} is missing. Reinstall Vertrouwd to restore it.") from exc
+        raise UserError("decide.file_missing", what=what, path=path) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UserError(f"The {what} {path} cannot be read ({exc}). Reinstall Vertrouwd to restore it.") from exc
+        raise UserError("decide.file_unreadable", what=what, path=path, exc=exc) from exc
 
 
 def load_tree(path: str | Path, helplines_path: str | Path | None = None) -> DecisionTree:
     """Read and validate a decision tree file (and the help lines it names); a damaged file gives a
     UserError that says what to do."""
     path = Path(path)
-    data = _read_json(path, "decision tree")
+    data = _read_json(path, Phrase("decide.what.tree"))
     helplines = None
     if helplines_path is not None:
-        helplines = _read_json(Path(helplines_path), "list of help lines")
+        helplines = _read_json(Path(helplines_path), Phrase("decide.what.helplines"))
         if not isinstance(helplines, dict) or not isinstance(helplines.get("lines"), dict):
-            raise UserError(f"The list of help lines {helplines_path} is damaged. Reinstall Vertrouwd to restore it.")
+            raise UserError("decide.helplines_damaged", path=helplines_path)
     try:
         return DecisionTree.from_dict(data, helplines)
     except TreeError as exc:
-        raise UserError(f"The decision tree {path} is damaged: {exc}. Reinstall Vertrouwd to restore it.") from exc
+        raise UserError("decide.tree_damaged", path=path, exc=exc) from exc
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +107,8 @@ def term_dates(record: dict[str, Any], start: date) -> list[tuple[date, str]]:
 
 def check_lang(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise UserError(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.", field="lang")
+        raise UserError("decide.unknown_language", language=lang, languages=', '.join(LANGUAGES),
+                        field="lang")
     return lang
 
 
@@ -115,7 +117,8 @@ def check_facts(facts: Any) -> dict[str, Any]:
     try:
         return tree().check_facts(facts)
     except FactError as exc:
-        raise ValidationError(exc.message, field=exc.key or None) from exc
+        raise ValidationError("decide.bad_fact" if exc.key else "decide.bad_facts", field=exc.key or None,
+                              detail=exc.message) from exc
 
 
 def decide(facts: dict[str, Any], lang: str = "nl") -> dict[str, Any]:
@@ -145,13 +148,13 @@ def result_in_language(result: dict[str, Any], lang: str) -> dict[str, Any]:
     current = tree()
     if result.get("tree_version") != current.version:
         raise UserError(
-            f"This advice was made with decision tree version {result.get('tree_version')} in "
-            f"{result.get('lang')!r}; it can only be shown in that language. Make a new advice to get it in {lang!r}."
+            "decide.advice_other_language", version=result.get('tree_version'), made_in=result.get('lang'),
+            wanted=lang
         )
     try:
         return current.render(Outcome.from_result(result), lang).to_cli_dict()
     except (KeyError, TypeError, ValueError) as exc:
-        raise UserError(f"This saved advice is incomplete or damaged ({exc}); make a new advice.") from exc
+        raise UserError("decide.saved_advice_damaged", exc=exc) from exc
 
 
 class _DuplicateKey(ValueError):
@@ -174,39 +177,37 @@ def read_facts_file(path: str | Path) -> Any:
     path = Path(path)
     try:
         if path.is_dir():
-            raise UserError(f"{path} is a folder; give the path of a JSON file with the facts.", field="facts")
+            raise UserError("decide.facts_is_folder", path=path, field="facts")
         size = path.stat().st_size
         if size > MAX_FACTS_FILE_BYTES:
-            raise UserError(f"{path} is too large for a facts file ({size} bytes); check that it is the right file.",
+            raise UserError("decide.facts_too_large", path=path, size=size,
                             field="facts")
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise UserError(f"The facts file {path} does not exist; check the path.", field="facts") from exc
+        raise UserError("decide.facts_missing", path=path, field="facts") from exc
     except PermissionError as exc:
-        raise UserError(f"The facts file {path} cannot be read: permission denied.", field="facts") from exc
+        raise UserError("decide.facts_permission_denied", path=path, field="facts") from exc
     except OSError as exc:
-        raise UserError(f"The facts file {path} cannot be read ({exc.strerror or exc}).", field="facts") from exc
+        raise UserError("decide.facts_unreadable", path=path, strerror=exc.strerror or exc,
+                        field="facts") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(f"The facts file {path} is not UTF-8 text; save it as UTF-8 JSON.", field="facts") from exc
+        raise UserError("decide.facts_not_utf8", path=path, field="facts") from exc
     if not text.strip():
-        raise UserError(f"The facts file {path} is empty; write a JSON object such as "
-                        '{"subject": "ongewenst_gedrag"}.', field="facts")
+        raise UserError("decide.facts_empty", path=path, field="facts")
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:
-        raise UserError(f"The facts file {path} gives the fact {exc.key!r} more than once; keep one.",
+        raise UserError("decide.fact_twice", path=path, key=exc.key,
                         field=exc.key) from exc
     except json.JSONDecodeError as exc:
-        raise UserError(f"The facts file {path} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                        f"column {exc.colno}.", field="facts") from exc
+        raise UserError("decide.facts_not_json", path=path, msg=exc.msg, lineno=exc.lineno, colno=exc.colno,
+                        field="facts") from exc
     except ValueError:  # an integer of thousands of digits
-        raise UserError(f"The facts file {path} holds a number too large to read; give the facts as "
-                        "the codes the decision aid lists.", field="facts") from None
+        raise UserError("decide.facts_number_too_large", path=path, field="facts") from None
     if not isinstance(data, dict):
-        raise UserError(f"The facts file {path} must hold one JSON object with the facts as keys, "
-                        f"not a {type(data).__name__}.", field="facts")
+        raise UserError("decide.facts_not_object", path=path, name=type(data).__name__, field="facts")
     return data
 
 

@@ -111,15 +111,15 @@ def render_handout_bytes(result: dict[str, Any], lang: str, *, case_code: str | 
     """The handout as PDF bytes (one A4 page; long content is scaled down to fit)."""
     check_lang(lang)
     if not isinstance(result, dict):
-        raise UserError("There is no advice to print; complete the decision aid first.")
+        raise UserError("handout.no_advice")
     if "result" in result and "route" not in result:  # the saved form {"tree_version", "facts", "result"}
         result = result["result"]
     if not isinstance(result, dict) or "route" not in result:
-        raise UserError("This advice is incomplete and cannot be printed; make a new advice.")
+        raise UserError("handout.advice_incomplete")
     if case_code is not None:
         case_code = case_code.strip()
         if len(case_code) > MAX_CASE_CODE:
-            raise UserError(f"The case code is too long for the handout (at most {MAX_CASE_CODE} characters).")
+            raise UserError("handout.case_code_too_long", max_case_code=MAX_CASE_CODE)
     result = result_in_language(result, lang)
     buf = io.BytesIO()
     doc = Document(buf, lang=lang, margin=MARGIN, title=tree().text("handout_title", lang), author="",
@@ -136,7 +136,6 @@ def render_handout(result: dict[str, Any], lang: str, out_path: str, *, case_cod
     try:
         write_bytes_atomic(out_path, data)
     except PermissionError as exc:
-        raise UserError(f"Cannot write the handout to {out_path}: permission denied. Choose another folder.") from exc
+        raise UserError("handout.permission_denied", out_path=out_path) from exc
     except OSError as exc:
-        raise UserError(f"Cannot write the handout to {out_path} ({exc.strerror or exc}). "
-                        "Check that the folder exists and has free space.") from exc
+        raise UserError("handout.cannot_write", out_path=out_path, strerror=exc.strerror or exc) from exc

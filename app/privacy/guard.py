@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from app import texts
 from app.errors import UserError
 from app.resources import RESOURCES
 
@@ -33,6 +34,8 @@ __all__ = [
     "is_valid_bsn",
     "is_valid_iban",
     "kind_label",
+    "kind_phrase",
+    "kind_phrases",
     "load_name_lists",
     "redact",
     "scan",
@@ -73,42 +76,6 @@ _PLACEHOLDERS = {
     "naam": "[naam]",
 }
 
-_LABELS = {
-    "nl": {
-        "email": "e-mailadres",
-        "telefoon": "telefoonnummer",
-        "bsn": "burgerservicenummer",
-        "iban": "rekeningnummer (IBAN)",
-        "postcode": "postcode",
-        "adres": "adres",
-        "geboortedatum": "geboortedatum",
-        "leeftijd": "leeftijd",
-        "url": "webadres",
-        "handle": "account op sociale media",
-        "kenteken": "kenteken",
-        "personeelsnummer": "personeelsnummer",
-        "kenmerk": "uniek kenmerk (de enige ...)",
-        "naam": "naam",
-    },
-    "en": {
-        "email": "e-mail address",
-        "telefoon": "phone number",
-        "bsn": "citizen service number (BSN)",
-        "iban": "bank account (IBAN)",
-        "postcode": "postcode",
-        "adres": "street address",
-        "geboortedatum": "date of birth",
-        "leeftijd": "age",
-        "url": "web address",
-        "handle": "social-media handle",
-        "kenteken": "licence plate",
-        "personeelsnummer": "personnel number",
-        "kenmerk": "unique trait (the only ...)",
-        "naam": "person's name",
-    },
-}
-
-
 @dataclass(frozen=True)
 class Finding:
     """One likely identifier: `text[start:end]` of the scanned text, of kind `kind`."""
@@ -124,13 +91,26 @@ class Finding:
 
 
 def kind_label(kind: str, lang: str = "nl") -> str:
-    """Readable name of a kind, in Dutch ("nl") or English ("en"; also for other languages)."""
-    code = (lang or "nl").replace("-", "_").split("_")[0].lower()
-    labels = _LABELS.get(code, _LABELS["en"])
-    try:
-        return labels[kind]
-    except KeyError:
-        raise ValueError(f"Unknown identifier kind {kind!r}; expected one of {', '.join(KINDS)}.") from None
+    """Readable name of a kind, in Dutch ("nl") or English ("en"; also for other languages).
+
+    The names live with the program's other sentences (resources/messages.json, codes privacy.kind.*)."""
+    if kind not in _PLACEHOLDERS:
+        raise ValueError(f"Unknown identifier kind {kind!r}; expected one of {', '.join(KINDS)}.")
+    return texts.message(kind_phrase(kind), lang)
+
+
+def kind_phrase(kind: str) -> texts.Phrase:
+    """The name of a kind as a Phrase, said in the language of the message that holds it."""
+    return texts.Phrase(f"privacy.kind.{kind}")
+
+
+def kind_phrases(text: str) -> list[texts.Phrase]:
+    """The kinds of identifier found in `text`, each once, in the order found (for a message)."""
+    kinds: list[str] = []
+    for f in scan(text):
+        if f.kind not in kinds:
+            kinds.append(f.kind)
+    return [kind_phrase(k) for k in kinds]
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,8 +210,7 @@ def _read_list(path: Path) -> list[str]:
             lines = fh.read().splitlines()
     except OSError as exc:
         raise UserError(
-            f"The privacy guard cannot read its name list {path} ({exc.strerror or exc}). "
-            "Reinstall Vertrouwd to restore the file."
+            "privacy.name_list_unreadable", path=path, strerror=exc.strerror or exc
         ) from exc
     return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
 
@@ -358,6 +337,24 @@ _AGE_DESCRIBED = re.compile(
     r"(?:\((?:vrouw|man|m|v|f|female|male)\s?[,/]\s?(\d{1,2})(?:\s?(?:jaar|jr\.?))?\)"
     r"|\b(?:vrouw|man|meisje|jongen|jongeman|dame|heer)\s+van\s+(\d{1,2})(?:\s+jaar)?\b)",
     re.IGNORECASE,
+)
+# A bare age "34 jaar" ("Melder (34 jaar) ...", "vrouw, 34 jaar, ...") where the sentence goes on
+# after it; a span of time ("al 12 jaar", "bestaat 40 jaar", "3 jaar geleden") is not an age.
+_AGE_BARE = re.compile(r"(?<![\w.,/-])((?:1[5-9]|[2-9]\d)\s?(?:jaar|jr\.?))" + _AGE_END, re.IGNORECASE)
+_DURATION_BEFORE = frozenset(
+    (
+        "al ruim sinds na over binnen gedurende afgelopen voor bestaat bestond bestaan hier daar er per "
+        "om elke iedere laatste eerste komende vorige volgende dan tot van tussen lang werkt werkte "
+        "gewerkt getrouwd samen lid dienst duurt duurde zit zat woont woonde bijna maximaal minimaal "
+        "hooguit ten minste pakweg circa ca zo'n for"
+    ).split()
+)
+_DURATION_VERBS = frozenset(
+    "bestaat bestond bestaan werkt werkte gewerkt duurt duurde woont woonde getrouwd dienst".split()
+)
+_AGE_PERSONS = frozenset(
+    "melder melders medewerker medewerkster collega klager klaagster stagiair stagiaire werknemer persoon "
+    "leidinggevende teamleider vrijwilliger".split()
 )
 _AGE_PAREN = re.compile(r"\s?\((\d{1,2})\)")
 
@@ -555,6 +552,13 @@ def _find_ages(text: str):
     for rx in (_AGE_JARIG, _AGE_YEAR_OLD, _AGE_OUD, _AGE_IS, _AGE_INV, _AGE_LABEL):
         for m in rx.finditer(text):
             yield m.start(1), m.end(1), "leeftijd"
+    for m in _AGE_BARE.finditer(text):
+        before = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text[max(0, m.start() - 30):m.start()])
+        words = [w.lower() for w in before[-3:]]
+        person_of = len(words) >= 2 and words[-1] == "van" and words[-2] in _AGE_PERSONS  # "melder van 34 jaar"
+        lasting = any(w in _DURATION_VERBS for w in words)   # "bestaat dit jaar 75 jaar"
+        if person_of or not (words and words[-1] in _DURATION_BEFORE or lasting):
+            yield m.start(1), m.end(1), "leeftijd"
     for m in _AGE_DESCRIBED.finditer(text):
         group = 1 if m.group(1) else 2
         yield m.start(group), m.end(group), "leeftijd"
@@ -596,6 +600,26 @@ _TOKEN = re.compile(r"['’]t\b|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*")
 _HONORIFICS = frozenset(
     ["mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "mr", "mrs", "ms", "miss", "mx",
      "dr", "drs", "ir", "ing", "prof", "juffrouw", "juf", "meester", "dokter", "sir", "madam", "zuster"]
+)
+# Job titles and forms of address: a capitalised word right after one is a surname even when it is in
+# no list ("teamleider Pietersen", "collega Wouters", "beste Verhoeven"); so are compounds ending in
+# these ("afdelingsmanager", "ploegleider"). Department names ("teamleider Publiekszaken") are not.
+_JOB_TITLES = frozenset(
+    (
+        "teamleider teamleidster leidinggevende manager directeur directrice hoofd chef baas coördinator "
+        "coordinator supervisor voorzitter wethouder burgemeester bestuurder docent leraar lerares "
+        "collega uitvoerder opzichter voorman mentor begeleider werkgever eigenaar secretaris griffier "
+        "adviseur verpleegkundige arts agent inspecteur rector decaan stagiair stagiaire klant cliënt "
+        "client beste geachte beste hoi hallo director colleague boss dear"
+    ).split()
+)
+_JOB_ENDINGS = ("manager", "leider", "leidster", "hoofd", "directeur", "coördinator", "coordinator", "chef")
+_DEPARTMENT_ENDINGS = (
+    "zaken", "beheer", "dienst", "diensten", "afdeling", "team", "zorg", "beleid", "service", "services",
+    "administratie", "financiën", "financien", "ontwikkeling", "ondersteuning", "planning", "logistiek",
+    "onderhoud", "inkoop", "verkoop", "communicatie", "personeelszaken", "vergunningen", "techniek",
+    "voering", "vesting", "handhaving", "ordening", "begeleiding", "opleiding", "leiding", "control",
+    "verlening", "kwaliteit", "veiligheid",
 )
 _TUSSEN = frozenset(
     ["van", "de", "der", "den", "het", "ten", "ter", "te", "'t", "in", "op", "uit", "la", "le", "du",
@@ -783,6 +807,13 @@ class _NameFinder:
                         spans.append((toks[i + 1].start, toks[j - 1].end))
                         i = j
                         continue
+            # 1b. A job title or form of address: "teamleider Pietersen", "collega Wouters".
+            if self._is_job_title(i) and nxt_joined and i + 1 < n and self._surname_after_title(i + 1):
+                j = self.extend(i + 1, strong=True, need_link=False)
+                if j > i + 1 and self._ends_with_word(i + 1, j):
+                    spans.append((toks[i + 1].start, toks[j - 1].end))
+                    i = j
+                    continue
             # 2. Initials: "J. de Vries", "A.B. Meijer".
             if _is_initial_letter(toks, i, self.text) and (i == 0 or toks[i].gap != "-"):
                 j = self.extend(i, strong=False, need_link=False)
@@ -836,6 +867,17 @@ class _NameFinder:
                     continue
             i += 1
         return self._drop_phrases(spans)
+
+    def _is_job_title(self, i: int) -> bool:
+        key = self.toks[i].key
+        return key in _JOB_TITLES or (len(key) > 7 and key.endswith(_JOB_ENDINGS))
+
+    def _surname_after_title(self, i: int) -> bool:
+        """Token i (right after a job title) looks like a person's name, not a department."""
+        tok = self.toks[i]
+        if tok.gap != " " or not _is_title(tok) or tok.key.endswith(_DEPARTMENT_ENDINGS):
+            return False
+        return tok.key not in _HONORIFICS
 
     def _prev_is_unknown_title(self, i: int) -> bool:
         if i == 0 or not _joined(self.toks[i]):

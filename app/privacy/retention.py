@@ -70,11 +70,11 @@ def _parse_months(value: object) -> int:
         text = value.strip()
         value = int(text) if re.fullmatch(r"[+-]?\d{1,6}", text) else None
     if not isinstance(value, int):
-        raise UserError(f"The retention period must be a whole number of months from {MIN_MONTHS} to "
-                        f"{MAX_MONTHS}; enter for example {DEFAULT_MONTHS}.", field="retention_months")
+        raise UserError("retention.period_not_whole", min_months=MIN_MONTHS, max_months=MAX_MONTHS,
+                        default_months=DEFAULT_MONTHS, field="retention_months")
     if not MIN_MONTHS <= value <= MAX_MONTHS:
-        raise UserError(f"The retention period must lie between {MIN_MONTHS} and {MAX_MONTHS} months "
-                        f"({value} given); enter for example {DEFAULT_MONTHS}.", field="retention_months")
+        raise UserError("retention.period_out_of_range", min_months=MIN_MONTHS, max_months=MAX_MONTHS,
+                        value=value, default_months=DEFAULT_MONTHS, field="retention_months")
     return value
 
 
@@ -237,12 +237,9 @@ def compact(repo: Repository) -> None:
         try:
             free = repo.compact()
         except sqlcipher3.OperationalError as exc:
-            raise UserError(f"The vault could not be compacted ({exc}). The details are removed, but "
-                            "old pages may remain until the next compaction: close other programs that use "
-                            "the vault, then choose 'Compact now' under Retention.") from None
+            raise UserError("retention.compact_failed_after_removal", exc=exc) from None
         if free:
-            raise UserError(f"The vault could not be compacted ({free} free pages remain). Close other "
-                            "programs that use the vault and try again.")
+            raise UserError("retention.compact_failed", free=free)
 
 
 def purge(repo: Repository, case_ids: Iterable[int], today: date) -> PurgeResult:
@@ -265,12 +262,10 @@ def _purge(repo, case_ids: Iterable[int], today: date) -> PurgeResult:
         found = uow.case_states(ids)
         for cid in ids:
             if cid not in found:
-                raise UserError(f"Case {cid} does not exist (it may have been removed). Refresh the list "
-                                "and try again; nothing was removed.")
+                raise UserError("retention.case_gone_nothing_removed", case_id=cid)
         still_open = [row[0] for row in found.values() if row[1] is None]
         if still_open:
-            raise UserError(f"Case(s) {', '.join(sorted(still_open))} are still open. Close a case before "
-                            "removing its details; nothing was removed.")
+            raise UserError("retention.cases_open", still_open=', '.join(sorted(still_open)))
         for cid in ids:
             if found[cid][2] is None:
                 result.cases += 1
@@ -312,8 +307,7 @@ def delete_case_entirely(repo: Repository, case_id: int, *, consent_withdrawn: b
         drafts = _draft_keys(uow, case_id)
         contacts = uow.delete_case_rows(case_id)
         if contacts is None:
-            raise UserError(f"Case {case_id} does not exist (it may have been removed already). Refresh the "
-                            "list.")
+            raise UserError("retention.case_gone", case_id=case_id)
         uow.delete_drafts(drafts)
         uow.audit(ACTION_CONSENT if consent_withdrawn else ACTION_DELETE, f"casussen=1 contacten={contacts}")
     compact(repo)
@@ -367,7 +361,7 @@ def cmd_retention(repo: Repository, action: str, yes: bool, out: TextIO, err: Te
               "vault.", file=out)
         return 0
     if action != "purge":
-        raise UserError(f"Unknown retention action {action!r}: use show, purge or remove-copies.")
+        raise UserError("retention.unknown_action", action=action)
     if not rows:
         print("Nothing falls due: no details to remove.", file=out)
         return 0

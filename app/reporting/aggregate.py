@@ -95,13 +95,15 @@ def slug(name: str) -> str:
 def check_year(year: object) -> int:
     """``year`` when it lies in the program's one year range (models.entities), else a UserError."""
     if not is_year(year):
-        raise UserError(f"The year {year} is not a plausible report year; give a year from {FIRST_YEAR} "
-                        f"to {LAST_YEAR}, like 2026.")
+        raise UserError("aggregate.implausible_year", year=year, first=FIRST_YEAR, last=LAST_YEAR)
     return year
 
 
-def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float]) -> Table:
-    return Table(id=tid, unit=unit, rows=list(codes), cols=None, cells=[[counts.get(c, 0)] for c in codes])
+def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float], group: bool | None = None) -> Table:
+    """``group=False``: the table says nothing about a person (where a case came from, whether it is
+    closed), so "everyone is in one category" is no disclosure (see disclosure._line_rules)."""
+    return Table(id=tid, unit=unit, rows=list(codes), cols=None, cells=[[counts.get(c, 0)] for c in codes],
+                 group=group)
 
 
 def _codes(name: str, seen) -> list[str]:
@@ -155,9 +157,9 @@ def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half
             origin_codes = [ORIGIN_CARRIED, ORIGIN_NEW_H1, ORIGIN_NEW_H2]
         else:
             notes.append("half_year_omitted")
-    tables.append(_one_way("origin", "cases", origin_codes, origin))
+    tables.append(_one_way("origin", "cases", origin_codes, origin, group=False))
     tables.append(_one_way("status", "cases", [STATUS_CLOSED, STATUS_OPEN],
-                           {STATUS_CLOSED: closed, STATUS_OPEN: len(rows) - closed}))
+                           {STATUS_CLOSED: closed, STATUS_OPEN: len(rows) - closed}, group=False))
     beh, rel = count(2), count(3)
     beh_codes, rel_codes = _codes(V.BEHAVIOUR, beh), _codes(V.ACCUSED_RELATION, rel)
     sensitive = {c: k + SENSITIVE_EXTRA for c in vocabs[V.BEHAVIOUR].sensitive}

@@ -5,16 +5,21 @@ protects the report's tables the way statistics offices do (tau-ARGUS, sdcTable)
 
 1. Primary suppression: a cell with 1 <= n < k is hidden (k defaults to 5, never below 3; a
    category may carry a stricter k). Zeros are published.
-2. Group disclosure: when all cases of a row or column of a two-way table sit in one cell, that
-   cell is hidden too ("all 6 cases were by a manager").
+2. Group disclosure, in every line of every table (a one-way table, each row and column of a
+   two-way table and its margins): when one category holds all of a line's cases or all but fewer
+   than k, that cell is hidden too ("all 14 were about a manager"); and a line never shows its
+   only non-zero cell hidden beside published zeros (the zeros say the same). See _line_rules;
+   ``Table.group=False`` switches the first rule off for tables that say nothing about a person.
 3. Merging: small categories may be merged into ``overig`` when that loses fewer figures than
-   hiding them (information loss = figures that can no longer be read, then hidden value).
+   hiding them (information loss = figures that can no longer be read, then hidden value). The
+   annual report does not use it: only categories of 1..k-1 cases were merged, so a merged
+   category was known to be small and non-zero, which the audit cannot allow for.
 4. Secondary suppression over ALL tables of a report at once. The tables are one linked system:
    every table's total is published, tables of one unit with equal totals share that population
    total, and a two-way table's margins are the same figures as the one-way table of the same
    variable (same unit, same codes, same values): they are one unknown, hidden or published
    together. Which extra cells to hide is chosen by a mixed-integer program (HiGHS, via
-   ``scipy.optimize.milp``) that minimises the number of hidden figures (then their value),
+   ``highspy``) that minimises the number of hidden figures (then their value),
    with protection constraints generated from the attacker's own LP duals (Fischetti-Salazar
    style Benders cuts) until every hidden figure is safe.
 5. Audit: for every hidden figure the attacker's LP (``attack_intervals``) finds its min and max
@@ -44,74 +49,68 @@ import math
 import time
 from dataclasses import dataclass, field
 
+import highspy
 import numpy as np
-from scipy.optimize import linprog
-from scipy.sparse import csc_matrix, csr_matrix
 
-try:  # HiGHS's own bindings: the same solver as scipy's, but a model can be re-solved warm
-    import highspy
-except ImportError:  # pragma: no cover - scipy's linprog (also HiGHS) is the fallback
-    highspy = None
+from app import texts
+
+
+def _new_highs() -> highspy._Highs:
+    """A quiet HiGHS model (the core class: the wrapper class prints a banner when made)."""
+    h = highspy._Highs()
+    h.setOptionValue("output_flag", False)
+    return h
+
+
+def _csc(n_rows: int, n_cols: int, rows, cols, vals) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Column-wise (start, index, value) arrays of a sparse matrix given as coordinates."""
+    r = np.asarray(rows, dtype=np.int32)
+    c = np.asarray(cols, dtype=np.int32)
+    v = np.asarray(vals, dtype=float)
+    order = np.lexsort((r, c))
+    start = np.zeros(n_cols + 1, dtype=np.int32)
+    np.add.at(start, c + 1, 1)
+    return np.cumsum(start, dtype=np.int32), r[order], v[order]
 
 
 class _LPBlock:
-    """One system ``A x = b, lower <= x <= upper`` solved for many objectives ``min sign * x_j``."""
+    """One system ``A x = b, lower <= x <= upper`` solved for many objectives ``min sign * x_j``.
 
-    def __init__(self, a_eq, b_eq, lower, upper):
-        self.a = csc_matrix(a_eq)
-        self.b = np.asarray(b_eq, dtype=float)
-        self.lower = np.asarray(lower, dtype=float)
-        self.upper = np.array([np.inf if u is None else float(u) for u in upper])
-        self.n = self.a.shape[1]
-        self.h = None
-        if highspy is not None:
-            h = highspy.Highs()
-            h.setOptionValue("output_flag", False)
-            lp = highspy.HighsLp()
-            lp.num_col_, lp.num_row_ = self.n, self.a.shape[0]
-            lp.col_cost_ = np.zeros(self.n)
-            lp.col_lower_ = self.lower
-            lp.col_upper_ = np.where(np.isinf(self.upper), highspy.kHighsInf, self.upper)
-            lp.row_lower_ = self.b
-            lp.row_upper_ = self.b
-            lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-            lp.a_matrix_.start_ = self.a.indptr
-            lp.a_matrix_.index_ = self.a.indices
-            lp.a_matrix_.value_ = self.a.data
-            lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = self.n, self.a.shape[0]
-            h.passModel(lp)
-            self.h = h
-            self.last: int | None = None
+    The matrix comes as coordinates (rows, cols, vals) of shape (n_rows, n_cols). The HiGHS model is
+    built once and re-solved warm for every objective (only one cost changes between solves)."""
+
+    def __init__(self, shape: tuple[int, int], coords, b_eq, lower, upper):
+        n_rows, self.n = shape
+        start, index, value = _csc(n_rows, self.n, *coords)
+        lp = highspy.HighsLp()
+        lp.num_col_, lp.num_row_ = self.n, n_rows
+        lp.col_cost_ = np.zeros(self.n)
+        lp.col_lower_ = np.asarray(lower, dtype=float)
+        lp.col_upper_ = np.array([highspy.kHighsInf if u is None or math.isinf(u) else float(u) for u in upper])
+        lp.row_lower_ = lp.row_upper_ = np.asarray(b_eq, dtype=float)
+        lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+        lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = start, index, value
+        lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = self.n, n_rows
+        self.h = _new_highs()
+        self.h.passModel(lp)
+        self.last: int | None = None
 
     def solve(self, j: int, sign: float) -> tuple[str, float, np.ndarray, np.ndarray]:
         """(status, optimum, reduced costs, row duals); status optimal|unbounded|infeasible|error."""
-        if self.h is not None:
-            h = self.h
-            if self.last is not None and self.last != j:
-                h.changeColCost(self.last, 0.0)
-            h.changeColCost(j, sign)
-            self.last = j
-            h.run()
-            st = h.getModelStatus()
-            if st == highspy.HighsModelStatus.kOptimal:
-                sol = h.getSolution()
-                return ("optimal", h.getInfo().objective_function_value, np.array(sol.col_dual),
-                        np.array(sol.row_dual))
-            if st == highspy.HighsModelStatus.kInfeasible:
-                return "infeasible", 0.0, np.zeros(0), np.zeros(0)
-            if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
-                return "unbounded", -math.inf, np.zeros(0), np.zeros(0)
-            return "error", 0.0, np.zeros(0), np.zeros(0)
-        cost = np.zeros(self.n)
-        cost[j] = sign
-        bounds = [(lo, None if np.isinf(up) else up) for lo, up in zip(self.lower, self.upper, strict=True)]
-        res = linprog(cost, A_eq=self.a, b_eq=self.b, bounds=bounds, method="highs")
-        if res.status == 0:
-            return ("optimal", res.fun, np.asarray(res.lower.marginals) + np.asarray(res.upper.marginals),
-                    np.asarray(res.eqlin.marginals))
-        if res.status == 2:
+        h = self.h
+        if self.last is not None and self.last != j:
+            h.changeColCost(self.last, 0.0)
+        h.changeColCost(j, sign)
+        self.last = j
+        h.run()
+        st = h.getModelStatus()
+        if st == highspy.HighsModelStatus.kOptimal:
+            sol = h.getSolution()
+            return ("optimal", h.getInfo().objective_function_value, np.array(sol.col_dual),
+                    np.array(sol.row_dual))
+        if st == highspy.HighsModelStatus.kInfeasible:
             return "infeasible", 0.0, np.zeros(0), np.zeros(0)
-        if res.status == 3:
+        if st in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
             return "unbounded", -math.inf, np.zeros(0), np.zeros(0)
         return "error", 0.0, np.zeros(0), np.zeros(0)
 
@@ -149,13 +148,17 @@ def _components(n_vars: int, equations: list[tuple[dict[int, float], float]]) ->
 
 
 def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]],
-                     upper: list[float | None] | None = None) -> list[tuple[float, float]]:
+                     upper: list[float | None] | None = None, wanted: set[int] | None = None
+                     ) -> list[tuple[float, float]]:
     """The smallest and largest value each unknown can take, as an attacker would compute it.
 
     Variables ``x_0 .. x_{n_vars-1}`` are non-negative (and at most ``upper[i]`` when that is not
     None); every equation ``(coefs, rhs)`` means ``sum(coefs[i] * x_i) == rhs``. For every variable
     the minimum and maximum are found with HiGHS (continuous LP, as tau-ARGUS and sdcTable audit).
     A variable in no equation and without an upper bound gets ``(0, inf)``.
+
+    ``wanted``: only these variables are attacked (the others keep ``(0, inf)``); a group of
+    variables with none wanted is not solved at all.
 
     Raises ValueError when the equations cannot all hold (the published figures contradict each
     other), or when an equation names a variable outside ``0 .. n_vars-1``.
@@ -171,6 +174,8 @@ def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]
     ub_all = [None if upper is None else upper[i] for i in range(n_vars)]
     result: list[tuple[float, float]] = [(0.0, math.inf)] * n_vars
     for comp in _components(n_vars, equations):
+        if wanted is not None and not any(g in wanted for g in comp):
+            continue
         local = {g: j for j, g in enumerate(comp)}
         eqs = [(c, r) for c, r in equations if any(i in local for i in c)]
         bounds = [(0.0, None if ub_all[g] is None else float(ub_all[g])) for g in comp]
@@ -186,9 +191,11 @@ def attack_intervals(n_vars: int, equations: list[tuple[dict[int, float], float]
                     cols.append(local[int(i)])
                     vals.append(float(c))
             rhs.append(float(r))
-        block = _LPBlock(csr_matrix((vals, (rows, cols)), shape=(len(eqs), len(comp))), rhs,
+        block = _LPBlock((len(eqs), len(comp)), (rows, cols, vals), rhs,
                          [lo for lo, _up in bounds], [up for _lo, up in bounds])
         for j, g in enumerate(comp):
+            if wanted is not None and g not in wanted:
+                continue
             ends = []
             for sign in (1.0, -1.0):
                 status, fun, _r, _y = block.solve(j, sign)
@@ -215,33 +222,10 @@ _REASON_PRIMARY = "primair"
 _REASON_SECONDARY = "secundair"
 _REASON_GROUP = "groep"
 
-METHOD_TEXT: dict[str, str] = {
-    "nl": (
-        "Om te voorkomen dat iemand herkenbaar wordt, zijn aantallen van 1 tot {k} niet getoond "
-        "(nul wel). Ook een rij of kolom waarin alle gevallen in één vak vallen, is afgeschermd. Waar "
-        "nodig zijn daarnaast andere vakken verborgen, zodat een verborgen getal niet uit de totalen "
-        "of uit andere tabellen terug te rekenen is; dat is voor elk verborgen getal gecontroleerd "
-        "(het kan steeds minstens {k} verschillende waarden hebben). Kleine categorieën zijn soms "
-        "samengevoegd onder 'overig'. Totalen zijn altijd vermeld. Een x betekent dus 'niet getoond', "
-        "niet 'nul'; in de CSV- en JSON-bestanden is zo'n vak leeg."
-    ),
-    "en": (
-        "To keep people from being recognisable, counts from 1 up to (not including) {k} are "
-        "not shown (zero is). A row or "
-        "column in which all cases fall in a single cell is shielded as well. Where needed, other "
-        "cells are hidden too, so that no hidden number can be worked out from the totals or from "
-        "other tables; this was checked for every hidden number (each could still take a range of "
-        "at least {k} values). Small categories are sometimes combined under 'other'. Totals are "
-        "always shown. An x therefore means 'not shown', not 'zero'; in the CSV and JSON files such "
-        "a cell is left empty."
-    ),
-}
-"""Plain-words description for the report; ``text.format(k=k)`` or ``method_text(lang, k)``."""
-
-
 def method_text(lang: str, k: int) -> str:
-    """METHOD_TEXT in ``lang`` ("nl" or "en") with the threshold filled in."""
-    return METHOD_TEXT[lang].format(k=k)
+    """The method in plain words for the report, in ``lang`` ("nl" or "en"), threshold filled in
+    (resources/messages.json, code disclosure.method)."""
+    return texts.message("disclosure.method", lang, k=k)
 
 
 @dataclass
@@ -255,6 +239,7 @@ class Table:
     cells: list[list[float]]
     sensitive_rows: dict[str, int] = field(default_factory=dict)
     twin: str | None = None  # hours tables: id of the count table with the same rows and columns
+    group: bool | None = None  # group rule (see _line_rules); None: on for tables that count cases
 
 
 @dataclass
@@ -461,7 +446,8 @@ def _reduced(model: _Model, hidden: set[int]) -> tuple[list[int], list[tuple[dic
 # Audit
 # --------------------------------------------------------------------------------------------
 
-def _attack_model(model: _Model, hidden: set[int], extra: list[tuple[dict[int, float], float]] = ()
+def _attack_model(model: _Model, hidden: set[int], extra: list[tuple[dict[int, float], float]] = (),
+                  ignore: tuple[str, ...] = (), only: tuple[str, ...] = ()
                   ) -> tuple[dict[int, tuple[float, float]], list[str]]:
     order, eqs, broken = _reduced(model, hidden)
     local = {v: i for i, v in enumerate(order)}
@@ -476,22 +462,33 @@ def _attack_model(model: _Model, hidden: set[int], extra: list[tuple[dict[int, f
             eqs.append((e, rest))
     if broken:
         return {}, broken
+    def attacked(v: int) -> bool:
+        ids = [pos[0] for pos in model.vars[v].positions]
+        if only:
+            return any(i.startswith(only) for i in ids)
+        return not ignore or any(not i.startswith(ignore) for i in ids)
+
+    wanted = {local[v] for v in order if attacked(v)}
     try:
-        iv = attack_intervals(len(order), eqs)
+        iv = attack_intervals(len(order), eqs, wanted=None if not (ignore or only) else wanted)
     except ValueError as exc:
         return {}, [str(exc)]
-    return {v: iv[local[v]] for v in order}, []
+    return {v: iv[local[v]] for v in order if local[v] in wanted}, []
 
 
 def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float]] | None = None,
           previous: list[dict] | None = None,
-          required: dict[tuple[str, int, int], float] | None = None) -> AuditResult:
+          required: dict[tuple[str, int, int], float] | None = None,
+          ignore: tuple[str, ...] = (), only: tuple[str, ...] = ()) -> AuditResult:
     """Attack published tables (hidden value = None) and report every figure that is not safe.
 
     ``extra_equations``: more knowledge of the attacker, as ``({(table id, row, col): coef}, rhs)``
     (use ``(table id, -1, -1)`` for a table's total). ``previous``: last year's published tables
     (checked on their own; weaknesses go to ``warnings``). ``required``: a stricter width per
     position (sensitive categories); otherwise every hidden figure needs a width of at least k.
+    ``ignore``: prefixes of table ids that are the attacker's own unknowns (in a joint audit), not
+    published figures: they are not attacked and not reported. ``only``: attack only the figures of
+    tables whose id starts with one of these prefixes.
     """
     if k < MIN_K:
         raise ValueError(f"k must be at least {MIN_K} (got {k})")
@@ -500,7 +497,7 @@ def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float
     model = _build(tables, link=True)
     hidden = {i for i, v in enumerate(model.vars) if v.value is None}
     extra = [_map_equation(model, e) for e in (extra_equations or [])]
-    iv, problems = _attack_model(model, hidden, extra)
+    iv, problems = _attack_model(model, hidden, extra, ignore, only)
     intervals: dict[tuple[str, int, int], tuple[float, float]] = {}
     for v, (lo, hi) in iv.items():
         var = model.vars[v]
@@ -518,6 +515,9 @@ def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float
     for i, var in enumerate(model.vars):
         if i not in hidden and var.unit != "hours" and 0 < var.value < k:
             problems.append(f"{var.label}: published value {_num(var.value)} is below {k}; hide it")
+    for t in tables:
+        if t["unit"] != "hours":
+            problems.extend(_lone_hidden(t, model))
     warnings: list[str] = []
     if previous:
         for t in previous:
@@ -532,6 +532,29 @@ def audit(tables: list[dict], k: int, *, extra_equations: list[tuple[dict, float
             if hi - lo < k - 1e-6:
                 warnings.append(f"{pm.vars[v].label}: can be narrowed to [{_num(lo)}, {_num(hi)}]")
     return AuditResult(ok=not problems, intervals=intervals, problems=problems, warnings=warnings)
+
+
+def _lone_hidden(t: dict, model: _Model) -> list[str]:
+    """Lines of a published table whose only hidden figure stands beside published zeros (and whose
+    total is not a published zero): everyone in that line shares that figure's category."""
+    cells, rt, ct = _matrix_of(t)
+    tid = t["id"]
+    if t.get("cols") is None:
+        lines = [([(tid, r, 0) for r in range(len(cells))], [r[0] for r in cells], t["total"])]
+    else:
+        nr, nc = len(cells), len(t["cols"])
+        lines = [([(tid, r, c) for c in range(nc)], cells[r], rt[r]) for r in range(nr)]
+        lines += [([(tid, r, c) for r in range(nr)], [cells[r][c] for r in range(nr)], ct[c]) for c in range(nc)]
+        lines.append(([(tid, r, -1) for r in range(nr)], rt, t["total"]))
+        lines.append(([(tid, -1, c) for c in range(nc)], ct, t["total"]))
+    out = []
+    for pos, values, total in lines:
+        hidden = [i for i, v in enumerate(values) if v is None]
+        if len(values) > 1 and len(hidden) == 1 and total != 0 and all(v in (None, 0) for v in values):
+            label = model.vars[model.where[pos[hidden[0]]]].label
+            out.append(f"{label}: the only figure not shown beside published zeros, so everyone in "
+                       "that line is in this category (hide another figure of the line)")
+    return out
 
 
 def _map_equation(model: _Model, eq: tuple[dict, float]) -> tuple[dict[int, float], float]:
@@ -627,12 +650,14 @@ class _Run:
     loss: int = 0
     hidden_value: float = 0.0
     audit: AuditResult | None = None
+    lines: list[tuple[dict[int, float], float]] = field(default_factory=list)
 
 
 class _Solver:
     """Secondary suppression: MILP over which figures to hide, with cuts from the attacker's LP."""
 
-    def __init__(self, model: _Model, fixed: set[int], need: dict[int, float], k: int):
+    def __init__(self, model: _Model, fixed: set[int], need: dict[int, float], k: int,
+                 lines: list[tuple[dict[int, float], float]] = ()):
         self.m = model
         self.fixed = fixed
         self.need = need  # width required when hidden (primary: own k; others: k)
@@ -642,8 +667,11 @@ class _Solver:
         for e, (coefs, _rhs) in enumerate(model.equations):
             for v in coefs:
                 self.var_eqs[v].append(e)
+        self.lines = lines  # more rows "sum(coef * s) >= lower" (the group rules)
         self.cap: dict[int, float] = {}
         self._all_cache: dict | None = None
+        self._blocks: dict[frozenset, tuple] = {}
+        self._widths: dict[tuple[int, int], tuple[float, dict[int, float]]] = {}
 
     # -- the attacker's LP in displacement form, with the dual certificate as a cut ------------
     def width_cut(self, hidden: set[int], p: int, cache: dict | None = None
@@ -667,6 +695,12 @@ class _Solver:
                             seen.add(u)
                             comp.append(u)
                 i += 1
+            built = self._blocks.get(frozenset(comp))
+            if built is not None:  # the same component in an earlier round: reuse its model
+                if cache is not None:
+                    for u in built[1]:
+                        cache[u] = built
+                return self._width(built, p)
             eq_ids = sorted({e for v in comp for e in self.var_eqs[v]})
             local = {v: j for j, v in enumerate(comp)}
             rows, cols, vals = [], [], []
@@ -680,11 +714,20 @@ class _Solver:
                     else:
                         outside.setdefault(u, []).append((r, c))
             ups = [m.vars[u].bound - m.vars[u].value for u in comp]
-            block = _LPBlock(csr_matrix((vals, (rows, cols)), shape=(len(eq_ids), len(comp))),
+            block = _LPBlock((len(eq_ids), len(comp)), (rows, cols, vals),
                              np.zeros(len(eq_ids)), [-m.vars[u].value for u in comp], ups)
+            self._blocks[frozenset(comp)] = (block, comp, local, eq_ids, outside, ups)
             if cache is not None:
                 for u in comp:
                     cache[u] = (block, comp, local, eq_ids, outside, ups)
+        return self._width((block, comp, local, eq_ids, outside, ups), p)
+
+    def _width(self, built: tuple, p: int) -> tuple[float, dict[int, float]]:
+        key = (id(built[0]), p)
+        if key in self._widths:
+            return self._widths[key]
+        m = self.m
+        block, _comp, local, _eq_ids, outside, ups = built
         width = 0.0
         coefs: dict[int, float] = {}
         for sign in (-1.0, 1.0):
@@ -702,6 +745,7 @@ class _Solver:
                 c = m.vars[u].value * max(r, 0.0) - (m.vars[u].bound - m.vars[u].value) * min(r, 0.0)
                 if c > 0:
                     coefs[u] = coefs.get(u, 0.0) + c
+        self._widths[key] = (width, coefs)
         return width, coefs
 
     def capacity(self, p: int) -> float:
@@ -721,52 +765,64 @@ class _Solver:
                 out.append((p, need, coefs))
         return out
 
-    def solve(self) -> tuple[set[int], str]:
-        """Hidden set and how it was found ("milp" or "greedy")."""
-        from scipy.optimize import Bounds, LinearConstraint, milp
-
-        start = time.perf_counter()
+    def _milp(self, cuts: list[dict[int, float]]) -> highspy._Highs:
+        """The covering MILP: hide as few (then as small) figures as possible, fixed ones hidden,
+        no figure alone in an equation, and the line rules (see ``_line_rules``)."""
         n, m = self.n, self.m
         total_value = sum(v.value for v in m.vars) + 1.0
-        cost = np.array([1.0 + 0.5 * v.value / total_value for v in m.vars])
+        h = _new_highs()
         lb = np.zeros(n)
-        for v in self.fixed:
-            lb[v] = 1.0
-        rows: list[dict[int, float]] = []
+        lb[list(self.fixed)] = 1.0
+        h.addVars(n, lb, np.ones(n))
+        # fewest figures, then least value, then (a tie-break that keeps the result independent of
+        # the solver's version) the latest figures: the last two terms together stay below 1
+        h.changeColsCost(n, np.arange(n, dtype=np.int32),
+                         np.array([1.0 + (0.5 * v.value + 0.25 * (n - i) / n) / total_value
+                                   for i, v in enumerate(m.vars)]))
+        h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
+                                np.array([highspy.HighsVarType.kInteger] * n))
         for coefs, _rhs in m.equations:
             members = [u for u, c in coefs.items() if c != 0]
             if len(members) < 2:
                 continue
             for v in members:
-                rows.append({u: (1.0 if u != v else -1.0) for u in members})
+                self._add_row(h, {u: (1.0 if u != v else -1.0) for u in members}, 0.0)
+        for row, lower in self.lines:
+            self._add_row(h, row, lower)
+        for row in cuts:
+            self._add_row(h, row, 0.0)
+        h.setOptionValue("mip_rel_gap", 0.0)
+        return h
+
+    @staticmethod
+    def _add_row(h: highspy._Highs, row: dict[int, float], lower: float) -> None:
+        idx = np.array(list(row), dtype=np.int32)
+        h.addRow(lower, highspy.kHighsInf, len(idx), idx, np.array(list(row.values()), dtype=float))
+
+    def solve(self) -> tuple[set[int], str]:
+        """Hidden set and how it was found ("milp" or "greedy"). Each round solves the MILP again
+        with the cuts found so far (a fresh model: the same optimum whatever was solved before)."""
+        start = time.perf_counter()
+        cuts: list[dict[int, float]] = []
         hidden: set[int] | None = None
         for _round in range(_MILP_ROUNDS):
             left = _TIME_BUDGET - (time.perf_counter() - start)
             if left <= 0:
                 break
-            r_idx, c_idx, vals = [], [], []
-            for r, row in enumerate(rows):
-                for u, c in row.items():
-                    r_idx.append(r)
-                    c_idx.append(u)
-                    vals.append(c)
-            cons = []
-            if rows:
-                a = csr_matrix((vals, (r_idx, c_idx)), shape=(len(rows), n))
-                cons.append(LinearConstraint(a, np.zeros(len(rows)), np.full(len(rows), np.inf)))
-            res = milp(cost, integrality=np.ones(n), bounds=Bounds(lb, np.ones(n)), constraints=cons,
-                       options={"time_limit": left, "mip_rel_gap": 0.0})
-            if res.x is None or res.status not in (0,):
+            h = self._milp(cuts)
+            h.setOptionValue("time_limit", left)
+            h.run()
+            if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
                 break
-            hidden = {i for i in range(n) if res.x[i] > 0.5}
+            x = np.array(h.getSolution().col_value)
+            hidden = {i for i in range(self.n) if x[i] > 0.5}
             bad = self.failing(hidden)
             if not bad:
                 return hidden, "milp"
             for p, need, coefs in bad:
                 row = {u: min(c, need) for u, c in coefs.items() if c > 1e-9 and u != p}
-                own = min(coefs.get(p, 0.0), need)
-                row[p] = own - need
-                rows.append(row)
+                row[p] = min(coefs.get(p, 0.0), need) - need
+                cuts.append(row)
         return self.greedy(hidden or set(self.fixed)), "greedy"
 
     def greedy(self, hidden: set[int]) -> set[int]:
@@ -774,7 +830,11 @@ class _Solver:
         while True:
             bad = self.failing(hidden)
             if not bad:
-                return hidden
+                more = self.line_repair(hidden)
+                if not more:
+                    return hidden
+                hidden |= more
+                continue
             grow = set()
             for p, _need, _coefs in bad:
                 for e in self.var_eqs[p]:
@@ -793,6 +853,19 @@ class _Solver:
                 if near:
                     pick.add(near[0])
             hidden |= pick or grow
+
+
+    def line_repair(self, hidden: set[int]) -> set[int]:
+        """For every line rule that ``hidden`` breaks, the cheapest figure that mends it."""
+        more: set[int] = set()
+        for row, lower in self.lines:
+            if sum(c for u, c in row.items() if u in hidden) >= lower - 1e-9:
+                continue
+            options = sorted((u for u, c in row.items() if c > 0 and u not in hidden),
+                             key=lambda u: (self.m.vars[u].value, u))
+            if options:
+                more.add(options[0])
+        return more
 
 
 def _publish(truth: list[dict], model: _Model, hidden: set[int]) -> list[dict]:
@@ -896,6 +969,59 @@ def _twin_pairs(tables: list[Table], model: _Model) -> list[tuple[int, int]]:
     return pairs
 
 
+def _lines_of(t: dict, model: _Model) -> list[tuple[list[int], list[float], int | None]]:
+    """Every line of a table as (figures, true values, the line total's figure or None when the
+    total is a published constant): a one-way table is one line; a two-way table has its rows, its
+    columns and its two margins."""
+    tid = t["id"]
+    if t["cols"] is None:
+        return [([model.where[(tid, r, 0)] for r in range(len(t["rows"]))], [r[0] for r in t["cells"]], None)]
+    nr, nc = len(t["rows"]), len(t["cols"])
+    out = [([model.where[(tid, r, c)] for c in range(nc)], list(t["cells"][r]), model.where[(tid, r, -1)])
+           for r in range(nr)]
+    out += [([model.where[(tid, r, c)] for r in range(nr)], [t["cells"][r][c] for r in range(nr)],
+             model.where[(tid, -1, c)]) for c in range(nc)]
+    out.append(([model.where[(tid, r, -1)] for r in range(nr)], list(t["row_totals"]), None))
+    out.append(([model.where[(tid, -1, c)] for c in range(nc)], list(t["col_totals"]), None))
+    return out
+
+
+def _line_rules(tables: list[Table], truth: list[dict], model: _Model, k: int
+                ) -> tuple[set[int], list[tuple[dict[int, float], float]]]:
+    """Group disclosure, in every line of every count table (see ``_lines_of``).
+
+    1. The group rule: where one category holds all of a line's cases or all but fewer than k, that
+       figure is hidden ("all 14 were reported about a manager"). Tables with ``group=False`` (and
+       tables not counting cases, unless they ask for it) only get rule 2.
+    2. Published zeros speak too: a line whose only non-zero figure is hidden must hide at least one
+       more of its figures, else the zeros beside it say that everyone in the line shares it. A line
+       of zeros whose total is hidden gets the same rule (its hidden figure could be anyone).
+    Returns the figures hidden by rule 1 and rule 2 as MILP rows ``sum(coef * s) >= lower``.
+    """
+    group: set[int] = set()
+    rows: list[tuple[dict[int, float], float]] = []
+    for tb, t in zip(tables, truth, strict=True):
+        if t["unit"] == "hours":
+            continue
+        rule = tb.group if tb.group is not None else t["unit"] == "cases"
+        for figs, values, total_fig in _lines_of(t, model):
+            if len(figs) < 2 or len(set(figs)) < len(figs):
+                continue
+            total = sum(values)
+            nonzero = [i for i, v in enumerate(values) if v > 0]
+            if rule and total > 0:
+                top = max(range(len(values)), key=lambda i: values[i])
+                if total - values[top] < k:
+                    group.add(figs[top])
+            if len(nonzero) == 1:
+                c = figs[nonzero[0]]
+                rows.append(({c: -1.0, **{u: 1.0 for u in figs if u != c}}, 0.0))
+            elif not nonzero and total_fig is not None:
+                for c in figs:
+                    rows.append(({c: -1.0, total_fig: -1.0, **{u: 1.0 for u in figs if u != c}}, -1.0))
+    return group, rows
+
+
 def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[str]],
               force: frozenset = frozenset()) -> _Run:
     sens = _sensitivity(tables, k)
@@ -909,17 +1035,9 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
     for i, var in enumerate(model.vars):
         if var.unit != "hours" and 0 < var.value < threshold(var):
             reason[i] = _REASON_PRIMARY
-    for t in truth:
-        if t["cols"] is None or t["unit"] == "hours":
-            continue
-        nr, nc = len(t["rows"]), len(t["cols"])
-        lines = [[(r, c) for c in range(nc)] for r in range(nr)] + [[(r, c) for r in range(nr)]
-                                                                     for c in range(nc)]
-        for line in lines:
-            nonzero = [(r, c) for r, c in line if t["cells"][r][c] > 0]
-            if len(nonzero) == 1 and len(line) > 1:
-                v = model.where[(t["id"], *nonzero[0])]
-                reason.setdefault(v, _REASON_GROUP)
+    group, lines = _line_rules(tables, truth, model, k)
+    for v in group:
+        reason.setdefault(v, _REASON_GROUP)
     pairs = _twin_pairs(tables, model)
     for v, tv in pairs:  # hours figures follow their count twin: hidden when its count is hidden
         if reason.get(tv) in (_REASON_PRIMARY, _REASON_GROUP):
@@ -932,7 +1050,7 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
     need = {i: (threshold(var) if (i in fixed and var.unit != "hours") else float(k))
             for i, var in enumerate(model.vars)}
     for _round in range(6):
-        hidden, _how = _Solver(model, fixed, need, k).solve()
+        hidden, _how = _Solver(model, fixed, need, k, lines).solve()
         follow = {v for v, tv in pairs if tv in hidden and v not in hidden}
         if not follow:
             break
@@ -942,7 +1060,7 @@ def _run_once(tables: list[Table], k: int, link: bool, merged: dict[str, list[st
     for v in hidden:
         reason.setdefault(v, _REASON_SECONDARY)
     required = {pos: need[i] for i in hidden for pos in model.vars[i].positions if need[i] > k}
-    run = _Run(_publish(truth, model, hidden), hidden, reason, model, required, merged)
+    run = _Run(_publish(truth, model, hidden), hidden, reason, model, required, merged, lines=lines)
     run.hidden_value = float(sum(model.vars[v].value for v in hidden if model.vars[v].unit != "hours"))
     return run
 
@@ -1080,7 +1198,8 @@ def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = No
     best.audit = audit(best.tables, k, previous=previous, required=best.required)
     if not best.audit.ok and linked_total:
         # numerical safety net: the optimiser's own check and the audit disagree; grow greedily
-        solver = _Solver(best.model, set(best.reason), {i: float(k) for i in range(len(best.model.vars))}, k)
+        solver = _Solver(best.model, set(best.reason), {i: float(k) for i in range(len(best.model.vars))}, k,
+                         best.lines)
         for pos, w in best.required.items():
             solver.need[best.model.where[pos]] = w
         hidden = solver.greedy(best.hidden)

@@ -52,6 +52,9 @@ def preview_html(prep: R.Prepared, narrative: str, *, practice: str = "") -> str
         text = t.get(f"note_{note}")
         if text:
             h.append(f'<p style="color:#5B6B7B"><i>{escape(text)}</i></p>')
+    if prep.constrained_by:
+        text = t["checked_with"].format(names=", ".join(prep.constrained_by))
+        h.append(f'<p style="color:#5B6B7B"><i>{escape(text)}</i></p>')
     done: set[str] = set()
     for unit, section in SECTIONS:
         tables = [tb for tb in rep["tables"] if tb["unit"] == unit]

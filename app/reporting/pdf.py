@@ -358,6 +358,8 @@ class _Builder:
             key = f"note_{note}"
             if key in t:
                 out.append(self.para(t[key], "small"))
+        if self.p.constrained_by:  # how many, not which: the names of other clients stay out of the report
+            out.append(self.para(t["checked_with_count"].format(n=len(self.p.constrained_by)), "small"))
         out.append(self.para(t["legend"], "small"))
         return out
 

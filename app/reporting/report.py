@@ -41,8 +41,10 @@ from typing import TYPE_CHECKING
 
 from app import __version__, fsutil
 from app.errors import UserError
-from app.reporting import disclosure
+from app.privacy.guard import kind_phrases as privacy_kinds
+from app.reporting import disclosure, ledger
 from app.reporting.aggregate import (
+    CASE_WORK,
     ORIGIN_CARRIED,
     STATUS_OPEN,
     TABLE_ORDER,
@@ -53,16 +55,18 @@ from app.reporting.aggregate import (
     slug,
 )
 from app.resources import RESOURCES, vocabularies
+from app.texts import Phrase
 
 if TYPE_CHECKING:
     from app.store.repository import Repository
 
 REPORT_FORMAT = "vertrouwd-report/1"
 DEFAULT_THRESHOLD = 5
-FORMATS = ("pdf", "csv", "json")
+FORMATS = ("pdf", "csv", "json", "xlsx", "csv-excel")   # xlsx, csv-excel: app.reporting.excel
 CSV_HEADER = ["table", "unit", "row", "col", "value", "row_label", "col_label"]
 TREND_YEARS = 5
 LANGS = ("nl", "en")
+PREVENTION = "preventie"   # hours table without its activities twin: all preventive work together
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +78,7 @@ def report_texts() -> dict:
 
 def texts(lang: str) -> dict:
     if lang not in LANGS:
-        raise UserError(f"Unknown report language {lang!r}; choose nl or en.")
+        raise UserError("report.unknown_language", language=lang)
     return report_texts()[lang]
 
 
@@ -93,6 +97,7 @@ class Prepared:
     earlier: list[dict] = field(default_factory=list)   # versions of THIS year given out before, newest first
     republish_needed: bool = False   # published before with other figures and no republish=True given
     republished: bool = False        # a new version, protected and audited together with the earlier ones
+    constrained_by: list[str] = field(default_factory=list)  # other releases of the year it was checked with
 
     @property
     def previous(self) -> dict | None:
@@ -167,8 +172,7 @@ def organisation_name(repo: Repository, org_id: int | None) -> str | None:
     for o in repo.list_organisations():
         if o.id == org_id:
             return o.name
-    raise UserError("The organisation of this report no longer exists (it may have been removed). "
-                    "Choose the organisation again.")
+    raise UserError("report.organisation_gone")
 
 
 # -- building ---------------------------------------------------------------------------------
@@ -179,21 +183,19 @@ def resolve_threshold(repo: Repository, threshold: int | None) -> int:
         try:
             threshold = int(raw) if raw not in (None, "") else DEFAULT_THRESHOLD
         except ValueError:
-            raise UserError(f"The stored report threshold {raw!r} is not a whole number; set it again "
-                            "in the settings (3 or more).") from None
+            raise UserError("report.stored_threshold_not_whole", raw=raw) from None
     return check_threshold(threshold)
 
 
 def check_threshold(threshold: object) -> int:
     """``threshold`` when it is a whole number from 3 to 50, else a UserError saying why."""
     if isinstance(threshold, bool) or not isinstance(threshold, int):
-        raise UserError("The threshold must be a whole number of 3 or more.")
+        raise UserError("report.threshold_not_whole")
     if threshold < disclosure.MIN_K:
-        raise UserError(f"A threshold of {threshold} does not protect people; use {disclosure.MIN_K} or "
-                        f"more (the common choice is {DEFAULT_THRESHOLD}).")
+        raise UserError("report.threshold_too_low", threshold=threshold, min_k=disclosure.MIN_K,
+                        default_threshold=DEFAULT_THRESHOLD)
     if threshold > 50:
-        raise UserError(f"A threshold of {threshold} would hide almost every figure; use a number "
-                        "between 3 and 50.")
+        raise UserError("report.threshold_too_high", threshold=threshold)
     return threshold
 
 
@@ -243,13 +245,42 @@ def _apart(tables: list[dict], prefix: str) -> list[dict]:
 
 
 def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
-    """Protect with last year's link (and extra forced figures); the joint audit with last year."""
+    """Protect with last year's link (and extra forced figures); the joint audit with last year.
+
+    No category is merged into "overig": only categories of 1..k-1 cases were ever merged, so a
+    merged category (named or missing from the printed rows) was known to be small and not zero,
+    and "overig = 8" beside two merged ones pinned both at 4 (issue 12, item 3)."""
     year_force, link = _year_link(prev_tables, tables)
-    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force)
-                  if tables else _empty(k))
+    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force,
+                                     merge=False) if tables else _empty(k))
     if link is not None and protection.audit.ok:
         _joint_audit(protection, prev_tables, link, k)
     return protection
+
+
+def _without_twin(tb):
+    """An hours table whose count twin is left out: only case work and all prevention together,
+    since hours per kind of activity would show the kinds the dropped counts hid."""
+    case_work = sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code == CASE_WORK)
+    rest = round(sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code != CASE_WORK), 2)
+    return replace(tb, rows=[CASE_WORK, PREVENTION], cells=[[case_work], [rest]], twin=None)
+
+
+def _drop_unsafe(tables: list, protection, k: int, prev_tables) -> tuple[list, disclosure.Protection, list[str]]:
+    """Leave out the breakdowns that cannot be protected (a 5-case organisation cannot show a
+    sensitive category that needs 7), one round at a time, until the rest passes the audit. The
+    totals always stay; the report says which tables were left out and why (issue 12, item 6)."""
+    dropped: list[str] = []
+    while not protection.audit.ok:
+        bad = _named_tables(protection.audit, tables)
+        if not bad:
+            break
+        dropped += bad
+        tables = [tb for tb in tables if tb.id not in bad]
+        ids = {tb.id for tb in tables}
+        tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+        protection = _protect(tables, k, prev_tables, set())
+    return tables, protection, dropped
 
 
 def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False) -> Prepared:
@@ -275,7 +306,11 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
         # last year's stored figures are unreadable for the audit: protect without them
         notes.append("previous_unusable")
         prev_tables = None
-        protection = disclosure.protect(tables, k)
+        protection = disclosure.protect(tables, k, merge=False)
+    tables, protection, unsafe = _drop_unsafe(tables, protection, k, prev_tables)
+    if unsafe:
+        notes.append("breakdown_unsafe")
+    tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, set(), org_id, year)
     earlier = _earlier_versions(repo, org_id, year)
     report = _report_dict(protection, agg, name, year, k, lang)
     republish_needed = republished = False
@@ -284,16 +319,17 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
             republish_needed = True
         else:
             republished = True
-            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, year)
-            protection = _protect(tables, k, prev_tables, force)
-            if protection.audit.ok:
-                _versions_audit(protection, earlier, agg, k)
-                _next_year_audit(protection, repo, org_id, year, k)
+            force = _hidden_keys(earlier) | _next_year_force(repo, org_id, year) | scope.force
+            protection = _republish(tables, k, prev_tables, force, earlier, agg, repo, org_id, year)
+            tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, force, org_id, year)
             report = _report_dict(protection, agg, name, year, k, lang)
             notes.append("republished")
+    if scope.dropped and "breakdown_unsafe" not in notes:
+        notes.append("breakdown_unsafe")
     return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
-                    republish_needed=republish_needed, republished=republished)
+                    republish_needed=republish_needed, republished=republished,
+                    constrained_by=scope.names)
 
 
 def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
@@ -309,7 +345,7 @@ def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
     dropped = {n[len("too_few_"):] for n in notes if n.startswith("too_few_")}
     tables = [tb for tb in agg.tables if tb.unit not in dropped]
     ids = {tb.id for tb in tables}
-    tables = [replace(tb, twin=None) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+    tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
     if "cases" in dropped:
         notes = [n for n in notes if n not in ("unit_omitted", "half_year_omitted")]
     return notes, tables
@@ -324,6 +360,100 @@ def _history(repo, org_id: int | None, year: int) -> dict[int, dict]:
             if rep and rep.get("format") == REPORT_FORMAT:
                 history[y] = rep
     return history
+
+
+def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict], agg: Aggregation, repo,
+               org_id: int | None, year: int) -> disclosure.Protection:
+    """A new version: hides what the earlier versions hid, is audited with them and with next year,
+    and hides more until the change between the versions no longer shows what a changed case was
+    about. When that cannot be reached, the audit fails with the attributes that would show."""
+    revealed: list = []
+    for _round in range(6):
+        protection = _protect(tables, k, prev_tables, force)
+        if not protection.audit.ok:
+            return protection
+        _versions_audit(protection, earlier, agg, k)
+        _next_year_audit(protection, repo, org_id, year, k)
+        if not protection.audit.ok:
+            return protection
+        revealed = _changed_case_shows(protection, earlier, agg.totals)
+        if not revealed or set(revealed) <= force:
+            break
+        force = force | set(revealed)
+    if revealed:
+        what = ", ".join(f"{tid} {row}" + (f" x {col}" if col else "") for tid, row, col in revealed)
+        protection.audit = disclosure.AuditResult(
+            False, protection.audit.intervals,
+            [f"the difference with the version given out before shows what a changed case was about ({what})"])
+    return protection
+
+
+def _changed_case_shows(protection, earlier: list[dict], totals: dict) -> list[tuple]:
+    """Attributes of a changed case (or contact) that this version beside any earlier one pins down."""
+    out: set[tuple] = set()
+    for v in earlier:
+        before = v.get("totals") or {}
+        for unit in ("cases", "contacts"):
+            now, then = int(totals[unit]), int(before.get(unit, totals[unit]))
+            out.update(ledger.changed_case_revealed(protection.tables, v["tables"], max(now - then, 0),
+                                                    max(then - now, 0), unit))
+    return sorted(out)
+
+
+@dataclass
+class _Scopes:
+    """What the same year's other releases did to this one (see ``_other_scopes``)."""
+
+    names: list[str] = field(default_factory=list)   # the releases it was audited with (shown to the adviser)
+    force: set = field(default_factory=set)          # figures hidden because they hide them
+    dropped: list[str] = field(default_factory=list)  # tables left out to stay safe beside them
+
+
+def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: set, org_id: int | None,
+                  year: int) -> tuple[list, disclosure.Protection, _Scopes]:
+    """Audit this report with the releases it shares cases with (``ledger.linked``: the same year's
+    other scopes - the all-organisations report is the sum of the organisation reports - and the
+    neighbouring years, linked by the carried-over cases). When they narrow a hidden figure, first
+    hide what they hide; when that is not enough, leave out breakdowns until it is (the totals
+    always stay)."""
+    scope = _Scopes()
+    if not protection.audit.ok:
+        return tables, protection, scope
+    rels = ledger.releases(repo, [year - 1, year, year + 1])
+    others, groups, scope.names, figures = ledger.linked(rels, org_id, year, protection.tables)
+    if not others:
+        return tables, protection, scope
+    joint = ledger.joint_audit(protection.tables, others, groups, k)
+    if not joint.ok:
+        scope.force = _hidden_keys(figures)
+        protection = _protect(tables, k, prev_tables, force | scope.force)
+    while protection.audit.ok:
+        others, groups, _names, _figures = ledger.linked(rels, org_id, year, protection.tables)
+        joint = ledger.joint_audit(protection.tables, others, groups, k)
+        if joint.ok:
+            break
+        bad = _named_tables(joint, tables)
+        if not bad:
+            protection.audit = joint
+            break
+        scope.dropped += bad
+        tables = [tb for tb in tables if tb.id not in bad]
+        ids = {tb.id for tb in tables}
+        tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
+        protection = _protect(tables, k, prev_tables, force | scope.force)
+    return tables, protection, scope
+
+
+def _named_tables(result: disclosure.AuditResult, tables: list) -> list[str]:
+    """This report's tables that an audit's problems name (other releases' names carry a prefix)."""
+    ids = {tb.id for tb in tables}
+    out: list[str] = []
+    for problem in result.problems:
+        parts = problem.split("/", 2)
+        tid = next((p for p in parts[:2] if p in ids), None)  # "behaviour/..." or "org3/behaviour/..."
+        if tid is not None and tid not in out:
+            out.append(tid)
+    return out
 
 
 def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str) -> dict:
@@ -353,9 +483,10 @@ def _figures(rep: dict) -> str:
 
 
 def _earlier_versions(repo, org_id: int | None, year: int) -> list[dict]:
-    """Versions of this year given out before, newest first ([] when never, or for all organisations)."""
+    """Versions of this year given out before, newest first ([] when never). The all-organisations
+    report's versions come from the publication ledger."""
     if org_id is None:
-        return []
+        return ledger.versions(ledger.releases(repo, [year]), ledger.ALL, year)
     stored = repo.published_report(org_id, year)
     if not stored or stored.get("format") != REPORT_FORMAT or not isinstance(stored.get("tables"), list):
         return []
@@ -502,7 +633,7 @@ def _contradicts(result: disclosure.AuditResult) -> bool:
 
 
 def _fail(protection, joint: disclosure.AuditResult, alone: set[str]) -> None:
-    new = [p for p in joint.problems if p not in alone]
+    new = [p for p in joint.problems if p not in alone and p.split(": ", 1)[0] not in alone]
     if new:
         protection.audit = disclosure.AuditResult(ok=False, intervals=joint.intervals, problems=new,
                                                   warnings=joint.warnings)
@@ -527,7 +658,43 @@ def _versions_audit(protection, earlier: list[dict], agg: Aggregation, k: int) -
     except ValueError as exc:
         joint = disclosure.AuditResult(False, {}, [f"the earlier version could not be checked together "
                                                    f"with this one ({exc})"])
-    _fail(protection, joint, alone)
+    _fail(protection, joint, alone | _printed_before(protection.tables, earlier))
+
+
+def _printed_before(tables: list[dict], earlier: list[dict]) -> set[str]:
+    """Audit problems that are no news: a figure one version hides but another version printed is
+    public already; narrowing it to that printed value tells nothing. (What the CHANGE between the
+    versions shows about a changed case is checked separately: ``_changed_case_shows``.) Its other
+    hidden figures are still checked: what the printed value gives away about them is news."""
+    versions = [("", tables)] + [(f"versie_{n}/", v["tables"]) for n, v in enumerate(earlier, start=1)]
+    printed = [_printed_keys(t) for _p, t in versions]
+    out = set()
+    for i, (prefix, tabs) in enumerate(versions):
+        elsewhere = set().union(*(p for j, p in enumerate(printed) if j != i))
+        for tid, row, col in _hidden_keys([{"tables": tabs}]) & elsewhere:
+            name = prefix + tid
+            if col is None:
+                out.update({f"{name}/{row}", f"{name}/{row} (row total)"})
+            elif row is None:
+                out.add(f"{name}/{col} (column total)")
+            else:
+                out.add(f"{name}/{row}×{col}")
+    return out
+
+
+def _printed_keys(tables: list[dict]) -> set[tuple]:
+    """Code keys (as ``_hidden_keys``) of every figure a version printed."""
+    keys = set()
+    for t in tables:
+        rows, cols = t["rows"], t.get("cols")
+        for r, row in enumerate(t["cells"]):
+            for c, val in enumerate(row):
+                if val is not None:
+                    keys.add((t["id"], rows[r], None if cols is None else cols[c]))
+        if cols is not None:
+            keys.update((t["id"], rows[r], None) for r, v in enumerate(t.get("row_totals") or []) if v is not None)
+            keys.update((t["id"], None, cols[c]) for c, v in enumerate(t.get("col_totals") or []) if v is not None)
+    return keys
 
 
 def _next_year_audit(protection, repo, org_id: int | None, year: int, k: int) -> None:
@@ -600,31 +767,21 @@ def require_publishable(prep: Prepared) -> None:
     org, year = prep.report["organisation"], prep.report["year"]
     if prep.republish_needed:
         before = prep.earlier[0]
-        why = ""
         if before.get("threshold") != prep.report["threshold"]:
-            why = f" (then with threshold {before.get('threshold')}, now {prep.report['threshold']})"
-        raise UserError(
-            f"The report of {org} {year} was published before with other figures{why}, so nothing was "
-            "written. Someone who has both versions can lay them side by side and work out figures "
-            "that each version hides. Give out the earlier version again (same threshold, same data), "
-            "or, if a correction is really needed, publish again on purpose with the command line "
-            "option --republish: the new version then keeps hidden every figure the earlier one hid "
-            "and is checked together with it.")
+            raise UserError("report.published_before_other_threshold", org=org, year=year,
+                            then=before.get("threshold"), now=prep.report["threshold"])
+        raise UserError("report.published_before", org=org, year=year)
     audit = prep.protection.audit
     if audit.ok:
         return
     first = "; ".join(audit.problems[:3])
-    more = f" (and {len(audit.problems) - 3} more)" if len(audit.problems) > 3 else ""
+    more = Phrase("report.and_more", n=len(audit.problems) - 3) if len(audit.problems) > 3 else ""
     if prep.republished:
-        raise UserError(
-            f"The new version of the report of {org} {year} cannot be published safely next to the "
-            f"version given out before, so nothing was written. The joint check found: {first}{more}. "
-            "Give out the earlier version again instead, or use the threshold it was made with.")
-    raise UserError(
-        f"The figures of {org} {year} could not be protected well "
-        f"enough to publish, so nothing was written. The check found: {first}{more}. With this few "
-        "cases a breakdown may not be safe at all; try a threshold closer to 3, or report this year "
-        "together with all organisations.")
+        raise UserError("report.republish_unsafe", org=org, year=year, detail=first, more=more)
+    if prep.constrained_by:
+        raise UserError("report.constrained_by", org=org, year=year, releases=", ".join(prep.constrained_by),
+                        detail=first, more=more)
+    raise UserError("report.not_protected", org=org, year=year, detail=first, more=more)
 
 
 # -- rendering ----------------------------------------------------------------------------------
@@ -681,7 +838,7 @@ def _target(out, organisation: str, year: int, suffix: str) -> Path:
     if path.is_dir():
         path = path / f"jaarverslag-{slug(organisation)}-{year}.{suffix}"
     if not path.parent.exists():
-        raise UserError(f"The folder {path.parent} does not exist; choose an existing folder for the file.")
+        raise UserError("report.folder_missing", parent=path.parent)
     return path
 
 
@@ -689,7 +846,7 @@ def _write(path: Path, data: bytes) -> None:
     try:
         fsutil.write_bytes_atomic(path, data)
     except OSError as exc:
-        raise UserError(f"Cannot write {path}: {exc.strerror or exc}. Choose another place.") from None
+        raise UserError("report.cannot_write", path=path, strerror=exc.strerror or exc) from None
 
 
 def check_narrative(text: str) -> list[str]:
@@ -720,11 +877,14 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
     before with other figures (unless ``republish``, see ``prepare``), or - for the PDF - when the
     privacy guard finds identifiers in the narrative (unless ``allow_flagged``)."""
     if fmt not in FORMATS:
-        raise UserError(f"Unknown report format {fmt!r}; choose pdf, csv or json.")
+        raise UserError("report.unknown_format", fmt=fmt, formats=", ".join(FORMATS))
     prep = prepare(repo, request, republish=republish)
     require_publishable(prep)
-    path = _target(out, prep.report["organisation"], prep.report["year"], fmt)
-    if fmt == "json":
+    path = _target(out, prep.report["organisation"], prep.report["year"], fmt.split("-")[0])
+    if fmt in ("xlsx", "csv-excel"):
+        from app.reporting import excel
+        data = excel.report_xlsx(prep) if fmt == "xlsx" else excel.report_csv_excel(prep)
+    elif fmt == "json":
         data = report_json(prep.report)
     elif fmt == "csv":
         data = report_csv(prep.report, request.language, prep.aggregation.units, set(prep.protection.merged))
@@ -732,14 +892,18 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
         narrative = repo.report_text(prep.org_id, request.year) if prep.org_id is not None else ""
         kinds = check_narrative(narrative)
         if kinds and not allow_flagged:
-            raise UserError("The text 'Signals and recommendations' may point at people: the privacy "
-                            f"check found {', '.join(kinds)}. Rewrite it in general terms (patterns, "
-                            "not incidents), or confirm that it may be printed as it is.")
+            raise UserError("report.narrative_flagged", kinds=privacy_kinds(narrative))
         data = render_pdf(repo, prep, narrative)
     _write(path, data)
-    if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, request.year, _stored_version(prep))
+    _record(repo, prep, fmt)
     return path
+
+
+def _record(repo: Repository, prep: Prepared, kind: str) -> None:
+    """Record the release: in the publication ledger, and as the organisation's report of the year."""
+    ledger.record(repo, prep.org_id, prep.report, kind)
+    if prep.org_id is not None:
+        repo.save_published_report(prep.org_id, int(prep.report["year"]), _stored_version(prep))
 
 
 def render_pdf(repo: Repository, prep: Prepared, narrative: str) -> bytes:
@@ -762,7 +926,7 @@ def preview_pdf(repo: Repository, request: ReportRequest, narrative: str, out: s
 
 def signing_fingerprint(repo: Repository) -> str:
     """The fingerprint of the adviser's signing key as printed on the report ("" without a key)."""
-    from app.exchange import vstat as exchange
+    from app.exchange import keys as exchange
     try:
         return exchange.fingerprint(exchange.public_key(repo.signing_key()))
     except UserError:
@@ -774,6 +938,7 @@ def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, t
     """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report, in
     Dutch whatever the request's language. Refuses like ``export_report`` (also a second version of
     a year without ``republish``)."""
+    from app.exchange import keys
     from app.exchange import vstat as exchange
     prep = prepare(repo, replace(request, language="nl"), republish=republish)
     require_publishable(prep)
@@ -782,13 +947,12 @@ def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, t
         try:
             text = Path(to).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise UserError(f"Cannot read the supervisor key file {to}: {getattr(exc, 'strerror', None) or exc}. "
-                            "Ask the supervisor for their supervisor.pub file.") from None
-        recipient = exchange.parse_supervisor_pub(text)
+            raise UserError("report.supervisor_key_unreadable", to=to,
+                            exc=getattr(exc, 'strerror', None) or exc) from None
+        recipient = keys.parse_supervisor_pub(text)
     data = exchange.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
                                recipient_pub=recipient)
     path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")
     _write(path, data)
-    if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, request.year, _stored_version(prep))
+    _record(repo, prep, "vstat")
     return path

@@ -118,6 +118,44 @@ CREATE TABLE published_reports (
 """
 
 
+# The publication ledger: every release of figures (organisation or all organisations, each version,
+# each file format, .vstat too), with the published figures only. organisation_id is NULL for the
+# all-organisations report and has no foreign key: figures given out stay recorded when their
+# organisation is deleted, because they are still out there.
+V3 = """
+CREATE TABLE publications (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER,
+    organisation TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    created TEXT NOT NULL,
+    figures TEXT NOT NULL
+);
+CREATE INDEX publications_year ON publications(year, organisation_id);
+"""
+
+
+def _v3(conn) -> None:
+    """The ledger, seeded with every report version recorded so far (latest and superseded)."""
+    import json
+
+    _script(V3)(conn)
+    rows = conn.execute("SELECT p.organisation_id, o.name, p.year, p.created, p.data FROM published_reports p "
+                        "JOIN organisations o ON o.id = p.organisation_id").fetchall()
+    for org_id, name, year, created, data in rows:
+        try:
+            rep = json.loads(data)
+        except ValueError:
+            continue
+        versions = [v for v in reversed(rep.get("superseded") or []) if isinstance(v, dict)] + [rep]
+        for v in versions:
+            figures = {"threshold": v.get("threshold"), "totals": v.get("totals"), "tables": v.get("tables")}
+            conn.execute("INSERT INTO publications(organisation_id, organisation, year, kind, created, figures) "
+                         "VALUES (?,?,?,?,?,?)", (org_id, name, year, "report", created,
+                                                  json.dumps(figures, ensure_ascii=False)))
+
+
 def _script(sql: str) -> Callable:
     def step(conn) -> None:
         for stmt in sql.split(";"):
@@ -135,6 +173,7 @@ def _v2(conn) -> None:
 MIGRATIONS: list[tuple[int, Callable]] = [
     (1, _script(V1)),
     (2, _v2),
+    (3, _v3),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -153,8 +192,7 @@ def migrate(conn, db_path: Path | None, target: int | None = None) -> list[int]:
     target = LATEST if target is None else target
     version = current_version(conn)
     if version > LATEST:
-        raise VaultError(f"This vault was made by a newer version of Vertrouwd (schema {version}). "
-                         "Update the program to open it.")
+        raise VaultError("migrate.newer_schema", version=version)
     steps = [(v, fn) for v, fn in MIGRATIONS if version < v <= target]
     if not steps:
         return []

@@ -38,8 +38,8 @@ def _now() -> str:
 def _raise(problems: list[Problem], record: str | None = None) -> None:
     if problems:
         p = problems[0]
-        where = f"{record}: " if record else ""
-        err = ValidationError(where + p.message, field=p.field, record=record)
+        err = ValidationError(f"problem.{p.code}", field=p.field, record=record,
+                              where=f"{record}: " if record else "", detail=p.message)
         err.problems = problems  # type: ignore[attr-defined]
         raise err
 
@@ -142,7 +142,7 @@ class Repository:
     def signing_key(self) -> bytes:
         value = self.get_setting("signing_key")
         if not value:
-            raise UserError("This vault has no signing key. Open it once with this version to add one.")
+            raise UserError("repo.no_signing_key")
         return bytes.fromhex(value)
 
     # -- organisations ----------------------------------------------------------------------
@@ -150,15 +150,15 @@ class Repository:
         row = conn.execute("SELECT id FROM organisations WHERE name = ?", (name,)).fetchone()
         if not row:
             where = f"{record}: " if record else ""
-            raise ValidationError(f"{where}organisation: unknown organisation {name!r}. Add it first "
-                                  "(vertrouwd org add NAME).", field="organisation", record=record)
+            raise ValidationError("repo.case_organisation_unknown", where=where, name=name,
+                                  field="organisation", record=record)
         return int(row[0])
 
     def _insert_org(self, conn: sqlcipher3.Connection, org: Organisation) -> int:
         _raise(E.validate_organisation(org))
         name = org.name.strip()
         if self._name_taken(conn, name):
-            raise ValidationError(f"name: an organisation called {name!r} already exists", field="name")
+            raise ValidationError("repo.organisation_exists", name=name, field="name")
         cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)", (name, _now()))
         oid = int(cur.lastrowid)
         for u in org.units:
@@ -183,12 +183,11 @@ class Repository:
         _raise(E.validate_organisation(org))
         with self._tx() as conn:
             if self._name_taken(conn, name, org_id):
-                raise ValidationError(f"name: an organisation called {name.strip()!r} already exists",
+                raise ValidationError("repo.organisation_exists", name=name.strip(),
                                       field="name")
             cur = conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
             if cur.rowcount != 1:
-                raise UserError(f"The organisation {name.strip()!r} no longer exists (it may have been "
-                                "removed). Reload the list and try again.")
+                raise UserError("repo.organisation_gone", name=name.strip())
             existing = {r[1]: r[0] for r in conn.execute(
                 "SELECT id, name FROM units WHERE organisation_id = ?", (org_id,))}
             wanted = [u.strip() for u in units]
@@ -196,8 +195,7 @@ class Repository:
                 if uname not in wanted:
                     used = conn.execute("SELECT count(*) FROM cases WHERE unit_id = ?", (uid,)).fetchone()[0]
                     if used:
-                        raise ValidationError(f"units: {uname!r} is used by {used} case(s) and cannot be "
-                                              "removed", field="units")
+                        raise ValidationError("repo.unit_in_use", unit=uname, used=used, field="units")
                     conn.execute("DELETE FROM units WHERE id = ?", (uid,))
             for u in wanted:
                 if u not in existing:
@@ -210,8 +208,7 @@ class Repository:
             m = conn.execute("SELECT count(*) FROM activities WHERE organisation_id = ?",
                              (org_id,)).fetchone()[0]
             if n or m:
-                raise UserError(f"This organisation still has {n} case(s) and {m} activity(ies); "
-                                "remove those first.")
+                raise UserError("repo.organisation_in_use", n=n, m=m)
             conn.execute("DELETE FROM organisations WHERE id = ?", (org_id,))
             self._audit(conn, "organisatie_verwijderd", f"organisatie {org_id}")
 
@@ -227,10 +224,10 @@ class Repository:
         key = E.organisation_key(name)
         found = [o for o in self.list_organisations() if E.organisation_key(o.name) == key]
         if len(found) > 1:   # only in vaults made before names were unique by this rule
-            raise UserError(f"The name {name!r} fits {len(found)} organisations ("
-                            f"{', '.join(o.name for o in found)}); rename one of them first.")
+            raise UserError("repo.ambiguous_organisation", name=name, n=len(found),
+                            names=", ".join(o.name for o in found))
         if not found:
-            raise UserError(f"Unknown organisation {name!r}. See the list with: vertrouwd org list")
+            raise UserError("repo.unknown_organisation", name=name)
         return found[0]
 
     # -- cases ------------------------------------------------------------------------------
@@ -245,8 +242,9 @@ class Repository:
         row = conn.execute("SELECT id FROM units WHERE organisation_id = ? AND name = ?",
                            (org_id, unit)).fetchone()
         if not row:
-            raise ValidationError(f"{record + ': ' if record else ''}unit: {unit!r} is not a unit of this "
-                                  "organisation", field="unit", record=record)
+            raise ValidationError("repo.unit_not_of_organisation",
+                                  where=record + ': ' if record else '', unit=unit, field="unit",
+                                  record=record)
         return int(row[0])
 
     def _write_case(self, conn: sqlcipher3.Connection, case: Case, record: str | None) -> int:
@@ -255,7 +253,7 @@ class Repository:
         unit_id = self._unit_id(conn, org_id, case.unit, record)
         clash = conn.execute("SELECT id FROM cases WHERE code = ?", (case.code,)).fetchone()
         if clash and clash[0] != case.id:
-            raise ValidationError(f"{record + ': ' if record else ''}code: case {case.code} already exists",
+            raise ValidationError("repo.case_exists", where=record + ': ' if record else '', case=case.code,
                                   field="code", record=record)
         values = (case.code, org_id, case.opened.isoformat(),
                   case.closed.isoformat() if case.closed else None, case.reporter_role, case.behaviour,
@@ -268,13 +266,13 @@ class Repository:
         else:
             first = conn.execute("SELECT min(date) FROM contacts WHERE case_id = ?", (case.id,)).fetchone()[0]
             if first and first < case.opened.isoformat():
-                raise ValidationError("opened: a contact of this case lies before this opening date",
+                raise ValidationError("repo.contact_before_opening",
                                       field="opened", record=record)
             cur = conn.execute(
                 "UPDATE cases SET code=?, organisation_id=?, opened=?, closed=?, reporter_role=?, "
                 "behaviour=?, accused_relation=?, follow_up=?, unit_id=? WHERE id = ?", (*values, case.id))
             if cur.rowcount != 1:
-                raise UserError(f"Case {case.code} no longer exists.")
+                raise UserError("repo.case_gone", case=case.code)
             cid = case.id
             conn.execute("DELETE FROM case_extra_behaviours WHERE case_id = ?", (cid,))
             conn.execute("DELETE FROM case_extra_follow_ups WHERE case_id = ?", (cid,))
@@ -363,7 +361,7 @@ class Repository:
             "JOIN organisations o ON o.id = c.organisation_id LEFT JOIN units u ON u.id = c.unit_id "
             "WHERE c.id = ?", (case_id,)).fetchone()
         if not row:
-            raise UserError(f"Case {case_id} does not exist (it may have been removed).")
+            raise UserError("repo.case_not_found", case_id=case_id)
         extra_b = [r[0] for r in self.conn.execute(
             "SELECT code FROM case_extra_behaviours WHERE case_id = ? ORDER BY code", (case_id,))]
         extra_f = [r[0] for r in self.conn.execute(
@@ -377,7 +375,7 @@ class Repository:
     def case_id_by_code(self, code: str) -> int:
         row = self.conn.execute("SELECT id FROM cases WHERE code = ?", (code,)).fetchone()
         if not row:
-            raise UserError(f"No case with code {code}.")
+            raise UserError("repo.no_case_with_code", case=code)
         return int(row[0])
 
     def list_cases(self, *, organisation: str | None = None, year: int | None = None,
@@ -421,7 +419,7 @@ class Repository:
         with self._tx() as conn:
             row = conn.execute("SELECT opened FROM cases WHERE id = ?", (case_id,)).fetchone()
             if not row:
-                raise UserError("The case of this contact no longer exists.")
+                raise UserError("repo.contact_case_gone")
             cid = self._insert_contact(conn, case_id, date.fromisoformat(row[0]), contact, None, screened)
             self._audit(conn, "contact_toegevoegd", f"casus {case_id}")
         contact.id, contact.case_id = cid, case_id
@@ -434,7 +432,7 @@ class Repository:
             row = conn.execute("SELECT c.opened, k.case_id FROM contacts k JOIN cases c ON c.id = k.case_id "
                                "WHERE k.id = ?", (contact.id,)).fetchone()
             if not row:
-                raise UserError("This contact no longer exists.")
+                raise UserError("repo.contact_gone")
             _raise(E.validate_contact(contact, self.vocabs, date.fromisoformat(row[0])))
             contact.flagged = bool(contact.flagged) or (not screened and self._possible_identifier(contact))
             conn.execute(
@@ -454,6 +452,13 @@ class Repository:
 
     def flagged_contacts(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM contacts WHERE flagged = 1").fetchone()[0])
+
+    def flagged_contact_list(self) -> list[tuple[int, str, date, int]]:
+        """(case id, case code, conversation date, contact id) of the conversations marked as holding
+        a possible identifier, newest first."""
+        sql = ("SELECT c.id, c.code, k.date, k.id FROM contacts k JOIN cases c ON c.id = k.case_id "
+               "WHERE k.flagged = 1 ORDER BY k.date DESC, c.code")
+        return [(r[0], r[1], date.fromisoformat(r[2]), r[3]) for r in self.conn.execute(sql)]
 
     # -- activities -------------------------------------------------------------------------
     def _insert_activity(self, conn: sqlcipher3.Connection, act: Activity, record: str | None) -> int:
@@ -479,8 +484,7 @@ class Repository:
             cur = conn.execute("UPDATE activities SET organisation_id=?, date=?, kind=?, hours=? WHERE id=?",
                                (oid, act.date.isoformat(), act.kind, float(act.hours), act.id))
             if cur.rowcount != 1:
-                raise UserError("This activity no longer exists (it may have been removed). Reload the list "
-                                "and enter it again if needed.")
+                raise UserError("repo.activity_gone")
             self._audit(conn, "activiteit_gewijzigd", f"activiteit {act.id}")
 
     def delete_activity(self, act_id: int) -> None:
@@ -603,6 +607,23 @@ class Repository:
                 "cases": q("SELECT count(*) FROM cases").fetchone()[0],
                 "contacts": q("SELECT count(*) FROM contacts").fetchone()[0],
                 "activities": q("SELECT count(*) FROM activities").fetchone()[0]}
+
+    # -- the publication ledger (app/reporting/ledger.py) ---------------------------------------
+    def record_publication(self, org_id: int | None, organisation: str, year: int, kind: str,
+                           figures: dict) -> None:
+        with self._tx() as conn:
+            conn.execute("INSERT INTO publications(organisation_id, organisation, year, kind, created, figures) "
+                         "VALUES (?,?,?,?,?,?)", (org_id, organisation, int(year), kind, _now(),
+                                                  json.dumps(figures, ensure_ascii=False)))
+            self._audit(conn, "cijfers_uitgebracht", f"{kind} {year}")
+
+    def publications(self, years: list[int]) -> list[tuple[int | None, str, int, str, str, dict]]:
+        """(organisation id or None, name, year, kind, created, figures) of the given years, oldest first."""
+        marks = ",".join("?" * len(years))
+        rows = self.conn.execute(
+            "SELECT organisation_id, organisation, year, kind, created, figures FROM publications "
+            f"WHERE year IN ({marks}) ORDER BY id", [int(y) for y in years]).fetchall()
+        return [(r[0], r[1], int(r[2]), r[3], r[4], json.loads(r[5])) for r in rows]
 
     # -- maintenance ------------------------------------------------------------------------
     def compact(self) -> int:

@@ -63,7 +63,7 @@ class Session:
     def change_passphrase(self, current: str, new: str) -> None:
         """Re-encrypt the open vault; `current` must be the passphrase it was opened with."""
         if self.vault is None or not self.vault.is_open:
-            raise VaultError("The vault is locked. Unlock it first.")
+            raise VaultError("session.locked")
         self.vault.change_passphrase(current, new)
 
     def lock(self) -> None:
@@ -73,5 +73,5 @@ class Session:
 
     def require(self) -> Repository:
         if self.repo is None:
-            raise VaultError("The vault is locked. Unlock it first.")
+            raise VaultError("session.locked")
         return self.repo

@@ -34,18 +34,18 @@ class Setting:
     def check(self, value):
         if self.type is int:
             if isinstance(value, bool) or not isinstance(value, int):
-                raise UserError(f"{self.key}: a whole number is needed")
+                raise UserError("settings.whole_number_needed", key=self.key)
             if self.minimum is not None and value < self.minimum:
-                raise UserError(f"{self.key}: at least {self.minimum}")
+                raise UserError("settings.at_least", key=self.key, minimum=self.minimum)
             if self.maximum is not None and value > self.maximum:
-                raise UserError(f"{self.key}: at most {self.maximum}")
+                raise UserError("settings.at_most", key=self.key, maximum=self.maximum)
         if self.type is str:
             if not isinstance(value, str):
-                raise UserError(f"{self.key}: text is needed")
+                raise UserError("settings.text_needed", key=self.key)
             if self.choices and value not in self.choices:
-                raise UserError(f"{self.key}: one of {', '.join(self.choices)}")
+                raise UserError("settings.one_of", key=self.key, choices=', '.join(self.choices))
             if len(value) > 200:
-                raise UserError(f"{self.key}: at most 200 characters")
+                raise UserError("settings.text_too_long", key=self.key)
         return value
 
 

@@ -32,6 +32,7 @@ from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
 from app.store import kdf, migrations, vaultlock
 from app.store.files import attempts_path, key_path, pending_key_path  # noqa: F401 (re-exported)
 from app.store.vaultlock import VaultBusy, VaultLock
+from app.texts import Phrase
 
 __all__ = ["Vault", "VaultBusy", "KeyFile", "Throttle", "PassphraseChangeIncomplete"]
 
@@ -85,7 +86,7 @@ class Throttle:
         self.vault = vault
         self.path = attempts_path(vault)
         self.clock = clock
-        self.note = ""  # why the record was not usable, for the message
+        self.note: Phrase | str = ""  # why the record was not usable, for the message
 
     def _read(self) -> tuple[int, float]:
         self.note = ""
@@ -101,31 +102,28 @@ class Throttle:
         except FileNotFoundError:
             return 0, 0.0
         except (OSError, ValueError, TypeError, KeyError) as exc:
-            return self._damaged(getattr(exc, "strerror", None) or "unreadable")
+            return self._damaged(getattr(exc, "strerror", None) or Phrase("vault.unreadable"))
         now = self.clock()
         if failures > MAX_FAILURES or not_before > now + MAX_DELAY:  # bounded, and written anew
             failures, not_before = min(failures, MAX_FAILURES), min(not_before, now + MAX_DELAY)
             self._write(failures, not_before, quiet=True)
         return failures, float(not_before)
 
-    def _damaged(self, reason: str) -> tuple[int, float]:
+    def _damaged(self, reason: Phrase | str) -> tuple[int, float]:
         """A damaged record counts as the maximum delay, never as a fresh start. It is written anew,
         so the wait ends; if even that fails the message says how to get out."""
-        self.note = (f" The record of failed attempts ({self.path.name}) was damaged ({reason}) and counts as "
-                     "many failed attempts.")
+        self.note = Phrase("vault.note.attempts_damaged", name=self.path.name, reason=reason)
         not_before = self.clock() + MAX_DELAY
         if not self._write(MAX_FAILURES, not_before, quiet=True):
-            self.note += (f" It cannot be written anew either; deleting {self.path} resets the count (it "
-                          "holds no case data) - that is your choice.")
+            self.note = Phrase("vault.note.attempts_damaged_unwritable", name=self.path.name, reason=reason,
+                               path=self.path)
         return MAX_FAILURES, not_before
 
     def _folder_in_the_way(self) -> tuple[int, float]:
         try:
             os.rmdir(self.path)  # an empty folder holds nothing: out of the way
         except OSError:
-            raise VaultError(f"{self.path} is a folder, where Vertrouwd keeps its record of failed unlock "
-                             "attempts. Move or remove that folder, then try again; nothing was changed.") \
-                from None
+            raise VaultError("vault.attempts_folder", path=self.path) from None
         return 0, 0.0
 
     def _write(self, failures: int, not_before: float, *, quiet: bool = False) -> bool:
@@ -144,9 +142,7 @@ class Throttle:
     def check(self) -> None:
         wait = self.wait_seconds()
         if wait > 0:
-            raise LockedOut(
-                f"Too many wrong passphrases in a row. Wait {int(wait + 0.999)} seconds and try again."
-                + self.note)
+            raise LockedOut("vault.locked_out", wait=int(wait + 0.999), note=self.note)
 
     def record_attempt(self) -> int:
         """Count this attempt as failed until it succeeds; returns the count. Refuses the attempt when
@@ -155,19 +151,16 @@ class Throttle:
         try:
             self._write(failures, self.clock() + delay_after(failures))
         except OSError as exc:
-            raise LockedOut(
-                f"The passphrase was not tried: the record of unlock attempts could not be saved "
-                f"({exc.strerror or exc}; the disk may be full or the folder read-only). Free some space "
-                "and try again; nothing was changed.") from None
+            raise LockedOut("vault.attempts_unsaved", reason=exc.strerror or exc) from None
         return failures
 
     @staticmethod
-    def delay_note(failures: int) -> str:
+    def delay_note(failures: int) -> Phrase | str:
         """The message for a wrong passphrase after `failures` (already recorded)."""
         delay = delay_after(failures)
         if not delay:
             return ""
-        return f" After repeated failures you must wait {int(delay)} seconds before the next try."
+        return Phrase("vault.note.wait", wait=int(delay))
 
     def succeeded(self) -> None:
         with suppress(OSError):  # a full disk must not keep the right passphrase from working
@@ -201,8 +194,7 @@ class KeyFile:
                 raise ValueError("no key check value")
             return cls(params=kdf.KdfParams.from_json(data.get("kdf")), check=check)
         except (ValueError, TypeError) as exc:
-            raise VaultError(f"The key file {where} is damaged ({exc}). Restore the vault from a backup.") \
-                from None
+            raise VaultError("vault.key_file_damaged", where=where, exc=exc) from None
 
     @classmethod
     def loads(cls, text: str | bytes, where: Path) -> KeyFile:
@@ -210,9 +202,8 @@ class KeyFile:
         try:
             data = _parse_json(raw, KEYFILE_MAX_BYTES)
         except ValueError as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else str(exc)[:80]
-            raise VaultError(f"The key file {where} is damaged ({reason}). Restore the vault from a backup.") \
-                from None
+            reason = Phrase("vault.not_utf8") if isinstance(exc, UnicodeDecodeError) else str(exc)[:80]
+            raise VaultError("vault.key_file_damaged", where=where, exc=reason) from None
         return cls.from_data(data, where)
 
     @classmethod
@@ -220,7 +211,7 @@ class KeyFile:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise VaultError(f"The key file {path} cannot be read ({exc.strerror or exc}).") from None
+            raise VaultError("vault.key_file_unreadable", path=path, reason=exc.strerror or exc) from None
         return cls.loads(raw, path)
 
 
@@ -241,11 +232,11 @@ class CheckResult:
         return "\n".join(lines)
 
 
-def _cause(exc: BaseException) -> str:
+def _cause(exc: BaseException) -> Phrase | str:
     """A database or file error in words: a full disk is named as such."""
     text = getattr(exc, "strerror", None) or str(exc)
     if "full" in text.lower() or getattr(exc, "errno", None) == 28:
-        return "the disk is full"
+        return Phrase("vault.disk_full")
     return text
 
 
@@ -267,8 +258,7 @@ def _connect(db: Path, key: bytes) -> sqlcipher3.Connection:
     try:
         row = conn.execute("PRAGMA cipher_version").fetchone()
         if not row or not row[0]:
-            raise VaultError("The database library has no encryption (plain SQLite was loaded). "
-                             "Reinstall the program.")
+            raise VaultError("vault.no_encryption")
         conn.execute("PRAGMA cipher_log_level = NONE")  # no "hmac check failed" lines on stderr
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA temp_store = MEMORY")
@@ -286,18 +276,17 @@ def _require_vault_file(path: Path) -> None:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise VaultError(f"No vault at {path}. Create one first (vertrouwd init).") from None
+        raise VaultError("vault.missing", path=path) from None
     if not stat.S_ISREG(st.st_mode):
-        raise VaultError(f"{path} is not a vault file (it is a folder or a device).")
+        raise VaultError("vault.not_a_file", path=path)
     if st.st_size < PAGE:
-        raise VaultError(f"The vault file {path} is damaged: it is only {st.st_size} bytes long. Nothing was "
-                         "changed. Restore it from your latest backup (vertrouwd restore BACKUP --force).")
+        raise VaultError("vault.too_short", path=path, size=st.st_size)
 
 
 def _key_candidates(path: Path) -> list[tuple[Path, KeyFile]]:
     kp, pk = key_path(path), pending_key_path(path)
     if not kp.exists() and not pk.exists():
-        raise VaultError(f"The key file {kp} beside the vault is missing. Restore from a backup.")
+        raise VaultError("vault.key_file_missing", path=kp)
     candidates = [(kp, KeyFile.read(kp))] if kp.exists() else []
     if pk.exists():  # an interrupted passphrase change or restore: try its key as well
         with suppress(VaultError):
@@ -331,11 +320,10 @@ class Vault:
                params: kdf.KdfParams | None = None, allow_weak: bool = False,
                schema_version: int | None = None) -> Vault:
         path = Path(path)
-        exists = f"A vault already exists at {path}. Open it, or choose another location; nothing was changed."
         if os.path.lexists(path) or key_path(path).exists():
-            raise UserError(exists)
+            raise UserError("vault.exists", path=path)
         if len(passphrase) < 8:
-            raise UserError("The passphrase is too short: use at least 8 characters (a sentence is best).")
+            raise UserError("vault.passphrase_too_short")
         params = params or kdf.calibrate()
         if params.memory_kib < kdf.MIN_MEMORY_KIB and not allow_weak:
             raise ValueError("Argon2id memory must be at least 64 MiB")
@@ -344,7 +332,7 @@ class Vault:
         keyfile = KeyFile(params=params, check=kdf.key_check(key))
         with vaultlock.exclusive(path):
             if os.path.lexists(path) or key_path(path).exists():  # made meanwhile by another process
-                raise UserError(exists)
+                raise UserError("vault.exists", path=path)
             cls._build(path, key, keyfile, schema_version)
         return cls.open(path, passphrase, migrate=False)
 
@@ -412,8 +400,7 @@ class Vault:
                 throttle.succeeded()
                 if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                     conn.close()  # a vault always holds tables: this one was emptied
-                    raise VaultError(f"The passphrase is right but the vault file {path} holds no data: it "
-                                     "is damaged. Nothing was changed; restore it from a backup.")
+                    raise VaultError("vault.empty", path=path)
                 if source == pending_key_path(path):
                     with suppress(FileNotFoundError):  # another process may have finished it first
                         os.replace(source, key_path(path))
@@ -422,13 +409,10 @@ class Vault:
         if matched:
             throttle.succeeded()  # the passphrase was right: not a failed attempt
         if matched and len(candidates) > 1:  # the file is fine: it was re-keyed with the other key
-            raise VaultError("A passphrase change or restore of this vault was interrupted. Open it with "
-                             "the other passphrase (the new one, or the one of the restored backup).")
+            raise VaultError("vault.rekey_interrupted")
         if matched:
-            raise VaultError(f"The passphrase is right but the vault file {path} cannot be read: it is "
-                             "damaged. Restore it from a backup.")
-        raise WrongPassphrase("Wrong passphrase. Check Caps Lock and the keyboard layout, then try again."
-                              + Throttle.delay_note(failures))
+            raise VaultError("vault.damaged", path=path)
+        raise WrongPassphrase("vault.wrong_passphrase", note=Throttle.delay_note(failures))
 
     def _tidy(self) -> None:
         """Remove what an interrupted create, restore or backup left, when no other process has the vault."""
@@ -444,8 +428,7 @@ class Vault:
         if migrations.current_version(self.conn) >= migrations.LATEST or self._oslock is None:
             migrations.migrate(self.conn, self.path)  # nothing to do (or refuses a newer vault)
             return
-        with self._oslock.exclusive("This vault must be converted to the new version of Vertrouwd, but it "
-                                    "is open in another Vertrouwd. Close it there, then open it again."):
+        with self._oslock.exclusive("vault.convert_open_elsewhere"):
             migrations.migrate(self.conn, self.path)
 
     @contextmanager
@@ -460,7 +443,7 @@ class Vault:
     @property
     def conn(self) -> sqlcipher3.Connection:
         if self._conn is None:
-            raise VaultError("The vault is locked. Unlock it first.")
+            raise VaultError("vault.locked")
         return self._conn
 
     @property
@@ -518,7 +501,7 @@ class Vault:
         out); a wrong one counts as a failed unlock attempt. The key derivation is calibrated anew for
         this machine. No other process may have the vault open meanwhile."""
         if len(new_passphrase) < 8:
-            raise UserError("The new passphrase is too short: use at least 8 characters.")
+            raise UserError("vault.new_passphrase_too_short")
         with self.lock_, self.exclusive():
             self._verify_current(current_passphrase)
             self._still_our_key()
@@ -531,8 +514,7 @@ class Vault:
         throttle = Throttle(self.path, self._clock)
         with throttle.attempt() as failures:
             if not kdf.check_matches(kdf.derive_key(passphrase, self._keyfile.params), self._keyfile.check):
-                raise WrongPassphrase("The current passphrase is wrong; the passphrase was not changed."
-                                      + Throttle.delay_note(failures))
+                raise WrongPassphrase("vault.wrong_current_passphrase", note=Throttle.delay_note(failures))
             throttle.succeeded()
 
     def _still_our_key(self) -> None:
@@ -540,8 +522,7 @@ class Vault:
         kp = key_path(self.path)
         on_disk = KeyFile.read(kp) if kp.exists() else None
         if on_disk is None or on_disk.check != self._keyfile.check or pending_key_path(self.path).exists():
-            raise VaultError("The passphrase of this vault was changed by another Vertrouwd meanwhile. Nothing "
-                             "was changed here: lock the vault and open it again.")
+            raise VaultError("vault.changed_elsewhere")
 
     def _room_to_rekey(self) -> None:
         """Re-encrypting writes a journal about as large as the vault: refuse early on a full disk (SQLCipher
@@ -549,8 +530,7 @@ class Vault:
         need = self.path.stat().st_size + (1 << 20)
         free = shutil.disk_usage(self.path.parent).free
         if free < need:
-            raise UserError(f"The disk is too full to change the passphrase: it needs about {need // (1 << 20) + 1} "
-                            f"MB free beside the vault and {free // (1 << 20)} MB are free. Nothing was changed.")
+            raise UserError("vault.no_room_to_rekey", need=need // (1 << 20) + 1, free=free // (1 << 20))
 
     def _rekey(self, new_key: bytes, new_keyfile: KeyFile) -> None:
         pk = pending_key_path(self.path)
@@ -564,16 +544,15 @@ class Vault:
             if not isinstance(exc, sqlcipher3.Error):
                 raise
             self.close()  # SQLite rolled the re-encryption back; start afresh from the file
-            raise UserError(f"The passphrase was not changed ({_cause(exc)}). The vault has been closed: open "
-                            "it again with the OLD passphrase.") from None
+            raise UserError("vault.rekey_failed", reason=_cause(exc)) from None
         # From here on the file is encrypted with the new key. Whatever fails now, this object
         # ends up closed (never half open) and the pending key file stays for the next open.
         self._close_db()
         probe: sqlcipher3.Connection | None = None
-        step = "reopen the vault to verify the new passphrase"
+        step = Phrase("vault.step.reopen")
         try:
             probe = _connect(self.path, new_key)  # verify before the new key file becomes the key file
-            step = "save the new key file"
+            step = Phrase("vault.step.save_key")
             os.replace(pk, key_path(self.path))
         except BaseException as exc:
             if probe is not None:
@@ -583,10 +562,7 @@ class Vault:
             if not isinstance(exc, Exception):  # KeyboardInterrupt and the like pass unchanged
                 raise
             reason = getattr(exc, "strerror", None) or getattr(exc, "message", None) or str(exc)
-            raise PassphraseChangeIncomplete(
-                f"The vault was re-encrypted with the new passphrase, but the program could not {step} "
-                f"({reason}). The vault has been closed: open it again with the NEW passphrase, which "
-                "finishes the change. If that fails, restore your latest backup.") from exc
+            raise PassphraseChangeIncomplete("vault.rekey_unfinished", step=step, reason=reason) from exc
         with self.lock_:
             self._conn = probe
             self._key = bytearray(new_key)
@@ -617,7 +593,7 @@ class Vault:
         own = (self.path, key_path(self.path), pending_key_path(self.path), attempts_path(self.path),
                vaultlock.lock_path(self.path), vaultlock.unlock_lock_path(self.path))
         if out.resolve() in {p.resolve() for p in own}:
-            raise UserError("A backup cannot overwrite the vault itself. Choose another file name.")
+            raise UserError("vault.backup_over_vault")
         private_dir(out.parent)
         # staged beside the vault, so a killed backup leaves nothing in the backup folder and the next
         # open of the vault removes it
@@ -659,18 +635,17 @@ class Vault:
             with open(backup, "rb") as fh:
                 magic = fh.read(len(BACKUP_MAGIC))
                 if magic != BACKUP_MAGIC:
-                    raise UserError(f"{backup} is not a Vertrouwd backup file.")
+                    raise UserError("vault.not_a_backup", backup=backup)
                 (n,) = struct.unpack(">I", fh.read(4))
                 if n > 1 << 20:
-                    raise UserError(f"{backup} is damaged (header too large).")
+                    raise UserError("vault.backup_header_too_large", backup=backup)
                 header = _parse_json(fh.read(n), 1 << 20)
         except (OSError, struct.error, ValueError) as exc:
             if isinstance(exc, FileNotFoundError):
-                raise UserError(f"The backup file {backup} does not exist.") from None
-            raise UserError(f"{backup} is not a readable Vertrouwd backup ({exc.__class__.__name__}).") \
-                from None
+                raise UserError("vault.backup_missing", backup=backup) from None
+            raise UserError("vault.backup_unreadable", backup=backup, name=exc.__class__.__name__) from None
         if not isinstance(header, dict) or not isinstance(header.get("key"), dict):
-            raise UserError(f"{backup} is damaged: its header holds no key record.")
+            raise UserError("vault.backup_no_key", backup=backup)
         return header, len(BACKUP_MAGIC) + 4 + n
 
     @classmethod
@@ -680,7 +655,7 @@ class Vault:
         have the vault open meanwhile."""
         backup, path = Path(backup), Path(path)
         if os.path.lexists(path) and not force:
-            raise UserError(f"A vault already exists at {path}. Add --force to replace it with the backup.")
+            raise UserError("vault.restore_over_vault", path=path)
         header, offset = cls.read_backup_header(backup)
         keyfile = KeyFile.from_data(header["key"], backup)
         private_dir(path.parent)
@@ -689,8 +664,7 @@ class Vault:
             with throttle.attempt() as failures:
                 key = kdf.derive_key(passphrase, keyfile.params)
                 if not kdf.check_matches(key, keyfile.check):
-                    raise WrongPassphrase("Wrong passphrase for this backup. Use the passphrase that was valid "
-                                          "when the backup was made." + Throttle.delay_note(failures))
+                    raise WrongPassphrase("vault.wrong_backup_passphrase", note=Throttle.delay_note(failures))
                 throttle.succeeded()
             cls._put_in_place(backup, offset, path, key, keyfile)
         return cls.open(path, passphrase, clock=clock)
@@ -699,7 +673,6 @@ class Vault:
     def _put_in_place(cls, backup: Path, offset: int, path: Path, key: bytes, keyfile: KeyFile) -> None:
         staged = path.with_name(f".{path.name}.restoring")
         fsutil.secure_unlink(staged)
-        damaged = f"The backup {backup} is damaged and cannot be restored; nothing was changed."
         try:
             with fsutil.atomic_writer(staged) as fh, open(backup, "rb") as src:
                 src.seek(offset)
@@ -708,14 +681,14 @@ class Vault:
                 _require_vault_file(staged)
                 conn = _connect(staged, key)
             except (sqlcipher3.DatabaseError, VaultError):
-                raise UserError(damaged) from None
+                raise UserError("vault.backup_damaged", backup=backup) from None
             try:
                 result = Vault(staged, conn, key, keyfile).check()
                 empty = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
             finally:
                 conn.close()
             if not result.ok or empty:
-                raise UserError(damaged)
+                raise UserError("vault.backup_damaged", backup=backup)
             if path.exists():
                 cls._keep_before_restore(path)
             fsutil.write_text_atomic(pending_key_path(path), keyfile.dumps())

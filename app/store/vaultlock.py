@@ -31,9 +31,8 @@ if POSIX:
 else:  # pragma: no cover - Windows
     import msvcrt
 
-IN_USE = "Another Vertrouwd is changing this vault; try again when it is done."
-OPEN_ELSEWHERE = ("This vault is open in another Vertrouwd (a window or a command). Close it there first, "
-                  "then try again; nothing was changed.")
+IN_USE = "vaultlock.in_use"  # message codes (resources/messages.json)
+OPEN_ELSEWHERE = "vaultlock.open_elsewhere"
 POLL = 0.05
 SHARED_WAIT = 5.0  # seconds an open waits for another process's passphrase change or restore to end
 
@@ -54,8 +53,7 @@ def _open_lockfile(path: Path) -> int:
     try:
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a lock file. Remove that folder (it holds no case data) "
-                        "and try again.") from None
+        raise UserError("vaultlock.folder_in_the_way", path=path) from None
 
 
 def _try_lock(fd: int, exclusive: bool) -> bool:
@@ -179,7 +177,7 @@ def unlock_turn(vault: Path, wait: float = 120.0) -> Iterator[None]:
     fd = _open_lockfile(unlock_lock_path(vault))
     try:
         if not _acquire(fd, True, wait):
-            raise VaultBusy("Another unlock of this vault is still running; try again in a moment.")
+            raise VaultBusy("vaultlock.unlock_running")
         try:
             yield
         finally:

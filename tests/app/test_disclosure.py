@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app import texts
 from app.reporting.disclosure import (
-    METHOD_TEXT,
     AuditResult,
     Protection,
     Table,
@@ -133,8 +133,15 @@ def test_margin_linkage_that_a_naive_per_table_method_gets_wrong():
     naive = protect(tabs, merge=False, linked_total=False)
     linked = protect(tabs, merge=False)
     assert linked.audit.ok, linked.audit.problems
-    assert not naive.audit.ok
-    assert any("relation/derde" in p and "[3, 3]" in p for p in naive.audit.problems)
+    # which of the two 15s each table hides on its own is a tie the solver may break either way;
+    # the pattern described above is one of the per-table optima, and the linked audit catches it
+    rel = next(t for t in naive.tables if t["id"] == "relation")
+    two = next(t for t in naive.tables if t["id"] == "behaviour_x_relation")
+    rel = dict(rel, cells=[[15], [None], [None]], row_totals=[15, None, None])
+    two = dict(two, col_totals=[None, 15, None])
+    leak = audit([next(t for t in naive.tables if t["id"] == "behaviour"), rel, two], 5)
+    assert not leak.ok
+    assert any("relation/derde" in p and "[3, 3]" in p for p in leak.problems)
     # linked: the two-way row totals ARE the behaviour table, hidden or published together
     by_id = {t["id"]: t for t in linked.tables}
     assert by_id["behaviour_x_relation"]["row_totals"] == [r[0] for r in by_id["behaviour"]["cells"]]
@@ -253,10 +260,11 @@ def test_audit_finds_figures_that_do_not_add_up():
 
 
 def test_method_text_has_both_languages_and_the_threshold():
-    assert set(METHOD_TEXT) == {"nl", "en"}
-    assert "{k}" in METHOD_TEXT["nl"] and "{k}" in METHOD_TEXT["en"]
+    method = texts.catalogue()["disclosure.method"]
+    assert set(method) == {"nl", "en"}
+    assert "{k}" in method["nl"] and "{k}" in method["en"]
     assert "5" in method_text("nl", 5) and "7" in method_text("en", 7)
-    assert METHOD_TEXT["en"].format(k=5) == method_text("en", 5)
+    assert method["en"].format(k=5) == method_text("en", 5)
 
 
 def test_published_shape_matches_the_report_json():
@@ -365,3 +373,80 @@ def test_force_hidden_by_code_follows_a_merge():
     cells = p.tables[0]["cells"]
     assert cells[1] == [None] and p.audit.ok
     assert sum(1 for r in cells if r[0] is None) >= 2
+
+
+# ------------------------------------------------------------------ group disclosure everywhere
+
+
+def lines_of(t: dict):
+    """Every line of a published table: (cells, line total); one-way tables are one line."""
+    if t["cols"] is None:
+        yield [r[0] for r in t["cells"]], t["total"]
+        return
+    for r, row in enumerate(t["cells"]):
+        yield list(row), t["row_totals"][r]
+    for c in range(len(t["cols"])):
+        yield [row[c] for row in t["cells"]], t["col_totals"][c]
+    yield list(t["row_totals"]), t["total"]
+    yield list(t["col_totals"]), t["total"]
+
+
+def shares_one_attribute(cells: list, total) -> bool:
+    """A line whose only unreadable cell stands beside published zeros: everyone in it is there."""
+    hidden = [v for v in cells if v is None]
+    return len(cells) > 1 and len(hidden) == 1 and all(v in (None, 0) for v in cells) and total != 0
+
+
+def test_one_way_table_with_one_category_holding_everyone_is_shielded():
+    rel = one_way("relation", ["collega", "leidinggevende", "derde", "onbekend"], [0, 14, 0, 0])
+    p = protect([rel], merge=False)
+    cells = [r[0] for r in p.tables[0]["cells"]]
+    assert cells[1] is None and p.reasons["relation"][1] == ["groep"]
+    assert not shares_one_attribute(cells, 14)
+    assert p.audit.ok, p.audit.problems
+
+
+def test_one_way_table_with_all_but_fewer_than_k_in_one_category_is_shielded():
+    rel = one_way("relation", ["collega", "leidinggevende", "derde"], [2, 15, 0])
+    p = protect([rel], merge=False)
+    cells = [r[0] for r in p.tables[0]["cells"]]
+    assert cells[1] is None and p.reasons["relation"][1] == ["groep"]
+
+
+def test_group_rule_can_be_switched_off_for_a_table_that_says_nothing_about_people():
+    status = one_way("status", ["gesloten", "open"], [22, 0], group=False)
+    p = protect([status], merge=False)
+    assert [r[0] for r in p.tables[0]["cells"]] == [22, 0]
+
+
+def test_no_line_of_a_two_way_table_is_one_hidden_cell_beside_published_zeros():
+    x = [[0, 7, 0], [6, 5, 8], [9, 6, 7], [0, 0, 0]]
+    p = protect(linked_set(x, rows=["seksuele_intimidatie", "pesten", "agressie", "discriminatie"]),
+                merge=False)
+    for t in p.tables:
+        for cells, total in lines_of(t):
+            assert not shares_one_attribute(cells, total), (t["id"], cells, total)
+    assert p.audit.ok, p.audit.problems
+
+
+def test_audit_flags_a_line_whose_only_hidden_cell_stands_beside_published_zeros():
+    # row a: its total and one cell hidden, the other cells published zeros: whoever is in row a
+    # sits in column x, although no figure can be narrowed below 5
+    pub = [{"id": "t", "unit": "cases", "rows": ["a", "b"], "cols": ["x", "y", "z"],
+            "cells": [[None, 0, 0], [None, None, 9]], "row_totals": [None, None],
+            "col_totals": [None, None, 9], "total": 30}]
+    res = audit(pub, 5)
+    assert not res.ok and any("t/a×x" in p and "everyone" in p for p in res.problems), res.problems
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(x=two_way(), k=st.integers(3, 6))
+def test_random_tables_never_show_group_disclosure(x, k):
+    rows = [f"r{i}" for i in range(len(x))]
+    cols = [f"c{j}" for j in range(len(x[0]))]
+    p = protect(linked_set(x, rows=rows, cols=cols), k=k, merge=False)
+    if not p.audit.ok:
+        return
+    for t in p.tables:
+        for cells, total in lines_of(t):
+            assert not shares_one_attribute(cells, total), (t["id"], cells, total)

@@ -10,6 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.errors import UserError, WrongPassphrase
+from app.exchange import combine
+from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.exchange.vstat import VStatError
 
@@ -43,7 +46,7 @@ def report(org="Gemeente Noord", year=2026, threshold=5, behaviour=(12, None, No
 
 @pytest.fixture(scope="module")
 def key() -> bytes:
-    return ex.generate_signing_key()
+    return exkeys.generate_signing_key()
 
 
 @pytest.fixture(scope="module")
@@ -56,16 +59,16 @@ def small(key) -> bytes:
 
 def test_keys_and_fingerprint(key):
     assert len(key) == 32
-    pub = ex.public_key(key)
+    pub = exkeys.public_key(key)
     assert len(pub) == 32 and pub != key
-    fp = ex.fingerprint(pub)
+    fp = exkeys.fingerprint(pub)
     groups = fp.split(" ")
     assert len(groups) == 8 and all(len(g) == 4 for g in groups)
     assert fp == fp.upper()
-    assert ex.same_fingerprint(fp.lower().replace(" ", ""), fp)
-    assert ex.fingerprint(ex.public_key(ex.generate_signing_key())) != fp
+    assert exkeys.same_fingerprint(fp.lower().replace(" ", ""), fp)
+    assert exkeys.fingerprint(exkeys.public_key(exkeys.generate_signing_key())) != fp
     with pytest.raises(VStatError):
-        ex.fingerprint(b"short")
+        exkeys.fingerprint(b"short")
 
 
 def test_canonical_form():
@@ -86,8 +89,8 @@ def test_round_trip(key):
     v = ex.read_vstat(data)
     assert v.organisation == "Gemeente Noord" and v.year == 2026 and v.threshold == 5
     assert v.created == WHEN and v.program_version == "0.1.0"
-    assert v.adviser_key == ex.public_key(key)
-    assert v.fingerprint == ex.fingerprint(ex.public_key(key))
+    assert v.adviser_key == exkeys.public_key(key)
+    assert v.fingerprint == exkeys.fingerprint(exkeys.public_key(key))
     beh = v.table("behaviour")
     assert beh.cells[0] == (12,) and beh.cells[1] == (None,)
     assert v.table("activity_hours").total == 13.75
@@ -150,47 +153,26 @@ def test_readable_messages(key, small):
         ex.read_vstat(json.dumps(report()).encode())
 
 
-def test_untrusted_key_refused_until_trusted(tmp_path, key):
-    path = tmp_path / "noord.vstat"
-    path.write_bytes(ex.make_vstat(report(), key, program_version="0.1.0"))
-    fp = ex.fingerprint(ex.public_key(key))
-    out, err = io.StringIO(), io.StringIO()
-    assert ex.cmd_verify([str(path)], [], out, err) == 1
-    assert out.getvalue().startswith(f"FAILED {path}: signed by the untrusted key {fp}")
-    other = ex.fingerprint(ex.public_key(ex.generate_signing_key()))
-    assert ex.cmd_verify([str(path)], [other], io.StringIO(), io.StringIO()) == 1
-    out = io.StringIO()
-    assert ex.cmd_verify([str(path)], [fp.replace(" ", "").lower()], out, io.StringIO()) == 0
-    assert out.getvalue() == f"OK {path} Gemeente Noord 2026 {fp}\n"
-    # one bad file makes the whole run fail, the good one is still reported
-    bad = tmp_path / "bad.vstat"
-    bad.write_bytes(b"{")
-    out = io.StringIO()
-    assert ex.cmd_verify([str(path), str(bad)], [fp], out, io.StringIO()) == 1
-    lines = out.getvalue().splitlines()
-    assert lines[0].startswith("OK ") and lines[1].startswith(f"FAILED {bad}: ")
-
-
 def test_encryption_round_trip_and_wrong_recipient(tmp_path, key):
-    pub = ex.generate_supervisor_keypair(tmp_path / "sup", passphrase="sterk wachtwoord")
+    pub = exkeys.generate_supervisor_keypair(tmp_path / "sup", passphrase="sterk wachtwoord")
     assert (tmp_path / "sup" / "supervisor.key").stat().st_mode & 0o777 == 0o600
     line = (tmp_path / "sup" / "supervisor.pub").read_text()
-    assert line.startswith("vertrouwd-supervisor-x25519:") and ex.parse_supervisor_pub(line) == pub
-    priv = ex.load_supervisor_key(tmp_path / "sup" / "supervisor.key", "sterk wachtwoord")
-    with pytest.raises(ex.WrongPassphrase):
-        ex.load_supervisor_key(tmp_path / "sup" / "supervisor.key", "fout")
-    with pytest.raises(ex.UserError, match="passphrase"):
-        ex.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
-    with pytest.raises(ex.UserError, match="already exists"):
-        ex.generate_supervisor_keypair(tmp_path / "sup")
+    assert line.startswith("vertrouwd-supervisor-x25519:") and exkeys.parse_supervisor_pub(line) == pub
+    priv = exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key", "sterk wachtwoord")
+    with pytest.raises(WrongPassphrase):
+        exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key", "fout")
+    with pytest.raises(UserError, match="passphrase"):
+        exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
+    with pytest.raises(UserError, match="already exists"):
+        exkeys.generate_supervisor_keypair(tmp_path / "sup")
     data = ex.make_vstat(report(), key, program_version="0.1.0", recipient_pub=pub)
     assert b"Gemeente Noord" not in data and json.loads(data)["format"] == "vertrouwd-stats-encrypted/1"
     v = ex.read_vstat(data, supervisor_key=priv)
-    assert v.encrypted and v.organisation == "Gemeente Noord" and v.adviser_key == ex.public_key(key)
+    assert v.encrypted and v.organisation == "Gemeente Noord" and v.adviser_key == exkeys.public_key(key)
     with pytest.raises(VStatError, match="encrypted for supervisor key"):
         ex.read_vstat(data)
-    ex.generate_supervisor_keypair(tmp_path / "other")
-    other = ex.load_supervisor_key(tmp_path / "other" / "supervisor.key")
+    exkeys.generate_supervisor_keypair(tmp_path / "other")
+    other = exkeys.load_supervisor_key(tmp_path / "other" / "supervisor.key")
     with pytest.raises(VStatError, match="another supervisor"):
         ex.read_vstat(data, supervisor_key=other)
     doc = json.loads(data)
@@ -202,11 +184,11 @@ def test_encryption_round_trip_and_wrong_recipient(tmp_path, key):
 
 
 def test_merge_round_trip(key):
-    key2 = ex.generate_signing_key()
+    key2 = exkeys.generate_signing_key()
     a = ex.read_vstat(ex.make_vstat(report(), key, program_version="0.1.0"))
     b = ex.read_vstat(ex.make_vstat(report("Gemeente Zuid", behaviour=(20, None, 9, None, 0), total=35),
                                     key2, program_version="0.1.0"))
-    c = ex.merge([a, b], "all")
+    c = combine.merge([a, b], "all")
     assert len(c.groups) == 1 and len(c.sources) == 2
     g = c.groups[0]
     assert g.totals == {"cases": 66, "contacts": 148, "hours": 123}
@@ -216,7 +198,7 @@ def test_merge_round_trip(key):
     assert beh.total == 66 and beh.total_status == "published"
     hours = next(t for t in g.tables if t.id == "activity_hours")
     assert hours.cells == [[21.0], [6.5]]
-    by_org = ex.merge([a, b], "organisation")
+    by_org = combine.merge([a, b], "organisation")
     assert [gr.label for gr in by_org.groups] == ["Gemeente Noord", "Gemeente Zuid"]
     assert [t.year for t in c.trends] == [2026] and c.trends[0].cases == 66
 
@@ -226,12 +208,12 @@ def test_merge_trends_and_duplicates(key):
     y2 = ex.read_vstat(ex.make_vstat(report(), key, program_version="0.1.0", created=WHEN))
     newer = ex.read_vstat(ex.make_vstat(report(behaviour=(13, None, None, 0, 14), total=32), key,
                                         program_version="0.1.0", created=datetime(2027, 3, 1, tzinfo=UTC)))
-    c = ex.merge([y1, y2, y2, newer], "year")
+    c = combine.merge([y1, y2, y2, newer], "year")
     assert [(t.year, t.files, t.cases) for t in c.trends] == [(2025, 1, 31), (2026, 1, 32)]
     assert any("twice" in n for n in c.notes) and any("newest" in n for n in c.notes)
     assert [g.label for g in c.groups] == ["2025", "2026"]
     with pytest.raises(VStatError, match="combine by"):
-        ex.merge([y1], "colour")
+        combine.merge([y1], "colour")
 
 
 def test_merge_union_of_codes(key):
@@ -250,38 +232,14 @@ def test_merge_union_of_codes(key):
     full = one_way("Gemeente Noord", codes, [10] + [0] * (len(codes) - 1))
     extra = one_way("Gemeente Zuid", codes + ["pesten_online"], [0] * len(codes) + [6])
     merged = one_way("Gemeente Oost", ["pesten", "overig"], [25, 6])    # small categories merged away
-    t = ex.merge([full, extra], "all").groups[0].tables[0]
+    t = combine.merge([full, extra], "all").groups[0].tables[0]
     assert t.rows == codes + ["pesten_online"]
     assert t.cells[0] == [10] and t.cells[-1] == [6] and t.cell_status[-1] == ["published"]
-    t2 = ex.merge([full, merged], "all").groups[0].tables[0]
+    t2 = combine.merge([full, merged], "all").groups[0].tables[0]
     assert t2.cells[0] == [35] and t2.cells[codes.index("overig")] == [6]
     i = codes.index("intimidatie")
     assert t2.cells[i] == [None] and t2.cell_status[i] == ["unknown"]
     assert t2.total == 41
-
-
-def test_cli_merge_and_keygen(tmp_path, key):
-    files = []
-    for org in ("Gemeente Noord", "Gemeente Zuid"):
-        p = tmp_path / f"{org}.vstat"
-        p.write_bytes(ex.make_vstat(report(org), key, program_version="0.1.0"))
-        files.append(str(p))
-    out, err = io.StringIO(), io.StringIO()
-    assert ex.cmd_merge(files, str(tmp_path / "all.json"), "all", "en", out, err) == 0, err.getvalue()
-    combined = json.loads((tmp_path / "all.json").read_text())
-    assert combined["groups"][0]["totals"]["cases"] == 62
-    assert ex.cmd_merge(files, str(tmp_path / "all.txt"), "all", "en", io.StringIO(), err) == 1
-    assert ".pdf, .csv or .json" in err.getvalue()
-    (tmp_path / "broken.vstat").write_bytes(b"\x00\x01")
-    err = io.StringIO()
-    assert ex.cmd_merge(files + [str(tmp_path / "broken.vstat")], str(tmp_path / "x.json"), "all", "nl",
-                        io.StringIO(), err) == 1
-    assert not (tmp_path / "x.json").exists() and "broken.vstat" in err.getvalue()
-    out = io.StringIO()
-    assert ex.cmd_keygen(str(tmp_path / "keys"), out, io.StringIO()) == 0
-    assert "fingerprint " in out.getvalue()
-    err = io.StringIO()
-    assert ex.cmd_keygen(str(tmp_path / "keys"), io.StringIO(), err) == 1 and "already exists" in err.getvalue()
 
 
 # ---------------------------------------------------------------------------------------------- fuzz
@@ -376,13 +334,14 @@ def test_hostile_inputs():
 def test_exports_csv_and_pdf(tmp_path, key):
     from pypdf import PdfReader
 
+    from app import cli
     from app.exchange import render as stats_render
 
-    key2 = ex.generate_signing_key()
+    key2 = exkeys.generate_signing_key()
     a = ex.read_vstat(ex.make_vstat(report("=HYPERLINK(1)"), key, program_version="0.1.0"))
     b = ex.read_vstat(ex.make_vstat(report("Gemeente Zuid", behaviour=(20, None, 9, None, 0), total=35), key2,
                                     program_version="0.1.0"))
-    c = ex.merge([a, b], "organisation")
+    c = combine.merge([a, b], "organisation")
     text = stats_render.csv_text(c, "en", labels={a.fingerprint: "Bureau Noord"})
     lines = text.splitlines()
     assert lines[0].startswith("# Vertrouwd combined statistics; by=organisation; sources: ")
@@ -400,12 +359,12 @@ def test_exports_csv_and_pdf(tmp_path, key):
     for n, v in enumerate((a, b)):
         files.append(str(tmp_path / f"{n}.vstat"))
         (tmp_path / f"{n}.vstat").write_bytes(v.raw)
-    assert ex.cmd_merge(files, str(tmp_path / "c.pdf"), "all", "nl", out, io.StringIO()) == 0
+    assert cli.stats_merge(files, str(tmp_path / "c.pdf"), "all", "nl", out, io.StringIO()) == 0
     pdf = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "c.pdf").pages)
     assert "Gecombineerde cijfers" in pdf and a.fingerprint in pdf and b.fingerprint in pdf
     # hidden sums are marked "x" (not "< 5", which would state a false value) and a legend explains it
     assert "< 5" not in pdf and "x: niet getoond" in pdf and "Pesten" in pdf and "Verloop over de jaren" in pdf
-    with pytest.raises(ex.UserError, match="nl or en"):
+    with pytest.raises(UserError, match="nl or en"):
         stats_render.csv_text(c, "de")
 
 
@@ -422,14 +381,14 @@ def test_merge_joins_half_years_when_one_file_has_no_split(key):
     """One file lists only "nieuw": the others' half-years are added up instead of becoming unknown."""
     halves = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw_h1", "nieuw_h2"], [6, 10, 12])
     whole = _origin_file(key, "Gemeente Zuid", 2026, ["overgenomen", "nieuw"], [7, 20])
-    c = ex.merge([halves, whole], "all")
+    c = combine.merge([halves, whole], "all")
     t = c.groups[0].tables[0]
     assert t.rows == ["overgenomen", "nieuw"]
     assert t.cells == [[13], [42]] and t.cell_status == [["published"], ["published"]] and t.total == 55
     note = next(n for n in c.notes if n.code == "halves_joined")
     assert note.values["organisation"] == "Gemeente Zuid" and "half-year" in note
     # both files split: nothing joined, no note
-    c2 = ex.merge([halves, _origin_file(key, "Gemeente Oost", 2026, ["overgenomen", "nieuw_h1", "nieuw_h2"],
+    c2 = combine.merge([halves, _origin_file(key, "Gemeente Oost", 2026, ["overgenomen", "nieuw_h1", "nieuw_h2"],
                                          [5, 8, 9])], "all")
     assert c2.groups[0].tables[0].rows == ["overgenomen", "nieuw_h1", "nieuw_h2"]
     assert c2.groups[0].tables[0].cells == [[11], [18], [21]]
@@ -444,7 +403,7 @@ def test_joined_half_years_keep_hidden_cells_hidden(key):
                     "total": 30}]
     halves = ex.read_vstat(ex.make_vstat(r, key, program_version="0.1.0"))
     whole = _origin_file(key, "Gemeente Zuid", 2026, ["overgenomen", "nieuw"], [7, 20])
-    t = ex.merge([halves, whole], "all").groups[0].tables[0]
+    t = combine.merge([halves, whole], "all").groups[0].tables[0]
     assert t.rows == ["overgenomen", "nieuw"]
     assert t.cell_status == [["hidden"], ["hidden"]] and t.total == 57
 
@@ -453,28 +412,29 @@ def test_merge_notes_several_years_of_one_organisation(key):
     a = _origin_file(key, "Gemeente Noord", 2025, ["overgenomen", "nieuw"], [6, 20])
     b = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw"], [9, 21])
     other = _origin_file(key, "Gemeente Zuid", 2026, ["overgenomen", "nieuw"], [5, 30])
-    by_org = ex.merge([a, b, other], "organisation")
+    by_org = combine.merge([a, b, other], "organisation")
     noord, zuid = by_org.groups
     assert [n.code for n in noord.notes] == ["years_added"] and noord.notes[0].values["years"] == "2025, 2026"
     assert zuid.notes == []
-    assert any(n.code == "years_added" for n in ex.merge([a, b, other], "all").notes)
-    assert not any(n.code == "years_added" for n in ex.merge([a, b, other], "year").notes)
+    assert any(n.code == "years_added" for n in combine.merge([a, b, other], "all").notes)
+    assert not any(n.code == "years_added" for n in combine.merge([a, b, other], "year").notes)
 
 
-def test_errors_carry_a_code_and_reason_code_recovers_it(tmp_path):
+def test_errors_carry_a_code_and_speak_dutch_and_english(tmp_path):
     with pytest.raises(VStatError) as info:
         ex.read_vstat(b"{bad")
-    assert info.value.code == "not_json" and info.value.values["pos"] == 1
-    assert ex.reason_code(info.value.message) == ("not_json", {"what": "the file", "pos": "1"})
+    assert info.value.code == "vstat.not_json" and info.value.params["pos"] == 1
+    assert info.value.message == "the file is not valid JSON (error at character 1)"
+    assert info.value.text("nl") == "het bestand is geen geldige JSON (fout bij teken 1)"
     with pytest.raises(VStatError) as info:
         ex.read_vstat_file(tmp_path / "absent.vstat")
-    assert info.value.code == "missing" and ex.reason_code(info.value.message)[0] == "missing"
-    assert ex.reason_code("the organisation is empty") == ("invalid", {})
-    assert ex.reason_code("the file is empty") == ("empty", {"what": "the file"})
-    for code, template in ex.REASONS.items():   # every template is recognised from its own text
-        values = {name: "v" for name in ("what", "pos", "size", "detail", "recipient", "format", "expected")}
-        values["what"] = "the file"
-        assert ex.reason_code(template.format(**values))[0] == code
+    assert info.value.code == "vstat.missing" and info.value.text("nl").startswith("het bestand bestaat niet")
+    r = report()
+    r["tables"][0]["rows"][0] = "Pesten"
+    with pytest.raises(VStatError) as info:
+        ex.make_vstat(r, exkeys.generate_signing_key(), program_version="0.1.0")
+    assert info.value.message == "table 'behaviour' rows holds 'Pesten', which is not a lower-case code"
+    assert info.value.text("nl") == "tabel 'behaviour', rijen bevat 'Pesten', en dat is geen code in kleine letters"
 
 
 def test_stats_render_marks_hidden_as_x_and_translates_notes(tmp_path, key):
@@ -482,12 +442,12 @@ def test_stats_render_marks_hidden_as_x_and_translates_notes(tmp_path, key):
 
     from app.exchange import render as stats_render
 
-    assert stats_render.mark(None, ex.HIDDEN, 5, "nl", "cases") == "x"
-    assert stats_render.mark(None, ex.UNKNOWN, 5, "nl", "cases") == "?"
-    assert stats_render.mark(1234, ex.PUBLISHED, 5, "nl", "cases") == "1.234"
+    assert stats_render.mark(None, combine.HIDDEN, 5, "nl", "cases") == "x"
+    assert stats_render.mark(None, combine.UNKNOWN, 5, "nl", "cases") == "?"
+    assert stats_render.mark(1234, combine.PUBLISHED, 5, "nl", "cases") == "1.234"
     a = _origin_file(key, "Gemeente Noord", 2025, ["overgenomen", "nieuw_h1", "nieuw_h2"], [6, 10, 12])
     b = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw"], [9, 21])
-    c = ex.merge([a, b], "organisation")
+    c = combine.merge([a, b], "organisation")
     texts = [stats_render.note_text(n, c.by, "nl") for n in c.notes]
     assert any("meerdere jaren" in t and "dubbel" in t for t in texts)
     assert any("“Nieuwe en overgenomen casussen”" in t and "halfjaar" in t for t in texts)
@@ -508,7 +468,7 @@ def test_pdf_numbers_are_right_aligned(tmp_path, key):
     from app.exchange import render as stats_render
 
     a = _origin_file(key, "Gemeente Noord", 2026, ["overgenomen", "nieuw"], [6, 1234])
-    stats_render.write_pdf(ex.merge([a], "all"), tmp_path / "c.pdf", lang="en")
+    stats_render.write_pdf(combine.merge([a], "all"), tmp_path / "c.pdf", lang="en")
     right_edges = {}
 
     def visit(text, cm, tm, font, size):

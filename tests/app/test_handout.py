@@ -134,7 +134,7 @@ def test_the_handout_addresses_the_reader_and_leaves_out_adviser_notes():
     adviser_note = tree().warnings["geen_ongewenst_gedrag"]["nl"]
     assert adviser_note.split(",")[0] in decide(ARBEIDSCONFLICT, "nl")["warning_texts"]["geen_ongewenst_gedrag"]
     assert "kies dan" not in text and "Let op" not in text  # the only warning is for the adviser
-    assert "De persoon" not in text and "de persoon" not in text
+    assert "De persoon" not in text and "de persoon" not in text and "melder" not in text.lower()
     assert "U wordt gehoord" in text and "Een formele stap kan later alsnog" in text  # informal route, "u" form
     en = handout_text(decide(ARBEIDSCONFLICT, "en"), "en")
     assert "choose" not in en.lower().replace("you choose", "") and "Please note" not in en
@@ -153,7 +153,7 @@ def test_the_klacht_handout_says_once_that_the_accused_gets_a_copy():
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_no_handout_text_of_any_path_speaks_of_the_person(lang):
     t = tree()
-    person = "de persoon" if lang == "nl" else "the person"
+    person = "de melder" if lang == "nl" else "the person"
     seen = 0
     for path in t.all_paths():
         handout = t.render(path.outcome, lang).result["handout"]
@@ -172,5 +172,5 @@ def test_advice_saved_before_the_handout_wording_still_prints():
     old["tree_version"] = "2026.1"
     text = handout_text(old, "nl")
     assert tree().routes["arbeidsconflict"]["label"]["nl"] in text
-    assert "De persoon wordt gehoord" in text  # its own (old) texts are kept
+    assert "De melder wordt gehoord" in text  # its own (old) texts are kept
     assert "kies dan" not in text  # but the adviser-only warning is still left out

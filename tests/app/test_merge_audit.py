@@ -12,6 +12,8 @@ import random
 
 import pytest
 
+from app.exchange import combine
+from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.reporting.disclosure import Table, attack_intervals, protect
 
@@ -88,7 +90,7 @@ class Attacker:
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
 def test_merged_hidden_cells_cannot_be_recovered(seed):
     rnd = random.Random(seed)
-    keys = [ex.generate_signing_key() for _ in range(3)]
+    keys = [exkeys.generate_signing_key() for _ in range(3)]
     parts = [make_part(rnd, f"Organisatie {n}", 2026, keys[n]) for n in range(3)]
     attacker = Attacker()
     for p, (v, truth) in enumerate(parts):
@@ -97,7 +99,7 @@ def test_merged_hidden_cells_cannot_be_recovered(seed):
     for (lo, hi), true in zip(base, attacker.truth, strict=True):
         assert lo - 1e-6 <= true <= hi + 1e-6
 
-    combined = ex.merge([v for v, _t in parts], "all")
+    combined = combine.merge([v for v, _t in parts], "all")
     group = combined.groups[0]
     assert group.k == K
     published = margins = 0
@@ -111,12 +113,12 @@ def test_merged_hidden_cells_cannot_be_recovered(seed):
                     ii, jj = t.rows.index(r), t.col_codes.index(c)
                     pieces.append(attacker.cell(p, t, ii, jj, truth[ct.id][ii][jj]))
                     true_sum += truth[ct.id][ii][jj]
-                if ct.cell_status[i][j] == ex.PUBLISHED:
+                if ct.cell_status[i][j] == combine.PUBLISHED:
                     published += 1
                     assert ct.cells[i][j] == true_sum          # a published sum is the true sum
                     attacker.equation(pieces, ct.cells[i][j])
                 else:
-                    assert ct.cells[i][j] is None and ct.cell_status[i][j] == ex.HIDDEN
+                    assert ct.cells[i][j] is None and ct.cell_status[i][j] == combine.HIDDEN
                     assert any(c for c, _k in pieces)          # hidden only when a part hid it
         if ct.cols is not None:   # published margins of the sum are true and go to the attacker too
             for i, r in enumerate(ct.rows):
@@ -126,7 +128,7 @@ def test_merged_hidden_cells_cannot_be_recovered(seed):
                     ii = t.rows.index(r)
                     pieces += [attacker.cell(p, t, ii, jj, truth[ct.id][ii][jj]) for jj in range(len(t.col_codes))]
                     true_sum += sum(truth[ct.id][ii])
-                if ct.row_status[i] == ex.PUBLISHED:
+                if ct.row_status[i] == combine.PUBLISHED:
                     assert ct.row_totals[i] == true_sum
                     attacker.equation(pieces, ct.row_totals[i])
                     margins += 1
@@ -146,10 +148,10 @@ def test_sum_with_one_hidden_part_stays_hidden():
                 "tables": [{"id": "behaviour", "unit": "cases", "rows": ["pesten", "intimidatie", "werkdruk"],
                             "cols": None, "cells": [[c] for c in cells], "row_totals": list(cells),
                             "col_totals": [total], "total": total}]}
-    k1, k2 = ex.generate_signing_key(), ex.generate_signing_key()
+    k1, k2 = exkeys.generate_signing_key(), exkeys.generate_signing_key()
     a = ex.read_vstat(ex.make_vstat(report("A", [None, None, 20], 25), k1, program_version="t"))
     b = ex.read_vstat(ex.make_vstat(report("B", [7, 0, 9], 16), k2, program_version="t"))
-    t = ex.merge([a, b], "all").groups[0].tables[0]
+    t = combine.merge([a, b], "all").groups[0].tables[0]
     assert t.cell_status == [["hidden"], ["hidden"], ["published"]]
     assert t.cells[2] == [29] and t.total == 41
 
@@ -160,7 +162,7 @@ def test_audit_guard_refuses_a_revealing_figure():
     equations = [({0: 1.0, 1: 1.0}, 10.0)]
     base = attack_intervals(2, equations)
     quantities = [("cell", ("a", ""), ({0: 1.0}, 0)), ("cell", ("b", ""), ({0: 1.0, 1: 1.0}, 0))]
-    accepted = ex._audit(attack_intervals, 2, equations, [None, None], base, quantities, [(0, 3.0), (1, 10.0)], K)
+    accepted = combine._audit(attack_intervals, 2, equations, [None, None], base, quantities, [(0, 3.0), (1, 10.0)], K)
     assert accepted == [(1, 10.0)]
 
 
@@ -171,8 +173,8 @@ def test_k_is_largest_threshold_of_the_parts():
                 "tables": [{"id": "behaviour", "unit": "cases", "rows": ["pesten", "werkdruk"], "cols": None,
                             "cells": [[None], [None]], "row_totals": [None, None], "col_totals": [30],
                             "total": 30}]}
-    key = ex.generate_signing_key()
+    key = exkeys.generate_signing_key()
     vs = [ex.read_vstat(ex.make_vstat(report(o, thr), key, program_version="t")) for o, thr in (("A", 3), ("B", 10))]
-    g = ex.merge(vs, "all").groups[0]
+    g = combine.merge(vs, "all").groups[0]
     assert g.k == 10 and g.tables[0].k == 10
     assert g.tables[0].cell_status == [["hidden"], ["hidden"]] and g.tables[0].total == 60

@@ -11,6 +11,7 @@ import pytest
 from reportlab.pdfbase import pdfmetrics
 
 from app import pdfstyle
+from app.exchange import combine, keys
 from app.exchange import render as stats_render
 from app.exchange import vstat as ex
 from app.guidance.decide import decide
@@ -45,10 +46,10 @@ def _report_pdf(repo, lang: str = "nl") -> bytes:
 
 
 def _combined_pdf(lang: str = "nl") -> bytes:
-    key = ex.generate_signing_key()
+    key = keys.generate_signing_key()
     files = [ex.read_vstat(ex.make_vstat(vstat_report("Gemeente Łódź", year=y), key, program_version="0.1.0"))
              for y in (2025, 2026)]
-    return stats_render.pdf_bytes(ex.merge(files, "organisation"), lang=lang, program_version="0.1.0")
+    return stats_render.pdf_bytes(combine.merge(files, "organisation"), lang=lang, program_version="0.1.0")
 
 
 @pytest.fixture

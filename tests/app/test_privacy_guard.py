@@ -390,3 +390,38 @@ def test_a_unique_trait_is_flagged_but_ordinary_uses_of_enige_are_not():
                   "De enige oplossing is een gesprek."):
         assert scan(quiet) == [], quiet
     assert redact("Hij is de enige Poolse collega hier.") == "Hij is [kenmerk] hier."
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Het gedrag van teamleider Pietersen werd vaker genoemd.", "Pietersen"),
+    ("Collega Wouters zei niets.", "Wouters"),
+    ("Beste Verhoeven, dank voor het gesprek.", "Verhoeven"),
+    ("De afdelingsmanager Kamphuis-Berends belde terug.", "Kamphuis-Berends"),
+])
+def test_unlisted_surname_after_a_job_title_or_address(text, found):
+    assert [(f.kind, f.text) for f in scan(text)] == [("naam", found)]
+
+
+@pytest.mark.parametrize("text", [
+    "De teamleider Publiekszaken is nieuw.", "Er volgt een gesprek met de directeur Bedrijfsvoering.",
+    "De manager ICT belde.", "De teamleider van Vergunningen heeft excuses aangeboden.",
+])
+def test_department_after_a_job_title_is_no_name(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Melder (34 jaar) werkt op ICT.", "34 jaar"), ("Een vrouw, 34 jaar, bij de afdeling.", "34 jaar"),
+    ("Melder, 52 jaar en moeder van twee.", "52 jaar"),
+])
+def test_bare_age_with_jaar(text, age):
+    assert [(f.kind, f.text) for f in scan(text)] == [("leeftijd", age)]
+    assert age not in redact(text)
+
+
+@pytest.mark.parametrize("text", [
+    "De organisatie bestaat 40 jaar.", "Hij werkt hier al 34 jaar.", "Dat was 20 jaar geleden.",
+    "Ze is sinds 25 jaar in dienst.", "Na 30 jaar, eindelijk.", "Contract voor 2 jaar.",
+])
+def test_span_of_years_is_no_age(text):
+    assert scan(text) == []

@@ -11,6 +11,7 @@ import pypdf
 import pytest
 
 from app.errors import UserError
+from app.exchange import keys as exkeys
 from app.exchange import vstat as exchange
 from app.reporting import aggregate, disclosure, report
 from app.resources import vocabularies
@@ -290,8 +291,8 @@ def test_previous_year_is_used_and_compared(filled, tmp_path):
 
 
 def test_export_errors_are_clear(filled, tmp_path):
-    with pytest.raises(UserError, match="pdf, csv or json"):
-        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="xlsx", out=tmp_path / "r.xlsx")
+    with pytest.raises(UserError, match="pdf, csv, json, xlsx, csv-excel"):
+        report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="ods", out=tmp_path / "r.ods")
     with pytest.raises(UserError, match="does not exist"):
         report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="json", out=tmp_path / "nope" / "r.json")
     path = report.export_report(filled, report.resolve(filled, ORG, YEAR), fmt="json", out=tmp_path)
@@ -313,11 +314,11 @@ def test_vstat_export_signed_and_encrypted(filled, tmp_path):
     vs = exchange.read_vstat(path.read_bytes())
     rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
     assert vs.totals == rep["totals"] and [t.to_dict() for t in vs.tables] == rep["tables"]
-    assert vs.adviser_key == exchange.public_key(filled.signing_key())
-    pub = exchange.generate_supervisor_keypair(tmp_path / "sup")
+    assert vs.adviser_key == exkeys.public_key(filled.signing_key())
+    pub = exkeys.generate_supervisor_keypair(tmp_path / "sup")
     enc = report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "e.vstat", to=tmp_path / "sup" / "supervisor.pub")
-    priv = exchange.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
-    assert exchange.supervisor_public_key(priv) == pub
+    priv = exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
+    assert exkeys.supervisor_public_key(priv) == pub
     assert exchange.read_vstat(enc.read_bytes(), supervisor_key=priv).totals == rep["totals"]
     with pytest.raises(UserError, match="supervisor"):
         report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "x.vstat", to=tmp_path / "missing.pub")

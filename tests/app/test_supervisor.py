@@ -6,6 +6,7 @@ import json
 import pytest
 
 from app.errors import UserError, VaultError, WrongPassphrase
+from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, SupervisorStore
 
@@ -25,7 +26,7 @@ def report(org: str, year: int = 2026, pesten: int = 12) -> dict:
 
 @pytest.fixture(scope="module")
 def keys():
-    return ex.generate_signing_key(), ex.generate_signing_key()
+    return exkeys.generate_signing_key(), exkeys.generate_signing_key()
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_store_round_trip(tmp_path, keys, files):
     path = tmp_path / "sup.store"
     store = SupervisorStore.create(path, PASS, **CHEAP)
     assert path.stat().st_mode & 0o777 == 0o600
-    store.trust(ex.public_key(keys[0]), "Bureau Noord")
+    store.trust(exkeys.public_key(keys[0]), "Bureau Noord")
     out = store.import_files([files["noord"]])
     assert [o.status for o in out] == [ACCEPTED]
     assert out[0].organisation == "Gemeente Noord" and out[0].year == 2026
@@ -78,8 +79,8 @@ def test_wrong_passphrase_and_damage(tmp_path):
 def test_bad_file_keeps_earlier_imports(tmp_path, keys, files):
     path = tmp_path / "sup.store"
     store = SupervisorStore.create(path, PASS, **CHEAP)
-    store.trust(ex.public_key(keys[0]), "Noord")
-    store.trust(ex.public_key(keys[1]), "Zuid")
+    store.trust(exkeys.public_key(keys[0]), "Noord")
+    store.trust(exkeys.public_key(keys[1]), "Zuid")
     assert [o.status for o in store.import_files([files["noord"]])] == [ACCEPTED]
     tampered = tmp_path / "tampered.vstat"
     data = bytearray(files["zuid"].read_bytes())
@@ -96,7 +97,7 @@ def test_bad_file_keeps_earlier_imports(tmp_path, keys, files):
 def test_unknown_key_waits_until_trusted(tmp_path, keys, files):
     store = SupervisorStore.create(tmp_path / "sup.store", PASS, **CHEAP)
     out = store.import_files([files["noord"]])
-    assert out[0].status == UNKNOWN_KEY and out[0].fingerprint == ex.fingerprint(ex.public_key(keys[0]))
+    assert out[0].status == UNKNOWN_KEY and out[0].fingerprint == exkeys.fingerprint(exkeys.public_key(keys[0]))
     assert store.files == [] and list(store.pending) == [out[0].fingerprint]
     with pytest.raises(UserError, match="no files"):
         store.combined()
@@ -110,12 +111,12 @@ def test_unknown_key_waits_until_trusted(tmp_path, keys, files):
 
 
 def test_encrypted_files_with_key_in_store(tmp_path, keys):
-    pub = ex.generate_supervisor_keypair(tmp_path / "k")
-    priv = ex.load_supervisor_key(tmp_path / "k" / "supervisor.key")
+    pub = exkeys.generate_supervisor_keypair(tmp_path / "k")
+    priv = exkeys.load_supervisor_key(tmp_path / "k" / "supervisor.key")
     p = tmp_path / "secret.vstat"
     p.write_bytes(ex.make_vstat(report("Gemeente Oost"), keys[0], program_version="0.1.0", recipient_pub=pub))
     store = SupervisorStore.create(tmp_path / "sup.store", PASS, **CHEAP)
-    store.trust(ex.public_key(keys[0]), "Oost")
+    store.trust(exkeys.public_key(keys[0]), "Oost")
     assert store.import_files([p])[0].status == REFUSED
     store.set_supervisor_key(priv)
     assert store.import_files([p])[0].status == ACCEPTED

@@ -20,6 +20,7 @@ import pytest
 
 from app import demo, fsutil
 from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
+from app.store import migrations
 from app.store import vault as vault_mod
 from app.store.repository import Repository
 from app.store.vault import Vault, attempts_path, delay_after, key_path, pending_key_path
@@ -211,8 +212,9 @@ def test_pre_migration_copies_are_private(vault_path):
     v = Vault.create(vault_path, PASSPHRASE, schema_version=1)
     v.close()
     Vault.open(vault_path, PASSPHRASE).close()
-    copies = sorted(vault_path.parent.glob("*.pre-v2.bak*"))
-    assert [c.name for c in copies] == [vault_path.name + ".pre-v2.bak", vault_path.name + ".pre-v2.bak.key.json"]
+    last = f"pre-v{migrations.LATEST}"  # the copy is named after the newest schema it upgrades to
+    copies = sorted(vault_path.parent.glob(f"*.{last}.bak*"))
+    assert [c.name for c in copies] == [vault_path.name + f".{last}.bak", vault_path.name + f".{last}.bak.key.json"]
     for c in copies:
         assert _mode(c) == 0o600, (c, oct(_mode(c)))
 
@@ -257,7 +259,7 @@ def test_notes_never_reach_the_disk_in_plain_text(vault_path, tmp_path):
     repo.save_draft("contact", {"notes": marker})
     v.backup(vault_path.parent / "backups" / "vault.vbak")
     folder_files = list(vault_path.parent.rglob("*"))
-    assert any(p.name.endswith(".pre-v2.bak") for p in folder_files)
+    assert any(p.name.endswith(f".pre-v{migrations.LATEST}.bak") for p in folder_files)
     assert _leaks(folder_files, forms) == []  # while the vault is open
     # deleting a case must not leave its text in freed pages either (it is all encrypted anyway)
     repo.delete_case(cid)

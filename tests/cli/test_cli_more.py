@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from app import cli, paths
 from app.errors import UserError
-from app.exchange import vstat as exchange
+from app.exchange import keys as exkeys
 from app.store import vault as vault_mod
 from app.store.repository import Repository
 from models.entities import Activity, parse_date
@@ -156,10 +156,10 @@ def test_keygen_with_passphrase_from_environment(tmp_path, monkeypatch, no_termi
     assert "warning" not in r.err
     pem = (tmp_path / "sup" / "supervisor.key").read_bytes()
     assert b"ENCRYPTED PRIVATE KEY" in pem
-    priv = exchange.load_supervisor_key(tmp_path / "sup" / "supervisor.key", SUP_PASS)
-    pub = exchange.parse_supervisor_pub((tmp_path / "sup" / "supervisor.pub").read_text())
-    assert exchange.supervisor_public_key(priv) == pub
-    assert exchange.fingerprint(pub) in r.out
+    priv = exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key", SUP_PASS)
+    pub = exkeys.parse_supervisor_pub((tmp_path / "sup" / "supervisor.pub").read_text())
+    assert exkeys.supervisor_public_key(priv) == pub
+    assert exkeys.fingerprint(pub) in r.out
 
 
 def test_keygen_without_passphrase_and_terminal_warns(tmp_path, no_terminal):
@@ -168,7 +168,7 @@ def test_keygen_without_passphrase_and_terminal_warns(tmp_path, no_terminal):
     assert "WITHOUT a passphrase" in one_line(r.err) and "VERTROUWD_SUPERVISOR_PASSPHRASE" in r.err
     pem = (tmp_path / "sup" / "supervisor.key").read_bytes()
     assert b"ENCRYPTED" not in pem
-    exchange.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
+    exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
 
 
 def test_keygen_asks_in_a_terminal(tmp_path, terminal):
@@ -177,7 +177,7 @@ def test_keygen_asks_in_a_terminal(tmp_path, terminal):
     r = call("stats", "keygen", "--out", str(tmp_path / "sup"))
     assert r.code == 0, r.err
     assert len(asked) == 2 and "empty" in asked[0]
-    exchange.load_supervisor_key(tmp_path / "sup" / "supervisor.key", SUP_PASS)
+    exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key", SUP_PASS)
     # an empty answer in the terminal: no passphrase, with the warning
     answers += [""]
     r = call("stats", "keygen", "--out", str(tmp_path / "sup2"))
@@ -202,11 +202,11 @@ def delivered(vault, vault_path, tmp_path, monkeypatch):
     """Two files from one adviser: one plain, one encrypted to an encrypted supervisor key."""
     repo = Repository(vault)
     fill(repo)
-    adviser_fp = exchange.fingerprint(exchange.public_key(repo.signing_key()))
+    adviser_fp = exkeys.fingerprint(exkeys.public_key(repo.signing_key()))
     vault.close()
     monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
     sup = tmp_path / "sup"
-    exchange.generate_supervisor_keypair(sup, passphrase=SUP_PASS)
+    exkeys.generate_supervisor_keypair(sup, passphrase=SUP_PASS)
     plain, enc = tmp_path / "plain.vstat", tmp_path / "enc.vstat"
     for target, extra in ((plain, []), (enc, ["--to", str(sup / "supervisor.pub")])):
         r = call("--vault", str(vault_path), "stats", "export", "--org", ORG, "--year", str(YEAR),
@@ -257,7 +257,7 @@ def test_supervisor_key_passphrase_prompt(delivered, terminal):
 def test_an_unencrypted_supervisor_key_needs_no_passphrase(delivered, monkeypatch, no_terminal):
     d = delivered
     plain_key_dir = d["tmp"] / "plainkey"
-    exchange.generate_supervisor_keypair(plain_key_dir)
+    exkeys.generate_supervisor_keypair(plain_key_dir)
     # even with the variable set (e.g. for keygen) an unencrypted key just opens
     monkeypatch.setenv("VERTROUWD_SUPERVISOR_PASSPHRASE", SUP_PASS)
     r = call("stats", "verify", d["plain"], "--key", str(plain_key_dir / "supervisor.key"), "--trust", d["fp"])

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from app import cli
+from app.exchange import keys as exkeys
 from app.exchange import vstat as exchange
 from app.store.repository import Repository
 from tests.app.test_report import CANARY, ORG, YEAR, fill
@@ -68,14 +69,14 @@ def test_stats_export_signed_and_for_a_supervisor(filled_path, tmp_path):
     assert "Signed statistics" in out
     vs = exchange.read_vstat(target.read_bytes())
     assert vs.organisation == ORG and vs.year == YEAR and vs.totals["cases"] == 26
-    pub = exchange.generate_supervisor_keypair(tmp_path / "sup")
+    pub = exkeys.generate_supervisor_keypair(tmp_path / "sup")
     enc = tmp_path / "enc.vstat"
     code, _out, err = run("--vault", filled_path, "stats", "export", "--org", ORG, "--year", str(YEAR),
                           "--out", str(enc), "--to", str(tmp_path / "sup" / "supervisor.pub"))
     assert code == 0, err
     assert json.loads(enc.read_bytes())["format"] == exchange.ENCRYPTED_FORMAT
-    priv = exchange.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
-    assert exchange.supervisor_public_key(priv) == pub
+    priv = exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
+    assert exkeys.supervisor_public_key(priv) == pub
     assert exchange.read_vstat(enc.read_bytes(), supervisor_key=priv).totals["cases"] == 26
     code, _out, err = run("--vault", filled_path, "stats", "export", "--org", ORG, "--year", str(YEAR),
                           "--out", str(tmp_path / "x.vstat"), "--to", str(tmp_path / "missing.pub"))

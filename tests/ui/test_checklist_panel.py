@@ -239,3 +239,28 @@ def test_clicking_the_text_of_a_check_item_ticks_it(qtbot, panel):
     assert panel.answers()["answers"]["role_explained"] is True
     qtbot.mouseClick(label, Qt.MouseButton.LeftButton)
     assert "role_explained" not in panel.answers()["answers"]
+
+
+def test_acute_danger_guidance_is_brought_into_view_with_an_alert(qtbot, panel):
+    panel.resize(500, 420)       # small: the guidance lies far below the fold
+    qtbot.waitExposed(panel)
+    bar = panel.scroll.verticalScrollBar()
+    assert bar.value() == 0 and not panel.alert_bar.isVisible()
+    choose(panel, "acute_danger", "ja")
+    guidance = panel.row("escalation").guidance_label
+    assert panel.alert_bar.isVisible() and "danger" in panel.alert_label.text().lower()
+    top = guidance.mapTo(panel.scroll.widget(), guidance.rect().topLeft()).y()
+    assert bar.value() <= top <= bar.value() + panel.scroll.viewport().height()   # scrolled to it
+    bar.setValue(0)
+    panel.alert_button.click()                   # the bar takes her back to it
+    assert bar.value() > 0
+    choose(panel, "acute_danger", "nee")
+    assert not panel.alert_bar.isVisible()
+
+
+def test_reopened_answers_with_acute_danger_show_the_alert(panel):
+    t = get_template("intake")
+    panel.set_answers({"template": "intake", "version": t.version, "answers": {"acute_danger": "twijfel"}})
+    assert panel.alert_bar.isVisible()
+    panel.set_template(t, "en")
+    assert not panel.alert_bar.isVisible()

@@ -27,9 +27,10 @@ from app.reporting.html import preview_html
 from app.store.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.jobs import finish
+from ui import theme
 from ui import worker as W
 from ui.report.page import ReportPage
-from ui.report.tables import HIDDEN_BG, PublishedTableModel
+from ui.report.tables import PublishedTableModel
 from ui.seams import ScriptedDialogs
 
 TODAY = date(2025, 6, 30)
@@ -309,7 +310,7 @@ def test_published_figures_only_and_hidden_cells_marked(page, qtbot):
             assert text == "x"
             assert m.index(r, c).data(REASON) in ("primair", "secundair", "groep", "totaal")
             assert m.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
-            assert m.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == HIDDEN_BG
+            assert m.index(r, c).data(Qt.ItemDataRole.BackgroundRole).color() == theme.cell_colours("hidden")[1]
         else:
             assert text != "x"
             if unit != "hours":
@@ -528,6 +529,19 @@ def test_export_asks_when_the_narrative_has_identifiers(page, qtbot, dialogs, tm
     assert [a[0] for a in dialogs.asked[asked:]] == ["save", "info"]
 
 
+@pytest.mark.parametrize("text", ["Signalen over teamleider Pietersen in het team.",
+                                  "Een melder van 34 jaar, ICT, voelde zich buitengesloten."])
+def test_narrative_check_before_pdf_export_and_preview(page, dialogs, tmp_path, text):
+    page.narrative.editor.setPlainText(text)
+    dialogs.confirm_answer = False
+    dialogs.paths = [str(tmp_path / "no.pdf")]
+    page.pdf_button.click()
+    assert dialogs.asked[-1][0] == "confirm" and not (tmp_path / "no.pdf").exists()
+    asked = len(dialogs.asked)
+    assert page.exports.open_pdf_preview() is None          # the preview asks the same
+    assert [a[0] for a in dialogs.asked[asked:]] == ["confirm"] and page.opened == []
+
+
 def test_export_into_a_missing_folder_fails_cleanly(page, qtbot, dialogs, tmp_path):
     target = tmp_path / "missing" / "r.json"
     dialogs.paths = [str(target)]
@@ -563,18 +577,29 @@ def test_cancelled_save_dialog_does_nothing(page, dialogs):
     assert page.exports.job is None and dialogs.asked[-1][0] == "save"
 
 
-def test_pdf_preview_writes_only_where_the_adviser_chooses(page, qtbot, dialogs, tmp_path, session):
-    dialogs.paths = []
-    assert page.exports.open_pdf_preview() is None
-    assert page.opened == [] and list(tmp_path.glob("**/*.pdf")) == []
-    target = tmp_path / "preview.pdf"
-    dialogs.paths = [str(target)]
+def test_pdf_preview_asks_nothing_and_leaves_nothing_on_disk(page, qtbot, dialogs, session):
     with qtbot.waitSignal(page.exports.preview_finished, timeout=WAIT) as blocker:
         page.preview_button.click()
     assert blocker.args == [True]
-    assert page.opened == [target] and target.read_bytes().startswith(b"%PDF")
+    assert not any(kind == "save" for kind, _ in dialogs.asked)
+    [shown] = page.opened
+    assert shown.read_bytes().startswith(b"%PDF")
+    assert oct(shown.stat().st_mode & 0o777) == oct(0o600) and oct(shown.parent.stat().st_mode & 0o777) == oct(0o700)
+    page.exports.temp.remove_all()   # a minute later, or when the page closes
+    assert not shown.exists() and not shown.parent.exists()
     org_id = page.selection.org_id
     assert session.repo.published_report(org_id, page.selection.year) is None   # a preview records nothing
+
+
+def test_pdf_preview_file_goes_when_the_page_closes(page, qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+    with qtbot.waitSignal(page.exports.preview_finished, timeout=WAIT):
+        page.preview_button.click()
+    [shown] = page.opened
+    assert shown.exists()
+    page.exports.deleteLater()       # the page (and its export actions) go when the vault locks
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shown.exists()
 
 
 def test_export_runs_off_the_gui_thread_with_progress(page, qtbot, dialogs, tmp_path, monkeypatch):
@@ -720,3 +745,23 @@ def test_publishing_again_with_other_figures_asks_first(page, qtbot, dialogs, tm
                     assert t2["cells"][t2["rows"].index(code)][0] is None, (t1["id"], code)
     else:  # the joint check refused: nothing written, the reason shown
         assert not (out / "second.json").exists() and dialogs.asked[-1][0] == "error"
+
+
+def test_dark_theme_switch_recolours_the_summary_and_totals(page, qapp):
+    from PySide6.QtGui import QPalette
+    light = QPalette(qapp.palette())
+    heading_light = theme.text_colour("heading").name()
+    assert heading_light in page.summary_label.text()
+    try:
+        qapp.setPalette(theme.dark_palette())
+        theme.restyle_all()
+        dark_heading = theme.text_colour("heading").name()
+        assert dark_heading != heading_light and dark_heading in page.summary_label.text()
+        model = next(iter(page.tables.views.values())).model()
+        last = model.rowCount() - 1
+        fg = model.index(last, 1).data(Qt.ItemDataRole.ForegroundRole).color()
+        bg = model.index(last, 1).data(Qt.ItemDataRole.BackgroundRole).color()
+        assert theme.contrast(fg, bg) >= 4.5 and bg.lightness() < 128    # the Totaal row stays readable
+    finally:
+        qapp.setPalette(light)
+        theme.restyle_all()

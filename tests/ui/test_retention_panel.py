@@ -61,7 +61,7 @@ def test_shows_policy_due_list_and_audit(make_panel, data):
     assert panel.months.value() == 12
     assert (panel.months.minimum(), panel.months.maximum()) == (0, 60)
     assert _column(panel.due_model, 0) == ["2023-004"]
-    assert panel.due_model.data(panel.due_model.index(0, 3)) == "2024-06-01"
+    assert panel.due_model.data(panel.due_model.index(0, 3)) == "01-06-2024"
     assert panel.due_model.data(panel.due_model.index(0, 0), Qt.ItemDataRole.UserRole) == data["old"]
     assert panel.purge_button.isEnabled()
     assert "1 closed case" in panel.due_label.text()
@@ -168,15 +168,25 @@ def test_models_without_a_window():
         "Case", "Organisation", "Closed", "Due", "Contacts", "With notes"]
     assert due_model.headerData(9, Qt.Orientation.Horizontal) is None
     assert [due_model.data(due_model.index(0, c)) for c in range(6)] == [
-        "2024-001", "Org", "2024-01-31", "2025-01-31", "3", "2"]
+        "2024-001", "Org", "31-01-2024", "31-01-2025", "3", "2"]
     assert due_model.data(QModelIndex()) is None
 
     audit = AuditTableModel()
     audit.set_rows([retention.AuditEntry("2025-02-01T10:00:00+00:00", "gegevens_opgeschoond", "casussen=2"),
                     retention.AuditEntry("not a time", "iets_nieuws", "")])
     assert audit.columnCount() == 3
-    assert audit.data(audit.index(0, 0)).startswith("2025-02-01")
+    assert audit.data(audit.index(0, 0)).startswith("01-02-2025")
     assert audit.data(audit.index(0, 1)) == "Case details removed (retention)"
     assert audit.data(audit.index(0, 1), Qt.ItemDataRole.ToolTipRole) == "gegevens_opgeschoond"
     assert audit.data(audit.index(1, 0)) == "not a time"
     assert audit.data(audit.index(1, 1)) == "iets_nieuws"  # unknown codes shown as they are
+
+
+def test_logbook_shows_codes_and_names_not_internal_ids():
+    from ui.retention_panel import readable_object
+    cases, orgs = {12: "2026-004"}, {1: "Gemeente Voorbeeld"}
+    assert readable_object("casus 12", cases, orgs) == "case 2026-004"
+    assert readable_object("organisatie 1 2025", cases, orgs) == "Gemeente Voorbeeld, 2025"
+    assert readable_object("casus 99", cases, orgs) == "a removed case"
+    assert readable_object("contact 7", cases, orgs) == "a conversation"
+    assert readable_object("casussen=2", cases, orgs) == "casussen=2"

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.exchange import combine
+from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.exchange.supervisor import SupervisorStore
 from ui.supervisor_window import CombinedTableModel, SupervisorWindow
@@ -22,7 +24,7 @@ def report(org: str, cells: list, total: int) -> dict:
 
 @pytest.fixture
 def setup(tmp_path):
-    k1, k2 = ex.generate_signing_key(), ex.generate_signing_key()
+    k1, k2 = exkeys.generate_signing_key(), exkeys.generate_signing_key()
     a = tmp_path / "noord.vstat"
     a.write_bytes(ex.make_vstat(report("Gemeente Noord", [12, None, None, 14], 31), k1, program_version="t"))
     b = tmp_path / "zuid.vstat"
@@ -48,7 +50,7 @@ def test_import_trust_and_combined_view(qtbot, setup, tmp_path):
     assert w.model.rowCount() == 0 and not w.csv_button.isEnabled()
 
     qtbot.mouseClick(w.import_button, Qt.MouseButton.LeftButton)
-    assert prompts == [ex.fingerprint(ex.public_key(k)) for k in keys]
+    assert prompts == [exkeys.fingerprint(exkeys.public_key(k)) for k in keys]
     assert w.files_view.rowCount() == 3
     statuses = [w.files_view.item(i, 4).text() for i in range(3)]
     assert statuses[0] == "imported" and statuses[1] == "imported" and statuses[2].startswith("refused")
@@ -89,7 +91,7 @@ def test_declined_trust_imports_nothing(qtbot, setup):
 
 def test_existing_store_is_shown_on_open(qtbot, setup):
     store, paths, keys = setup
-    store.trust(ex.public_key(keys[0]), "Noord")
+    store.trust(exkeys.public_key(keys[0]), "Noord")
     store.import_files(paths[:1])
     w = SupervisorWindow(store, choose_files=lambda: [], ask_trust=lambda fp: (False, ""),
                          choose_save_path=lambda kind: None)
@@ -99,7 +101,7 @@ def test_existing_store_is_shown_on_open(qtbot, setup):
 
 
 def test_two_way_model_has_total_row_and_column():
-    t = ex.CombinedTable("behaviour_relation", "cases", ["pesten", "werkdruk"], ["collega", "derde"],
+    t = combine.CombinedTable("behaviour_relation", "cases", ["pesten", "werkdruk"], ["collega", "derde"],
                          [[6, None], [None, 9]], [["published", "hidden"], ["hidden", "published"]],
                          [10, 12], ["published", "published"], [None, None], ["hidden", "hidden"], 22,
                          "published", 5)
@@ -139,7 +141,7 @@ def test_legend_shown_with_hidden_figures_and_reasons_translated(qtbot, setup):
 
 
 def test_window_shows_years_added_note(qtbot, tmp_path):
-    k = ex.generate_signing_key()
+    k = exkeys.generate_signing_key()
     paths = []
     for year in (2025, 2026):
         r = report("Gemeente Noord", [12, 6, 7, 14], 39)

@@ -10,19 +10,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from app.errors import VertrouwdError
 from app.reporting import report as R
 from app.reporting.aggregate import slug
+from app.reporting.temp_preview import TempPreviews
+from ui.i18n import error_text
 from ui.report.preview import HAVE_QTPDF
 from ui.worker import Job, run_in_thread
 
 if TYPE_CHECKING:
     from ui.report.page import ReportPage
 
-FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)",
+# How long an outside viewer gets to load a preview before the file is wiped (ms)
+PREVIEW_KEEP_MS = 60_000
+FORMAT_FILTERS = {"pdf": "PDF (*.pdf)", "csv": "CSV (*.csv)", "json": "JSON (*.json)", "xlsx": "Excel (*.xlsx)",
                   "vstat": "Vertrouwd statistics (*.vstat)"}
 
 
@@ -61,6 +65,8 @@ class ExportActions(QObject):
         self.page = page
         self.job: Job | None = None
         self.open_file: Callable[[Path], object] = lambda p: QDesktopServices.openUrl(QUrl.fromLocalFile(str(p)))
+        self.temp = TempPreviews()
+        self.destroyed.connect(self.temp.remove_all)
 
     @property
     def busy(self) -> bool:
@@ -68,7 +74,7 @@ class ExportActions(QObject):
 
     def titles(self) -> dict[str, str]:
         return {"pdf": self.tr("Export PDF"), "csv": self.tr("Export CSV"), "json": self.tr("Export JSON"),
-                "vstat": self.tr("Export signed statistics")}
+                "xlsx": self.tr("Export Excel"), "vstat": self.tr("Export signed statistics")}
 
     def suggested(self, fmt: str) -> str:
         """The file name offered: kind, organisation and year."""
@@ -108,7 +114,7 @@ class ExportActions(QObject):
         try:
             self.page.narrative.save()
         except VertrouwdError as exc:
-            self.page.dialogs.error(self.page, title, exc.message)
+            self.page.dialogs.error(self.page, title, error_text(exc, self.page.lang))
             return None
         return request
 
@@ -160,7 +166,7 @@ class ExportActions(QObject):
     def reason(self, exc: BaseException, what: str) -> str:
         """What went wrong, for the adviser."""
         if isinstance(exc, VertrouwdError):
-            return exc.message
+            return error_text(exc, self.page.lang)
         if isinstance(exc, OSError):
             return self.tr("{what}: {reason}. Nothing was written. Choose another folder and try again.").format(
                 what=what, reason=exc.strerror or exc)
@@ -170,7 +176,8 @@ class ExportActions(QObject):
     # -- the PDF preview ---------------------------------------------------------------------------
     def open_pdf_preview(self) -> Job | None:
         """Render the PDF as the export would (nothing is recorded). With Qt's PDF module it is shown
-        in the page; otherwise it is written only to a file the adviser chooses and then opened."""
+        in the page; otherwise it goes to a private temporary file that the viewer opens and that is
+        wiped a minute later (and when the page closes): nothing is asked, nothing stays."""
         title = self.tr("PDF preview")
         request = self._ready(title)
         if request is None:
@@ -180,23 +187,21 @@ class ExportActions(QObject):
             return self.pdf_into_view()
         if self._confirm_flags(title) is None:
             return None
-        out = self.page.dialogs.save_path(self.page, title, FORMAT_FILTERS["pdf"],
-                                          "voorbeeld-" + self.suggested("pdf"))
-        if not out:
-            return None
         repo = self.page.repo
         self.job = run_in_thread(
-            self.page, render_pdf, repo, request, self.page.narrative.text(), out, "", lock=repo.vault.lock_,
+            self.page, render_pdf, repo, request, self.page.narrative.text(), None, "", lock=repo.vault.lock_,
             progress=self.page.progress, text=self.tr("Making the preview…"),
-            on_done=lambda result: self._preview_written(result[1]),
+            on_done=lambda result: self._preview_written(result[0]),
             on_error=lambda exc: self._preview_failed(exc))
         self.page.set_busy(True)
         return self.job
 
-    def _preview_written(self, path: Path) -> None:
+    def _preview_written(self, data: bytes) -> None:
         self.job = None
         self.page.set_busy(False)
+        path = self.temp.write(data, "voorbeeld-" + self.suggested("pdf"))
         self.open_file(path)
+        QTimer.singleShot(PREVIEW_KEEP_MS, self, lambda p=path: self.temp.remove(p))
         self.preview_finished.emit(True)
 
     def _preview_failed(self, exc: BaseException) -> None:

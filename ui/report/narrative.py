@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.privacy import guard as privacy
 from app.reporting import report as R
-from app.reporting.html import NAVY
+from ui import theme
 from ui.privacy_highlighter import PrivacyHighlighter
 
 SAVE_DELAY_MS = 1200
@@ -34,21 +34,22 @@ class NarrativePanel(QWidget):
         rl = QVBoxLayout(self)
         rl.setContentsMargins(8, 0, 0, 0)
         head = QLabel(self.tr("Signals and recommendations"))
-        head.setStyleSheet(f"font-size: 14px; font-weight: 600; color: {NAVY};")
+        theme.style(head, "heading", extra="font-size: 14px; font-weight: 600;")
         rl.addWidget(head)
         hint = QLabel(self.tr("Describe patterns and advice for the organisation, never single incidents or "
                               "people. Saved in the vault for this organisation and year."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #5B6B7B;")
+        theme.style(hint, "muted")
         rl.addWidget(hint)
         self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(self.tr("Signals and recommendations"))
         self.editor.setTabChangesFocus(True)
         self.highlighter = PrivacyHighlighter(self.editor.document(), lang=lang)
         self.editor.textChanged.connect(self._edited)
         rl.addWidget(self.editor, 1)
         self.flag_label = QLabel()
         self.flag_label.setWordWrap(True)
-        self.flag_label.setStyleSheet("color: #8a4b00;")
+        theme.style(self.flag_label, "warn")
         self.flag_label.hide()
         rl.addWidget(self.flag_label)
         self.save_timer = QTimer(self)

@@ -31,13 +31,14 @@ from app.errors import VertrouwdError
 from app.reporting import report as R
 from app.reporting.aggregate import years_with_data
 from app.reporting.disclosure import MIN_K
-from app.reporting.html import NAVY, fmt_value
+from app.reporting.html import fmt_value
 from app.store import settings as S
+from ui import theme
 from ui.report.export import ExportActions, compute
 from ui.report.narrative import NarrativePanel
 from ui.report.preview import HAVE_QTPDF, make_preview
 from ui.report.selection import SelectionBar
-from ui.report.tables import TOTAL_BG, MethodView, TablesPanel
+from ui.report.tables import MethodView, TablesPanel
 from ui.worker import Job, run_in_thread
 
 
@@ -80,8 +81,7 @@ class ReportPage(QWidget):
         outer.addWidget(self.selection)
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        self.summary_label.setStyleSheet(f"background: {TOTAL_BG.name()}; border-radius: 4px; padding: 8px 10px;"
-                                         " font-size: 13px;")
+        theme.style(self.summary_label, "summary", extra="padding: 8px 10px; font-size: 13px;")
         outer.addWidget(self.summary_label)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -111,19 +111,22 @@ class ReportPage(QWidget):
         self.pdf_button = QPushButton(self.tr("Export PDF"))
         self.csv_button = QPushButton(self.tr("Export CSV"))
         self.json_button = QPushButton(self.tr("Export JSON"))
+        self.xlsx_button = QPushButton(self.tr("Export Excel"))
+        self.xlsx_button.setToolTip(self.tr("The published tables as an Excel workbook: one sheet per table, "
+                                            "hidden figures as x, and how the figures were protected."))
         self.vstat_button = QPushButton(self.tr("Signed statistics (.vstat)"))
         self.pdf_button.setDefault(True)
         self.vstat_button.setToolTip(self.tr("The published figures, signed with your key, for a supervisor "
                                              "who combines the figures of several advisers."))
         buttons.addWidget(self.preview_button)
         buttons.addStretch(1)
-        for b in (self.pdf_button, self.csv_button, self.json_button, self.vstat_button):
+        for b in (self.pdf_button, self.xlsx_button, self.csv_button, self.json_button, self.vstat_button):
             buttons.addWidget(b)
-        self.export_buttons = (self.preview_button, self.pdf_button, self.csv_button, self.json_button,
-                               self.vstat_button)
+        self.export_buttons = (self.preview_button, self.pdf_button, self.xlsx_button, self.csv_button,
+                               self.json_button, self.vstat_button)
         self.preview_button.clicked.connect(self.exports.open_pdf_preview)
         for fmt, b in (("pdf", self.pdf_button), ("csv", self.csv_button), ("json", self.json_button),
-                       ("vstat", self.vstat_button)):
+                       ("xlsx", self.xlsx_button), ("vstat", self.vstat_button)):
             b.clicked.connect(lambda _checked=False, fmt=fmt: self.exports.export(fmt))
         return buttons
 
@@ -263,6 +266,12 @@ class ReportPage(QWidget):
         self.method.clear()
         self.preview.clear()
 
+    def theme_changed(self) -> None:
+        """Light <-> dark: the headings written into the texts get the new colours (ui.theme)."""
+        if self.prep is not None:
+            self.tables.show_report(self.prep)
+            self._show_summary(self.prep)
+
     def _show_summary(self, prep: R.Prepared | None) -> None:
         if prep is None:
             self.summary_label.setText(self.tr("Choose an organisation and a year."))
@@ -275,7 +284,7 @@ class ReportPage(QWidget):
             (self.tr("Hours"), fmt_value(tot["hours"], lang, True)),
             (self.tr("Hidden cells"), fmt_value(prep.protection.hidden_cells, lang)),
             (self.tr("Threshold"), fmt_value(rep["threshold"], lang)))]
-        self.summary_label.setText(f'<span style="color:{NAVY}">'
+        self.summary_label.setText(f'<span style="color:{theme.text_colour("heading").name()}">'
                                    f"{escape(rep['organisation'])} · {rep['year']}</span>&nbsp;&nbsp;&nbsp;"
                                    + " &nbsp;·&nbsp; ".join(parts))
 
@@ -302,7 +311,7 @@ class ReportPage(QWidget):
     def set_status(self, text: str, warn: bool) -> None:
         self.status_label.setText(text)
         self.status_label.setVisible(bool(text))
-        self.status_label.setStyleSheet("color: #b00020;" if warn else "color: #5B6B7B;")
+        theme.style(self.status_label, "error" if warn else "muted")
 
     def _set_exports_enabled(self, enabled: bool) -> None:
         for b in self.export_buttons:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -29,10 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.reporting import report as R
 from app.reporting.html import NAVY, fmt_value
-
-HIDDEN_BG = QColor("#F3D98B")
-HIDDEN_FG = QColor("#6B4A00")
-TOTAL_BG = QColor("#EEF3F7")
+from ui import theme
 
 
 class PublishedTableModel(QAbstractTableModel):
@@ -111,13 +108,12 @@ class PublishedTableModel(QAbstractTableModel):
             return self.why.get(why) if why else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if v is None:
-                return QBrush(HIDDEN_BG)
-            if self.is_total(row, col):
-                return QBrush(TOTAL_BG)
-        if role == Qt.ItemDataRole.ForegroundRole and v is None:
-            return QBrush(HIDDEN_FG)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            kind = "hidden" if v is None else "total" if self.is_total(row, col) else None
+            if kind is None:
+                return None
+            fg, bg = theme.cell_colours(kind)   # always both: readable in the light and the dark theme
+            return QBrush(bg if role == Qt.ItemDataRole.BackgroundRole else fg)
         if role == Qt.ItemDataRole.FontRole and (v is None or self.is_total(row, col)):
             return _bold()
         return None
@@ -127,8 +123,9 @@ class PublishedTableModel(QAbstractTableModel):
             return self.row_labels[row]
         if role == Qt.ItemDataRole.FontRole and row == len(self.row_labels) - 1:
             return _bold()
-        if role == Qt.ItemDataRole.BackgroundRole and row == len(self.row_labels) - 1:
-            return QBrush(TOTAL_BG)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and row == len(self.row_labels) - 1:
+            fg, bg = theme.cell_colours("total")
+            return QBrush(bg if role == Qt.ItemDataRole.BackgroundRole else fg)
         return None
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -166,7 +163,7 @@ class TableView(QTableView):
         self.setShowGrid(False)
         self.setWordWrap(False)
         self.setStyleSheet(
-            f"QTableView {{ border: 1px solid #C9D3DD; gridline-color: #C9D3DD; }}"
+            "QTableView { border: 1px solid palette(mid); gridline-color: palette(mid); }"
             f" QHeaderView::section {{ background: {NAVY}; color: white; padding: 4px 8px; border: none;"
             f" font-weight: 600; }}")
         self.setItemDelegate(_PaddedDelegate(self))
@@ -205,7 +202,8 @@ class _PaddedDelegate(QStyledItemDelegate):
         if isinstance(bg, QBrush):
             painter.fillRect(opt.rect, bg)
         painter.save()
-        painter.setPen(QColor("#E3E9EF"))
+        role = QPalette.ColorRole.Mid if theme.is_dark() else QPalette.ColorRole.Midlight
+        painter.setPen(opt.palette.color(role))
         painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
         painter.restore()
         opt.backgroundBrush = QBrush()
@@ -239,7 +237,7 @@ class TablesPanel(QWidget):
         self.tables_layout.setSpacing(4)
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
-        self.notes_label.setStyleSheet("background: #fff4e5; color: #5c3b00; padding: 6px; border-radius: 4px;")
+        theme.style(self.notes_label, "note")
         self.notes_label.hide()
         self.tables_layout.addWidget(self.notes_label)
         self.tables_layout.addStretch(1)
@@ -269,9 +267,9 @@ class TablesPanel(QWidget):
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 10, 0, 4)
         lay.setSpacing(4)
-        head = QLabel(f'<span style="font-size:13px;font-weight:600;color:{NAVY}">'
+        head = QLabel(f'<span style="font-size:13px;font-weight:600;color:{theme.text_colour("heading").name()}">'
                       f'{escape(R.table_title(tb["id"], prep.lang))}</span>'
-                      f'&nbsp;&nbsp;<span style="color:#5B6B7B">{escape(units.get(tb["unit"], tb["unit"]))}'
+                      f'&nbsp;&nbsp;<span style="color:{theme.text_colour("muted").name()}">{escape(units.get(tb["unit"], tb["unit"]))}'
                       '</span>')
         lay.addWidget(head)
         model = PublishedTableModel(tb, lambda axis, code, tid=tb["id"]: prep.label(tid, axis, code),
@@ -279,6 +277,7 @@ class TablesPanel(QWidget):
                                     headings=self._headings(prep.lang), why=self._why())
         view = TableView(model)
         view.setObjectName(f"table_{tb['id']}")
+        view.setAccessibleName(R.table_title(tb["id"], prep.lang))
         lay.addWidget(view)
         self.views[tb["id"]] = view
         return box

@@ -1,0 +1,379 @@
+"""The publication ledger: every release of figures, and what a new release is audited with.
+
+Every release of published figures - an organisation's report, the all-organisations report, each
+version of either, each file format and each .vstat - is recorded in the vault (table
+``publications``, through the repository) with exactly the published tables: never the true counts.
+
+An attacker holds everything that was ever published. So a new release is attacked together with
+the releases that share its cases:
+
+* **the same year's other scopes**: the all-organisations table is the sum of the organisation
+  tables (plus the organisations whose report was not released, an unknown non-negative remainder);
+* **earlier versions of the same scope** (``versions``; the report's own version audit uses them);
+* **the neighbouring years** (``year_links``): the cases carried over into a year are the cases of
+  the year before that were still open, category by category. The carried-over cases of a category
+  are at most that category's count in either year.
+
+Equations between releases are the attacker's guesses "nothing changed in between". A group of
+guesses that contradicts the published figures (the data did change) is dropped, as an attacker
+would drop it; see ``joint_audit``.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from app.reporting import disclosure
+
+ALL = None  # the scope of the all-organisations report
+
+
+@dataclass
+class Release:
+    org_id: int | None
+    organisation: str
+    year: int
+    kind: str
+    created: str
+    figures: dict  # {"threshold", "totals", "tables"}
+
+
+def figures_of(report: dict) -> dict:
+    """What a release gives out, as recorded: the threshold, the totals and the published tables."""
+    return {"threshold": report.get("threshold"), "totals": report.get("totals"), "tables": report.get("tables")}
+
+
+def record(repo, org_id: int | None, report: dict, kind: str) -> None:
+    """Record one release (kind: pdf, csv, json, vstat) of a report's published figures."""
+    repo.record_publication(org_id, str(report.get("organisation", "")), int(report["year"]), kind,
+                            figures_of(report))
+
+
+def releases(repo, years: list[int]) -> list[Release]:
+    """Every recorded release of the given years, oldest first."""
+    return [Release(*row) for row in repo.publications(years)]
+
+
+def _key(figures: dict) -> str:
+    return json.dumps([figures.get("tables"), figures.get("totals")], sort_keys=True)
+
+
+def versions(rels: list[Release], org_id: int | None, year: int) -> list[dict]:
+    """The distinct versions of one scope and year that were released, newest first."""
+    out: list[dict] = []
+    seen: set[str] = set()
+    for r in reversed(rels):
+        if r.org_id == org_id and r.year == year and isinstance(r.figures.get("tables"), list):
+            k = _key(r.figures)
+            if k not in seen:
+                seen.add(k)
+                out.append(dict(r.figures, organisation=r.organisation, year=r.year))
+    return out
+
+
+def latest(rels: list[Release], year: int) -> dict[int | None, Release]:
+    """The newest release of each scope of a year."""
+    out: dict[int | None, Release] = {}
+    for r in rels:
+        if r.year == year and isinstance(r.figures.get("tables"), list):
+            out[r.org_id] = r
+    return out
+
+
+# -- the same year's scopes: the all-organisations table is the sum of the organisation tables ---
+
+def _cells(t: dict) -> list[tuple[int, int]]:
+    return [(r, c) for r in range(len(t["rows"])) for c in range(len(t["cells"][r]))]
+
+
+def _index(t: dict) -> dict[tuple[str, str | None], tuple[int, int]]:
+    cols = t.get("cols")
+    return {(t["rows"][r], None if cols is None else cols[c]): (r, c) for r, c in _cells(t)}
+
+
+def sum_link(all_tables: list[dict], all_prefix: str, parts: list[tuple[str, list[dict]]]
+             ) -> tuple[list[dict], list[list[tuple[dict, float]]]]:
+    """The attacker's equations "all = sum of the organisations (+ the rest)", one group per table.
+
+    All tables come with their own ids; in the joint audit the all-organisations tables are named
+    ``all_prefix + id`` ("" for the report under audit) and each part's ``prefix + id``. Returns the remainder tables (every cell
+    unknown; their total is what the released organisations do not cover) and the equation groups.
+    A table whose categories do not line up with every part's is not linked (another split).
+    """
+    extra_tables, groups = [], []
+    for t in all_tables:
+        idx = _index(t)
+        mine = []
+        for prefix, tables in parts:
+            o = next((x for x in tables if x["id"] == t["id"] and x["unit"] == t["unit"]), None)
+            if o is None or (o.get("cols") is None) != (t.get("cols") is None):
+                mine = None
+                break
+            oidx = _index(o)
+            if not set(oidx) <= set(idx):
+                mine = None
+                break
+            mine.append((prefix, o, oidx))
+        if not mine:
+            continue
+        rest = float(t["total"]) - sum(float(o["total"]) for _p, o, _i in mine)
+        if rest < -1e-6:
+            continue  # the organisations released more than the whole: the data changed since
+        rest_id = f"rest/{t['id']}"
+        if rest > 1e-6:
+            extra_tables.append({"id": rest_id, "unit": f"{t['unit']}@rest", "rows": list(t["rows"]),
+                                 "cols": t.get("cols"), "cells": [[None] * len(r) for r in t["cells"]],
+                                 "row_totals": [None] * len(t["rows"]),
+                                 "col_totals": [None] * (1 if t.get("cols") is None else len(t["cols"])),
+                                 "total": rest})
+        eqs = []
+        for code, (r, c) in idx.items():
+            eq = {(all_prefix + t["id"], r, c): 1.0}
+            if rest > 1e-6:
+                eq[(rest_id, r, c)] = -1.0
+            for prefix, o, oidx in mine:
+                if code in oidx:
+                    eq[(prefix + o["id"], *oidx[code])] = -1.0
+            eqs.append((eq, 0.0))
+        groups.append(eqs)
+    return extra_tables, groups
+
+
+def apart(tables: list[dict], prefix: str) -> list[dict]:
+    """Another release's tables renamed for a joint audit (also their unit, so that the audit does
+    not link them to this report's tables by equal totals; links are stated as equations)."""
+    return [dict(t, id=f"{prefix}{t['id']}", unit=f"{t['unit']}@{prefix}") for t in tables]
+
+
+def joint_audit(tables: list[dict], others: list[list[dict]], groups: list[list[tuple[dict, float]]],
+                k: int) -> disclosure.AuditResult:
+    """Attack ``tables`` together with other releases' (renamed) tables and the linking equation
+    groups. Problems that a release had on its own, and problems of the unknown remainders (no one
+    publishes those), are not this release's. A group of equations that contradicts the published
+    figures is dropped, as an attacker would drop it."""
+    alone: set[str] = set()
+    for o in others:
+        alone.update(_alone([t for t in o if not t["id"].startswith(_UNKNOWNS)], k))
+    every = tables + [t for o in others for t in o]
+
+    def run(eqs):
+        try:
+            res = disclosure.audit(every, k, extra_equations=eqs, ignore=_UNKNOWNS)
+        except ValueError:
+            return None
+        return None if _contradicts(res) else res
+
+    result = run([e for g in groups for e in g])
+    if result is None:
+        kept: list = []
+        for g in groups:
+            if run(kept + g) is not None:
+                kept += g
+        result = run(kept) or disclosure.audit(every, k, ignore=_UNKNOWNS)
+    problems = [p for p in result.problems if p not in alone and not p.startswith(_UNKNOWNS)]
+    return disclosure.AuditResult(ok=not problems, intervals=result.intervals, problems=problems,
+                                  warnings=result.warnings)
+
+
+_ALONE: dict[str, list[str]] = {}
+
+
+def _alone(tables: list[dict], k: int) -> list[str]:
+    """A release's own audit problems (what it gave away by itself), remembered per release."""
+    if not tables:
+        return []
+    key = json.dumps([k, tables], sort_keys=True)
+    if key not in _ALONE:
+        try:
+            _ALONE[key] = disclosure.audit(tables, k).problems
+        except ValueError:
+            _ALONE[key] = []
+        if len(_ALONE) > 256:
+            _ALONE.pop(next(iter(_ALONE)))
+    return _ALONE[key]
+
+
+_UNKNOWNS = ("rest/", "link")  # the attacker's own unknowns (remainders, carried-over cases): never published
+
+
+def _contradicts(result: disclosure.AuditResult) -> bool:
+    return any("contradict each other" in p or "do not add up" in p for p in result.problems)
+
+
+def same_year(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+              ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str]]:
+    """The same year's other scopes as (renamed tables per release, equation groups, names).
+
+    For an organisation's report: the all-organisations release and the other organisations'
+    releases (together they give this organisation's figures by subtraction). For the
+    all-organisations report: every organisation's release."""
+    newest = latest(rels, year)
+    orgs = {oid: r for oid, r in newest.items() if oid is not ALL and oid != org_id}
+    others, names, parts = [], [], []
+    for oid, r in sorted(orgs.items()):
+        prefix = f"org{oid}/"
+        others.append(apart(r.figures["tables"], prefix))
+        parts.append((prefix, r.figures["tables"]))
+        names.append(f"{r.organisation} {year}")
+    if org_id is ALL:
+        rest, groups = sum_link(tables, "", parts)
+    else:
+        whole = newest.get(ALL)
+        if whole is None:
+            return [], [], []
+        others.append(apart(whole.figures["tables"], "alle/"))
+        names.append(f"{whole.organisation} {year}")
+        rest, groups = sum_link(whole.figures["tables"], "alle/", parts + [("", tables)])
+    if rest:
+        others.append(rest)
+    return others, groups, names
+
+
+# -- two versions of one scope: the change between them must not single out a case -------------
+
+def _unit_tables(tables: list[dict], unit: str) -> dict[str, dict]:
+    return {t["id"]: t for t in tables if t["unit"] == unit}
+
+
+def _change_model(new: list[dict], old: list[dict], added: int, removed: int, unit: str
+                  ) -> tuple[list[dict], list[tuple[dict, float]], list[tuple[str, str, tuple]]]:
+    """The attacker's model of a correction: for every table of the unit, new = old + added - removed,
+    where "added" and "removed" are unknown tables of the changed cases with known totals.
+
+    Returns the (renamed) old tables and the change tables, the equations, and for every cell of a
+    change table its (position id, row, col) and code key (table id, row code, col code)."""
+    new_by, old_by = _unit_tables(new, unit), _unit_tables(old, unit)
+    tables, eqs, cells = [], [], []
+    for tid, t in new_by.items():
+        o = old_by.get(tid)
+        if o is None or o.get("cols") != t.get("cols") or o["rows"] != t["rows"]:
+            continue
+        tables.append(dict(o, id=f"vorige/{tid}", unit=f"{unit}@vorige"))
+        change = {}
+        for name, n in (("bij", added), ("af", removed)):
+            if n:
+                change[name] = dict(t, id=f"{name}/{tid}", unit=f"{unit}@{name}", total=n,
+                                    cells=[[None] * len(r) for r in t["cells"]],
+                                    row_totals=[None] * len(t["rows"]),
+                                    col_totals=[None] * len(t["col_totals"]))
+                tables.append(change[name])
+        for code, (r, c) in _index(t).items():
+            eq = {(tid, r, c): 1.0, (f"vorige/{tid}", r, c): -1.0}
+            if "bij" in change:
+                eq[(f"bij/{tid}", r, c)] = -1.0
+                cells.append((f"bij/{tid}", r, c, (tid, *code)))
+            if "af" in change:
+                eq[(f"af/{tid}", r, c)] = 1.0
+                cells.append((f"af/{tid}", r, c, (tid, *code)))
+            eqs.append((eq, 0.0))
+    return tables, eqs, cells
+
+
+def changed_case_revealed(new: list[dict], old: list[dict], added: int, removed: int, unit: str = "cases"
+                          ) -> list[tuple[str, str, str | None]]:
+    """Code keys (table id, row code, col code) of attributes that two versions show a changed case
+    (or, with ``unit="contacts"``, a changed contact) to have: a cell of the changed cases' table whose smallest possible value is above zero.
+
+    ``added``/``removed``: how many cases the attacker believes were added and removed (from the
+    totals). When the versions cannot be explained by that few changes, the attacker assumes one
+    more case was edited (removed and added again), up to five."""
+    k = 3  # only the lower bounds of the change tables are read; k does not matter here
+    for _more in range(6):
+        tables, eqs, cells = _change_model(new, old, added, removed, unit)
+        if not cells:
+            return []
+        try:
+            res = disclosure.audit(new + tables, k, extra_equations=eqs, only=("bij/", "af/"))
+        except ValueError:
+            res = None
+        if res is not None and not _contradicts(res):
+            return sorted({key for pid, r, c, key in cells if res.intervals.get((pid, r, c), (0, 0))[0] > 0.5})
+        added, removed = added + 1, removed + 1
+    return []
+
+
+# -- neighbouring years: the cases carried over link them category by category ------------------
+
+YEAR_LINKED = ("behaviour", "relation", "role", "behaviour_relation", "unit")
+"""Tables whose category a carried-over case keeps from one year to the next (its follow-up and
+status move on, so those tables are not linked)."""
+
+
+def _flat(t: dict) -> list[tuple[int, int, str]]:
+    cols = t.get("cols")
+    return [(r, c, t["rows"][r] if cols is None else f"{t['rows'][r]}×{cols[c]}") for r, c in _cells(t)]
+
+
+def _pseudo(pid: str, unit: str, labels: list[str], total: float) -> dict:
+    """A table of unknowns (one per label, plus a slack row) whose figures add up to ``total``."""
+    rows = labels + ["_rest"]
+    return {"id": pid, "unit": unit, "rows": rows, "cols": None, "cells": [[None] for _ in rows],
+            "row_totals": [None] * len(rows), "col_totals": [total], "total": total}
+
+
+def year_link(earlier: list[dict], e_prefix: str, later: list[dict], l_prefix: str, tag: str
+              ) -> tuple[list[dict], list[list[tuple[dict, float]]]]:
+    """The attacker's model of two consecutive years of one scope: for every linked table and
+    category, later = carried + new and earlier = carried + gone (all unknown, non-negative), and
+    the carried-over cases add up to the later year's "carried over" figure. One equation group per
+    table (a group that contradicts the figures - categories edited since - is dropped)."""
+    from app.reporting.aggregate import ORIGIN_CARRIED  # the origin table's code for carried-over cases
+    origin = next((t for t in later if t["id"] == "origin"), None)
+    if origin is None or ORIGIN_CARRIED not in origin["rows"]:
+        return [], []
+    carried = (l_prefix + "origin", origin["rows"].index(ORIGIN_CARRIED), 0)
+    e_by, l_by = _unit_tables(earlier, "cases"), _unit_tables(later, "cases")
+    tables, groups = [], []
+    for tid in YEAR_LINKED:
+        e, l_ = e_by.get(tid), l_by.get(tid)
+        if e is None or l_ is None or e["rows"] != l_["rows"] or e.get("cols") != l_.get("cols"):
+            continue
+        cells = _flat(l_)
+        labels = [name for _r, _c, name in cells]
+        bound = float(min(e["total"], l_["total"]))
+        ids = {k: f"{tag}{k}/{tid}" for k in ("over", "nieuw", "weg")}
+        tables += [_pseudo(ids["over"], f"cases@{ids['over']}", labels, bound),
+                   _pseudo(ids["nieuw"], f"cases@{ids['nieuw']}", labels, float(l_["total"])),
+                   _pseudo(ids["weg"], f"cases@{ids['weg']}", labels, float(e["total"]))]
+        eqs = []
+        for i, (r, c, _name) in enumerate(cells):
+            eqs.append(({(l_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["nieuw"], i, 0): -1.0}, 0.0))
+            eqs.append(({(e_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["weg"], i, 0): -1.0}, 0.0))
+        total = {(ids["over"], i, 0): 1.0 for i in range(len(cells))}
+        total[carried] = total.get(carried, 0.0) - 1.0
+        eqs.append((total, 0.0))
+        groups.append(eqs)
+    return tables, groups
+
+
+def neighbours(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+               ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str]]:
+    """The releases of the year before and after (same scope), as for ``same_year``."""
+    newest = {y: latest(rels, y).get(org_id) for y in (year - 1, year + 1)}
+    others, groups, names = [], [], []
+    for y, rel in newest.items():
+        if rel is None:
+            continue
+        prefix = f"jaar{y}/"
+        others.append(apart(rel.figures["tables"], prefix))
+        names.append(f"{rel.organisation} {y}")
+        if y < year:
+            pseudo, g = year_link(rel.figures["tables"], prefix, tables, "", f"link{y}/")
+        else:
+            pseudo, g = year_link(tables, "", rel.figures["tables"], prefix, f"link{year}/")
+        if pseudo:
+            others.append(pseudo)
+        groups += g
+    return others, groups, names
+
+
+def linked(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+           ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str], list[dict]]:
+    """Everything released that shares cases with a new release of (org_id, year): the same year's
+    other scopes and the neighbouring years of the same scope. Also returns those releases'
+    figures (to hide what they hide when the joint audit fails)."""
+    o1, g1, n1 = same_year(rels, org_id, year, tables)
+    o2, g2, n2 = neighbours(rels, org_id, year, tables)
+    figures = [r.figures for oid, r in latest(rels, year).items() if oid != org_id]
+    figures += [r.figures for y in (year - 1, year + 1) if (r := latest(rels, y).get(org_id)) is not None]
+    return o1 + o2, g1 + g2, n1 + n2, figures

@@ -1,0 +1,237 @@
+"""An attacker who holds every release: what can be worked out, and what the protection costs.
+
+Run (after):  PYTHONPATH=. .venv/bin/python benchmarks/bench_publications.py
+Run (before, the program of another checkout, same attacker):
+              .venv/bin/python benchmarks/bench_publications.py --program /path/to/other/checkout
+
+Generated vaults (fast key derivation) with organisations of 5-60 cases, long-running cases over
+2024-2026, one organisation with a single sexual-harassment case and one with a unit of one person.
+Per vault, through the program's own export functions: every organisation report of 2024, 2025 and
+2026, the all-organisations report of each year, a .vstat of each, then one late case in 2025 and
+both 2025 reports published again (``republish``). A refused export is counted, not retried.
+
+The attacker (app/reporting/ledger.py of THIS checkout, whatever program made the releases) runs the
+linear program over: each year's all-organisations table as the sum of the organisation tables (plus
+an unknown remainder), consecutive years linked category by category through the carried-over cases,
+and the two versions of 2025 with "one case added". It prints:
+
+* cells narrowed below k: hidden figures of any release the joint system pins to fewer than k values
+  (that the release did not already give away on its own) - must be 0;
+* attributes of the changed case revealed: categories that the two versions show the late case to
+  have - must be 0;
+* information loss for single organisations of 10/20/40/100/2,000 cases: the share of case-table
+  cells with n >= k that are printed, and the non-zero cells of behaviour x relation printed.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import io
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from contextlib import redirect_stdout
+from datetime import date
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+K = 5
+BEH = ["pesten", "intimidatie", "werkdruk", "arbeidsconflict", "agressie_geweld", "discriminatie",
+       "seksuele_intimidatie", "integriteit"]
+REL = ["collega", "leidinggevende", "derde", "ondergeschikte", "onbekend"]
+ROLE = ["medewerker", "omstander", "flexkracht", "leidinggevende"]
+FU = ["opvang_advies", "doorverwijzing", "klacht", "informele_oplossing", "lopend"]
+
+
+def _setup(program: Path):
+    sys.path.insert(0, str(program))
+    from app.store import kdf
+    from app.store.repository import Repository
+    from app.store.vault import Vault
+    attacker = _load("attacker_ledger", "ledger.py")
+    attacker.disclosure = _load("attacker_disclosure", "disclosure.py")  # this checkout's attacker LP
+    return kdf, Vault, Repository, attacker
+
+
+def _load(name: str, file: str):
+    """A module of THIS checkout's app/reporting, whatever program is on the path."""
+    spec = importlib.util.spec_from_file_location(name, HERE / "app" / "reporting" / file)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _pick(rnd, codes, skew):
+    return rnd.choices(codes, weights=[skew ** i for i in range(len(codes))])[0]
+
+
+def _case(n, org, opened, closed, rnd, behaviour=None, unit=None):
+    from models.entities import Case, Contact
+    return Case(code=f"{opened.year}-{n:03d}", organisation=org, opened=opened, closed=closed,
+                reporter_role=_pick(rnd, ROLE, 0.35), behaviour=behaviour or _pick(rnd, BEH, 0.6),
+                accused_relation=_pick(rnd, REL, 0.5), follow_up=_pick(rnd, FU, 0.55), unit=unit,
+                contacts=[Contact(opened, 45, rnd.choice(["persoonlijk", "telefonisch", "video"]), "intake")])
+
+
+def _fill(repo, rnd) -> list[str]:
+    """Four organisations of 5-60 cases over 2024-2026, many running over the turn of the year."""
+    orgs, n = [], {2024: 0, 2025: 0, 2026: 0}
+    for o in range(4):
+        name = f"Org{o}"
+        units = ["Klein", "Groot"] if o == 3 else []
+        repo.add_organisation(name, units)
+        orgs.append(name)
+        size = rnd.choice([5, 8, 12, 20, 30, 45, 60])
+        for i in range(size):
+            y = rnd.choice([2024, 2025, 2026])
+            opened = date(y, rnd.randint(1, 12), rnd.randint(1, 28))
+            span = rnd.choice([None, 0, 0, 1, 1, 2])  # still open, closed this year, next, the year after
+            closed = None if span is None or y + span > 2026 else date(y + span, 12, 31)
+            n[y] += 1
+            beh = "seksuele_intimidatie" if (o == 1 and i == 0) else None
+            beh = beh if beh else (None if o != 1 else rnd.choice(["pesten", "werkdruk", "intimidatie"]))
+            unit = ("Klein" if i == 0 else "Groot") if units else None
+            repo.add_case(_case(n[y] + 100 * o, name, opened, closed, rnd, beh, unit))
+    return orgs
+
+
+def _release(report, repo, org, year, folder, republish=False):
+    from app.errors import UserError
+    tag = f"{org or 'alle'}-{year}-{'b' if republish else 'a'}"
+    try:
+        p = report.export_report(repo, report.resolve(repo, org, year), fmt="json", out=folder / f"{tag}.json",
+                                 republish=republish)
+        report.export_vstat(repo, report.resolve(repo, org, year), out=folder / f"{tag}.vstat", republish=republish)
+    except UserError as exc:
+        print(f"  refused {tag}: {exc.message[:150]}", file=sys.stderr)
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def _problems(attacker, tables, others, groups) -> int:
+    try:
+        return len(attacker.joint_audit(tables, others, groups, K).problems)
+    except ValueError:
+        return 0
+
+
+def _attack(attacker, rel: dict, orgs: list[str]) -> tuple[int, int]:
+    """(cells narrowed below k, attributes of the changed case revealed) over every release."""
+    narrowed = revealed = 0
+    for year in (2024, 2025, 2026):
+        whole = rel.get((None, year, "a"))
+        parts = [(f"o{i}/", rel[(o, year, "a")]["tables"]) for i, o in enumerate(orgs) if rel.get((o, year, "a"))]
+        if whole and parts:
+            rest, groups = attacker.sum_link(whole["tables"], "", parts)
+            others = [attacker.apart(t, p) for p, t in parts] + ([rest] if rest else [])
+            narrowed += _problems(attacker, whole["tables"], others, groups)
+    for o in orgs:
+        for y in (2024, 2025):
+            a, b = rel.get((o, y, "a")), rel.get((o, y + 1, "a"))
+            if a and b:
+                pseudo, groups = attacker.year_link(a["tables"], "prev/", b["tables"], "", "link/")
+                narrowed += _problems(attacker, b["tables"], [attacker.apart(a["tables"], "prev/"), pseudo], groups)
+    for o in orgs + [None]:
+        a, b = rel.get((o, 2025, "a")), rel.get((o, 2025, "b"))
+        if a and b and a["tables"] != b["tables"]:
+            for unit in ("cases", "contacts"):
+                n1, n0 = b["totals"][unit], a["totals"][unit]
+                revealed += len(attacker.changed_case_revealed(b["tables"], a["tables"], max(n1 - n0, 0),
+                                                               max(n0 - n1, 0), unit))
+    return narrowed, revealed
+
+
+def run_vault(mods, seed: int) -> dict:
+    kdf, Vault, Repository, attacker = mods
+    from app.reporting import report
+    rnd = random.Random(seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        params = kdf.KdfParams(salt=os.urandom(16), memory_kib=8 * 1024, iterations=1, lanes=1)
+        v = Vault.create(folder / "v.vault", "benchmark passphrase", params=params, allow_weak=True)
+        try:
+            repo = Repository(v)
+            orgs = _fill(repo, rnd)
+            rel = {}
+            for year in (2024, 2025, 2026):
+                for o in orgs + [None]:
+                    rel[(o, year, "a")] = _release(report, repo, o, year, folder)
+            late = orgs[rnd.randrange(len(orgs))]
+            repo.add_case(_case(999, late, date(2025, 11, 20), None, rnd))
+            for o in (late, None):
+                rel[(o, 2025, "b")] = _release(report, repo, o, 2025, folder, republish=True)
+            narrowed, revealed = _attack(attacker, rel, orgs)
+            refused = sum(1 for r in rel.values() if r is None)
+            return {"narrowed": narrowed, "revealed": revealed, "refused": refused, "releases": len(rel)}
+        finally:
+            v.close()
+
+
+def loss(mods, size: int, seed: int = 7) -> tuple[float, int, int]:
+    """(share of case cells with n >= k printed, printed non-zero cells of behaviour x relation,
+    true non-zero cells) for one organisation of ``size`` cases in one year."""
+    kdf, Vault, Repository, _attacker = mods
+    from app.reporting import report
+    rnd = random.Random(seed + size)
+    with tempfile.TemporaryDirectory() as tmp:
+        params = kdf.KdfParams(salt=os.urandom(16), memory_kib=8 * 1024, iterations=1, lanes=1)
+        v = Vault.create(Path(tmp) / "v.vault", "benchmark passphrase", params=params, allow_weak=True)
+        try:
+            repo = Repository(v)
+            repo.add_organisation("O")
+            for i in range(size):
+                repo.add_case(_case(i + 1, "O", date(2025, 1 + i % 12, 1 + i % 28), date(2025, 12, 31), rnd))
+            prep = report.prepare(repo, report.resolve(repo, "O", 2025))
+            published = {t["id"]: t for t in prep.report["tables"]}
+            big = shown = 0
+            for t in prep.aggregation.tables:
+                if t.unit != "cases":
+                    continue
+                p = published.get(t.id)
+                for r, row in enumerate(t.cells):
+                    for c, val in enumerate(row):
+                        if val >= K:
+                            big += 1
+                            shown += bool(p and p["cells"][r][c] is not None)
+            truth = prep.aggregation.table("behaviour_relation")
+            p = published.get("behaviour_relation")
+            nonzero = sum(1 for row in truth.cells for val in row if val > 0)
+            printed = sum(1 for r, row in enumerate(truth.cells) for c, val in enumerate(row)
+                          if val > 0 and p and p["cells"][r][c] is not None)
+            return (shown / big if big else 1.0), printed, nonzero
+        finally:
+            v.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--program", type=Path, default=HERE, help="checkout whose program makes the releases")
+    ap.add_argument("--vaults", type=int, default=12)
+    ap.add_argument("--sizes", default="10,20,40,100,2000")
+    args = ap.parse_args()
+    mods = _setup(args.program.resolve())
+    print(f"program: {args.program.resolve()}")
+    start = time.perf_counter()
+    total = {"narrowed": 0, "revealed": 0, "refused": 0, "releases": 0}
+    for seed in range(args.vaults):
+        with redirect_stdout(io.StringIO()):
+            res = run_vault(mods, seed)
+        for key in total:
+            total[key] += res[key]
+        print(f"vault {seed:2d}: releases {res['releases']:2d}, refused {res['refused']}, "
+              f"cells narrowed below k {res['narrowed']}, attributes of the changed case revealed {res['revealed']}")
+    print(f"all {args.vaults} vaults: {total['releases']} releases, {total['refused']} refused; cells narrowed "
+          f"below k: {total['narrowed']}; attributes of the changed case revealed: {total['revealed']} "
+          f"({time.perf_counter() - start:.0f} s)")
+    for size in (int(s) for s in args.sizes.split(",")):
+        share, printed, nonzero = loss(mods, size)
+        print(f"{size:5d} cases: cells with n >= {K} printed {share:.0%}; behaviour x relation: "
+              f"{printed} of {nonzero} non-zero cells printed")
+
+
+if __name__ == "__main__":
+    main()

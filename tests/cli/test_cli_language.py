@@ -1,0 +1,68 @@
+"""The command line speaks Dutch unless told otherwise: --lang en where a command has it, else
+VERTROUWD_LANG=en. Errors and the command's own lines come from resources/messages.json."""
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from app import cli, texts
+from tests.conftest import PASSPHRASE
+
+
+def call(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli.main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def vault(tmp_path, monkeypatch):
+    monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
+    monkeypatch.delenv(texts.ENV_LANGUAGE)
+    path = str(tmp_path / "v.vault")
+    assert call("--vault", path, "init")[0] == 0
+    return path
+
+
+def test_dutch_by_default(vault):
+    code, out, _err = call("--vault", vault, "org", "add", "Gemeente Voorbeeld")
+    assert code == 0 and out == "Organisatie toegevoegd: Gemeente Voorbeeld\n"
+    code, _out, err = call("--vault", vault, "case", "list", "--org", "Gemeente Onbekend")
+    assert code == 1
+    assert err == "vertrouwd: Onbekende organisatie 'Gemeente Onbekend'. Bekijk de lijst met: vertrouwd org list\n"
+    code, _out, err = call("--vault", vault, "init")
+    assert code == 1 and err.startswith("vertrouwd: Er staat al een kluis op ") and "er is niets gewijzigd" in err
+
+
+def test_environment_chooses_english(vault, monkeypatch):
+    monkeypatch.setenv(texts.ENV_LANGUAGE, "en")
+    code, _out, err = call("--vault", vault, "case", "list", "--org", "Gemeente Onbekend")
+    assert code == 1 and err == ("vertrouwd: Unknown organisation 'Gemeente Onbekend'. See the list with: "
+                                 "vertrouwd org list\n")
+
+
+def test_a_commands_lang_wins(vault, tmp_path, monkeypatch):
+    out = str(tmp_path / "r.json")
+    code, _out, err = call("--vault", vault, "report", "--org", "Gemeente Onbekend", "--year", "2026",
+                           "--format", "json", "--out", out, "--lang", "en")
+    assert code == 1 and "Unknown organisation 'Gemeente Onbekend'" in err
+    monkeypatch.setenv(texts.ENV_LANGUAGE, "en")
+    code, _out, err = call("--vault", vault, "report", "--org", "Gemeente Onbekend", "--year", "2026",
+                           "--format", "json", "--out", out, "--lang", "nl")
+    assert code == 1 and "Onbekende organisatie 'Gemeente Onbekend'" in err
+
+
+def test_wrong_passphrase_in_dutch(vault, monkeypatch):
+    monkeypatch.setenv("VERTROUWD_PASSPHRASE", "niet het goede wachtwoord")
+    code, _out, err = call("--vault", vault, "org", "list")
+    assert code == 3 and err.startswith("vertrouwd: Verkeerde wachtwoordzin.")
+
+
+def test_stats_verify_says_why_in_dutch(tmp_path, monkeypatch):
+    monkeypatch.delenv(texts.ENV_LANGUAGE)
+    bad = tmp_path / "kapot.vstat"
+    bad.write_bytes(b"{")
+    code, out, _err = call("stats", "verify", str(bad))
+    assert code == 1 and out == f"FAILED {bad}: het bestand is afgebroken (geen geldige JSON); vraag de " \
+                                "vertrouwenspersoon het opnieuw te sturen\n"
