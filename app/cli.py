@@ -246,7 +246,7 @@ def _interactive() -> bool:
 
 def _supervisor_key(args, path: str | None) -> bytes | None:
     """The raw supervisor key from `path` (None without --key); asks for its passphrase if it has one."""
-    from app.exchange.keys import load_supervisor_key
+    from app.keys import load_supervisor_key
     if not path:
         return None
     try:
@@ -506,11 +506,12 @@ def cmd_stats(args, out, err) -> int:
     if args.stats_cmd == "keygen":
         return stats_keygen(args.out, out, err, passphrase=_keygen_passphrase(args, err),
                             lang=args.msg_lang)
+    from app.exchange import publish as vstat_publish
     from app.reporting import report
     vault, repo = _open(args)
     try:
         request = report.resolve(repo, args.org, args.year, args.threshold)
-        path = report.export_vstat(repo, request, out=args.out, to=args.to, republish=args.republish)
+        path = vstat_publish.export_vstat(repo, request, out=args.out, to=args.to, republish=args.republish)
     finally:
         vault.close()
     _say(args, out, "cli.say.vstat_written", path=path)
@@ -560,8 +561,8 @@ def stats_verify(files: list[str], trusted: list[str], out: TextIO, err: TextIO,
     A file signed by a key that `trusted` (fingerprints; spaces and case ignored) does not name fails.
     Exit code 0 only when every file verifies; 1 otherwise.
     """
-    from app.exchange.keys import normalise_fingerprint
     from app.exchange.vstat import VStatError, read_vstat_file
+    from app.keys import normalise_fingerprint
     if not files:
         err.write(texts.message("cli.say.no_files", lang) + "\n")
         return 1
@@ -605,8 +606,8 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
     if not files:
         err.write(texts.message("cli.say.no_files", say) + "\n")
         return 1
-    from app.exchange.keys import normalise_fingerprint
     from app.exchange.vstat import VStatError, read_vstat_file
+    from app.keys import normalise_fingerprint
     wanted = None if trusted is None else {normalise_fingerprint(f) for f in trusted}
     vstats, failed = [], False
     for name in files:
@@ -646,7 +647,7 @@ def stats_merge(files: list[str], out_path: str, by: str, lang: str, out: TextIO
 def stats_keygen(out_dir: str, out: TextIO, err: TextIO, *, passphrase: str | None = None,
                  lang: str | None = None) -> int:
     """Make a supervisor key pair in `out_dir`; print the public line and its fingerprint."""
-    from app.exchange.keys import fingerprint, format_supervisor_pub, generate_supervisor_keypair
+    from app.keys import fingerprint, format_supervisor_pub, generate_supervisor_keypair
     try:
         pub = generate_supervisor_keypair(out_dir, passphrase=passphrase)
     except UserError as exc:

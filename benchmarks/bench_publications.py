@@ -101,11 +101,12 @@ def _fill(repo, rnd) -> list[str]:
 
 def _release(report, repo, org, year, folder, republish=False):
     from app.errors import UserError
+    from app.exchange import publish as vstat_publish
     tag = f"{org or 'alle'}-{year}-{'b' if republish else 'a'}"
     try:
         p = report.export_report(repo, report.resolve(repo, org, year), fmt="json", out=folder / f"{tag}.json",
                                  republish=republish)
-        report.export_vstat(repo, report.resolve(repo, org, year), out=folder / f"{tag}.vstat", republish=republish)
+        vstat_publish.export_vstat(repo, report.resolve(repo, org, year), out=folder / f"{tag}.vstat", republish=republish)
     except UserError as exc:
         print(f"  refused {tag}: {exc.message[:150]}", file=sys.stderr)
         return None

@@ -114,7 +114,7 @@ class CloseCaseDialog(QDialog):
         return self.follow.code() if self.follow is not None else None
 
     def _describe(self, *_args) -> None:
-        from ui.cases_page import reminder_label
+        from ui.widgets import reminder_label
         lab = self.vocabs.label
         lines = [self.tr("Status: open → closed on {date}").format(date=dmy(self.closed_on()))]
         if self.follow is not None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models import vocab as V
 from ui.case_closing import OpenItemsTree
 from ui.item_models import CaseTableModel
+from ui.widgets import reminder_label
 
 MAX_COLUMN_WIDTH = 140  # px: the key columns (code, organisation, date, status, behaviour) fit at 1024 px
 
@@ -204,19 +205,6 @@ def first_line(notes: str, limit: int = 90) -> str:
         return line
     cut = line[:limit].rsplit(" ", 1)[0] if " " in line[:limit] else line[:limit]
     return cut.rstrip(" ,;:.") + "…"
-
-
-def reminder_label(kind: str, _ctx=None) -> str:
-    labels = {"volgend_contact": QCoreApplication.translate("Reminders", "next conversation"),
-              "ontvangstbevestiging": QCoreApplication.translate("Reminders", "acknowledgement of receipt due"),
-              "terugkoppeling": QCoreApplication.translate("Reminders", "feedback due"),
-              "ontvankelijkheid": QCoreApplication.translate("Reminders", "admissibility decision due"),
-              "advies_klachtencommissie": QCoreApplication.translate("Reminders",
-                                                                     "advice of the complaints committee due"),
-              "indientermijn_klacht": QCoreApplication.translate("Reminders",
-                                                                 "last day to file the complaint (estimate)")}
-    labels["advies"] = labels["advies_klachtencommissie"]  # reminders saved before the codes matched
-    return labels.get(kind, kind)
 
 
 class CasesPage(QWidget):

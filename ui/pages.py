@@ -158,7 +158,7 @@ class DashboardPage(QWidget):
             self.reminder_done.emit(int(rid))
 
     def load(self, repo, today: date, retention_due: int = 0) -> None:
-        from ui.cases_page import reminder_label
+        from ui.widgets import reminder_label
         self.open_tile.value.setText(str(repo.open_case_count()))
         week_end = today + timedelta(days=6 - today.weekday())
         due = repo.reminders(until=week_end)
@@ -493,7 +493,7 @@ class SettingsPage(QWidget):
         self.practice.setText(st.get(S.PRACTICE_NAME))
         self.threshold.setValue(st.get(S.REPORT_THRESHOLD))
         try:
-            from app.exchange import keys as exchange
+            from app import keys as exchange
             self.fingerprint.setText(exchange.fingerprint(exchange.public_key(session.repo.signing_key())))
         except Exception:  # noqa: BLE001 - show the page even if the key is unreadable
             self.fingerprint.setText(self.tr("(not available)"))

@@ -103,3 +103,17 @@ class DateEdit(QDateEdit):
     def value(self) -> date:
         d = self.date()
         return date(d.year(), d.month(), d.day())
+
+
+def reminder_label(kind: str, _ctx=None) -> str:
+    """A reminder's kind in the window's language (terms of the decision aid, the next conversation)."""
+    labels = {"volgend_contact": QCoreApplication.translate("Reminders", "next conversation"),
+              "ontvangstbevestiging": QCoreApplication.translate("Reminders", "acknowledgement of receipt due"),
+              "terugkoppeling": QCoreApplication.translate("Reminders", "feedback due"),
+              "ontvankelijkheid": QCoreApplication.translate("Reminders", "admissibility decision due"),
+              "advies_klachtencommissie": QCoreApplication.translate("Reminders",
+                                                                     "advice of the complaints committee due"),
+              "indientermijn_klacht": QCoreApplication.translate("Reminders",
+                                                                 "last day to file the complaint (estimate)")}
+    labels["advies"] = labels["advies_klachtencommissie"]  # reminders saved before the codes matched
+    return labels.get(kind, kind)

@@ -1,1 +1,1 @@
-"""Exchange: signing keys, the .vstat format, verification, combining and the supervisor store."""
+"""Exchange: the .vstat format and its checks, combining with its audit, the supervisor store, rendering combinations."""

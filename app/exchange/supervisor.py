@@ -29,9 +29,9 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from app.errors import UserError, VaultError, VStatError, WrongPassphrase
 from app.exchange.combine import Combined, merge
-from app.exchange.keys import fingerprint, normalise_fingerprint
 from app.exchange.vstat import VStat, canonical, read_vstat, read_vstat_file
 from app.fsutil import write_bytes_atomic
+from app.keys import fingerprint, normalise_fingerprint
 
 STORE_FORMAT = "vertrouwd-supervisor/1"
 MIN_MEMORY_KIB = 64 * 1024

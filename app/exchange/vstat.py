@@ -34,7 +34,7 @@ HKDF-SHA256 (salt = ephemeral public key + recipient public key) and ChaCha20-Po
 envelope's header as associated data. The signed file travels inside, so the sender is still
 authenticated by the Ed25519 signature; the encryption only keeps the figures from other eyes.
 
-Keys and fingerprints are in app.exchange.keys; adding verified files up is app.exchange.combine.
+Keys and fingerprints are in app.keys; adding verified files up is app.exchange.combine.
 """
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from app.errors import VStatError
-from app.exchange.keys import b64, envelope_key, fingerprint, public_key, same_fingerprint, signer, unb64
+from app.keys import b64, envelope_key, fingerprint, public_key, same_fingerprint, signer, unb64
 from app.texts import Phrase
 from models.entities import FIRST_YEAR, LAST_YEAR
 

@@ -11,7 +11,7 @@ import csv
 import io
 import re
 
-from app.reporting.report import Prepared, report_csv, table_title, texts
+from app.reporting.content import Prepared, report_csv, table_title, texts
 
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 HIDDEN = "x"

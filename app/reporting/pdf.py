@@ -56,7 +56,7 @@ def fmt_date(d: date, lang: str) -> str:
 
 class _Builder:
     def __init__(self, prep, narrative: str, practice: str, fingerprint: str, made: date):
-        from app.reporting.report import texts
+        from app.reporting.content import texts
         self.p = prep
         self.r = prep.report
         self.lang = prep.lang
@@ -194,7 +194,7 @@ class _Builder:
         tb = self.tables.get(tid)
         if not tb:
             return []
-        from app.reporting.report import table_title
+        from app.reporting.content import table_title
         hours = tb["unit"] == "hours"
         t = self.t
         with_prev = previous and tid in self.prev_tables
@@ -221,7 +221,7 @@ class _Builder:
         tb = self.tables.get(tid)
         if not tb:
             return []
-        from app.reporting.report import table_title
+        from app.reporting.content import table_title
         t = self.t
         cols = tb["cols"]
         first, last = 3.8 * cm, 1.6 * cm
@@ -348,7 +348,7 @@ class _Builder:
         merged_n = sum(len(v) for tid, v in prot.merged.items() if tid != "hours")
         hidden = sum(1 for tb in r["tables"] for row in tb["cells"] for v in row if v is None)
         out.append(self.para(t["method_stats"].format(hidden=hidden, merged=merged_n, k=r["threshold"])))
-        from app.reporting.report import table_title
+        from app.reporting.content import table_title
         for tid, codes in prot.merged.items():
             labels = ", ".join(self.p.label(tid, "rows", c) if c in self.p.aggregation.table(tid).rows
                                else c for c in codes) if self.p.aggregation.table(tid) else ", ".join(codes)

@@ -31,15 +31,12 @@ has an empty ``col``, a column total an empty ``row``, the table total both empt
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import __version__, fsutil
+from app import fsutil
 from app.errors import UserError
 from app.privacy.guard import kind_phrases as privacy_kinds
 from app.reporting import disclosure, ledger
@@ -48,13 +45,22 @@ from app.reporting.aggregate import (
     ORIGIN_CARRIED,
     STATUS_OPEN,
     TABLE_ORDER,
-    TABLE_VOCABS,
     Aggregation,
     aggregate_year,
     check_year,
     slug,
 )
-from app.resources import RESOURCES, vocabularies
+from app.reporting.content import (  # noqa: F401 (part of this module's interface)
+    CSV_HEADER,
+    LANGS,
+    Prepared,
+    code_label,
+    report_csv,
+    report_json,
+    report_texts,
+    table_title,
+    texts,
+)
 from app.texts import Phrase
 
 if TYPE_CHECKING:
@@ -63,76 +69,8 @@ if TYPE_CHECKING:
 REPORT_FORMAT = "vertrouwd-report/1"
 DEFAULT_THRESHOLD = 5
 FORMATS = ("pdf", "csv", "json", "xlsx", "csv-excel")   # xlsx, csv-excel: app.reporting.excel
-CSV_HEADER = ["table", "unit", "row", "col", "value", "row_label", "col_label"]
 TREND_YEARS = 5
-LANGS = ("nl", "en")
 PREVENTION = "preventie"   # hours table without its activities twin: all preventive work together
-
-
-@lru_cache(maxsize=1)
-def report_texts() -> dict:
-    """The report's fixed texts in Dutch and English (resources/report_texts.json)."""
-    with open(RESOURCES / "report_texts.json", encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def texts(lang: str) -> dict:
-    if lang not in LANGS:
-        raise UserError("report.unknown_language", language=lang)
-    return report_texts()[lang]
-
-
-@dataclass
-class Prepared:
-    """Everything one report needs: the published JSON and what the PDF adds around it."""
-
-    report: dict
-    protection: disclosure.Protection
-    aggregation: Aggregation
-    organisation: str | None   # the organisation's stored name, None for all
-    org_id: int | None
-    lang: str
-    notes: list[str] = field(default_factory=list)
-    history: dict[int, dict] = field(default_factory=dict)   # earlier years' published reports
-    earlier: list[dict] = field(default_factory=list)   # versions of THIS year given out before, newest first
-    republish_needed: bool = False   # published before with other figures and no republish=True given
-    republished: bool = False        # a new version, protected and audited together with the earlier ones
-    constrained_by: list[str] = field(default_factory=list)  # other releases of the year it was checked with
-
-    @property
-    def previous(self) -> dict | None:
-        return self.history.get(self.report["year"] - 1)
-
-    def label(self, table_id: str, axis: str, code: str) -> str:
-        return code_label(table_id, axis, code, self.lang, self.aggregation.units,
-                          merged=table_id in self.protection.merged)
-
-
-# -- labels -----------------------------------------------------------------------------------
-def table_title(table_id: str, lang: str) -> str:
-    return texts(lang)["tables"].get(table_id, table_id)
-
-
-def code_label(table_id: str, axis: str, code: str, lang: str, units: dict[str, str] | None = None,
-               merged: bool = False) -> str:
-    """The printed label of a row (axis "rows") or column ("cols") code of a table. ``merged``: the
-    table had small categories merged into "overig", so that row is labelled as combined."""
-    if table_id == "unit" and units and code in units:
-        return units[code]
-    vocab_names = TABLE_VOCABS.get(table_id, (None, None))
-    name = vocab_names[0] if axis == "rows" else vocab_names[1]
-    own = texts(lang)["codes"]
-    if code == disclosure.MERGED_CODE:
-        if merged:
-            return own[code]
-        if name and code in vocabularies()[name]:
-            return vocabularies().label(name, code, lang)
-        return own[code]
-    if code in own:
-        return own[code]
-    if name and code in vocabularies()[name]:
-        return vocabularies().label(name, code, lang)
-    return code
 
 
 # -- what a report is about ---------------------------------------------------------------------
@@ -784,56 +722,8 @@ def require_publishable(prep: Prepared) -> None:
     raise UserError("report.not_protected", org=org, year=year, detail=first, more=more)
 
 
-# -- rendering ----------------------------------------------------------------------------------
-def report_json(report: dict) -> bytes:
-    return (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _csv_value(v, unit: str) -> str:
-    if v is None:
-        return ""
-    if unit == "hours":
-        return f"{float(v):.2f}".rstrip("0").rstrip(".")
-    return str(int(v))
-
-
-def report_csv(report: dict, lang: str = "nl", units: dict[str, str] | None = None,
-               merged: set[str] | frozenset[str] = frozenset()) -> bytes:
-    """The long CSV described in the module docstring (bytes, UTF-8 with BOM). ``merged``: ids of
-    tables whose "overig" row holds merged categories."""
-    t = texts(lang)
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_HEADER)
-    for tb in report["tables"]:
-        tid, unit = tb["id"], tb["unit"]
-
-        def lab(axis, code, tid=tid):
-            return code_label(tid, axis, code, lang, units, merged=tid in merged)
-
-        if tb["cols"] is None:
-            for r, code in enumerate(tb["rows"]):
-                w.writerow([tid, unit, code, "", _csv_value(tb["cells"][r][0], unit), lab("rows", code), ""])
-        else:
-            for r, code in enumerate(tb["rows"]):
-                for c, col in enumerate(tb["cols"]):
-                    w.writerow([tid, unit, code, col, _csv_value(tb["cells"][r][c], unit),
-                                lab("rows", code), lab("cols", col)])
-            for r, code in enumerate(tb["rows"]):
-                w.writerow([tid, unit, code, "", _csv_value(tb["row_totals"][r], unit), lab("rows", code),
-                            t["total"]])
-            for c, col in enumerate(tb["cols"]):
-                w.writerow([tid, unit, "", col, _csv_value(tb["col_totals"][c], unit), t["total"],
-                            lab("cols", col)])
-        w.writerow([tid, unit, "", "", _csv_value(tb["total"], unit), t["total"], ""])
-    labels = {"cases": t["cases_total"], "contacts": t["contacts_total"], "hours": t["hours_total"]}
-    for key, value in report["totals"].items():
-        w.writerow(["totals", key, key, "", _csv_value(value, key), labels.get(key, key), ""])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
 # -- exports ----------------------------------------------------------------------------------
-def _target(out, organisation: str, year: int, suffix: str) -> Path:
+def output_path(out, organisation: str, year: int, suffix: str) -> Path:
     path = Path(out)
     if path.is_dir():
         path = path / f"jaarverslag-{slug(organisation)}-{year}.{suffix}"
@@ -842,7 +732,7 @@ def _target(out, organisation: str, year: int, suffix: str) -> Path:
     return path
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_output(path: Path, data: bytes) -> None:
     try:
         fsutil.write_bytes_atomic(path, data)
     except OSError as exc:
@@ -880,7 +770,7 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
         raise UserError("report.unknown_format", fmt=fmt, formats=", ".join(FORMATS))
     prep = prepare(repo, request, republish=republish)
     require_publishable(prep)
-    path = _target(out, prep.report["organisation"], prep.report["year"], fmt.split("-")[0])
+    path = output_path(out, prep.report["organisation"], prep.report["year"], fmt.split("-")[0])
     if fmt in ("xlsx", "csv-excel"):
         from app.reporting import excel
         data = excel.report_xlsx(prep) if fmt == "xlsx" else excel.report_csv_excel(prep)
@@ -894,12 +784,12 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
         if kinds and not allow_flagged:
             raise UserError("report.narrative_flagged", kinds=privacy_kinds(narrative))
         data = render_pdf(repo, prep, narrative)
-    _write(path, data)
-    _record(repo, prep, fmt)
+    write_output(path, data)
+    record_release(repo, prep, fmt)
     return path
 
 
-def _record(repo: Repository, prep: Prepared, kind: str) -> None:
+def record_release(repo: Repository, prep: Prepared, kind: str) -> None:
     """Record the release: in the publication ledger, and as the organisation's report of the year."""
     ledger.record(repo, prep.org_id, prep.report, kind)
     if prep.org_id is not None:
@@ -920,39 +810,14 @@ def preview_pdf(repo: Repository, request: ReportRequest, narrative: str, out: s
     require_publishable(prep)
     data = render_pdf(repo, prep, narrative)
     if out is not None:
-        _write(_target(out, prep.report["organisation"], request.year, "pdf"), data)
+        write_output(output_path(out, prep.report["organisation"], request.year, "pdf"), data)
     return data
 
 
 def signing_fingerprint(repo: Repository) -> str:
     """The fingerprint of the adviser's signing key as printed on the report ("" without a key)."""
-    from app.exchange import keys as exchange
+    from app import keys
     try:
-        return exchange.fingerprint(exchange.public_key(repo.signing_key()))
+        return keys.fingerprint(keys.public_key(repo.signing_key()))
     except UserError:
         return ""
-
-
-def export_vstat(repo: Repository, request: ReportRequest, *, out: str | Path, to: str | Path | None = None,
-                 republish: bool = False) -> Path:
-    """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report, in
-    Dutch whatever the request's language. Refuses like ``export_report`` (also a second version of
-    a year without ``republish``)."""
-    from app.exchange import keys
-    from app.exchange import vstat as exchange
-    prep = prepare(repo, replace(request, language="nl"), republish=republish)
-    require_publishable(prep)
-    recipient = None
-    if to is not None:
-        try:
-            text = Path(to).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UserError("report.supervisor_key_unreadable", to=to,
-                            exc=getattr(exc, 'strerror', None) or exc) from None
-        recipient = keys.parse_supervisor_pub(text)
-    data = exchange.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
-                               recipient_pub=recipient)
-    path = _target(out, prep.report["organisation"], prep.report["year"], "vstat")
-    _write(path, data)
-    _record(repo, prep, "vstat")
-    return path

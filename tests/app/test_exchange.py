@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app import keys as exkeys
 from app.errors import UserError, WrongPassphrase
 from app.exchange import combine
-from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.exchange.vstat import VStatError
 

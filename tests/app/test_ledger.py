@@ -14,6 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from app.exchange import combine
+from app.exchange import publish as vstat_publish
 from app.reporting import disclosure, ledger, report
 from app.store.repository import Repository
 from app.store.vault import Vault, key_path
@@ -217,17 +219,16 @@ def _vstats(repo, tmp_path, scopes: list[str | None]):
     from app.exchange import vstat as ex
     out = []
     for i, org in enumerate(scopes):
-        path = report.export_vstat(repo, report.resolve(repo, org, 2025), out=tmp_path / f"f{i}.vstat")
+        path = vstat_publish.export_vstat(repo, report.resolve(repo, org, 2025), out=tmp_path / f"f{i}.vstat")
         out.append(ex.read_vstat(path.read_bytes()))
     return out
 
 
 def test_a_merge_of_the_all_organisations_file_beside_its_organisation_files_counts_each_case_once(repo, tmp_path):
-    from app.exchange import vstat as ex
     _org(repo, "Alfa", 23, 1)
     _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
     whole, a, b = _vstats(repo, tmp_path, [None, "Alfa", "Beta"])
-    combined = ex.merge([whole, a, b], "all")
+    combined = combine.merge([whole, a, b], "all")
     assert combined.groups[0].totals["cases"] == 32
     note = next(n for n in combined.notes if n.code == "whole_left_out")
     assert "Alfa" in note and "Beta" in note and whole.organisation in note
@@ -241,6 +242,6 @@ def test_a_merge_of_the_all_organisations_file_beside_some_of_its_organisations_
     _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
     whole, a = _vstats(repo, tmp_path, [None, "Alfa"])
     with pytest.raises(ex.VStatError) as exc:
-        ex.merge([whole, a], "all")
-    assert exc.value.code == "overlap"
+        combine.merge([whole, a], "all")
+    assert exc.value.code == "combine.overlap"
     assert "Alfa" in exc.value.message and whole.organisation in exc.value.message

@@ -12,8 +12,8 @@ import random
 
 import pytest
 
+from app import keys as exkeys
 from app.exchange import combine
-from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.reporting.disclosure import Table, attack_intervals, protect
 

@@ -10,8 +10,8 @@ import pypdf
 import pytest
 from reportlab.pdfbase import pdfmetrics
 
-from app import pdfstyle
-from app.exchange import combine, keys
+from app import keys, pdfstyle
+from app.exchange import combine
 from app.exchange import render as stats_render
 from app.exchange import vstat as ex
 from app.guidance.decide import decide

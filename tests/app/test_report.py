@@ -10,10 +10,11 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from app import keys as exkeys
 from app.errors import UserError
-from app.exchange import keys as exkeys
+from app.exchange import publish as vstat_publish
 from app.exchange import vstat as exchange
-from app.reporting import aggregate, disclosure, report
+from app.reporting import aggregate, content, disclosure, report
 from app.resources import vocabularies
 from models.entities import Activity, Case, Contact
 
@@ -243,7 +244,7 @@ def test_outputs_agree_and_never_hold_notes(filled, tmp_path):
             for j, col in enumerate(cols):
                 v = t["cells"][i][j]
                 got = by_key[(t["id"], code, col)]
-                assert got == ("" if v is None else report._csv_value(v, t["unit"])), (t["id"], code, col)
+                assert got == ("" if v is None else content._csv_value(v, t["unit"])), (t["id"], code, col)
         assert float(by_key[(t["id"], "", "")]) == pytest.approx(t["total"])
     assert float(by_key[("totals", "hours", "")]) == 36
     text = _pdf_text(paths["pdf"])
@@ -278,7 +279,7 @@ def test_audit_failure_refuses_export(filled, tmp_path, monkeypatch):
     assert not out.exists()
     assert filled.published_report(filled.organisation(ORG).id, YEAR) is None
     with pytest.raises(UserError, match="nothing was written"):
-        report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "r.vstat")
+        vstat_publish.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "r.vstat")
 
 
 def test_previous_year_is_used_and_compared(filled, tmp_path):
@@ -310,18 +311,18 @@ def test_flagged_narrative_blocks_the_pdf(filled, tmp_path):
 
 
 def test_vstat_export_signed_and_encrypted(filled, tmp_path):
-    path = report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "r.vstat")
+    path = vstat_publish.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "r.vstat")
     vs = exchange.read_vstat(path.read_bytes())
     rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
     assert vs.totals == rep["totals"] and [t.to_dict() for t in vs.tables] == rep["tables"]
     assert vs.adviser_key == exkeys.public_key(filled.signing_key())
     pub = exkeys.generate_supervisor_keypair(tmp_path / "sup")
-    enc = report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "e.vstat", to=tmp_path / "sup" / "supervisor.pub")
+    enc = vstat_publish.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "e.vstat", to=tmp_path / "sup" / "supervisor.pub")
     priv = exkeys.load_supervisor_key(tmp_path / "sup" / "supervisor.key")
     assert exkeys.supervisor_public_key(priv) == pub
     assert exchange.read_vstat(enc.read_bytes(), supervisor_key=priv).totals == rep["totals"]
     with pytest.raises(UserError, match="supervisor"):
-        report.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "x.vstat", to=tmp_path / "missing.pub")
+        vstat_publish.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "x.vstat", to=tmp_path / "missing.pub")
 
 
 def test_activity_hours_follow_the_activity_counts(filled):

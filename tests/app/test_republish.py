@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from app.errors import UserError
+from app.exchange import publish as vstat_publish
 from app.reporting import disclosure, report
 from models.entities import Case, Contact
 from tests.app.test_report import ORG, YEAR, fill
@@ -44,7 +45,7 @@ def test_other_threshold_is_refused_without_republish(filled, tmp_path):
     k3 = report.resolve(filled, ORG, YEAR, threshold=3)
     assert report.prepare(filled, k3).report["tables"] != first["tables"]
     for export in (lambda: report.export_report(filled, k3, fmt="json", out=tmp_path / "b.json"),
-                   lambda: report.export_vstat(filled, k3, out=tmp_path / "b.vstat")):
+                   lambda: vstat_publish.export_vstat(filled, k3, out=tmp_path / "b.vstat")):
         with pytest.raises(UserError, match="--republish") as exc:
             export()
         assert "threshold 5, now 3" in exc.value.message

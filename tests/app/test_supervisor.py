@@ -5,8 +5,8 @@ import json
 
 import pytest
 
+from app import keys as exkeys
 from app.errors import UserError, VaultError, WrongPassphrase
-from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.exchange.supervisor import ACCEPTED, DUPLICATE, REFUSED, UNKNOWN_KEY, SupervisorStore
 

@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app import cli, paths
+from app import keys as exkeys
 from app.errors import UserError
-from app.exchange import keys as exkeys
 from app.store import vault as vault_mod
 from app.store.repository import Repository
 from models.entities import Activity, parse_date

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from app import cli
-from app.exchange import keys as exkeys
+from app import keys as exkeys
 from app.exchange import vstat as ex
 from tests.app.test_exchange import report
 

@@ -198,7 +198,7 @@ def test_adviser_only_warnings_and_help_lines_on_the_result_page(qtbot):
 
 
 def test_every_term_of_the_tree_has_a_reminder_label(qapp):
-    from ui.cases_page import reminder_label
+    from ui.widgets import reminder_label
     for code in tree().terms:
         assert reminder_label(code) != code, code
     assert reminder_label("advies") == reminder_label("advies_klachtencommissie")  # reminders saved earlier

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from app import demo, fsutil
 from app.errors import UserError
+from app.reporting import content
 from app.reporting import report as R
 from app.reporting.aggregate import years_with_data
 from app.reporting.html import preview_html
@@ -491,7 +492,7 @@ def test_export_pdf_csv_json_and_vstat_match(page, qtbot, dialogs, tmp_path, ses
                 col = "" if tb["cols"] is None else tb["cols"][c]
                 line = next(x for x in rows if x["table"] == tb["id"] and x["row"] == code and x["col"] == col)
                 v = tb["cells"][r][c]
-                assert line["value"] == ("" if v is None else R._csv_value(v, tb["unit"]))
+                assert line["value"] == ("" if v is None else content._csv_value(v, tb["unit"]))
     totals = {x["row"]: x["value"] for x in rows if x["table"] == "totals"}
     assert totals["cases"] == str(rep["totals"]["cases"])
     # PDF: organisation, narrative and the key figures

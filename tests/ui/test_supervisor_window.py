@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app import keys as exkeys
 from app.exchange import combine
-from app.exchange import keys as exkeys
 from app.exchange import vstat as ex
 from app.exchange.supervisor import SupervisorStore
 from ui.supervisor_window import CombinedTableModel, SupervisorWindow

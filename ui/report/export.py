@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from app.errors import VertrouwdError
+from app.exchange import publish as vstat_publish
 from app.reporting import report as R
 from app.reporting.aggregate import slug
 from app.reporting.temp_preview import TempPreviews
@@ -41,7 +42,7 @@ def write_export(report, repo, fmt: str, request: R.ReportRequest, out: str, all
                  republish: bool = False) -> Path:
     report(-1, text)
     if fmt == "vstat":
-        return R.export_vstat(repo, request, out=out, republish=republish)
+        return vstat_publish.export_vstat(repo, request, out=out, republish=republish)
     return R.export_report(repo, request, fmt=fmt, out=out, allow_flagged=allow_flagged, republish=republish)
 
 
