@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from zxcvbn import zxcvbn
 
-from app import RESOURCES
+from app.resources import RESOURCES
 
 # Words Dutch users often build passwords from, which zxcvbn's (English) lists do not hold.
 DUTCH_WORDS = (

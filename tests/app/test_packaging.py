@@ -88,8 +88,8 @@ def test_an_install_without_its_data_says_so(tmp_path, monkeypatch):
         resources.data_folder("resources")
 
 
-def test_the_old_name_still_answers():
+def test_no_source_tree_arithmetic_is_left():
     import app
-    assert app.RESOURCES == resources.RESOURCES
-    with pytest.raises(AttributeError):
-        app.ROOT  # noqa: B018 - the source-tree arithmetic is gone
+    for old in ("ROOT", "RESOURCES"):
+        with pytest.raises(AttributeError):
+            getattr(app, old)
