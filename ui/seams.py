@@ -43,6 +43,11 @@ class Dialogs:
         dlg = QFileDialog(parent, title, suggested, filter_)
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
         dlg.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+        return self._run_file_dialog(dlg)
+
+    @staticmethod
+    def _run_file_dialog(dlg: QFileDialog) -> str | None:
+        """Run a file dialog and forget where it looked: no history in Qt's settings afterwards."""
         dlg.setHistory([])
         try:
             ok = dlg.exec() == QFileDialog.DialogCode.Accepted
@@ -70,16 +75,7 @@ class Dialogs:
         dlg = QFileDialog(parent, title, start)
         dlg.setFileMode(QFileDialog.FileMode.Directory)
         dlg.setOption(QFileDialog.Option.ShowDirsOnly, True)
-        dlg.setHistory([])
-        try:
-            ok = dlg.exec() == QFileDialog.DialogCode.Accepted
-            files = dlg.selectedFiles()
-        finally:
-            dlg.setHistory([])
-            dlg.deleteLater()
-            QCoreApplication.sendPostedEvents(None, 0)
-            scrub_file_dialog_history()
-        return files[0] if ok and files else None
+        return self._run_file_dialog(dlg)
 
 
 class ScriptedDialogs(Dialogs):
