@@ -33,7 +33,7 @@ from app.guidance.decide import version_line
 from models.decision import DecisionResult, DecisionTree
 from ui.i18n import error_text
 
-Callback = Callable[[dict], None]
+Callback = Callable[[dict], "bool | None"]   # False: not done (e.g. the save dialog was cancelled)
 
 
 def _label(text: str = "", *, bold: bool = False, size: int | None = None) -> QLabel:
@@ -339,9 +339,12 @@ class DecisionWizard(QDialog):
         if callback is None:
             return False
         try:
-            callback(self.record())
+            outcome = callback(self.record())
         except UserError as exc:
             self.status_label.setText(error_text(exc, self._lang))
+            return False
+        if outcome is False:          # cancelled or failed (the callback said why): claim nothing
+            self.status_label.setText("")
             return False
         self.status_label.setText(done)
         return True

@@ -83,6 +83,10 @@ def test_drive_to_a_klacht_and_save(qtbot, wizard, saved, printed):
 
     qtbot.mouseClick(wizard.handout_button, Qt.MouseButton.LeftButton)
     assert printed and printed[0]["result"]["route"] == "klacht"
+    assert wizard.status_label.text() == "The handout is ready."
+    wizard._on_handout = lambda rec: False  # she cancelled the save dialog: nothing is claimed
+    qtbot.mouseClick(wizard.handout_button, Qt.MouseButton.LeftButton)
+    assert "ready" not in wizard.status_label.text()
 
 
 def test_reasons_appear_as_answers_come_in(qtbot, wizard):
