@@ -223,11 +223,11 @@ def _vstats(repo, tmp_path, scopes: list[str | None]):
 
 
 def test_a_merge_of_the_all_organisations_file_beside_its_organisation_files_counts_each_case_once(repo, tmp_path):
-    from app.exchange import vstat as ex
+    from app.exchange import combine
     _org(repo, "Alfa", 23, 1)
     _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
     whole, a, b = _vstats(repo, tmp_path, [None, "Alfa", "Beta"])
-    combined = ex.merge([whole, a, b], "all")
+    combined = combine.merge([whole, a, b], "all")
     assert combined.groups[0].totals["cases"] == 32
     note = next(n for n in combined.notes if n.code == "whole_left_out")
     assert "Alfa" in note and "Beta" in note and whole.organisation in note
@@ -236,11 +236,12 @@ def test_a_merge_of_the_all_organisations_file_beside_its_organisation_files_cou
 def test_a_merge_of_the_all_organisations_file_beside_some_of_its_organisations_is_refused(repo, tmp_path):
     import pytest
 
-    from app.exchange import vstat as ex
+    from app.errors import VStatError
+    from app.exchange import combine
     _org(repo, "Alfa", 23, 1)
     _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
     whole, a = _vstats(repo, tmp_path, [None, "Alfa"])
-    with pytest.raises(ex.VStatError) as exc:
-        ex.merge([whole, a], "all")
-    assert exc.value.code == "overlap"
+    with pytest.raises(VStatError) as exc:
+        combine.merge([whole, a], "all")
+    assert exc.value.code == "combine.overlap"
     assert "Alfa" in exc.value.message and whole.organisation in exc.value.message
