@@ -60,7 +60,7 @@ class SheetImportDialog(QDialog):
         self.repo, self.lang, self.path, self.dialogs = repo, lang, Path(path), dialogs
         self.sheet = self.mapping = self.plan = self.job = None
         self.error: BaseException | None = None    # why the file could not be read or imported
-        self.refused: dict[str, str] = {}
+        self.refused: dict[str, texts.Phrase] = {}   # column title -> why it holds identities
         self.seen_values: dict[tuple[str, str], int] = {}   # unknown values met in this sheet, with rows
         self._filling = False
         self.setWindowTitle(self.tr("Import from spreadsheet"))
