@@ -38,30 +38,30 @@ def _mapping(args: argparse.Namespace, sheet, vocabs):
 
 def cmd_import_sheet(args: argparse.Namespace, out: TextIO, err: TextIO, open_vault) -> int:
     """Read, map, and (unless --dry-run or --write-mapping) import in one transaction."""
+    from app import texts
     from app.resources import vocabularies
     from app.sheets import mapping as M
     from app.sheets import plan as P
     from app.sheets.read import read_sheet
+    lang = texts.language(getattr(args, "msg_lang", None) or texts.environment_language())
     vocabs = vocabularies()
     m0 = M.load(args.mapping, vocabs) if args.mapping else None
     sheet = read_sheet(args.file, args.sheet or (m0.sheet if m0 else None))
     m = _mapping(args, sheet, vocabs)
     if args.write_mapping:
         M.save(m, args.write_mapping)
-        print(f"Mapping written to {args.write_mapping}; edit it and import with --mapping "
-              f"{args.write_mapping}.", file=out)
+        print(texts.message("sheets.cli.mapping_written", lang, path=args.write_mapping), file=out)
         return EXIT_OK
     vault, repo = open_vault(args)
     try:
         plan = P.build(sheet, m, vocabs, [o.name for o in repo.list_organisations()])
-        for line in P.summary(plan, sheet):
+        for line in P.summary(plan, sheet, lang):
             print(line, file=out)
         if args.dry_run:
-            print("Dry run: nothing was written.", file=out)
+            print(texts.message("sheets.cli.dry_run", lang), file=out)
             return EXIT_OK
         counts = P.apply(repo, plan)
     finally:
         vault.close()
-    print("Imported: {cases} cases, {contacts} conversations, {organisations} new organisations.".format(**counts),
-          file=out)
+    print(texts.message("sheets.cli.imported", lang, **counts), file=out)
     return EXIT_OK

@@ -629,7 +629,7 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     </message>
     <message>
         <source>A route to discuss (the person decides)</source>
-        <translation>Een route om te bespreken (de persoon beslist)</translation>
+        <translation>Een route om te bespreken (de melder beslist)</translation>
     </message>
     <message>
         <source>Answers so far</source>

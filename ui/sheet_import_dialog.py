@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import texts
 from app.sheets import mapping as M
 from app.sheets import plan as P
 from app.sheets.read import read_sheet
+from ui import i18n
 from ui.worker import run_in_thread
 
 EXAMPLES = 3
@@ -58,7 +60,7 @@ class SheetImportDialog(QDialog):
         self.repo, self.lang, self.path, self.dialogs = repo, lang, Path(path), dialogs
         self.sheet = self.mapping = self.plan = self.job = None
         self.error: BaseException | None = None    # why the file could not be read or imported
-        self.refused: dict[str, str] = {}
+        self.refused: dict[str, texts.Phrase] = {}   # column title -> why it holds identities
         self.seen_values: dict[tuple[str, str], int] = {}   # unknown values met in this sheet, with rows
         self._filling = False
         self.setWindowTitle(self.tr("Import from spreadsheet"))
@@ -206,7 +208,7 @@ class SheetImportDialog(QDialog):
         self.error = exc
         self._busy(False)
         self.import_button.setEnabled(False)
-        self.summary.setText(self.tr("Nothing was imported: {reason}").format(reason=getattr(exc, "message", exc)))
+        self.summary.setText(self.tr("Nothing was imported: {reason}").format(reason=i18n.error_text(exc)))
         self.analysed.emit()
 
     def start_import(self) -> None:
@@ -266,7 +268,7 @@ class SheetImportDialog(QDialog):
             box.setCurrentIndex(box.findData(self.mapping.columns.get(title, M.IGNORE)))
             if refused:
                 box.setEnabled(False)
-                box.setToolTip(self.refused[title])
+                box.setToolTip(texts.message(self.refused[title], i18n.language()))
             box.activated.connect(lambda _i: self._replan())
             self.columns.setCellWidget(i, 2, box)
         self.columns.resizeColumnToContents(0)
@@ -356,5 +358,6 @@ class SheetImportDialog(QDialog):
             columns=len(p.refused_columns), rows=len(p.refused_rows), skipped=len(p.skipped_rows),
             found=sum(len(c.findings) for c in p.findings)))
         for number, why in p.refused_rows[:5]:
-            lines.append(self.tr("Row {row} refused: {reason}").format(row=number, reason=why))
+            lines.append(self.tr("Row {row} refused: {reason}").format(
+                row=number, reason=texts.message(why, i18n.language())))
         return "\n".join(lines)

@@ -71,7 +71,7 @@ def long_date(iso: Any, lang: str) -> str:
 
 
 def version_line(lang: str, decision_tree: DecisionTree | None = None) -> str:
-    """"Keuzehulp versie 2026.3 · juridische inhoud laatst nagekeken op 30 november 2026"."""
+    """"Beslishulp versie 2026.3 · juridische inhoud laatst nagekeken op 30 november 2026"."""
     t = decision_tree or tree()
     return t.texts["about_version"][lang].format(version=t.version, checked=long_date(t.legal_checked, lang))
 

@@ -11,6 +11,7 @@ from app.errors import UserError
 from app.privacy import guard
 from app.sheets import values as V
 from app.sheets.read import Sheet
+from app.texts import Phrase
 from models.vocab import Vocabularies
 
 IGNORE = "ignore"
@@ -73,12 +74,12 @@ class Mapping:
         return next((c for c, f in self.columns.items() if f == fieldname), None)
 
 
-def identity_reason(title: str, cells: list[object]) -> str | None:
+def identity_reason(title: str, cells: list[object]) -> Phrase | None:
     """Why a column holds identities (its title, or most of its cells are names, e-mail addresses,
     phone or personnel numbers), or None."""
     words = V.fold(title)
     if any(words == t or f" {t} " in f" {words} " for t in IDENTITY_TITLES):
-        return f"the title {title!r} names personal data"
+        return Phrase("sheets.column.identity_title", title=title)
     texts = [str(c).strip() for c in cells if c not in (None, "") and isinstance(c, str | int)][:200]
     if not texts:
         return None
@@ -88,7 +89,7 @@ def identity_reason(title: str, cells: list[object]) -> str | None:
         if found and sum(f.end - f.start for f in found) >= 0.6 * len(t):
             hits += 1
     if hits >= max(2, len(texts) // 2):
-        return f"{hits} of {len(texts)} cells look like names, e-mail addresses or phone or personnel numbers"
+        return Phrase("sheets.column.identity_cells", hits=hits, total=len(texts))
     return None
 
 
@@ -117,10 +118,10 @@ def _value_field(cells: list[object], vocabs: Vocabularies) -> str | None:
     return None
 
 
-def propose(sheet: Sheet, vocabs: Vocabularies) -> tuple[Mapping, dict[str, str]]:
+def propose(sheet: Sheet, vocabs: Vocabularies) -> tuple[Mapping, dict[str, Phrase]]:
     """The proposed mapping, and the columns refused because they hold identities (title -> why)."""
     m = Mapping(sheet=sheet.name)
-    refused: dict[str, str] = {}
+    refused: dict[str, Phrase] = {}
     taken: set[str] = set()
     for i, title in enumerate(sheet.headers):
         cells = sheet.column(i)
@@ -175,14 +176,16 @@ def save(m: Mapping, path: str | Path) -> None:
 def _check(m: Mapping, vocabs: Vocabularies, where: str) -> Mapping:
     for col, fname in m.columns.items():
         if fname != IGNORE and fname not in FIELDS:
-            raise UserError(f"{where}: column {col!r}: unknown field {fname!r} (fields: {', '.join(FIELDS)}, ignore).")
+            raise UserError("sheets.mapping.unknown_field", where=where, column=col, name=fname,
+                            fields=", ".join(FIELDS))
     if m.rows not in ROWS_MODES or m.notes_privacy not in PRIVACY_CHOICES:
-        raise UserError(f"{where}: rows must be one of {ROWS_MODES}, notes_privacy one of {PRIVACY_CHOICES}.")
+        raise UserError("sheets.mapping.bad_choice", where=where, rows_modes=", ".join(ROWS_MODES),
+                        privacy_choices=", ".join(PRIVACY_CHOICES))
     for fname, table in [*m.values.items(), *(("", {k: v}) for k, v in m.unknown.items())]:
         for key, code in table.items():
             f = fname or key
             if f not in V.VOCAB_OF or (code and code not in vocabs[V.VOCAB_OF[f]]):
-                raise UserError(f"{where}: {f}: {code!r} is not a code of that field.")
+                raise UserError("sheets.mapping.bad_code", where=where, name=f, value=code)
     return m
 
 
@@ -191,9 +194,9 @@ def load(path: str | Path, vocabs: Vocabularies) -> Mapping:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise UserError(f"The mapping file {path} does not exist.") from None
+        raise UserError("sheets.mapping.missing", path=str(path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UserError(f"The mapping file {path} is not valid TOML ({exc}).") from None
+        raise UserError("sheets.mapping.bad_toml", path=str(path), detail=str(exc)) from None
     try:
         m = Mapping(columns=dict(data.get("columns", {})), values={k: dict(v) for k, v in data.get("values", {}).items()},
                     unknown={**DEFAULT_UNKNOWN, **data.get("unknown", {})}, rows=data.get("rows", "conversation"),
@@ -202,5 +205,5 @@ def load(path: str | Path, vocabs: Vocabularies) -> Mapping:
                     close_finished=bool(data.get("close_finished", True)), sheet=data.get("sheet"),
                     organisation=data.get("organisation"))
     except (TypeError, ValueError, AttributeError) as exc:
-        raise UserError(f"The mapping file {path} has a value of the wrong kind ({exc}).") from None
+        raise UserError("sheets.mapping.wrong_kind", path=str(path), detail=str(exc)) from None
     return _check(m, vocabs, str(path))

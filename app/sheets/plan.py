@@ -17,6 +17,7 @@ from app.sheets import values as V
 from app.sheets.mapping import CODE_FIELDS, IGNORE, Mapping, identity_reason
 from app.sheets.read import Progress, Sheet
 from app.store.repository import Repository
+from app.texts import Phrase, message
 from models import entities as E
 from models.entities import Case, Contact, Organisation
 from models.vocab import Vocabularies
@@ -50,9 +51,9 @@ class _Line:
 class Plan:
     cases: list[Case] = field(default_factory=list)
     rows: dict[int, int] = field(default_factory=dict)                 # case index -> first row number
-    refused_rows: list[tuple[int, str]] = field(default_factory=list)  # (row number, reason)
-    skipped_rows: list[tuple[int, str]] = field(default_factory=list)  # totals rows and such
-    refused_columns: dict[str, str] = field(default_factory=dict)      # title -> why (identities)
+    refused_rows: list[tuple[int, Phrase]] = field(default_factory=list)  # (row number, reason)
+    skipped_rows: list[tuple[int, Phrase]] = field(default_factory=list)  # totals rows and such
+    refused_columns: dict[str, Phrase] = field(default_factory=dict)      # title -> why (identities)
     ignored_columns: list[str] = field(default_factory=list)
     unknown_values: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
     findings: list[CellFindings] = field(default_factory=list)
@@ -129,25 +130,26 @@ def personal(text: str) -> bool:
 
 
 def _line(index: dict[str, int], cells: list, number: int, mapping: Mapping, vocabs: Vocabularies, plan: Plan,
-          keep: frozenset[tuple[int, int]]) -> _Line | str:
+          keep: frozenset[tuple[int, int]]) -> _Line | Phrase:
     """The values of one row, or the reason it is refused."""
     get = lambda f: cells[index[f]] if f in index else None  # noqa: E731
     org = str(get("organisation") or mapping.organisation or "").strip()
     if not org:
-        return "no organisation (map a column to organisation, or name one for the whole sheet)"
+        return Phrase("sheets.row.no_organisation")
     if personal(org):
-        return "the organisation cell looks like a person's name or contact details (not imported)"
+        return Phrase("sheets.row.personal_organisation")
     raw_day = get("date") if get("date") not in (None, "") else get("opened")
     day = V.parse_date(raw_day)
     if day is None:
-        return f"the date {raw_day!r} is not understood" if raw_day not in (None, "") else "no date"
+        return Phrase("sheets.row.bad_date", value=raw_day) if raw_day not in (None, "") \
+            else Phrase("sheets.row.no_date")
     minutes = 0
     for f, unit in (("minutes", "minutes"), ("hours", "hours")):
         raw = get(f)
         if raw not in (None, ""):
             minutes = V.parse_minutes(raw, unit)
             if minutes is None:
-                return f"the {f} {raw!r} are not a number"
+                return Phrase(f"sheets.row.bad_{f}", value=raw)
     codes = {f: _code(plan, mapping, vocabs, f, get(f)) for f in CODE_FIELDS}
     unit = str(get("unit") or "").strip() or None
     if unit and personal(unit):
@@ -195,11 +197,14 @@ def _case(group: list[_Line], mapping: Mapping, names: dict[str, str]) -> Case:
                 unit=next((ln.unit for ln in group if ln.unit), None), contacts=contacts)
 
 
-def _problem(case: Case, vocabs: Vocabularies) -> str | None:
+def _problem(case: Case, vocabs: Vocabularies) -> Phrase | None:
     problems = E.validate_case(case, vocabs)
     for c in case.contacts:
         problems += E.validate_contact(c, vocabs, case.opened)
-    return problems[0].message if problems else None
+    if not problems:
+        return None
+    p = problems[0]
+    return Phrase(f"problem.{p.code}", where="", field=p.field, detail=p.message)
 
 
 def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisations: list[str],
@@ -218,7 +223,7 @@ def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisati
     index = _columns(sheet, mapping)
     for r in sheet.rows:
         got = _line(index, r.cells, r.number, mapping, vocabs, plan, keep)
-        if isinstance(got, str):
+        if isinstance(got, Phrase):
             plan.refused_rows.append((r.number, got))
         else:
             lines.append(got)
@@ -243,7 +248,7 @@ def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisati
 def apply(repo: Repository, plan: Plan, progress: Progress = None) -> dict[str, int]:
     """Store the plan's cases in one transaction: all of them, or (on any error) none."""
     if not plan.cases:
-        raise UserError("Nothing to import: no row made a case. See the rows refused and the mapping.")
+        raise UserError("sheets.nothing_to_import")
     numbers = {y: int(repo.next_case_code(y).split("-")[1]) for y in plan.per_year()}
     orgs = {E.organisation_key(o.name): o for o in repo.list_organisations()}
     units: dict[str, set[str]] = defaultdict(set)
@@ -270,30 +275,34 @@ def apply(repo: Repository, plan: Plan, progress: Progress = None) -> dict[str, 
     return {"cases": len(plan.cases), "contacts": plan.contacts, "organisations": len(plan.new_organisations)}
 
 
-def summary(plan: Plan, sheet: Sheet, *, limit: int = 20) -> list[str]:
-    """The dry run's account in English lines: what would come in, what is left out and why."""
-    out = [f"Sheet {sheet.name!r}: {len(sheet.rows)} data rows; would import {len(plan.cases)} cases with "
-           f"{plan.contacts} conversations."]
+def summary(plan: Plan, sheet: Sheet, lang: str = "en", *, limit: int = 20) -> list[str]:
+    """The dry run's account in `lang`, one line each: what would come in, what is left out and why."""
+    def say(code: str, **params) -> str:
+        return message(code, lang, **params)
+
+    def counts(pairs) -> str:
+        return ", ".join(f"{k} {v}" for k, v in pairs)
+    out = [say("sheets.summary.head", sheet=sheet.name, rows=len(sheet.rows), cases=len(plan.cases),
+               contacts=plan.contacts)]
     if plan.new_organisations:
-        out.append("New organisations: " + ", ".join(plan.new_organisations))
-    out.append("Cases per organisation: " + ", ".join(f"{k} {v}" for k, v in sorted(plan.per_organisation().items())))
-    out.append("Cases per year: " + ", ".join(f"{k} {v}" for k, v in sorted(plan.per_year().items())))
+        out.append(say("sheets.summary.new_organisations", names=", ".join(plan.new_organisations)))
+    out.append(say("sheets.summary.per_organisation", counts=counts(sorted(plan.per_organisation().items()))))
+    out.append(say("sheets.summary.per_year", counts=counts(sorted(plan.per_year().items()))))
     for f in ("behaviour", "accused_relation", "follow_up"):
-        out.append(f"Cases per {f}: " + ", ".join(f"{k} {v}" for k, v in plan.per_field(f).most_common()))
+        out.append(say("sheets.summary.per_field", name=Phrase(f"sheets.field.{f}"),
+                       counts=counts(plan.per_field(f).most_common())))
     for title, why in plan.refused_columns.items():
-        out.append(f"Column {title!r} left out: {why} (identities are never imported).")
+        out.append(say("sheets.summary.column_left_out", title=title, reason=why))
     if plan.ignored_columns:
-        out.append("Columns not used: " + ", ".join(repr(c) for c in plan.ignored_columns))
-    for f, counts in plan.unknown_values.items():
-        vals = ", ".join(f"{v!r} ({n}x)" for v, n in counts.most_common(limit))
-        out.append(f"Unknown {f} values, stored as {plan.unknown_as.get(f) or 'intake or vervolg'!r}: {vals}")
-    out.append(f"Privacy: {plan.identifiers_replaced} likely identifiers in {len(plan.findings)} notes replaced "
-               f"by placeholders; {plan.identifiers_kept} kept for review; {plan.notes_left_out} notes left "
-               f"out; {plan.units_left_out} unit names left out.")
-    for number, why in plan.skipped_rows[:limit]:
-        out.append(f"Row {number} skipped: {why}.")
-    for number, why in plan.refused_rows[:limit]:
-        out.append(f"Row {number} refused: {why}.")
+        out.append(say("sheets.summary.columns_not_used", names=", ".join(repr(c) for c in plan.ignored_columns)))
+    for f, found in plan.unknown_values.items():
+        out.append(say("sheets.summary.unknown_values", name=Phrase(f"sheets.field.{f}"),
+                       stored_as=plan.unknown_as.get(f) or "intake / vervolg",
+                       values=", ".join(f"{v!r} ({n}x)" for v, n in found.most_common(limit))))
+    out.append(say("sheets.summary.privacy", replaced=plan.identifiers_replaced, notes=len(plan.findings),
+                   kept=plan.identifiers_kept, left_out=plan.notes_left_out, units=plan.units_left_out))
+    out += [say("sheets.summary.row_skipped", row=n, reason=why) for n, why in plan.skipped_rows[:limit]]
+    out += [say("sheets.summary.row_refused", row=n, reason=why) for n, why in plan.refused_rows[:limit]]
     if len(plan.refused_rows) > limit:
-        out.append(f"... and {len(plan.refused_rows) - limit} more rows refused.")
+        out.append(say("sheets.summary.more_refused", n=len(plan.refused_rows) - limit))
     return out

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.errors import UserError
+from app.texts import Phrase
 
 MAX_FILE = 50 * 1024 * 1024            # bytes on disk
 MAX_UNPACKED = 400 * 1024 * 1024       # all zip entries together, unpacked
@@ -40,7 +41,7 @@ class Sheet:
     headers: list[str]
     rows: list[Row]
     sheets: list[tuple[str, bool]] = field(default_factory=list)   # (name, hidden) of every sheet
-    skipped: list[tuple[int, str]] = field(default_factory=list)   # (row number, reason)
+    skipped: list[tuple[int, Phrase]] = field(default_factory=list)   # (row number, reason)
     encoding: str = ""
     delimiter: str = ""
 
@@ -58,21 +59,17 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             if len(infos) > 10_000:
-                raise UserError(f"{path.name} holds {len(infos)} parts; that is not an ordinary workbook. "
-                                "Nothing was imported.")
+                raise UserError("sheets.too_many_parts", name=path.name, parts=len(infos))
             total = sum(i.file_size for i in infos)
             bomb = any(i.file_size > 1024 * 1024 and i.file_size > MAX_RATIO * max(i.compress_size, 1)
                        for i in infos)
             if total > MAX_UNPACKED or bomb:
-                raise UserError(f"{path.name} unpacks to {total // (1024 * 1024)} MB, far more than a "
-                                "spreadsheet of cases needs (a 'zip bomb'?). Nothing was imported.")
+                raise UserError("sheets.zip_bomb", name=path.name, size_mb=total // (1024 * 1024))
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-                raise UserError(f"{path.name} is not an Excel workbook (.xlsx): its contents are "
-                                "incomplete. Save it again from Excel as .xlsx. Nothing was imported.")
+                raise UserError("sheets.incomplete_xlsx", name=path.name)
     except zipfile.BadZipFile:
-        raise UserError(f"{path.name} is damaged or not an .xlsx file (it is not a valid zip). Save it "
-                        "again from Excel as .xlsx, or as .csv. Nothing was imported.") from None
+        raise UserError("sheets.broken_zip", name=path.name) from None
 
 
 def _refuse(path: Path, exc: BaseException) -> UserError:
@@ -81,12 +78,10 @@ def _refuse(path: Path, exc: BaseException) -> UserError:
     while cause is not None and not isinstance(cause, defusedxml.DefusedXmlException) and seen < 10:
         cause, seen = cause.__cause__ or cause.__context__, seen + 1
     if isinstance(cause, defusedxml.DefusedXmlException):
-        return UserError(f"{path.name} contains XML entity or DTD declarations, which an ordinary Excel "
-                         "file never has (a known attack, an 'XML bomb'). Nothing was imported.")
+        return UserError("sheets.xml_bomb", name=path.name)
     if isinstance(exc, UserError):
         return exc
-    return UserError(f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc}). "
-                     "Save it again from Excel as .xlsx, or as .csv. Nothing was imported.")
+    return UserError("sheets.unreadable_xlsx", name=path.name, detail=f"{type(exc).__name__}: {exc}")
 
 
 _MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
@@ -114,7 +109,7 @@ def _merged_spans(path: Path, member: str) -> dict[tuple[int, int], int]:
 def _xlsx_values(path: Path, sheet: str | None, progress: Progress) -> tuple[str, list, list, dict]:
     import openpyxl
     if not openpyxl.DEFUSEDXML:   # pragma: no cover - defusedxml is a dependency
-        raise UserError("The safe XML reader (defusedxml) is missing; reinstall the program.")
+        raise UserError("sheets.no_defusedxml")
     _check_zip(path)
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
@@ -122,18 +117,17 @@ def _xlsx_values(path: Path, sheet: str | None, progress: Progress) -> tuple[str
         if sheet is None:
             visible = [n for n, hidden in sheets if not hidden]
             if not visible:
-                raise UserError(f"{path.name} has no visible sheet; name one with --sheet.")
+                raise UserError("sheets.no_visible_sheet", name=path.name)
             sheet = visible[0]
         elif sheet not in wb.sheetnames:
-            raise UserError(f"{path.name} has no sheet {sheet!r}; its sheets: "
-                            + ", ".join(n for n, _ in sheets) + ".")
+            raise UserError("sheets.no_such_sheet", name=path.name, sheet=sheet,
+                            sheets=", ".join(n for n, _ in sheets))
         ws = wb[sheet]
         size = ws.max_row or 0
         rows = []
         for i, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if i > MAX_ROWS or len(values) > MAX_COLUMNS:
-                raise UserError(f"The sheet {sheet!r} is larger than {MAX_ROWS:,} rows or {MAX_COLUMNS} "
-                                "columns; split it into parts. Nothing was imported.")
+                raise UserError("sheets.sheet_too_large", sheet=sheet, rows=MAX_ROWS, columns=MAX_COLUMNS)
             rows.append(list(values))
             if progress and i % 2000 == 0:
                 progress(min(0.5, 0.5 * i / max(size, 1)), "")
@@ -165,12 +159,10 @@ def _csv_values(path: Path) -> tuple[list, str, str]:
     try:
         for i, values in enumerate(reader, start=1):
             if i > MAX_ROWS or len(values) > MAX_COLUMNS:
-                raise UserError(f"{path.name} is larger than {MAX_ROWS:,} rows or {MAX_COLUMNS} columns; "
-                                "split it into parts. Nothing was imported.")
+                raise UserError("sheets.csv_too_large", name=path.name, rows=MAX_ROWS, columns=MAX_COLUMNS)
             rows.append([v if v.strip() else None for v in values])
     except csv.Error as exc:
-        raise UserError(f"{path.name} is not a readable CSV file (line {reader.line_num}: {exc}). "
-                        "Nothing was imported.") from None
+        raise UserError("sheets.bad_csv", name=path.name, line=reader.line_num, detail=str(exc)) from None
     return rows, encoding, delimiter
 
 
@@ -215,7 +207,7 @@ def _table(path: Path, name: str, values: list[list], spans: dict[tuple[int, int
         if not filled:
             continue
         if any(isinstance(v, str) and TOTAL_WORDS.match(v) for v in filled[:2]):
-            sheet.skipped.append((i, "totals row"))
+            sheet.skipped.append((i, Phrase("sheets.skip.totals_row")))
             continue
         sheet.rows.append(Row(i, cells))
     return sheet
@@ -228,10 +220,9 @@ def read_sheet(path: str | Path, sheet: str | None = None, progress: Progress = 
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UserError(f"The file {path} does not exist.") from None
+        raise UserError("sheets.no_file", path=str(path)) from None
     if size > MAX_FILE:
-        raise UserError(f"{path.name} is larger than {MAX_FILE // (1024 * 1024)} MB; split it into parts. "
-                        "Nothing was imported.")
+        raise UserError("sheets.file_too_large", name=path.name, size_mb=MAX_FILE // (1024 * 1024))
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
         values, encoding, delimiter = _csv_values(path)
@@ -239,7 +230,7 @@ def read_sheet(path: str | Path, sheet: str | None = None, progress: Progress = 
         out.encoding, out.delimiter = encoding, delimiter
         return out
     if suffix not in (".xlsx", ".xlsm"):
-        raise UserError(f"{path.name}: choose an .xlsx or .csv file (save an old .xls from Excel as .xlsx).")
+        raise UserError("sheets.wrong_kind", name=path.name)
     try:
         name, sheets, values, spans = _xlsx_values(path, sheet, progress)
     except UserError:

@@ -37,9 +37,9 @@ def reason_codes(out: dict) -> list[str]:
 
 
 # words that propose meeting or mediating with the other person, per language
-# (the safe route names them only to advise against them: "Een gesprek met de ander of bemiddeling raden
-# wij hier af")
-CONFRONT = {"nl": ["gesprek met de ander (", "bemiddeling via een ander", "U houdt de regie", "houdt de regie"],
+# (the safe route names them only to advise against them: "Een gesprek met degene over wie het gaat of
+# bemiddeling wordt hier afgeraden")
+CONFRONT = {"nl": ["gesprek met degene over wie het gaat (", "bemiddeling via een ander", "U houdt de regie", "houdt de regie"],
             "en": ["conversation with the other person (", "mediation through someone", "stay in control"]}
 
 

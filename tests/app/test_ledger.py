@@ -237,11 +237,12 @@ def test_a_merge_of_the_all_organisations_file_beside_its_organisation_files_cou
 def test_a_merge_of_the_all_organisations_file_beside_some_of_its_organisations_is_refused(repo, tmp_path):
     import pytest
 
-    from app.exchange import vstat as ex
+    from app.errors import VStatError
+    from app.exchange import combine
     _org(repo, "Alfa", 23, 1)
     _org(repo, "Beta", 9, 100, profiles=PROFILES[:2], open_every=4)
     whole, a = _vstats(repo, tmp_path, [None, "Alfa"])
-    with pytest.raises(ex.VStatError) as exc:
+    with pytest.raises(VStatError) as exc:
         combine.merge([whole, a], "all")
     assert exc.value.code == "combine.overlap"
     assert "Alfa" in exc.value.message and whole.organisation in exc.value.message

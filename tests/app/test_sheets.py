@@ -11,6 +11,7 @@ from app.resources import vocabularies
 from app.sheets import mapping as M
 from app.sheets import values as V
 from app.sheets.read import read_sheet
+from app.texts import Phrase
 from tests import sheet_samples as S
 
 
@@ -47,7 +48,7 @@ def test_merged_group_header_only_over_its_own_columns(tmp_path):
     sheet = read_sheet(S.messy_xlsx(tmp_path / "m.xlsx"))
     assert sheet.headers == ["Naam melder", "Opdrachtgever", "Gesprek Datum", "Gesprek Uren", "Aard", "Wie",
                              "Afhandeling", "Opmerkingen"]
-    assert sheet.skipped == [(13, "totals row")] and [r.number for r in sheet.rows][:2] == [5, 6]
+    assert sheet.skipped == [(13, Phrase("sheets.skip.totals_row"))] and [r.number for r in sheet.rows][:2] == [5, 6]
     assert [s for s, hidden in sheet.sheets if hidden] == ["Namenlijst"]
 
 

@@ -154,7 +154,7 @@ def test_import_is_all_or_nothing(run, tmp_path, monkeypatch):
     original = UnitOfWork.insert_contact
     monkeypatch.setattr(UnitOfWork, "insert_contact", failing)
     code, _, err = run("import-sheet", str(S.tidy_xlsx(tmp_path / "tidy.xlsx")))
-    assert code == 1 and "No space left" in err
+    assert code == 1 and "disk is full" in err and "nothing was changed" in err
     assert _everything(run.vault)[0] == []
 
 

@@ -53,8 +53,13 @@ def test_glossary_is_well_formed():
             assert not re.search(rf"\b(?:{word})\b", term["nl"], re.IGNORECASE), term
 
 
+def _readable(text: str) -> str:
+    """What the adviser reads as words: {placeholders} are filled in and `vertrouwd <command>` is typed as is."""
+    return re.sub(r"\{\w+\}|\bvertrouwd [a-z-]+", " ", text)
+
+
 def test_dutch_texts_use_the_glossary_words():
-    texts = _dutch_ts() + _dutch_resources()
+    texts = [(where, _readable(t)) for where, t in _dutch_ts() + _dutch_resources()]
     assert len(texts) > 400
     wrong = []
     for term in GLOSSARY:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import demo
 from app.store.session import Session
 from tests.conftest import PASSPHRASE
+from tests.ui.jobs import finish
 from ui.seams import ScriptedDialogs
 
 TODAY = date(2026, 11, 22)
@@ -82,7 +83,7 @@ def demo_window(qtbot, vault_path, request):
     w = MainWindow(Session(vault_path), dialogs=ScriptedDialogs(confirm=False), today=lambda: TODAY)
     qtbot.addWidget(w)
     w.show()
-    w.unlock(PASSPHRASE)
+    finish(qtbot, w.unlock(PASSPHRASE))
     yield w
     w.lock()
     i18n.install("nl")
