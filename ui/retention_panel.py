@@ -183,15 +183,17 @@ class RetentionPanel(QWidget):
     repo     the app's Repository (app service), or None while the vault is locked (see set_repo)
     confirm  callable(text) -> bool; asked before anything is removed
     today    callable() -> date; the day against which "falls due" is measured
+    due      callable() -> list of DueCase, to share one query with the dashboard (default: ask the vault)
     """
 
     purged = Signal(object)   # app.privacy.retention.PurgeResult, after a successful purge
     policyChanged = Signal(int)
 
     def __init__(self, repo, confirm: Callable[[str], bool], today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, due: Callable[[], list] | None = None):
         super().__init__(parent)
         self.repo = repo
+        self._due = due
         self._confirm = confirm
         self._today = today
         self._loading = False
@@ -269,7 +271,7 @@ class RetentionPanel(QWidget):
             return
         try:
             months = retention.policy_months(self.repo)
-            rows = retention.due(self.repo, self._today())
+            rows = self._due() if self._due is not None else retention.due(self.repo, self._today())
             audit = retention.audit_entries(self.repo)
         except VertrouwdError as exc:
             self.clear()
