@@ -35,6 +35,7 @@ def demo_vault(cases: int) -> Path:
     if keep and Path(keep).exists():
         shutil.copyfile(keep, path)
         shutil.copyfile(key_path(Path(keep)), key_path(path))
+        Vault.open(path, PASS).close()   # an upgrade of its schema is done here, not in the first unlock
         return path
     v = Vault.create(path, PASS)
     demo.generate(Repository(v), cases, orgs=12, years=4, seed=7)
