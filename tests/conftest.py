@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,36 @@ def vault(vault_path):
 def repo(vault):
     from app.store.repository import Repository
     return Repository(vault)
+
+
+def build_template(folder: Path, fill) -> Path:
+    """A vault filled once by `fill(repo)` (for a module-scoped fixture); tests get copies (open_copy)."""
+    from app.store.repository import Repository
+    from app.store.vault import Vault
+    path = folder / "template.vault"
+    v = Vault.create(path, PASSPHRASE, params=fast_params(), allow_weak=True)
+    try:
+        fill(Repository(v))
+    finally:
+        v.close()
+    return path
+
+
+@contextmanager
+def open_copy(template: Path, target: Path):
+    """A Repository on a fresh copy of a template vault: the test may write, the template stays as made."""
+    import shutil
+
+    from app.store.repository import Repository
+    from app.store.vault import Vault, key_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, target)
+    shutil.copyfile(key_path(template), key_path(target))
+    v = Vault.open(target, PASSPHRASE)
+    try:
+        yield Repository(v)
+    finally:
+        v.close()
 
 
 @pytest.fixture(autouse=True)
