@@ -82,17 +82,23 @@ def build_template(folder: Path, fill) -> Path:
     return path
 
 
-@contextmanager
-def open_copy(template: Path, target: Path):
-    """A Repository on a fresh copy of a template vault: the test may write, the template stays as made."""
+def copy_vault(template: Path, target: Path) -> Path:
+    """A fresh copy of a template vault (and its key file) at `target`."""
     import shutil
 
-    from app.store.repository import Repository
-    from app.store.vault import Vault, key_path
+    from app.store.vault import key_path
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, target)
     shutil.copyfile(key_path(template), key_path(target))
-    v = Vault.open(target, PASSPHRASE)
+    return target
+
+
+@contextmanager
+def open_copy(template: Path, target: Path):
+    """A Repository on a fresh copy of a template vault: the test may write, the template stays as made."""
+    from app.store.repository import Repository
+    from app.store.vault import Vault
+    v = Vault.open(copy_vault(template, target), PASSPHRASE)
     try:
         yield Repository(v)
     finally:
