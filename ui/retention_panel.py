@@ -254,9 +254,20 @@ class RetentionPanel(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         return view
+
+    @staticmethod
+    def _fit(view: QTableView, sample: int = 50) -> None:
+        """Column widths from the header and the first rows: measuring thousands of due cases is slow."""
+        model, header = view.model(), view.horizontalHeader()
+        metrics, head_metrics = view.fontMetrics(), header.fontMetrics()
+        for col in range(model.columnCount()):
+            texts = [str(model.data(model.index(row, col)) or "") for row in range(min(sample, model.rowCount()))]
+            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(col, max([metrics.horizontalAdvance(t) + 16 for t in texts]
+                                          + [head_metrics.horizontalAdvance(title) + 28]))
 
     # -- data ---------------------------------------------------------------------------------------
     def set_repo(self, repo) -> None:
@@ -284,6 +295,8 @@ class RetentionPanel(QWidget):
             self._loading = False
         self.due_model.set_rows(rows)
         self.audit_model.set_rows(audit)
+        self._fit(self.due_view)
+        self._fit(self.audit_view)
         if rows:
             self.due_label.setText(self.tr("%n closed case(s) have details older than the retention period.",
                                            "", len(rows)))
