@@ -101,3 +101,14 @@ def test_locking_does_not_build_the_report_page(filled):
     ws = filled.workspace
     filled.lock()
     assert ws.built("report") is None
+
+
+def test_case_list_columns_fit_their_header_and_first_rows(filled):
+    from PySide6.QtCore import Qt
+    cases = filled.workspace.cases
+    header, model = cases.table.horizontalHeader(), cases.model
+    for col in range(model.columnCount()):
+        title = model.headerData(col, Qt.Orientation.Horizontal)
+        widest = max(cases.table.fontMetrics().horizontalAdvance(str(model.data(model.index(r, col))))
+                     for r in range(50))
+        assert header.sectionSize(col) >= max(widest, header.fontMetrics().horizontalAdvance(title)), title
