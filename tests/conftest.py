@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,42 @@ def vault(vault_path):
 def repo(vault):
     from app.store.repository import Repository
     return Repository(vault)
+
+
+def build_template(folder: Path, fill) -> Path:
+    """A vault filled once by `fill(repo)` (for a module-scoped fixture); tests get copies (open_copy)."""
+    from app.store.repository import Repository
+    from app.store.vault import Vault
+    path = folder / "template.vault"
+    v = Vault.create(path, PASSPHRASE, params=fast_params(), allow_weak=True)
+    try:
+        fill(Repository(v))
+    finally:
+        v.close()
+    return path
+
+
+def copy_vault(template: Path, target: Path) -> Path:
+    """A fresh copy of a template vault (and its key file) at `target`."""
+    import shutil
+
+    from app.store.vault import key_path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(template, target)
+    shutil.copyfile(key_path(template), key_path(target))
+    return target
+
+
+@contextmanager
+def open_copy(template: Path, target: Path):
+    """A Repository on a fresh copy of a template vault: the test may write, the template stays as made."""
+    from app.store.repository import Repository
+    from app.store.vault import Vault
+    v = Vault.open(copy_vault(template, target), PASSPHRASE)
+    try:
+        yield Repository(v)
+    finally:
+        v.close()
 
 
 @pytest.fixture(autouse=True)

@@ -288,20 +288,36 @@ class CasesPage(QWidget):
         self.year.setCurrentIndex(max(0, self.year.findData(keep[1])))
         for combo in (self.org, self.year):
             combo.blockSignals(False)
-        self.model.set_rows(rows)
-        self.apply_filters()
+        self.model.set_rows(rows, self._filters())
+        self._count()
         if not self._sized and rows:
-            header = self.table.horizontalHeader()
-            header.setResizeContentsPrecision(200)
-            self.table.resizeColumnsToContents()
-            for col in range(self.model.columnCount() - 1):  # long labels are cut with "…" (full text as tooltip)
-                header.resizeSection(col, min(header.sectionSize(col), MAX_COLUMN_WIDTH))
+            self._size_columns()
             self._sized = True
 
+    def _size_columns(self, sample: int = 50) -> None:
+        """Widths from the header and the first rows only: measuring all 20,000 rows takes too long."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        head_metrics = header.fontMetrics()
+        for col in range(self.model.columnCount()):
+            texts = [str(self.model.data(self.model.index(row, col)) or "")
+                     for row in range(min(sample, self.model.rowCount()))]
+            width = max([metrics.horizontalAdvance(t) for t in texts] or [0])
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            wanted = max(width + 16, head_metrics.horizontalAdvance(title) + 28)
+            last = col == self.model.columnCount() - 1   # long labels are cut with "…" (full text as tooltip)
+            header.resizeSection(col, wanted if last else min(wanted, MAX_COLUMN_WIDTH))
+
+    def _filters(self) -> dict:
+        return {"organisation": self.org.currentData(), "year": self.year.currentData(),
+                "status": self.status.currentData(), "behaviour": self.behaviour.currentData(),
+                "text": self.search.text()}
+
     def apply_filters(self) -> None:
-        self.model.set_filters(organisation=self.org.currentData(), year=self.year.currentData(),
-                               status=self.status.currentData(), behaviour=self.behaviour.currentData(),
-                               text=self.search.text())
+        self.model.set_filters(**self._filters())
+        self._count()
+
+    def _count(self) -> None:
         self.count_label.setText(self.tr("{shown} of {total} cases").format(
             shown=self.model.rowCount(), total=self.model.total()))
 

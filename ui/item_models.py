@@ -29,8 +29,11 @@ class CaseTableModel(QAbstractTableModel):
                 self.tr("Behaviour"), self.tr("Relation"), self.tr("Follow-up"), self.tr("Contacts"),
                 self.tr("Last contact")]
 
-    def set_rows(self, rows: list[CaseRow]) -> None:
+    def set_rows(self, rows: list[CaseRow], filters: dict | None = None) -> None:
+        """The rows (and, when given, the filters with them: one filtering and sorting pass)."""
         self.all_rows = list(rows)
+        if filters is not None:
+            self.filters = CaseFilterProxy(**filters)
         self._refresh()
 
     def set_filters(self, **filters) -> None:

@@ -70,21 +70,11 @@ class Workspace(QWidget):
         self.stack = QStackedWidget()
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
-        self.dashboard = DashboardPage()
         self.cases = CasesPage(repo.vocabs, self.lang)
-        self.organisations = OrganisationsPage(window.dialogs)
-        self.activities = ActivitiesPage(self.lang, window.dialogs)
-        self.report = self._report_page()
-        self.settings = SettingsPage()
-        self.settings.dialogs = window.dialogs
-        settings_scroll = QScrollArea()
-        settings_scroll.setWidget(self.settings)
-        settings_scroll.setWidgetResizable(True)
-        settings_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        for page in (self.dashboard, self.cases, self.organisations, self.activities, self.report,
-                     settings_scroll):
-            self.stack.addWidget(page)
-        self._retention_panel()
+        self._built: dict[str, QWidget] = {"cases": self.cases}   # the other pages: built when first opened
+        self._due: tuple | None = None
+        for name in PAGES:
+            self.stack.addWidget(self.cases if name == "cases" else QWidget())
         self.nav.currentRowChanged.connect(self.show_page)
         self.cases.case_selected.connect(self.show_case)
         self.cases.new_button.clicked.connect(self.new_case)
@@ -94,23 +84,93 @@ class Workspace(QWidget):
         v.close_requested.connect(self.close_case)
         v.reopen_requested.connect(self.reopen_case)
         v.reminder_done.connect(self.complete_reminder)
-        self.dashboard.reminder_done.connect(self.complete_reminder)
-        self.dashboard.show_open_cases.connect(self.show_open_cases)
-        self.dashboard.show_retention.connect(lambda: self.nav.setCurrentRow(PAGES.index("settings")))
-        self.dashboard.add_organisation.connect(self.first_organisation)
         v.decide_requested.connect(self.open_decision_aid)
         v.delete_requested.connect(self.delete_case)
         v.handout_requested.connect(self.print_handout)
-        self.dashboard.open_case.connect(self.goto_case)
-        self.organisations.changed.connect(self.refresh_cases)
-        self.organisations.changed.connect(self._known_words)
         self._known_words()
-        self.settings.language_changed.connect(window.change_language)
-        self.settings.lock_minutes_changed.connect(window.idle.set_minutes)
         self.editors: list[ContactEditor] = []
-        self.nav.setCurrentRow(0)
+        # a new vault opens on the overview, which shows the first step; any other on the case list
+        first = "overview" if not repo.list_organisations() else "cases"
+        self.nav.setCurrentRow(PAGES.index(first))
 
-    # -- pages ------------------------------------------------------------------------------------
+    # -- pages: built when first opened -------------------------------------------------------------
+    @property
+    def dashboard(self) -> DashboardPage:
+        return self._page("overview")
+
+    @property
+    def organisations(self) -> OrganisationsPage:
+        return self._page("organisations")
+
+    @property
+    def activities(self) -> ActivitiesPage:
+        return self._page("activities")
+
+    @property
+    def report(self) -> QWidget:
+        return self._page("report")
+
+    @property
+    def settings(self) -> SettingsPage:
+        return self._page("settings")
+
+    @property
+    def retention(self) -> RetentionPanel:
+        self._page("settings")
+        return self._retention
+
+    def built(self, name: str) -> QWidget | None:
+        """The page if it has been built (opened) already, else None."""
+        return self._built.get(name)
+
+    def _page(self, name: str):
+        page = self._built.get(name)
+        if page is None:
+            page, shown = self._build_page(name)
+            self._built[name] = page
+            index = PAGES.index(name)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, shown)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
+
+    def _build_page(self, name: str) -> tuple[QWidget, QWidget]:
+        dialogs = self.window_.dialogs
+        if name == "overview":
+            page = DashboardPage()
+            page.open_case.connect(self.goto_case)
+            page.reminder_done.connect(self.complete_reminder)
+            page.show_open_cases.connect(self.show_open_cases)
+            page.show_retention.connect(lambda: self.nav.setCurrentRow(PAGES.index("settings")))
+            page.add_organisation.connect(self.first_organisation)
+        elif name == "organisations":
+            page = OrganisationsPage(dialogs)
+            page.changed.connect(self.refresh_cases)
+            page.changed.connect(self._known_words)
+        elif name == "activities":
+            page = ActivitiesPage(self.lang, dialogs)
+        elif name == "report":
+            page = self._report_page()
+        else:
+            return self._settings_page()
+        return page, page
+
+    def _settings_page(self) -> tuple[SettingsPage, QScrollArea]:
+        page = SettingsPage()
+        page.dialogs = self.window_.dialogs
+        scroll = QScrollArea()
+        scroll.setWidget(page)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._retention = RetentionPanel(
+            self.window_.session.repo, today=self.window_.today, due=self.due_rows,
+            confirm=lambda text: self.window_.dialogs.confirm(self, self.tr("Remove case details"), text))
+        page.retention_box.addWidget(self._retention)
+        page.language_changed.connect(self.window_.change_language)
+        page.lock_minutes_changed.connect(self.window_.idle.set_minutes)
+        return page, scroll
+
     def _report_page(self) -> QWidget:
         try:
             from ui.report.page import ReportPage
@@ -119,12 +179,6 @@ class Workspace(QWidget):
             lbl = QLabel(self.tr("The annual report is not available in this version."))
             lbl.setAlignment(Qt.AlignmentFlag.AlignCenter)
             return lbl
-
-    def _retention_panel(self) -> None:
-        self.retention = RetentionPanel(
-            self.window_.session.repo, today=self.window_.today,
-            confirm=lambda text: self.window_.dialogs.confirm(self, self.tr("Remove case details"), text))
-        self.settings.retention_box.addWidget(self.retention)
 
     @property
     def repo(self) -> Repository:
@@ -140,8 +194,9 @@ class Workspace(QWidget):
         return self.window_.today()
 
     def show_page(self, index: int) -> None:
-        self.stack.setCurrentIndex(index)
         page = PAGES[index]
+        self._page(page)
+        self.stack.setCurrentIndex(index)
         if page == "overview":
             self.refresh_dashboard()
         elif page == "cases":
@@ -155,8 +210,15 @@ class Workspace(QWidget):
         elif page == "report" and hasattr(self.report, "load"):
             self.report.load()
 
+    def due_rows(self) -> list[retention.DueCase]:
+        """The cases whose details fall due; asked of the vault once until something in it changes."""
+        key = (self.today(), self.repo.changes())
+        if self._due is None or self._due[0] != key:
+            self._due = (key, retention.due(self.repo, self.today()))
+        return self._due[1]
+
     def retention_due(self) -> int:
-        return len(retention.due(self.repo, self.today()))
+        return len(self.due_rows())
 
     def refresh_dashboard(self) -> None:
         self.dashboard.load(self.repo, self.today(), self.retention_due())
@@ -322,9 +384,10 @@ class Workspace(QWidget):
     def save_drafts(self) -> list[str]:
         """Keep every unsaved text encrypted in the vault; returns what could not be kept (and why)."""
         failed = []
-        if hasattr(self.report, "save_narrative"):
+        report = self.built("report")
+        if hasattr(report, "save_narrative"):
             try:
-                self.report.save_narrative()
+                report.save_narrative()
             except Exception as exc:  # noqa: BLE001 - every failure is reported, none stops the rest
                 failed.append(self.tr("the report text ({reason})").format(reason=error_text(exc)))
         for editor in list(self.editors):

@@ -209,15 +209,17 @@ class RetentionPanel(QWidget):
     repo     the app's Repository (app service), or None while the vault is locked (see set_repo)
     confirm  callable(text) -> bool; asked before anything is removed
     today    callable() -> date; the day against which "falls due" is measured
+    due      callable() -> list of DueCase, to share one query with the dashboard (default: ask the vault)
     """
 
     purged = Signal(object)   # app.privacy.retention.PurgeResult, after a successful purge
     policyChanged = Signal(int)
 
     def __init__(self, repo, confirm: Callable[[str], bool], today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, due: Callable[[], list] | None = None):
         super().__init__(parent)
         self.repo = repo
+        self._due = due
         self._confirm = confirm
         self._today = today
         self._loading = False
@@ -280,9 +282,20 @@ class RetentionPanel(QWidget):
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
         return view
+
+    @staticmethod
+    def _fit(view: QTableView, sample: int = 50) -> None:
+        """Column widths from the header and the first rows: measuring thousands of due cases is slow."""
+        model, header = view.model(), view.horizontalHeader()
+        metrics, head_metrics = view.fontMetrics(), header.fontMetrics()
+        for col in range(model.columnCount()):
+            texts = [str(model.data(model.index(row, col)) or "") for row in range(min(sample, model.rowCount()))]
+            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(col, max([metrics.horizontalAdvance(t) + 16 for t in texts]
+                                          + [head_metrics.horizontalAdvance(title) + 28]))
 
     # -- data ---------------------------------------------------------------------------------------
     def set_repo(self, repo) -> None:
@@ -297,7 +310,7 @@ class RetentionPanel(QWidget):
             return
         try:
             months = retention.policy_months(self.repo)
-            rows = retention.due(self.repo, self._today())
+            rows = self._due() if self._due is not None else retention.due(self.repo, self._today())
             audit = retention.audit_entries(self.repo)
             cases = {r.id: r.code for r in self.repo.list_cases()}
             orgs = {o.id: o.name for o in self.repo.list_organisations()}
@@ -312,6 +325,8 @@ class RetentionPanel(QWidget):
             self._loading = False
         self.due_model.set_rows(rows)
         self.audit_model.set_rows(audit, cases, orgs)
+        self._fit(self.due_view)
+        self._fit(self.audit_view)
         if rows:
             self.due_label.setText(self.tr("%n closed case(s) have details older than the retention period.",
                                            "", len(rows)))

@@ -156,6 +156,16 @@ def _v3(conn) -> None:
                                                   json.dumps(figures, ensure_ascii=False)))
 
 
+# A covering index for the per-case sums of the case list and the reports: count, minutes and the last
+# date of a case's contacts are read from the index alone. It replaces contacts_case (its prefix).
+# cases_opened: a year of the case list is a range of it, already in the list's order.
+V4 = """
+CREATE INDEX contacts_case_date_minutes ON contacts(case_id, date, minutes);
+DROP INDEX contacts_case;
+CREATE INDEX cases_opened ON cases(opened, code);
+"""
+
+
 def _script(sql: str) -> Callable:
     def step(conn) -> None:
         for stmt in sql.split(";"):
@@ -174,6 +184,7 @@ MIGRATIONS: list[tuple[int, Callable]] = [
     (1, _script(V1)),
     (2, _v2),
     (3, _v3),
+    (4, _script(V4)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

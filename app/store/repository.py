@@ -77,6 +77,41 @@ class Reminder:
     source: str
 
 
+def case_list_query(*, organisation: str | None = None, year: int | None = None, status: str | None = None,
+                    behaviour: str | None = None) -> tuple[str, list]:
+    """The SQL of Repository.list_cases and its arguments (tests read its plan)."""
+    where: list[str] = []
+    args: list = []
+    if organisation:
+        where.append("o.name = ?")
+        args.append(organisation)
+    if year:
+        where.append("c.opened >= ? AND c.opened < ?")
+        args += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+    if status == "open":
+        where.append("c.closed IS NULL")
+    elif status == "gesloten":
+        where.append("c.closed IS NOT NULL")
+    if behaviour:
+        where.append("c.behaviour = ?")
+        args.append(behaviour)
+    if where:  # only the contacts of the cases returned, each a look-up in the covering index
+        sums = ", ".join(f"(SELECT {f} FROM contacts k WHERE k.case_id = c.id)"
+                         for f in ("count(*)", "coalesce(sum(k.minutes), 0)", "max(k.date)"))
+        source = ""
+    else:      # every case is returned: one pass over all contacts is cheaper
+        sums = "coalesce(k.n, 0), coalesce(k.m, 0), k.last"
+        source = (" LEFT JOIN (SELECT case_id, count(*) n, sum(minutes) m, max(date) last FROM contacts "
+                  "GROUP BY case_id) k ON k.case_id = c.id")
+    sql = ("SELECT c.id, c.code, o.name, c.opened, c.closed, c.reporter_role, c.behaviour, "
+           f"c.accused_relation, c.follow_up, {sums} "
+           f"FROM cases c JOIN organisations o ON o.id = c.organisation_id{source}")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY c.opened DESC, c.code DESC"
+    return sql, args
+
+
 class Repository:
     def __init__(self, vault: Vault):
         self.vault = vault
@@ -87,6 +122,10 @@ class Repository:
     @property
     def conn(self) -> sqlcipher3.Connection:
         return self.vault.conn
+
+    def changes(self) -> int:
+        """Rows written through this connection so far: a changed number means the data may have changed."""
+        return self.conn.total_changes
 
     @contextmanager
     def unit_of_work(self) -> Iterator[UnitOfWork]:
@@ -381,28 +420,7 @@ class Repository:
     def list_cases(self, *, organisation: str | None = None, year: int | None = None,
                    status: str | None = None, behaviour: str | None = None) -> list[CaseRow]:
         """Cases, newest first. `year` selects the cases opened in that year."""
-        where, args = [], []
-        if organisation:
-            where.append("o.name = ?")
-            args.append(organisation)
-        if year:
-            where.append("c.opened >= ? AND c.opened < ?")
-            args += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
-        if status == "open":
-            where.append("c.closed IS NULL")
-        elif status == "gesloten":
-            where.append("c.closed IS NOT NULL")
-        if behaviour:
-            where.append("c.behaviour = ?")
-            args.append(behaviour)
-        sql = ("SELECT c.id, c.code, o.name, c.opened, c.closed, c.reporter_role, c.behaviour, "
-               "c.accused_relation, c.follow_up, coalesce(k.n, 0), coalesce(k.m, 0), k.last "
-               "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
-               "LEFT JOIN (SELECT case_id, count(*) n, sum(minutes) m, max(date) last FROM contacts "
-               "GROUP BY case_id) k ON k.case_id = c.id")
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY c.opened DESC, c.code DESC"
+        sql, args = case_list_query(organisation=organisation, year=year, status=status, behaviour=behaviour)
         fromiso = date.fromisoformat
         return [CaseRow(r[0], r[1], r[2], fromiso(r[3]), fromiso(r[4]) if r[4] else None, r[5], r[6], r[7],
                         r[8], r[9], r[10], fromiso(r[11]) if r[11] else None)

@@ -169,3 +169,18 @@ def test_failed_migration_step_rolls_back_and_keeps_the_copy(vault_path, monkeyp
                            follow_up="lopend"))
     finally:
         v.close()
+
+
+def test_schema_3_vault_gets_the_covering_index_and_keeps_its_ledger(tmp_path):
+    path = _copy(FIXTURES / "vault_v3.vault", tmp_path)
+    v = Vault.open(path, MF.PASSPHRASE)
+    try:
+        indexes = {r[0] for r in v.conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        assert {"contacts_case_date_minutes", "cases_opened"} <= indexes
+        assert "contacts_case" not in indexes
+        ledger = v.conn.execute("SELECT organisation, year, kind FROM publications").fetchall()
+        assert [tuple(r) for r in ledger] == [("Gemeente Oud", 2024, "report")]
+        rows = {r.code: (r.contacts, r.minutes) for r in Repository(v).list_cases(year=2024)}
+        assert rows == {"2024-001": (2, 75), "2024-002": (1, 60), "2024-003": (3, 150)}
+    finally:
+        v.close()

@@ -17,6 +17,7 @@ from app.exchange import vstat as exchange
 from app.reporting import aggregate, content, disclosure, report
 from app.resources import vocabularies
 from models.entities import Activity, Case, Contact
+from tests.conftest import build_template, open_copy
 
 # Hand-built data (every figure is known in advance):
 # Organisation "Testorg" (units ICT and Zorg), year 2025:
@@ -77,10 +78,16 @@ def fill(repo) -> None:
 
 
 # -- fixtures ------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def filled_template(tmp_path_factory):
+    return build_template(tmp_path_factory.mktemp("filled"), fill)
+
+
 @pytest.fixture
-def filled(repo):
-    fill(repo)
-    return repo
+def filled(filled_template, vault_path):
+    """A copy of a vault filled once per module (fill): the same data as filling it in each test."""
+    with open_copy(filled_template, vault_path) as repo:
+        yield repo
 
 
 def _prot_counts(report: dict):

@@ -12,18 +12,29 @@ from app.reporting import pdf as report_pdf
 from app.reporting import report
 from models.entities import Activity
 from tests.app.test_report import CANARY, ORG, YEAR, fill
+from tests.conftest import build_template, open_copy
 
 MADE = date(2026, 2, 3)
 
 
-@pytest.fixture
-def prepared(repo):
+def _fill(repo) -> None:
     fill(repo)
     # large hours, so the thousands separator and the decimal sign show: 36 + 8 * 150 + 2.5 = 1238.5
     for i in range(8):
         repo.add_activity(Activity(organisation=ORG, date=date(2025, 10, 1 + i), kind="beleidsadvies", hours=150.0))
     repo.add_activity(Activity(organisation=ORG, date=date(2025, 11, 1), kind="overleg", hours=2.5))
-    return repo
+
+
+@pytest.fixture(scope="module")
+def prepared_template(tmp_path_factory):
+    return build_template(tmp_path_factory.mktemp("prepared"), _fill)
+
+
+@pytest.fixture
+def prepared(prepared_template, vault_path):
+    """A copy of a vault filled once per module."""
+    with open_copy(prepared_template, vault_path) as repo:
+        yield repo
 
 
 def _render(repo, lang: str, narrative: str = "") -> tuple[report.Prepared, str, pypdf.PdfReader]:

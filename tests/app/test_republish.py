@@ -12,12 +12,19 @@ from app.exchange import publish as vstat_publish
 from app.reporting import disclosure, report
 from models.entities import Case, Contact
 from tests.app.test_report import ORG, YEAR, fill
+from tests.conftest import build_template, open_copy
+
+
+@pytest.fixture(scope="module")
+def filled_template(tmp_path_factory):
+    return build_template(tmp_path_factory.mktemp("filled"), fill)
 
 
 @pytest.fixture
-def filled(repo):
-    fill(repo)
-    return repo
+def filled(filled_template, vault_path):
+    """A copy of a vault filled once per module: each test publishes into its own copy."""
+    with open_copy(filled_template, vault_path) as repo:
+        yield repo
 
 
 def _hidden(rep: dict) -> set[tuple]:

@@ -11,10 +11,9 @@ from app import cli
 from app.errors import UserError
 from app.exchange import vstat as exchange
 from app.reporting import aggregate, report
-from app.store.repository import Repository
 from models.entities import FIRST_YEAR, LAST_YEAR, is_year, organisation_key
 from tests.app.test_report import ORG, YEAR, fill
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, build_template, copy_vault, open_copy
 
 TYPED = ("testorg", "TESTORG", "  Testorg ", "\ttestORG\n")
 NOT_IT = ("Test org", "Testorg BV", "Testor", "")
@@ -26,12 +25,23 @@ def run(*argv: str) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return build_template(tmp_path_factory.mktemp("filled"), fill)
+
+
 @pytest.fixture
-def filled_path(vault, vault_path, monkeypatch):
-    fill(Repository(vault))
-    vault.close()
+def filled_path(template, vault_path, monkeypatch):
+    """A copy of a vault filled once per module."""
+    copy_vault(template, vault_path)
     monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
     return str(vault_path)
+
+
+@pytest.fixture
+def filled(template, vault_path):
+    with open_copy(template, vault_path) as repo:
+        yield repo
 
 
 # -- the organisation rule ---------------------------------------------------------------------------
@@ -43,8 +53,8 @@ def test_the_rule_ignores_case_and_runs_of_white_space_only():
 
 
 @pytest.mark.parametrize("typed", TYPED)
-def test_repository_and_report_resolve_a_name_by_the_rule(repo, typed):
-    fill(repo)
+def test_repository_and_report_resolve_a_name_by_the_rule(filled, typed):
+    repo = filled
     org = repo.organisation(typed)
     assert org.name == ORG
     request = report.resolve(repo, typed, YEAR)
@@ -53,8 +63,8 @@ def test_repository_and_report_resolve_a_name_by_the_rule(repo, typed):
 
 
 @pytest.mark.parametrize("typed", NOT_IT)
-def test_other_names_are_unknown_everywhere(repo, typed):
-    fill(repo)
+def test_other_names_are_unknown_everywhere(filled, typed):
+    repo = filled
     with pytest.raises(UserError, match="org list"):
         repo.organisation(typed)
     with pytest.raises(UserError, match="org list"):
@@ -101,8 +111,8 @@ def test_command_line_report_stats_export_and_case_list_use_the_rule(filled_path
 
 # -- the year range ----------------------------------------------------------------------------------
 @pytest.mark.parametrize("year", [FIRST_YEAR, 2026, LAST_YEAR])
-def test_the_ends_of_the_range_are_years_everywhere(repo, year):
-    fill(repo)
+def test_the_ends_of_the_range_are_years_everywhere(filled, year):
+    repo = filled
     assert is_year(year)
     assert aggregate.check_year(year) == year
     request = report.resolve(repo, ORG, year)
@@ -114,8 +124,8 @@ def test_the_ends_of_the_range_are_years_everywhere(repo, year):
 
 
 @pytest.mark.parametrize("year", [FIRST_YEAR - 1, LAST_YEAR + 1, 0, -2026, True, 2025.0, "2025"])
-def test_outside_the_range_is_refused_everywhere(repo, year):
-    fill(repo)
+def test_outside_the_range_is_refused_everywhere(filled, year):
+    repo = filled
     assert not is_year(year)
     with pytest.raises(UserError, match=f"{FIRST_YEAR} to {LAST_YEAR}"):
         report.resolve(repo, ORG, year)

@@ -9,15 +9,19 @@ import pytest
 from app import cli
 from app import keys as exkeys
 from app.exchange import vstat as exchange
-from app.store.repository import Repository
 from tests.app.test_report import CANARY, ORG, YEAR, fill
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, build_template, copy_vault
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return build_template(tmp_path_factory.mktemp("filled"), fill)
 
 
 @pytest.fixture
-def filled_path(vault, vault_path, monkeypatch):
-    fill(Repository(vault))
-    vault.close()
+def filled_path(template, vault_path, monkeypatch):
+    """A copy of a vault filled once per module."""
+    copy_vault(template, vault_path)
     monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
     return str(vault_path)
 
