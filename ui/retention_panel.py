@@ -68,6 +68,7 @@ _ACTIONS = {
     "activiteit_verwijderd": QT_TRANSLATE_NOOP("RetentionPanel", "Activity removed"),
     "beslishulp_opgeslagen": QT_TRANSLATE_NOOP("RetentionPanel", "Decision aid saved"),
     "jaarverslag_vastgelegd": QT_TRANSLATE_NOOP("RetentionPanel", "Annual report recorded"),
+    "cijfers_uitgebracht": QT_TRANSLATE_NOOP("RetentionPanel", "Figures given out"),
     "migratie": QT_TRANSLATE_NOOP("RetentionPanel", "Vault upgraded"),
     "kluis_aangemaakt": QT_TRANSLATE_NOOP("RetentionPanel", "Vault created"),
     "wachtwoord_gewijzigd": QT_TRANSLATE_NOOP("RetentionPanel", "Passphrase changed"),
