@@ -455,7 +455,7 @@ def cmd_check(args, out, err) -> int:
         result = vault.check()
     finally:
         vault.close()
-    print(result.describe(), file=out if result.ok else err)
+    print(result.describe(args.msg_lang), file=out if result.ok else err)
     return EXIT_OK if result.ok else EXIT_USER
 
 

@@ -66,3 +66,11 @@ def test_stats_verify_says_why_in_dutch(tmp_path, monkeypatch):
     code, out, _err = call("stats", "verify", str(bad))
     assert code == 1 and out == f"FAILED {bad}: het bestand is afgebroken (geen geldige JSON); vraag de " \
                                 "vertrouwenspersoon het opnieuw te sturen\n"
+
+
+def test_check_says_the_result_in_dutch_and_in_english(vault, monkeypatch):
+    code, out, _err = call("--vault", vault, "check")
+    assert code == 0 and out.startswith("De kluis is in orde") and "schemaversie" in out
+    monkeypatch.setenv(texts.ENV_LANGUAGE, "en")
+    code, out, _err = call("--vault", vault, "check")
+    assert code == 0 and out.startswith("Vault is intact")
