@@ -377,7 +377,7 @@ def cmd_case(args, out, err) -> int:
     else:
         for r in rows:
             print(f"{r.code}\t{r.organisation}\t{r.opened.isoformat()}\t{r.status}\t{r.behaviour}\t"
-                  f"{r.contacts} contact(s)", file=out)
+                  + _text(args, "cli.say.n_contacts", n=r.contacts), file=out)
         _say(args, err, "cli.say.n_cases", n=len(rows))
     return EXIT_OK
 
