@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-CLI_WORDS = {"init", "org", "import", "export", "case", "backup", "restore", "passwd", "check", "demo",
+CLI_WORDS = {"init", "org", "import", "import-sheet", "export", "case", "backup", "restore", "passwd", "check", "demo",
              "decide", "report", "stats", "retention", "checklist", "-h", "--help", "--version"}
 
 

@@ -377,7 +377,7 @@ def cmd_case(args, out, err) -> int:
     else:
         for r in rows:
             print(f"{r.code}\t{r.organisation}\t{r.opened.isoformat()}\t{r.status}\t{r.behaviour}\t"
-                  f"{r.contacts} contact(s)", file=out)
+                  + _text(args, "cli.say.n_contacts", n=r.contacts), file=out)
         _say(args, err, "cli.say.n_cases", n=len(rows))
     return EXIT_OK
 
@@ -455,7 +455,7 @@ def cmd_check(args, out, err) -> int:
         result = vault.check()
     finally:
         vault.close()
-    print(result.describe(), file=out if result.ok else err)
+    print(result.describe(args.msg_lang), file=out if result.ok else err)
     return EXIT_OK if result.ok else EXIT_USER
 
 

@@ -1323,6 +1323,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Annual report recorded</translation>
         </message>
         <message>
+            <source>Figures given out</source>
+            <translation>Figures given out</translation>
+        </message>
+        <message>
             <source>Vault upgraded</source>
             <translation>Vault upgraded</translation>
         </message>

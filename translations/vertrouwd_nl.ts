@@ -1323,6 +1323,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Jaarverslag vastgelegd</translation>
     </message>
     <message>
+        <source>Figures given out</source>
+        <translation>Cijfers uitgebracht</translation>
+    </message>
+    <message>
         <source>Vault upgraded</source>
         <translation>Kluis bijgewerkt</translation>
     </message>

@@ -329,7 +329,7 @@ class Workspace(QWidget):
     def complete_reminder(self, reminder_id: int) -> None:
         """Tick off a reminder (from the overview or the case view) and show the lists again."""
         casework.complete_reminder(self.repo, reminder_id)
-        if self.stack.currentWidget() is self.dashboard:
+        if self.stack.currentWidget() is self.built("overview"):   # not built: nothing to refresh
             self.refresh_dashboard()
         if self.cases.view.case is not None:
             self.show_case(self.cases.view.case.id)

@@ -68,6 +68,7 @@ _ACTIONS = {
     "activiteit_verwijderd": QT_TRANSLATE_NOOP("RetentionPanel", "Activity removed"),
     "beslishulp_opgeslagen": QT_TRANSLATE_NOOP("RetentionPanel", "Decision aid saved"),
     "jaarverslag_vastgelegd": QT_TRANSLATE_NOOP("RetentionPanel", "Annual report recorded"),
+    "cijfers_uitgebracht": QT_TRANSLATE_NOOP("RetentionPanel", "Figures given out"),
     "migratie": QT_TRANSLATE_NOOP("RetentionPanel", "Vault upgraded"),
     "kluis_aangemaakt": QT_TRANSLATE_NOOP("RetentionPanel", "Vault created"),
     "wachtwoord_gewijzigd": QT_TRANSLATE_NOOP("RetentionPanel", "Passphrase changed"),
@@ -312,7 +313,7 @@ class RetentionPanel(QWidget):
             months = retention.policy_months(self.repo)
             rows = self._due() if self._due is not None else retention.due(self.repo, self._today())
             audit = retention.audit_entries(self.repo)
-            cases = {r.id: r.code for r in self.repo.list_cases()}
+            cases = self.repo.case_code_map()   # not list_cases: that joins and counts per case
             orgs = {o.id: o.name for o in self.repo.list_organisations()}
         except VertrouwdError as exc:
             self.clear()

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from app import fsutil
+from app import fsutil, texts
 from app.errors import LockedOut, UserError, VaultError, WrongPassphrase
 from app.store import kdf, migrations, vaultlock
 from app.store.files import attempts_path, key_path, pending_key_path  # noqa: F401 (re-exported)
@@ -222,13 +222,14 @@ class CheckResult:
     integrity: list[str]
     schema_version: int
 
-    def describe(self) -> str:
+    def describe(self, lang: str | None = "en") -> str:
+        """The result in `lang` ('nl' or 'en'); the database's own findings stay as it gave them."""
         if self.ok:
-            return f"Vault is intact (encryption and structure checked, schema version {self.schema_version})."
-        lines = ["The vault is damaged:"]
-        lines += [f"  encryption check: {e}" for e in self.cipher_errors]
-        lines += [f"  structure check: {e}" for e in self.integrity if e != "ok"]
-        lines.append("Restore the vault from your latest backup (vertrouwd restore BACKUP --force).")
+            return texts.message("vault.check.intact", lang, schema_version=self.schema_version)
+        lines = [texts.message("vault.check.damaged", lang)]
+        lines += [texts.message("vault.check.cipher", lang, detail=e) for e in self.cipher_errors]
+        lines += [texts.message("vault.check.structure", lang, detail=e) for e in self.integrity if e != "ok"]
+        lines.append(texts.message("vault.check.restore", lang))
         return "\n".join(lines)
 
 

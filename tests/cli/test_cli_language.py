@@ -66,3 +66,26 @@ def test_stats_verify_says_why_in_dutch(tmp_path, monkeypatch):
     code, out, _err = call("stats", "verify", str(bad))
     assert code == 1 and out == f"FAILED {bad}: het bestand is afgebroken (geen geldige JSON); vraag de " \
                                 "vertrouwenspersoon het opnieuw te sturen\n"
+
+
+def test_check_says_the_result_in_dutch_and_in_english(vault, monkeypatch):
+    code, out, _err = call("--vault", vault, "check")
+    assert code == 0 and out.startswith("De kluis is in orde") and "schemaversie" in out
+    monkeypatch.setenv(texts.ENV_LANGUAGE, "en")
+    code, out, _err = call("--vault", vault, "check")
+    assert code == 0 and out.startswith("Vault is intact")
+
+
+def test_the_case_list_counts_contacts_in_the_message_language(vault, monkeypatch):
+    from app import demo
+    from app.store.repository import Repository
+    from app.store.vault import Vault
+    v = Vault.open(vault, PASSPHRASE)
+    demo.generate(Repository(v), 3, orgs=1, years=1, seed=1)
+    v.close()
+    code, out, err = call("--vault", vault, "case", "list")
+    assert code == 0 and err == "3 casus(sen)\n"
+    assert all(line.endswith("contact(en)") for line in out.splitlines()), out
+    monkeypatch.setenv(texts.ENV_LANGUAGE, "en")
+    code, out, _err = call("--vault", vault, "case", "list")
+    assert all(line.endswith("contact(s)") for line in out.splitlines()), out

@@ -117,3 +117,12 @@ def test_case_list_columns_fit_their_header_and_first_rows(filled):
         if col < model.columnCount() - 1:  # long labels are cut with "…" at MAX_COLUMN_WIDTH (tooltip: all)
             wanted = min(wanted, MAX_COLUMN_WIDTH)
         assert header.sectionSize(col) >= wanted, title
+
+
+def test_ticking_off_a_reminder_in_a_case_does_not_build_the_overview(filled):
+    ws = filled.workspace
+    reminder = ws.repo.reminders()[0]      # open reminders only
+    ws.goto_case(reminder.case_id)
+    ws.complete_reminder(reminder.id)
+    assert ws.built("overview") is None
+    assert reminder.id not in [r.id for r in ws.repo.reminders()]

@@ -190,3 +190,12 @@ def test_logbook_shows_codes_and_names_not_internal_ids():
     assert readable_object("casus 99", cases, orgs) == "a removed case"
     assert readable_object("contact 7", cases, orgs) == "a conversation"
     assert readable_object("casussen=2", cases, orgs) == "casussen=2"
+
+
+def test_the_log_names_cases_by_code_without_loading_the_case_list(make_panel, repo, data, monkeypatch):
+    """The settings page opens fast on a large vault: the whole case list is not read for the log."""
+    assert repo.case_code_map() == {r.id: r.code for r in repo.list_cases()}
+    monkeypatch.setattr(type(repo), "list_cases", lambda *a, **k: pytest.fail("the case list was read"))
+    panel, _ = make_panel()
+    details = _column(panel.audit_model, 2)
+    assert any("2025-002" in d for d in details), details
