@@ -30,6 +30,6 @@ def export_vstat(repo: Repository, request: R.ReportRequest, *, out: str | Path,
     data = vstat.make_vstat(prep.report, repo.signing_key(), program_version=__version__,
                                recipient_pub=recipient)
     path = R.output_path(out, prep.report["organisation"], prep.report["year"], "vstat")
+    R.record_release(repo, prep, "vstat")   # first: a file that went out is always in the ledger
     R.write_output(path, data)
-    R.record_release(repo, prep, "vstat")
     return path

@@ -784,16 +784,19 @@ def export_report(repo: Repository, request: ReportRequest, *, fmt: str, out: st
         if kinds and not allow_flagged:
             raise UserError("report.narrative_flagged", kinds=privacy_kinds(narrative))
         data = render_pdf(repo, prep, narrative)
+    record_release(repo, prep, fmt)   # first: a file that went out is always in the ledger (the safe side)
     write_output(path, data)
-    record_release(repo, prep, fmt)
     return path
 
 
 def record_release(repo: Repository, prep: Prepared, kind: str) -> None:
-    """Record the release: in the publication ledger, and as the organisation's report of the year."""
-    ledger.record(repo, prep.org_id, prep.report, kind)
-    if prep.org_id is not None:
-        repo.save_published_report(prep.org_id, int(prep.report["year"]), _stored_version(prep))
+    """Record the release, in one transaction: in the publication ledger, and as the organisation's
+    report of the year. Called before the file is written: a release that failed to be written stays
+    recorded (later releases are checked against it, which can only hide more), never the other way."""
+    with repo.unit_of_work():
+        ledger.record(repo, prep.org_id, prep.report, kind)
+        if prep.org_id is not None:
+            repo.save_published_report(prep.org_id, int(prep.report["year"]), _stored_version(prep))
 
 
 def render_pdf(repo: Repository, prep: Prepared, narrative: str) -> bytes:

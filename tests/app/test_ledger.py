@@ -10,6 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -55,6 +56,22 @@ def _attack_all_beside_orgs(whole: dict, orgs: list[dict], k: int = 5) -> disclo
     others = [_apart(o, f"o{i}/") for i, o in enumerate(orgs)]
     rest, groups = ledger.sum_link(whole["tables"], "", parts)
     return ledger.joint_audit(whole["tables"], others + ([rest] if rest else []), groups, k)
+
+
+def test_a_release_is_recorded_before_its_file_is_written(repo, tmp_path, monkeypatch):
+    """A file that went out is always in the ledger: when writing fails after recording, the ledger
+    holds one release too many (later releases can only hide more), never one too few."""
+    _org(repo, "Alfa", 30, 1)
+    written = []
+
+    def write_then_fail(path, data):
+        written.append(len(ledger.releases(repo, [2025])))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(report, "write_output", write_then_fail)
+    with pytest.raises(OSError):
+        report.export_report(repo, report.resolve(repo, "Alfa", 2025), fmt="json", out=tmp_path / "a.json")
+    assert written == [1]
 
 
 def test_every_release_is_recorded_with_the_published_figures_only(repo, tmp_path):
