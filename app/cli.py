@@ -522,7 +522,8 @@ def cmd_retention(args, out, err) -> int:
     from app.privacy import retention
     vault, repo = _open(args)
     try:
-        return retention.cmd_retention(repo, args.action, args.yes, out, err)
+        return retention.cmd_retention(repo, args.action, args.yes, out, err,
+                                       lang=getattr(args, "msg_lang", None) or texts.environment_language())
     finally:
         vault.close()
 

@@ -43,7 +43,7 @@ from typing import TextIO
 
 import sqlcipher3
 
-from app import fsutil
+from app import fsutil, texts
 from app.errors import UserError
 from app.store import queries
 from app.store.repository import Repository, UnitOfWork
@@ -149,13 +149,13 @@ class PurgeResult:
     size_after: int = 0
     copies: list[Path] = field(default_factory=list)  # older copies beside the vault (see module doc)
 
-    def summary(self) -> str:
-        text = (f"Details removed from {self.cases} case(s): {self.contacts} contact(s), "
-                f"{self.decisions} saved advice(s), {self.reminders} reminder(s), {self.drafts} draft(s). "
-                f"The figures of these cases are kept.")
+    def summary(self, lang: str | None = None) -> str:
+        """What was removed, in `lang` (default: the command line's language)."""
+        lang = lang or texts.environment_language()
+        text = texts.message("retention.say.summary", lang, cases=self.cases, contacts=self.contacts,
+                             decisions=self.decisions, reminders=self.reminders, drafts=self.drafts)
         if self.copies:
-            text += (f" {len(self.copies)} older copy(ies) of the vault beside it still hold the old "
-                     "details; remove them when you no longer need them.")
+            text += " " + texts.message("retention.say.summary_copies", lang, n=len(self.copies))
         return text
 
 
@@ -330,9 +330,10 @@ def audit_entries(repo: Repository, limit: int = 500) -> list[AuditEntry]:
 
 
 # -- command line ---------------------------------------------------------------------------------
-def _table(rows: list[DueCase]) -> list[str]:
-    head = ("Case", "Organisation", "Closed", "Due", "Contacts", "With notes")
-    body = [(d.code, d.organisation, d.closed.isoformat(), d.due.isoformat(), str(d.contacts),
+def _table(rows: list[DueCase], lang: str) -> list[str]:
+    head = tuple(texts.message(f"retention.say.head_{c}", lang)
+                 for c in ("case", "organisation", "closed", "due", "contacts", "notes"))
+    body = [(d.code, d.organisation, f"{d.closed:%d-%m-%Y}", f"{d.due:%d-%m-%Y}", str(d.contacts),
              str(d.contacts_with_notes)) for d in rows]
     widths = [max(len(r[i]) for r in [head, *body]) for i in range(len(head))]
     return ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
@@ -340,46 +341,49 @@ def _table(rows: list[DueCase]) -> list[str]:
 
 
 def cmd_retention(repo: Repository, action: str, yes: bool, out: TextIO, err: TextIO, *, today: date | None = None,
-                  interactive: bool | None = None, ask: Callable[[str], str] = input) -> int:
-    """`vertrouwd retention show|purge [--yes]`. Exit 0 when done, 1 when purge needs --yes."""
+                  interactive: bool | None = None, ask: Callable[[str], str] = input,
+                  lang: str | None = None) -> int:
+    """`vertrouwd retention show|purge [--yes]|remove-copies` in `lang` (default: the command line's
+    language). Exit 0 when done, 1 when purge needs --yes."""
     import sys
+    lang = lang or texts.environment_language()
+
+    def say(code: str, stream: TextIO = out, **params) -> None:
+        print(texts.message(f"retention.say.{code}", lang, **params), file=stream)
+
     today = today or date.today()
-    months = policy_months(repo)
     rows = due(repo, today)
     if action == "show":
-        print(f"Retention period: {months} month(s) after a case is closed.", file=out)
+        say("period", months=policy_months(repo))
         if not rows:
-            print("Nothing falls due: no closed case has details older than the retention period.", file=out)
+            say("nothing_due")
             return 0
-        for line in _table(rows):
+        for line in _table(rows, lang):
             print(line, file=out)
-        print(f"{len(rows)} case(s) fall due. Remove their details with: vertrouwd retention purge", file=out)
+        say("due_count", n=len(rows))
         return 0
     if action == "remove-copies":
         n = remove_copies(repo.vault.path)
-        print(f"{n} older copy(ies) of the vault removed." if n else "There are no older copies beside the "
-              "vault.", file=out)
+        say("copies_removed", n=n) if n else say("no_copies")
         return 0
     if action != "purge":
         raise UserError("retention.unknown_action", action=action)
     if not rows:
-        print("Nothing falls due: no details to remove.", file=out)
+        say("nothing_to_remove")
         return 0
     if not yes:
         if interactive is None:
             interactive = bool(sys.stdin and sys.stdin.isatty())
         if not interactive:
-            print(f"vertrouwd: {len(rows)} case(s) fall due. To remove their details without a question, "
-                  "add --yes.", file=err)
+            say("needs_yes", err, n=len(rows))
             return 1
-        answer = ask(f"Remove the details of {len(rows)} case(s)? This cannot be undone. [y/N] ")
+        answer = ask(texts.message("retention.say.ask", lang, n=len(rows)) + " ")
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
-            print("Nothing was removed.", file=out)
+            say("nothing_removed")
             return 0
     result = purge(repo, [d.case_id for d in rows], today)
-    print(result.summary(), file=out)
-    print(f"Vault compacted: {result.size_before} -> {result.size_after} bytes.", file=out)
+    print(result.summary(lang), file=out)
+    say("compacted", before=result.size_before, after=result.size_after)
     if result.copies:
-        print(f"{len(result.copies)} older copy(ies) beside the vault still hold the removed details; "
-              "remove them with: vertrouwd retention remove-copies", file=out)
+        say("copies_left", n=len(result.copies))
     return 0

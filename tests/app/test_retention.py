@@ -367,13 +367,25 @@ def run(repo, action, yes=False, **kw):
     return code, out.getvalue(), err.getvalue()
 
 
+def test_cli_speaks_dutch_by_default(repo, filled, monkeypatch):
+    monkeypatch.delenv("VERTROUWD_LANG", raising=False)
+    out, err = io.StringIO(), io.StringIO()
+    assert retention.cmd_retention(repo, "show", False, out, err, today=date(2025, 2, 1)) == 0
+    text = out.getvalue()
+    assert "Bewaartermijn: 12 maand(en)" in text and "Casus" in text and "Organisatie" in text
+    assert "Retention" not in text and "case(s)" not in text
+    out = io.StringIO()
+    assert retention.cmd_retention(repo, "purge", False, out, err, today=date(2025, 2, 1), interactive=False) == 1
+    assert "voeg --yes toe" in err.getvalue().lower()
+
+
 def test_cli_show_lists_what_falls_due(repo, filled):
     code, out, err = run(repo, "show")
     assert code == 0 and err == ""
     assert "12 month(s)" in out
     lines = out.splitlines()
     assert lines[1].split()[:2] == ["Case", "Organisation"]
-    assert "2024-001" in out and "2025-01-31" in out and "2024-002" not in out
+    assert "2024-001" in out and "31-01-2025" in out and "2024-002" not in out
     assert "1 case(s) fall due" in out
     code, out, _ = run(repo, "show", today=date(2024, 6, 1))
     assert code == 0 and "Nothing falls due" in out
