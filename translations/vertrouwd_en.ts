@@ -1150,6 +1150,13 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         </message>
     </context>
     <context>
+        <name>ReportExport</name>
+        <message>
+            <source>Signed figures for a supervisor (*.vstat)</source>
+            <translation>Signed figures for a supervisor (*.vstat)</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportPage</name>
         <message>
             <source>Annual report</source>

@@ -1150,6 +1150,13 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <source>Signed figures for a supervisor (*.vstat)</source>
+        <translation>Ondertekende cijfers voor een coördinator (*.vstat)</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
         <source>Annual report</source>

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
 from app.errors import VertrouwdError
@@ -131,7 +131,10 @@ class ExportActions(QObject):
         republish = self._confirm_republish(title)
         if republish is None:
             return None
-        out = self.page.dialogs.save_path(self.page, title, FORMAT_FILTERS[fmt], self.suggested(fmt))
+        filter_ = FORMAT_FILTERS[fmt]
+        if fmt == "vstat":
+            filter_ = QCoreApplication.translate("ReportExport", "Signed figures for a supervisor (*.vstat)")
+        out = self.page.dialogs.save_path(self.page, title, filter_, self.suggested(fmt))
         if not out:
             return None
         repo = self.page.repo
