@@ -261,8 +261,8 @@ def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisati
         if why:
             plan.refused_rows += [(ln.row, why) for ln in group]
             continue
-        if in_vault[fingerprint(case)] > 0:
-            in_vault[fingerprint(case)] -= 1
+        if in_vault[fp := fingerprint(case)] > 0:
+            in_vault[fp] -= 1
             plan.duplicate_rows.append(sorted(ln.row for ln in group))
             if not allow_duplicates:
                 continue
