@@ -359,6 +359,11 @@ class SheetImportDialog(QDialog):
         p = self.plan
         lines = [self.tr("{cases} cases with {contacts} conversations would be imported.").format(
             cases=len(p.cases), contacts=p.contacts)]
+        if p.duplicate_rows:
+            line = self.tr("{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.") \
+                if p.duplicates_allowed else \
+                self.tr("{n} cases seem to be in the vault already (rows {rows}); they are left out.")
+            lines.append(line.format(n=len(p.duplicate_rows), rows=P.duplicate_rows_text(p, 10)))
         if p.per_organisation():
             lines.append(self.tr("Per organisation: {list}").format(
                 list=", ".join(f"{k} {v}" for k, v in sorted(p.per_organisation().items()))))
@@ -368,11 +373,6 @@ class SheetImportDialog(QDialog):
                              "rows: {skipped}. Possible identifiers in notes: {found}.").format(
             columns=len(p.refused_columns), rows=len(p.refused_rows), skipped=len(p.skipped_rows),
             found=sum(len(c.findings) for c in p.findings)))
-        if p.duplicate_rows:
-            line = self.tr("{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.") \
-                if p.duplicates_allowed else \
-                self.tr("{n} cases seem to be in the vault already (rows {rows}); they are left out.")
-            lines.append(line.format(n=len(p.duplicate_rows), rows=P.duplicate_rows_text(p, 10)))
         for number, why in p.refused_rows[:5]:
             lines.append(self.tr("Row {row} refused: {reason}").format(
                 row=number, reason=texts.message(why, i18n.language())))
