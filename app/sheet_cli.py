@@ -20,6 +20,8 @@ def add_parser(sub) -> None:
     p.add_argument("--notes", choices=["replace", "leave-out"],
                    help="notes: replace likely identifiers by placeholders (default) or leave notes out")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
+    p.add_argument("--allow-duplicates", action="store_true",
+                   help="also import cases that seem to be in the vault already (left out by default)")
 
 
 def _mapping(args: argparse.Namespace, sheet, vocabs):
@@ -54,11 +56,15 @@ def cmd_import_sheet(args: argparse.Namespace, out: TextIO, err: TextIO, open_va
         return EXIT_OK
     vault, repo = open_vault(args)
     try:
-        plan = P.build(sheet, m, vocabs, [o.name for o in repo.list_organisations()])
+        plan = P.build(sheet, m, vocabs, [o.name for o in repo.list_organisations()], in_vault=P.existing(repo),
+                       allow_duplicates=args.allow_duplicates)
         for line in P.summary(plan, sheet, lang):
             print(line, file=out)
         if args.dry_run:
             print(texts.message("sheets.cli.dry_run", lang), file=out)
+            return EXIT_OK
+        if not plan.cases and plan.duplicate_rows:
+            print(texts.message("sheets.cli.all_duplicates", lang), file=out)
             return EXIT_OK
         counts = P.apply(repo, plan)
     finally:

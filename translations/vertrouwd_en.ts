@@ -1712,6 +1712,14 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Organisation of every row</translation>
         </message>
         <message>
+            <source>Also import cases that seem to be in the vault already</source>
+            <translation>Also import cases that seem to be in the vault already</translation>
+        </message>
+        <message>
+            <source>A case with the same organisation, opening date, kind of behaviour, relation, role and conversations (dates and minutes) as one in the vault is left out unless this is ticked.</source>
+            <translation>A case with the same organisation, opening date, kind of behaviour, relation, role and conversations (dates and minutes) as one in the vault is left out unless this is ticked.</translation>
+        </message>
+        <message>
             <source>Column</source>
             <translation>Column</translation>
         </message>
@@ -1862,6 +1870,14 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         <message>
             <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
             <translation>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</translation>
+        </message>
+        <message>
+            <source>{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.</source>
+            <translation>{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.</translation>
+        </message>
+        <message>
+            <source>{n} cases seem to be in the vault already (rows {rows}); they are left out.</source>
+            <translation>{n} cases seem to be in the vault already (rows {rows}); they are left out.</translation>
         </message>
         <message>
             <source>Row {row} refused: {reason}</source>

@@ -1712,6 +1712,14 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Organisatie van alle rijen</translation>
     </message>
     <message>
+        <source>Also import cases that seem to be in the vault already</source>
+        <translation>Ook casussen importeren die al in de kluis lijken te staan</translation>
+    </message>
+    <message>
+        <source>A case with the same organisation, opening date, kind of behaviour, relation, role and conversations (dates and minutes) as one in the vault is left out unless this is ticked.</source>
+        <translation>Een casus met dezelfde organisatie, openingsdatum, soort gedrag, relatie, rol en gesprekken (data en minuten) als een casus in de kluis wordt weggelaten, tenzij u dit aanvinkt.</translation>
+    </message>
+    <message>
         <source>Column</source>
         <translation>Kolom</translation>
     </message>
@@ -1862,6 +1870,14 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     <message>
         <source>Left out: columns with personal data: {columns}; rows refused: {rows}; totals rows: {skipped}. Possible identifiers in notes: {found}.</source>
         <translation>Weggelaten: kolommen met persoonsgegevens: {columns}; geweigerde rijen: {rows}; totaalrijen: {skipped}. Mogelijke herkenbare gegevens in notities: {found}.</translation>
+    </message>
+    <message>
+        <source>{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.</source>
+        <translation>{n} casussen lijken al in de kluis te staan (rijen {rows}); ze worden toch geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>{n} cases seem to be in the vault already (rows {rows}); they are left out.</source>
+        <translation>{n} casussen lijken al in de kluis te staan (rijen {rows}); ze worden niet geïmporteerd.</translation>
     </message>
     <message>
         <source>Row {row} refused: {reason}</source>

@@ -112,6 +112,12 @@ class SheetImportDialog(QDialog):
         self.org_edit.setPlaceholderText(self.tr("only when the sheet has no organisation column"))
         self.org_edit.editingFinished.connect(self._replan)
         form.addRow(self.tr("Organisation of every row"), self.org_edit)
+        self.allow_duplicates = QCheckBox(self.tr("Also import cases that seem to be in the vault already"))
+        self.allow_duplicates.setToolTip(self.tr(
+            "A case with the same organisation, opening date, kind of behaviour, relation, role and "
+            "conversations (dates and minutes) as one in the vault is left out unless this is ticked."))
+        self.allow_duplicates.toggled.connect(lambda _on: self._replan())
+        form.addRow("", self.allow_duplicates)
         return form
 
     def _columns_tab(self) -> QWidget:
@@ -181,13 +187,15 @@ class SheetImportDialog(QDialog):
     def _analyse(self, sheet_name: str | None = None) -> None:
         """Read the sheet and propose a mapping (a new sheet), then plan."""
         known, vocabs, path = self._known(), self.repo.vocabs, self.path
+        in_vault, allow = P.existing(self.repo), self.allow_duplicates.isChecked()
 
         self.seen_values = {}
 
         def work(report):
             sheet = read_sheet(path, sheet_name, report)
             mapping, refused = M.propose(sheet, vocabs)
-            return sheet, mapping, refused, P.build(sheet, mapping, vocabs, known)
+            return sheet, mapping, refused, P.build(sheet, mapping, vocabs, known, in_vault=in_vault,
+                                                    allow_duplicates=allow)
 
         self._busy(True)
         self.job = run_in_thread(self, work, on_done=self._show, on_error=self._failed, progress=self.progress)
@@ -197,9 +205,11 @@ class SheetImportDialog(QDialog):
             return
         mapping = self.current_mapping()
         sheet, known, vocabs = self.sheet, self._known(), self.repo.vocabs
+        in_vault, allow = P.existing(self.repo), self.allow_duplicates.isChecked()
 
         def work(report):
-            return sheet, mapping, self.refused, P.build(sheet, mapping, vocabs, known)
+            return sheet, mapping, self.refused, P.build(sheet, mapping, vocabs, known, in_vault=in_vault,
+                                                         allow_duplicates=allow)
 
         self._busy(True)
         self.job = run_in_thread(self, work, on_done=self._show, on_error=self._failed, progress=self.progress)
@@ -215,9 +225,10 @@ class SheetImportDialog(QDialog):
         """Plan again with the choices as they stand now and store it in one transaction."""
         mapping, keep = self.current_mapping(), self.kept()
         sheet, known, vocabs, repo = self.sheet, self._known(), self.repo.vocabs, self.repo
+        allow = self.allow_duplicates.isChecked()
 
         def work(report):
-            plan = P.build(sheet, mapping, vocabs, known, keep)
+            plan = P.build(sheet, mapping, vocabs, known, keep, in_vault=P.existing(repo), allow_duplicates=allow)
             return P.apply(repo, plan, report)
 
         def done(counts):
@@ -348,6 +359,11 @@ class SheetImportDialog(QDialog):
         p = self.plan
         lines = [self.tr("{cases} cases with {contacts} conversations would be imported.").format(
             cases=len(p.cases), contacts=p.contacts)]
+        if p.duplicate_rows:
+            line = self.tr("{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.") \
+                if p.duplicates_allowed else \
+                self.tr("{n} cases seem to be in the vault already (rows {rows}); they are left out.")
+            lines.append(line.format(n=len(p.duplicate_rows), rows=P.duplicate_rows_text(p, 10)))
         if p.per_organisation():
             lines.append(self.tr("Per organisation: {list}").format(
                 list=", ".join(f"{k} {v}" for k, v in sorted(p.per_organisation().items()))))

@@ -16,6 +16,7 @@ from app.privacy.guard import Finding
 from app.sheets import values as V
 from app.sheets.mapping import CODE_FIELDS, IGNORE, Mapping, identity_reason
 from app.sheets.read import Progress, Sheet
+from app.store import queries
 from app.store.repository import Repository
 from app.texts import Phrase, message
 from models import entities as E
@@ -63,6 +64,8 @@ class Plan:
     units_left_out: int = 0
     new_organisations: list[str] = field(default_factory=list)
     unknown_as: dict[str, str] = field(default_factory=dict)            # field -> code of unknown values
+    duplicate_rows: list[list[int]] = field(default_factory=list)       # rows of each case already in the vault
+    duplicates_allowed: bool = False
     _codes: dict = field(default_factory=dict, repr=False)   # (field, cell text) -> code, per build
 
     @property
@@ -207,11 +210,30 @@ def _problem(case: Case, vocabs: Vocabularies) -> Phrase | None:
     return Phrase(f"problem.{p.code}", where="", field=p.field, detail=p.message)
 
 
+def fingerprint(case: Case) -> tuple:
+    """What makes two cases the same import: organisation, opening date, behaviour, relation, role and
+    the dates and minutes of the conversations."""
+    return (E.organisation_key(case.organisation), case.opened.isoformat(), case.behaviour,
+            case.accused_relation, case.reporter_role,
+            tuple(sorted((k.date.isoformat(), k.minutes) for k in case.contacts)))
+
+
+def existing(repo: Repository) -> Counter:
+    """The fingerprints of the cases in the vault, each with how many cases have it."""
+    return Counter((E.organisation_key(org), *rest[:4], tuple(sorted(rest[4])))
+                   for org, *rest in queries.case_fingerprints(repo))
+
+
 def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisations: list[str],
-          keep: frozenset[tuple[int, int]] = frozenset()) -> Plan:
+          keep: frozenset[tuple[int, int]] = frozenset(), *, in_vault: Counter | None = None,
+          allow_duplicates: bool = False) -> Plan:
     """What importing `sheet` with `mapping` would store. `keep`: (row, start) of privacy findings
-    the adviser chose to keep (the conversation is then marked for review); all others are replaced."""
-    plan = Plan(skipped_rows=list(sheet.skipped), unknown_as=dict(mapping.unknown))
+    the adviser chose to keep (the conversation is then marked for review); all others are replaced.
+    `in_vault` (from `existing`): a planned case matching one there is listed in `duplicate_rows` and
+    left out, unless `allow_duplicates`."""
+    plan = Plan(skipped_rows=list(sheet.skipped), unknown_as=dict(mapping.unknown),
+                duplicates_allowed=allow_duplicates)
+    in_vault = Counter(in_vault or {})
     for i, title in enumerate(sheet.headers):
         why = identity_reason(title, sheet.column(i))
         if why:
@@ -239,6 +261,11 @@ def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisati
         if why:
             plan.refused_rows += [(ln.row, why) for ln in group]
             continue
+        if in_vault[fp := fingerprint(case)] > 0:
+            in_vault[fp] -= 1
+            plan.duplicate_rows.append(sorted(ln.row for ln in group))
+            if not allow_duplicates:
+                continue
         plan.rows[len(plan.cases)] = group[0].row
         plan.cases.append(case)
     plan.refused_rows.sort()
@@ -275,6 +302,12 @@ def apply(repo: Repository, plan: Plan, progress: Progress = None) -> dict[str, 
     return {"cases": len(plan.cases), "contacts": plan.contacts, "organisations": len(plan.new_organisations)}
 
 
+def duplicate_rows_text(plan: Plan, limit: int = 20) -> str:
+    """The sheet rows of the cases already in the vault, in order: "3, 4, 9" (with " ..." past `limit`)."""
+    rows = sorted(r for case in plan.duplicate_rows for r in case)
+    return ", ".join(str(r) for r in rows[:limit]) + (" ..." if len(rows) > limit else "")
+
+
 def summary(plan: Plan, sheet: Sheet, lang: str = "en", *, limit: int = 20) -> list[str]:
     """The dry run's account in `lang`, one line each: what would come in, what is left out and why."""
     def say(code: str, **params) -> str:
@@ -291,6 +324,9 @@ def summary(plan: Plan, sheet: Sheet, lang: str = "en", *, limit: int = 20) -> l
     for f in ("behaviour", "accused_relation", "follow_up"):
         out.append(say("sheets.summary.per_field", name=Phrase(f"sheets.field.{f}"),
                        counts=counts(plan.per_field(f).most_common())))
+    if plan.duplicate_rows:
+        out.append(say("sheets.summary.duplicates_allowed" if plan.duplicates_allowed else "sheets.summary.duplicates",
+                       n=len(plan.duplicate_rows), rows=duplicate_rows_text(plan, limit)))
     for title, why in plan.refused_columns.items():
         out.append(say("sheets.summary.column_left_out", title=title, reason=why))
     if plan.ignored_columns:

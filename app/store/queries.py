@@ -92,3 +92,20 @@ def closed_cases_with_details(repo: Repository) -> list[ClosedCase]:
         "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
         "WHERE c.closed IS NOT NULL AND c.details_purged IS NULL").fetchall()
     return [ClosedCase(int(r[0]), r[1], r[2], date.fromisoformat(r[3]), int(r[4]), int(r[5])) for r in rows]
+
+
+def case_fingerprints(repo: Repository) -> list[tuple[str, str, str, str, str, tuple[tuple[str, int], ...]]]:
+    """Of every case: (organisation name, opened, behaviour, accused_relation, reporter_role, and its
+    contacts' (date, minutes) in order) - what tells whether a planned import is already in the vault."""
+    rows = repo.conn.execute(
+        "SELECT c.id, o.name, c.opened, c.behaviour, c.accused_relation, c.reporter_role, k.date, k.minutes "
+        "FROM cases c JOIN organisations o ON o.id = c.organisation_id "
+        "LEFT JOIN contacts k ON k.case_id = c.id ORDER BY c.id, k.date, k.minutes").fetchall()
+    cases: dict[int, tuple] = {}
+    talks: dict[int, list[tuple[str, int]]] = {}
+    for cid, org, opened, behaviour, relation, role, day, minutes in rows:
+        cases.setdefault(cid, (org, opened, behaviour, relation, role))
+        talks.setdefault(cid, [])
+        if day is not None:
+            talks[cid].append((day, int(minutes)))
+    return [(*cases[cid], tuple(talks[cid])) for cid in cases]

@@ -93,3 +93,28 @@ def test_mapping_toml_round_trip(tmp_path):
     (tmp_path / "bad.toml").write_text('[values.behaviour]\n"x" = "onzin"\n', encoding="utf-8")
     with pytest.raises(UserError, match="'onzin' is not a code"):
         M.load(tmp_path / "bad.toml", vocabs)
+
+
+def test_each_case_in_the_vault_answers_for_one_planned_case(tmp_path):
+    """Two identical rows in a sheet of one row per case, one such case in the vault: one is a
+    duplicate, the other still comes in; a case differing only in minutes is not a duplicate."""
+    import csv
+    from collections import Counter
+
+    from app.sheets import plan as P
+    path = tmp_path / "twice.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, delimiter=";")
+        w.writerow(["Organisatie", "Datum", "Gedrag", "Relatie", "Rol", "Minuten"])
+        w.writerows([["Gemeente Voorbeeld", "3-3-2025", "Pesten", "Collega", "Medewerker", "45"]] * 2)
+        w.writerow(["Gemeente Voorbeeld", "3-3-2025", "Pesten", "Collega", "Medewerker", "50"])
+    sheet, vocabs = read_sheet(path), vocabularies()
+    mapping, _ = M.propose(sheet, vocabs)
+    mapping.rows = "case"
+    first = P.build(sheet, mapping, vocabs, [])
+    assert len(first.cases) == 3 and first.duplicate_rows == []
+    in_vault = Counter([P.fingerprint(first.cases[0])])
+    again = P.build(sheet, mapping, vocabs, [], in_vault=in_vault)
+    assert again.duplicate_rows == [[2]] and [c.contacts[0].minutes for c in again.cases] == [45, 50]
+    anyway = P.build(sheet, mapping, vocabs, [], in_vault=in_vault, allow_duplicates=True)
+    assert anyway.duplicate_rows == [[2]] and len(anyway.cases) == 3 and in_vault[P.fingerprint(first.cases[0])] == 1

@@ -3,6 +3,7 @@ a real vault. No name, e-mail address or phone number from a sheet may end up in
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 
@@ -180,3 +181,58 @@ def test_an_organisation_column_of_names_is_refused_whole(run, tmp_path):
     code, out, err = run("import-sheet", str(path))
     assert code == 1 and "Column 'Organisatie' left out" in out and "Nothing to import" in err
     assert _everything(run.vault)[0] == []
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["4 cases seem to be in the vault already (rows 2, 3, 4, 5, 6, 7)",
+            "Nothing was imported: every case in this file is in the vault already."]),
+    ("nl", ["4 casussen lijken al in de kluis te staan (rijen 2, 3, 4, 5, 6, 7)",
+            "Er is niets geïmporteerd: alle casussen uit dit bestand staan al in de kluis."])])
+def test_the_same_sheet_twice_adds_nothing_the_second_time(run, tmp_path, monkeypatch, lang, said):
+    monkeypatch.setenv("VERTROUWD_LANG", lang)
+    path = S.tidy_xlsx(tmp_path / "tidy.xlsx")
+    assert run("import-sheet", str(path))[0] == 0
+    before, _ = _everything(run.vault)
+    code, out, err = run("import-sheet", str(path))
+    assert code == 0, err
+    for sentence in said:
+        assert sentence in out
+    after, _ = _everything(run.vault)
+    assert len(before) == len(after) == 4
+    assert sorted(c.code for c in after) == sorted(c.code for c in before)
+
+
+def test_messy_sheet_twice_by_case_rows_is_recognised(run, tmp_path):
+    path = S.messy_xlsx(tmp_path / "messy.xlsx")
+    assert run("import-sheet", str(path), "--rows", "case")[0] == 0
+    code, out, _ = run("import-sheet", str(path), "--rows", "case")
+    assert code == 0 and "5 cases seem to be in the vault already" in out
+    assert len(_everything(run.vault)[0]) == 5
+
+
+def test_dry_run_lists_the_duplicates_and_only_new_rows_come_in(run, tmp_path):
+    import openpyxl
+    path = S.tidy_xlsx(tmp_path / "tidy.xlsx")
+    assert run("import-sheet", str(path))[0] == 0
+    wb = openpyxl.load_workbook(path)
+    wb.active.append(["A5", "Zorggroep Noord", date(2025, 5, 6), "Pesten", "Collega", "Medewerker", "Advies", 40])
+    wb.active["H3"] = 50                                  # A1's second talk was 45 minutes: now another case
+    wb.save(path)
+    code, out, _ = run("import-sheet", str(path), "--dry-run")
+    assert code == 0 and "Dry run: nothing was written." in out
+    assert "3 cases seem to be in the vault already (rows 4, 5, 6, 7)" in out
+    assert "would import 2 cases with 3 conversations" in out
+    assert len(_everything(run.vault)[0]) == 4
+    code, out, _ = run("import-sheet", str(path))
+    assert code == 0 and "Imported: 2 cases, 3 conversations, 0 new organisations." in out
+    assert len(_everything(run.vault)[0]) == 6
+
+
+def test_allow_duplicates_imports_them_anyway(run, tmp_path):
+    path = S.tidy_xlsx(tmp_path / "tidy.xlsx")
+    assert run("import-sheet", str(path))[0] == 0
+    code, out, _ = run("import-sheet", str(path), "--allow-duplicates")
+    assert code == 0 and "4 cases seem to be in the vault already (rows 2, 3, 4, 5, 6, 7); you chose to import" in out
+    assert "Imported: 4 cases, 6 conversations, 0 new organisations." in out
+    cases, _ = _everything(run.vault)
+    assert len(cases) == 8 and "2024-004" in {c.code for c in cases}

@@ -80,3 +80,22 @@ def test_render_the_dialog_in_dutch(window, qtbot, dialogs, tmp_path):
         dlg.reject()
     finally:
         i18n.install("en")
+
+
+def test_a_second_import_leaves_out_what_is_there_unless_ticked(window, qtbot, dialogs, tmp_path):
+    ws = create(window, qtbot)
+    path = S.tidy_xlsx(tmp_path / "tidy.xlsx")
+    dlg = _open(window, qtbot, dialogs, path)
+    assert dlg.plan.duplicate_rows == [] and not dlg.allow_duplicates.isChecked()
+    with qtbot.waitSignal(dlg.imported, timeout=20_000):
+        dlg.import_button.click()
+    dlg = _open(window, qtbot, dialogs, path)
+    assert dlg.plan.cases == [] and len(dlg.plan.duplicate_rows) == 4 and not dlg.import_button.isEnabled()
+    assert "4 casussen lijken al in de kluis te staan (rijen 2, 3, 4, 5, 6, 7); ze worden niet geïmporteerd." \
+        in dlg.summary.text()                                      # the window speaks Dutch
+    with qtbot.waitSignal(dlg.analysed, timeout=20_000):
+        dlg.allow_duplicates.setChecked(True)
+    assert len(dlg.plan.cases) == 4 and dlg.import_button.isEnabled() and "toch geïmporteerd" in dlg.summary.text()
+    with qtbot.waitSignal(dlg.imported, timeout=20_000) as got:
+        dlg.import_button.click()
+    assert got.args[0]["cases"] == 4 and ws.repo.counts()["cases"] == 8
