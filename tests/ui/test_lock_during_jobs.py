@@ -29,18 +29,19 @@ def report_page(window, qtbot):
     return page
 
 
-def _block(parent) -> threading.Event:
+def _block(parent) -> None:
     """A job ahead in `parent`'s queue that runs until it is cancelled (the lock cancels it)."""
-    started = threading.Event()
+    started, known = threading.Event(), threading.Event()
+    box: dict[str, W.Job] = {}
 
     def hold(report):
         started.set()
-        while True:
-            report(-1, "")
-            threading.Event().wait(0.005)
-    W.run_in_thread(parent, hold)
+        known.wait()
+        box["job"]._cancel.wait()   # until the lock cancels it
+        report(-1, "")              # raises Cancelled
+    box["job"] = W.run_in_thread(parent, hold)
+    known.set()
     assert started.wait(10)
-    return started
 
 
 def _unlock_and_messages(window, qtbot, dialogs):
@@ -59,7 +60,8 @@ def test_export_not_started_yet_is_cancelled_and_she_is_told_after_unlocking(
     assert not window.session.is_open
     said = _unlock_and_messages(window, qtbot, dialogs)
     assert not out.exists()
-    assert len(said) == 1 and "nothing was written" in said[0][1] and "Export again" in said[0][1]
+    assert said == [("info", "Het exporteren is afgebroken door het vergrendelen; er is niets geschreven. "
+                             "Exporteer opnieuw.")]
 
 
 def test_export_already_writing_finishes_before_the_lock_and_she_is_told_where(
@@ -79,7 +81,7 @@ def test_export_already_writing_finishes_before_the_lock_and_she_is_told_where(
     assert not window.session.is_open
     said = _unlock_and_messages(window, qtbot, dialogs)
     assert out.exists() and out.read_bytes().startswith(b"%PDF") and out.read_bytes().rstrip().endswith(b"%%EOF")
-    assert len(said) == 1 and said[0][0] == "info" and str(out) in said[0][1]
+    assert said == [("info", f"Het exporteren is voltooid voordat de kluis werd vergrendeld: {out}")]
 
 
 def test_export_then_lock_at_once_is_never_silent(window, qtbot, dialogs, report_page, tmp_path):
@@ -93,7 +95,7 @@ def test_export_then_lock_at_once_is_never_silent(window, qtbot, dialogs, report
     if out.exists():
         assert str(out) in said[0][1] and out.read_bytes().rstrip().endswith(b"%%EOF")
     else:
-        assert "nothing was written" in said[0][1]
+        assert "er is niets geschreven" in said[0][1]
 
 
 def test_backup_queued_behind_other_work_is_cancelled_by_the_lock_and_reported(window, qtbot, dialogs, tmp_path):
@@ -106,7 +108,8 @@ def test_backup_queued_behind_other_work_is_cancelled_by_the_lock_and_reported(w
     assert not window.session.is_open
     said = _unlock_and_messages(window, qtbot, dialogs)
     assert not out.exists()
-    assert len(said) == 1 and "backup" in said[0][1] and "nothing was written" in said[0][1]
+    assert said == [("info", "De back-up is afgebroken door het vergrendelen; er is niets geschreven. "
+                             "Maak de back-up opnieuw.")]
 
 
 def test_backup_running_when_locked_is_finished_and_reported(window, qtbot, dialogs, tmp_path, monkeypatch):
@@ -138,4 +141,17 @@ def test_import_queued_behind_other_work_is_cancelled_by_the_lock_and_reported(w
     window.import_data()
     window.lock(manual=True)
     said = _unlock_and_messages(window, qtbot, dialogs)
-    assert len(said) == 1 and "nothing was imported" in said[0][1].lower()
+    assert said == [("info", "Het importeren is afgebroken door het vergrendelen; er is niets geïmporteerd. "
+                             "Importeer opnieuw.")]
+
+
+def test_passphrase_change_queued_behind_other_work_is_cancelled_and_the_old_one_still_opens(
+        window, qtbot, dialogs):
+    create(window, qtbot)
+    _block(window)
+    window._rekey(PASSPHRASE, "een heel andere lange wachtwoordzin 42")
+    window.lock(manual=True)
+    said = _unlock_and_messages(window, qtbot, dialogs)   # with the old passphrase
+    assert window.session.is_open
+    assert said == [("info", "De wachtwoordzin is niet gewijzigd: de kluis werd eerst vergrendeld. De oude "
+                             "wachtwoordzin opent de kluis nog steeds.")]
