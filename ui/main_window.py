@@ -587,7 +587,11 @@ class MainWindow(QMainWindow):
 
         If a draft cannot be kept, a lock the adviser asked for is not carried out (the text stays on
         screen to be saved or copied); an automatic lock goes ahead, since the vault must not stay open,
-        and says what was lost."""
+        and says what was lost.
+
+        Work on a worker thread is cancelled if it has not started; work that is writing (an export, a
+        backup) is waited for (at most LOCK_WAIT_MS, longer only while it holds the vault's lock). What
+        became of it is told after the next unlock."""
         self.opener.stay_locked()
         if not self.session.is_open:
             return

@@ -13,7 +13,9 @@ with a single thread, a child of ``parent``), so two reads of the vault never ru
 ``lock`` (the vault's ``lock_``) to hold it while the callable runs, which also keeps the GUI
 thread's own transactions from interleaving. Deleting ``parent`` waits for the running job to end
 (QThreadPool's destructor does that); results that arrive after that are dropped, because Qt
-breaks the connections of a deleted receiver.
+breaks the connections of a deleted receiver. Locking the window cancels the jobs first
+(``cancel_for_lock``) and turns their outcome into a message for after the unlock (``job.after_lock``,
+``settled_after_lock``).
 """
 from __future__ import annotations
 
