@@ -746,6 +746,14 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Writing {file}…</translation>
         </message>
         <message>
+            <source>The export was completed before the vault was locked: {path}</source>
+            <translation>The export was completed before the vault was locked: {path}</translation>
+        </message>
+        <message>
+            <source>The export was stopped by locking; nothing was written. Export again.</source>
+            <translation>The export was stopped by locking; nothing was written. Export again.</translation>
+        </message>
+        <message>
             <source>The file was written: {path}</source>
             <translation>The file was written: {path}</translation>
         </message>
@@ -911,6 +919,18 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>The encrypted backup was written. It opens with your current passphrase.</translation>
         </message>
         <message>
+            <source>The backup was completed before the vault was locked: {path}</source>
+            <translation>The backup was completed before the vault was locked: {path}</translation>
+        </message>
+        <message>
+            <source>The backup was stopped by locking; nothing was written. Make the backup again.</source>
+            <translation>The backup was stopped by locking; nothing was written. Make the backup again.</translation>
+        </message>
+        <message>
+            <source>The backup failed: {reason}.</source>
+            <translation>The backup failed: {reason}.</translation>
+        </message>
+        <message>
             <source>Import data</source>
             <translation>Import data</translation>
         </message>
@@ -929,6 +949,14 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         <message>
             <source>Importing…</source>
             <translation>Importing…</translation>
+        </message>
+        <message>
+            <source>The import was completed before the vault was locked.</source>
+            <translation>The import was completed before the vault was locked.</translation>
+        </message>
+        <message>
+            <source>The import was stopped by locking; nothing was imported. Import again.</source>
+            <translation>The import was stopped by locking; nothing was imported. Import again.</translation>
         </message>
         <message>
             <source>Import from spreadsheet</source>
@@ -953,6 +981,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         <message>
             <source>The passphrase was changed. Use the new one from now on.</source>
             <translation>The passphrase was changed. Use the new one from now on.</translation>
+        </message>
+        <message>
+            <source>The passphrase was not changed: the vault was locked first. The old passphrase still opens it.</source>
+            <translation>The passphrase was not changed: the vault was locked first. The old passphrase still opens it.</translation>
         </message>
         <message>
             <source>Restore from backup</source>

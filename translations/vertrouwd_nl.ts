@@ -746,6 +746,14 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>{file} wordt geschreven…</translation>
     </message>
     <message>
+        <source>The export was completed before the vault was locked: {path}</source>
+        <translation>Het exporteren is voltooid voordat de kluis werd vergrendeld: {path}</translation>
+    </message>
+    <message>
+        <source>The export was stopped by locking; nothing was written. Export again.</source>
+        <translation>Het exporteren is afgebroken door het vergrendelen; er is niets geschreven. Exporteer opnieuw.</translation>
+    </message>
+    <message>
         <source>The file was written: {path}</source>
         <translation>Het bestand is opgeslagen: {path}</translation>
     </message>
@@ -911,6 +919,18 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>De versleutelde back-up is opgeslagen. U opent hem met uw huidige wachtwoordzin.</translation>
     </message>
     <message>
+        <source>The backup was completed before the vault was locked: {path}</source>
+        <translation>De back-up is voltooid voordat de kluis werd vergrendeld: {path}</translation>
+    </message>
+    <message>
+        <source>The backup was stopped by locking; nothing was written. Make the backup again.</source>
+        <translation>De back-up is afgebroken door het vergrendelen; er is niets geschreven. Maak de back-up opnieuw.</translation>
+    </message>
+    <message>
+        <source>The backup failed: {reason}.</source>
+        <translation>De back-up is mislukt: {reason}.</translation>
+    </message>
+    <message>
         <source>Import data</source>
         <translation>Gegevens importeren</translation>
     </message>
@@ -929,6 +949,14 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     <message>
         <source>Importing…</source>
         <translation>Bezig met importeren…</translation>
+    </message>
+    <message>
+        <source>The import was completed before the vault was locked.</source>
+        <translation>Het importeren is voltooid voordat de kluis werd vergrendeld.</translation>
+    </message>
+    <message>
+        <source>The import was stopped by locking; nothing was imported. Import again.</source>
+        <translation>Het importeren is afgebroken door het vergrendelen; er is niets geïmporteerd. Importeer opnieuw.</translation>
     </message>
     <message>
         <source>Import from spreadsheet</source>
@@ -953,6 +981,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     <message>
         <source>The passphrase was changed. Use the new one from now on.</source>
         <translation>De wachtwoordzin is gewijzigd. Gebruik vanaf nu de nieuwe.</translation>
+    </message>
+    <message>
+        <source>The passphrase was not changed: the vault was locked first. The old passphrase still opens it.</source>
+        <translation>De wachtwoordzin is niet gewijzigd: de kluis werd eerst vergrendeld. De oude wachtwoordzin opent de kluis nog steeds.</translation>
     </message>
     <message>
         <source>Restore from backup</source>

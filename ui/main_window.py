@@ -41,8 +41,11 @@ from ui.retention_panel import RetentionPanel
 from ui.screenlock import lock_listener
 from ui.seams import Dialogs
 from ui.unlock import UnlockPage, VaultOpener, WelcomePage
-from ui.worker import Job, run_in_thread
+from ui.worker import Cancelled, Job, cancel_for_lock, run_in_thread, settled_after_lock
 
+# How long a lock waits for a job that is writing (an export, a backup) before it closes the vault
+# anyway; a job holding the vault's lock is then waited for by the close itself
+LOCK_WAIT_MS = 5_000
 PAGES = ("overview", "cases", "organisations", "activities", "report", "settings")
 
 
@@ -467,6 +470,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
+        self.after_unlock: list[tuple[str, str]] = []
         self.welcome.create_requested.connect(self.create_vault)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.welcome.supervisor_requested.connect(self.open_supervisor)
@@ -562,6 +566,13 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._set_data_actions(True)
         self.unlocked.emit()
+        self._tell_after_unlock()
+
+    def _tell_after_unlock(self) -> None:
+        """What happened to work that a lock overtook (an export, a backup …), told once unlocked."""
+        notes, self.after_unlock = self.after_unlock, []
+        for title, text in notes:
+            self.dialogs.info(self, title, text)
 
     def _build_workspace(self) -> None:
         if self.workspace is not None:
@@ -576,7 +587,11 @@ class MainWindow(QMainWindow):
 
         If a draft cannot be kept, a lock the adviser asked for is not carried out (the text stays on
         screen to be saved or copied); an automatic lock goes ahead, since the vault must not stay open,
-        and says what was lost."""
+        and says what was lost.
+
+        Work on a worker thread is cancelled if it has not started; work that is writing (an export, a
+        backup) is waited for (at most LOCK_WAIT_MS, longer only while it holds the vault's lock). What
+        became of it is told after the next unlock."""
         self.opener.stay_locked()
         if not self.session.is_open:
             return
@@ -589,6 +604,7 @@ class MainWindow(QMainWindow):
                         what="; ".join(failed)))
                 return
         self.idle.stop()
+        jobs = cancel_for_lock(self, LOCK_WAIT_MS)
         if self.workspace is not None:
             self.workspace.close_editors()
         # every dialog this window opened (case editor, wizard, passphrase, organisation …) closes too;
@@ -603,6 +619,7 @@ class MainWindow(QMainWindow):
         self.clipboard.clear()
         passphrase.set_known_words([])
         self.session.lock()
+        self.after_unlock += settled_after_lock(jobs)
         self._set_data_actions(False)
         self.show_start()
         self.locked.emit()
@@ -696,6 +713,12 @@ class MainWindow(QMainWindow):
                                  on_done=lambda _r: self.dialogs.info(self, self.tr("Make backup"), self.tr(
                                      "The encrypted backup was written. It opens with your current "
                                      "passphrase.")), on_error=failed)
+        self.job.after_lock = lambda kind, value: (self.tr("Make backup"), self.tr(
+            "The backup was completed before the vault was locked: {path}").format(path=path)
+            if kind == "ok" else self.tr(
+                "The backup was stopped by locking; nothing was written. Make the backup again.")
+            if isinstance(value, Cancelled) else self.tr("The backup failed: {reason}.").format(
+                reason=error_text(value)))
 
     def import_data(self) -> None:
         """Import a vertrouwd-data/1 file (all or nothing) off the GUI thread."""
@@ -725,6 +748,11 @@ class MainWindow(QMainWindow):
 
         self.job = run_in_thread(self, work, progress=self._progress(self.tr("Importing…")), on_done=done,
                                  on_error=failed, lock=repo.vault.lock_)
+        self.job.after_lock = lambda kind, value: (self.tr("Import data"), self.tr(
+            "The import was completed before the vault was locked.") if kind == "ok" else self.tr(
+                "The import was stopped by locking; nothing was imported. Import again.")
+            if isinstance(value, Cancelled) else self.tr("Nothing was imported: {reason}").format(
+                reason=error_text(value)))
 
     def import_sheet(self) -> None:
         """Bestand -> Importeren uit spreadsheet: the mapping dialog (ui.sheet_import_dialog)."""
@@ -772,6 +800,10 @@ class MainWindow(QMainWindow):
                                  on_done=lambda _r: self.dialogs.info(self, self.tr("Change passphrase"), self.tr(
                                      "The passphrase was changed. Use the new one from now on.")),
                                  on_error=failed)
+        self.job.after_lock = lambda kind, value: (self.tr("Change passphrase"), self.tr(
+            "The passphrase was changed. Use the new one from now on.") if kind == "ok" else self.tr(
+                "The passphrase was not changed: the vault was locked first. The old passphrase still "
+                "opens it.") if isinstance(value, Cancelled) else error_text(value))
 
     def restore(self) -> None:
         """Restore the vault from a backup file (e.g. on a new laptop), verified before it replaces it."""

@@ -13,7 +13,9 @@ with a single thread, a child of ``parent``), so two reads of the vault never ru
 ``lock`` (the vault's ``lock_``) to hold it while the callable runs, which also keeps the GUI
 thread's own transactions from interleaving. Deleting ``parent`` waits for the running job to end
 (QThreadPool's destructor does that); results that arrive after that are dropped, because Qt
-breaks the connections of a deleted receiver.
+breaks the connections of a deleted receiver. Locking the window cancels the jobs first
+(``cancel_for_lock``) and turns their outcome into a message for after the unlock (``job.after_lock``,
+``settled_after_lock``).
 """
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QDeadlineTimer, QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QProgressDialog
 
 Report = Callable[..., None]
@@ -54,6 +56,9 @@ class Job(QObject):
         self.fraction = 0.0
         self.text = ""
         self._cancel = threading.Event()
+        # what to tell the adviser after unlocking when a lock overtook this job: called with
+        # ("ok", result) or ("error", exception); None for work that wrote nothing (a read)
+        self.after_lock: Callable[[str, Any], tuple[str, str] | None] | None = None
         self._shown_progress = False
         self._outcome: tuple[str, Any] | None = None
         queued = Qt.ConnectionType.QueuedConnection
@@ -215,6 +220,8 @@ class Runner(QObject):
                 if cancel.is_set():
                     raise Cancelled()
                 with lock if lock is not None else nullcontext():
+                    if cancel.is_set():   # cancelled while it waited for the lock
+                        raise Cancelled()
                     result = fn(report, *args, **kwargs)
             except Exception as exc:  # noqa: BLE001 - every failure goes back to the GUI thread
                 job._outcome = ("error", exc)
@@ -240,6 +247,40 @@ def runner_for(parent: QObject) -> Runner:
         found = Runner(parent)
         found.setObjectName("vertrouwd_runner")
     return found
+
+
+def cancel_for_lock(root: QObject, msecs: int) -> list[Job]:
+    """Cancel every unfinished job of ``root`` and its children and wait (at most ``msecs``) for them.
+
+    A job that had not started yet ends without running; one that is writing runs to its end (or to
+    its next ``report(...)``). Returns the jobs; pass them to ``settled_after_lock`` once the vault
+    is closed."""
+    runners = root.findChildren(Runner)
+    jobs = [j for r in runners for j in r.jobs if not j.done]
+    for job in jobs:
+        job.cancel()
+    deadline = QDeadlineTimer(msecs)
+    for runner in runners:
+        runner.wait(max(0, deadline.remainingTime()))
+    return jobs
+
+
+def settled_after_lock(jobs: list[Job], msecs: int = 1_000) -> list[tuple[str, str]]:
+    """What to tell the adviser about ``jobs`` (title, text) after unlocking. Their own callbacks are
+    dropped (the views they would update are gone); a job still running keeps them."""
+    notes: list[tuple[str, str]] = []
+    for job in jobs:
+        runner = job.parent()
+        if job._outcome is None and isinstance(runner, Runner):
+            runner.wait(msecs)   # it released the vault's lock a moment ago
+        outcome = job._outcome
+        if outcome is None:
+            continue
+        job.on_done = job.on_error = None
+        note = job.after_lock(*outcome) if job.after_lock is not None else None
+        if note is not None:
+            notes.append(note)
+    return notes
 
 
 def run_in_thread(parent: QObject, fn: Callable[..., Any], *args, on_done: Callable[[Any], None] | None = None,

@@ -20,7 +20,7 @@ from app.reporting.aggregate import slug
 from app.reporting.temp_preview import TempPreviews
 from ui.i18n import error_text
 from ui.report.preview import HAVE_QTPDF
-from ui.worker import Job, run_in_thread
+from ui.worker import Cancelled, Job, run_in_thread
 
 if TYPE_CHECKING:
     from ui.report.page import ReportPage
@@ -145,8 +145,18 @@ class ExportActions(QObject):
             text=self.tr("Writing {file}…").format(file=Path(out).name),
             on_done=lambda path, fmt=fmt: self._exported(fmt, path),
             on_error=lambda exc, fmt=fmt: self._export_failed(fmt, exc))
+        self.job.after_lock = lambda kind, value, fmt=fmt: self._after_lock(fmt, kind, value)
         self.page.set_busy(True)
         return self.job
+
+    def _after_lock(self, fmt: str, kind: str, value) -> tuple[str, str]:
+        """What to tell her after unlocking about an export that the lock overtook."""
+        title = self.titles()[fmt]
+        if kind == "ok":
+            return title, self.tr("The export was completed before the vault was locked: {path}").format(path=value)
+        if isinstance(value, Cancelled):
+            return title, self.tr("The export was stopped by locking; nothing was written. Export again.")
+        return title, self.reason(value, self.tr("The export failed"))
 
     def _exported(self, fmt: str, path: Path) -> None:
         self.job = None
