@@ -159,25 +159,24 @@ class VaultLock:
 @contextmanager
 def exclusive(vault: Path, message: str = IN_USE, wait: float = 0.0) -> Iterator[None]:
     """An exclusive lock on `vault` for a block, without an open Vault (create, restore)."""
-    fd = _open_lockfile(lock_path(vault))
-    try:
-        if not _acquire(fd, True, wait):
-            raise VaultBusy(message)
-        try:
-            yield
-        finally:
-            _unlock(fd)
-    finally:
-        os.close(fd)
+    with _held(lock_path(vault), message, wait):
+        yield
 
 
 @contextmanager
 def unlock_turn(vault: Path, wait: float = 120.0) -> Iterator[None]:
     """Serialise unlock attempts on one vault (each waits for the one before it)."""
-    fd = _open_lockfile(unlock_lock_path(vault))
+    with _held(unlock_lock_path(vault), "vaultlock.unlock_running", wait):
+        yield
+
+
+@contextmanager
+def _held(path: Path, message: str, wait: float) -> Iterator[None]:
+    """The lock file `path` held exclusively for a block; VaultBusy(message) when it cannot be had in time."""
+    fd = _open_lockfile(path)
     try:
         if not _acquire(fd, True, wait):
-            raise VaultBusy("vaultlock.unlock_running")
+            raise VaultBusy(message)
         try:
             yield
         finally:
