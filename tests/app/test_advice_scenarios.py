@@ -153,7 +153,7 @@ def test_a_breach_of_eu_law_needs_no_public_interest(lang):
     out = decide({**WBK, "wbk_scope": "eu_recht"}, lang)
     assert out["route"] == "melding_misstand"
     assert "r_eu_recht" in reason_codes(out) and "geen_maatschappelijk_belang" not in out["warnings"]
-    assert "088-1331 030" in pdf_text(out, lang)
+    assert "088-1331 000" in pdf_text(out, lang)
 
 
 @pytest.mark.parametrize("lang", LANGS)
