@@ -157,6 +157,36 @@ def result_in_language(result: dict[str, Any], lang: str) -> dict[str, Any]:
         raise UserError("decide.saved_advice_damaged", exc=exc) from exc
 
 
+def advice_to_print(saved: dict[str, Any], lang: str) -> tuple[dict[str, Any], str | None]:
+    """The advice a handout prints today, and the tree version it replaced (None when unchanged).
+
+    The advice saved on a case stays as it was: it records what was advised then. A handout is read
+    now, so it never carries texts of an older tree, which may promise or propose what the current one
+    no longer does. Advice from an older version is worked out again from its saved facts; when the
+    current tree cannot decide from those facts (it asks something the old one did not), or the facts
+    were not saved, printing is refused with a request to go through the decision aid again.
+    """
+    check_lang(lang)
+    result = saved.get("result", saved) if isinstance(saved, dict) else saved
+    if not isinstance(result, dict):
+        raise UserError("handout.no_advice")
+    old = result.get("tree_version")
+    current = tree()
+    if old == current.version:
+        return result_in_language(result, lang), None
+    facts = saved.get("facts") if "result" in saved else None
+    if not isinstance(facts, dict):
+        raise UserError("decide.advice_outdated", version=old, current=current.version)
+    try:
+        clean = check_facts(facts)
+    except UserError as exc:
+        raise UserError("decide.advice_outdated", version=old, current=current.version) from exc
+    outcome = current.evaluate(clean)
+    if outcome.needs:
+        raise UserError("decide.advice_outdated", version=old, current=current.version)
+    return current.render(outcome, lang, clean).to_cli_dict(), str(old)
+
+
 class _DuplicateKey(ValueError):
     def __init__(self, key: str):
         super().__init__(key)

@@ -20,8 +20,9 @@ from reportlab.platypus import KeepInFrame, ListFlowable, ListItem, Paragraph, S
 
 from app.errors import UserError
 from app.fsutil import write_bytes_atomic
-from app.guidance.decide import check_lang, long_date, result_in_language, tree
+from app.guidance.decide import advice_to_print, check_lang, long_date, tree
 from app.pdfstyle import FONT, TEAL, Document, styles
+from app.texts import message
 
 LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 MARGIN = 16 * mm
@@ -102,6 +103,8 @@ def _story(result: dict[str, Any], lang: str, case_code: str | None, today: date
             helplines_checked=long_date(result.get("helplines_checked"), lang))
     else:  # advice saved before the tree recorded when its legal content was checked
         footer = t.text("handout_footer_version", lang).format(version=version)
+    if result.get("updated_from"):
+        footer += " " + message("handout.updated_from", lang, version=result["updated_from"], current=version)
     story += [Spacer(1, 2), Paragraph(escape(footer), s["footer"])]
     return story
 
@@ -112,15 +115,16 @@ def render_handout_bytes(result: dict[str, Any], lang: str, *, case_code: str | 
     check_lang(lang)
     if not isinstance(result, dict):
         raise UserError("handout.no_advice")
-    if "result" in result and "route" not in result:  # the saved form {"tree_version", "facts", "result"}
-        result = result["result"]
-    if not isinstance(result, dict) or "route" not in result:
+    inner = result["result"] if "result" in result and "route" not in result else result  # the saved form
+    if not isinstance(inner, dict) or "route" not in inner:
         raise UserError("handout.advice_incomplete")
     if case_code is not None:
         case_code = case_code.strip()
         if len(case_code) > MAX_CASE_CODE:
             raise UserError("handout.case_code_too_long", max_case_code=MAX_CASE_CODE)
-    result = result_in_language(result, lang)
+    result, replaced = advice_to_print(result, lang)
+    if replaced:
+        result = dict(result, updated_from=replaced)
     buf = io.BytesIO()
     doc = Document(buf, lang=lang, margin=MARGIN, title=tree().text("handout_title", lang), author="",
                    subject="", invariant=True)

@@ -166,11 +166,35 @@ def test_no_handout_text_of_any_path_speaks_of_the_person(lang):
     assert seen > 50
 
 
-def test_advice_saved_before_the_handout_wording_still_prints():
-    old = decide(ARBEIDSCONFLICT, "nl")
-    old.pop("handout")  # as saved by tree 2026.1
-    old["tree_version"] = "2026.1"
-    text = handout_text(old, "nl")
+def test_advice_of_an_older_tree_is_worked_out_again_before_it_is_printed():
+    """A handout is read today: old texts (here a promise the tree no longer makes) never reach it."""
+    saved = decision_record(ARBEIDSCONFLICT, "nl")
+    saved["tree_version"] = saved["result"]["tree_version"] = "2026.1"
+    saved["result"]["handout"]["route"] = "U bent altijd beschermd en u houdt de regie."
+    text = handout_text(saved, "nl")
+    assert "altijd beschermd" not in text
     assert tree().routes["arbeidsconflict"]["label"]["nl"] in text
-    assert "De melder wordt gehoord" in text  # its own (old) texts are kept
-    assert "kies dan" not in text  # but the adviser-only warning is still left out
+    assert "opnieuw bepaald met versie " + tree().version in text
+    assert "versie 2026.1" in text
+    assert "kies dan" not in text  # the adviser-only warning is still left out
+    current = handout_text(decision_record(ARBEIDSCONFLICT, "nl"), "nl")
+    assert "opnieuw bepaald" not in current  # advice of the current tree prints as it is
+
+
+def test_old_advice_without_its_answers_is_not_printed():
+    old = decide(ARBEIDSCONFLICT, "nl")
+    old.pop("handout")  # as saved by tree 2026.1, without the facts beside it
+    old["tree_version"] = "2026.1"
+    with pytest.raises(UserError) as err:
+        render_handout_bytes(old, "nl")
+    assert err.value.code == "decide.advice_outdated"
+    assert "opnieuw door" in err.value.text("nl")
+
+
+def test_old_advice_the_current_tree_cannot_decide_from_its_answers_is_not_printed():
+    saved = decision_record(ARBEIDSCONFLICT, "nl")
+    saved["tree_version"] = saved["result"]["tree_version"] = "2026.1"
+    del saved["facts"]["acute_danger"]  # a question the old tree did not ask
+    with pytest.raises(UserError) as err:
+        render_handout_bytes(saved, "nl")
+    assert err.value.code == "decide.advice_outdated"
