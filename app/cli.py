@@ -131,8 +131,8 @@ def _add_report_commands(sub) -> None:
     dec.add_argument("--facts", required=True, metavar="FILE.json")
     dec.add_argument("--lang", choices=LANG_CHOICES)
 
-    rep = sub.add_parser("report", help="the anonymised annual report of one organisation")
-    rep.add_argument("--org", required=True)
+    rep = sub.add_parser("report", help="the anonymised annual report of one organisation, or of all")
+    _add_scope(rep)
     rep.add_argument("--year", type=_year, required=True, metavar="YYYY")
     rep.add_argument("--format", choices=["pdf", "csv", "json", "xlsx", "csv-excel"], required=True,
                      help="csv: for machines (comma, decimal point); csv-excel: for Excel in the --lang "
@@ -145,12 +145,20 @@ def _add_report_commands(sub) -> None:
     rep.add_argument("--republish", action="store_true", help=REPUBLISH_HELP)
 
 
+def _add_scope(parser) -> None:
+    """--org NAME, or --all-orgs for the report over every organisation of the vault together."""
+    scope = parser.add_mutually_exclusive_group(required=True)
+    scope.add_argument("--org")
+    scope.add_argument("--all-orgs", action="store_true",
+                       help="all organisations together (audited with every organisation report of the year)")
+
+
 def _add_stats_commands(sub) -> None:
     """Signed statistics for supervisors: stats export / verify / merge / keygen."""
     st = sub.add_parser("stats", help="signed statistics for supervisors").add_subparsers(
         dest="stats_cmd", required=True, parser_class=_Parser)
     se = st.add_parser("export", help="write a signed .vstat file")
-    se.add_argument("--org", required=True)
+    _add_scope(se)
     se.add_argument("--year", type=_year, required=True, metavar="YYYY")
     se.add_argument("--out", required=True)
     se.add_argument("--to", metavar="SUPERVISOR_PUBKEY", help="encrypt to this supervisor key file")
@@ -484,7 +492,7 @@ def cmd_report(args, out, err) -> int:
     from app.reporting import report
     vault, repo = _open(args)
     try:
-        request = report.resolve(repo, args.org, args.year, args.threshold, args.lang)
+        request = report.resolve(repo, None if args.all_orgs else args.org, args.year, args.threshold, args.lang)
         path = report.export_report(repo, request, fmt=args.format, out=args.out,
                                     allow_flagged=args.allow_flagged, republish=args.republish)
     finally:
@@ -510,7 +518,7 @@ def cmd_stats(args, out, err) -> int:
     from app.reporting import report
     vault, repo = _open(args)
     try:
-        request = report.resolve(repo, args.org, args.year, args.threshold)
+        request = report.resolve(repo, None if args.all_orgs else args.org, args.year, args.threshold)
         path = vstat_publish.export_vstat(repo, request, out=args.out, to=args.to, republish=args.republish)
     finally:
         vault.close()

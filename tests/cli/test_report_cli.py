@@ -98,3 +98,19 @@ def test_republish_flag(filled_path, tmp_path):
                           "--out", str(tmp_path / "s.vstat"), "--threshold", "4", "--republish")
     assert code == 0, err
     assert (tmp_path / "s.vstat").exists()
+
+
+def test_report_of_all_organisations_from_the_command_line(filled_path, tmp_path):
+    target = tmp_path / "alle.json"
+    code, out, err = run("--vault", filled_path, "report", "--all-orgs", "--year", str(YEAR),
+                         "--format", "json", "--out", str(target))
+    assert code == 0, err
+    rep = json.loads(target.read_text(encoding="utf-8"))
+    assert rep["organisation"] != ORG
+    assert rep["totals"]["cases"] >= 26
+    code, _out, err = run("--vault", filled_path, "report", "--all-orgs", "--org", ORG, "--year", str(YEAR),
+                          "--format", "json", "--out", str(tmp_path / "twee.json"))
+    assert code == 2 and "not allowed with" in err and not (tmp_path / "twee.json").exists()
+    code, _out, err = run("--vault", filled_path, "report", "--year", str(YEAR), "--format", "json",
+                          "--out", str(tmp_path / "geen.json"))
+    assert code == 2 and "--org" in err and "--all-orgs" in err
