@@ -1860,6 +1860,14 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Nothing was imported: {reason}</translation>
         </message>
         <message>
+            <source>The import was completed before the vault was locked: {cases} cases.</source>
+            <translation>The import was completed before the vault was locked: {cases} cases.</translation>
+        </message>
+        <message>
+            <source>The import was stopped by locking; nothing was imported. Import the spreadsheet again.</source>
+            <translation>The import was stopped by locking; nothing was imported. Import the spreadsheet again.</translation>
+        </message>
+        <message>
             <source> (hidden)</source>
             <translation> (hidden)</translation>
         </message>

@@ -1860,6 +1860,14 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Er is niets geïmporteerd: {reason}</translation>
     </message>
     <message>
+        <source>The import was completed before the vault was locked: {cases} cases.</source>
+        <translation>Het importeren was klaar voordat de kluis werd vergrendeld: {cases} casussen.</translation>
+    </message>
+    <message>
+        <source>The import was stopped by locking; nothing was imported. Import the spreadsheet again.</source>
+        <translation>Het importeren is afgebroken door het vergrendelen; er is niets geïmporteerd. Importeer het spreadsheet opnieuw.</translation>
+    </message>
+    <message>
         <source> (hidden)</source>
         <translation> (verborgen)</translation>
     </message>

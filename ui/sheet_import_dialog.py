@@ -33,7 +33,7 @@ from app.sheets import mapping as M
 from app.sheets import plan as P
 from app.sheets.read import read_sheet
 from ui import i18n
-from ui.worker import run_in_thread
+from ui.worker import Cancelled, run_in_thread
 
 EXAMPLES = 3
 
@@ -186,33 +186,35 @@ class SheetImportDialog(QDialog):
 
     def _analyse(self, sheet_name: str | None = None) -> None:
         """Read the sheet and propose a mapping (a new sheet), then plan."""
-        known, vocabs, path = self._known(), self.repo.vocabs, self.path
-        in_vault, allow = P.existing(self.repo), self.allow_duplicates.isChecked()
+        known, vocabs, path, repo = self._known(), self.repo.vocabs, self.path, self.repo
+        allow = self.allow_duplicates.isChecked()
 
         self.seen_values = {}
 
         def work(report):
             sheet = read_sheet(path, sheet_name, report)
             mapping, refused = M.propose(sheet, vocabs)
-            return sheet, mapping, refused, P.build(sheet, mapping, vocabs, known, in_vault=in_vault,
+            return sheet, mapping, refused, P.build(sheet, mapping, vocabs, known, in_vault=P.existing(repo),
                                                     allow_duplicates=allow)
 
         self._busy(True)
-        self.job = run_in_thread(self, work, on_done=self._show, on_error=self._failed, progress=self.progress)
+        self.job = run_in_thread(self, work, on_done=self._show, on_error=self._failed, progress=self.progress,
+                                 lock=repo.vault.lock_)
 
     def _replan(self) -> None:
         if self.sheet is None or self._filling:
             return
         mapping = self.current_mapping()
-        sheet, known, vocabs = self.sheet, self._known(), self.repo.vocabs
-        in_vault, allow = P.existing(self.repo), self.allow_duplicates.isChecked()
+        sheet, known, vocabs, repo = self.sheet, self._known(), self.repo.vocabs, self.repo
+        allow, refused = self.allow_duplicates.isChecked(), self.refused
 
-        def work(report):
-            return sheet, mapping, self.refused, P.build(sheet, mapping, vocabs, known, in_vault=in_vault,
-                                                         allow_duplicates=allow)
+        def work(report):  # the duplicate scan reads every case of the vault: never on the GUI thread
+            return sheet, mapping, refused, P.build(sheet, mapping, vocabs, known, in_vault=P.existing(repo),
+                                                    allow_duplicates=allow)
 
         self._busy(True)
-        self.job = run_in_thread(self, work, on_done=self._show, on_error=self._failed, progress=self.progress)
+        self.job = run_in_thread(self, work, on_done=self._show, on_error=self._failed, progress=self.progress,
+                                 lock=repo.vault.lock_)
 
     def _failed(self, exc: BaseException) -> None:
         self.error = exc
@@ -239,6 +241,18 @@ class SheetImportDialog(QDialog):
         self._busy(True)
         self.job = run_in_thread(self, work, on_done=done, on_error=self._failed, progress=self.progress,
                                  lock=repo.vault.lock_)
+        self.job.after_lock = self._after_lock
+
+    def _after_lock(self, kind: str, value) -> tuple[str, str]:
+        """What she is told after unlocking when a lock overtook the import (one transaction: all or nothing)."""
+        title = self.tr("Import from spreadsheet")
+        if kind == "ok":
+            return title, self.tr("The import was completed before the vault was locked: {cases} cases.").format(
+                cases=value.get("cases", 0) if isinstance(value, dict) else value)
+        if isinstance(value, Cancelled):
+            return title, self.tr("The import was stopped by locking; nothing was imported. Import the "
+                                  "spreadsheet again.")
+        return title, self.tr("Nothing was imported: {reason}").format(reason=i18n.error_text(value))
 
     # -- showing a plan -----------------------------------------------------------------------
     def _show(self, result) -> None:

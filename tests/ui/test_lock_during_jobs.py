@@ -155,3 +155,21 @@ def test_passphrase_change_queued_behind_other_work_is_cancelled_and_the_old_one
     assert window.session.is_open
     assert said == [("info", "De wachtwoordzin is niet gewijzigd: de kluis werd eerst vergrendeld. De oude "
                              "wachtwoordzin opent de kluis nog steeds.")]
+
+
+def test_spreadsheet_import_queued_behind_other_work_is_cancelled_by_the_lock_and_reported(
+        window, qtbot, dialogs, tmp_path):
+    from tests import sheet_samples as S
+    ws = create(window, qtbot)
+    dialogs.paths = [str(S.messy_xlsx(tmp_path / "messy.xlsx"))]
+    window.import_sheet()
+    dlg = window.sheet_dialog
+    qtbot.waitUntil(lambda: dlg.plan is not None and not dlg.progress.isVisible(), timeout=WAIT)
+    before = len(ws.repo.list_cases())
+    _block(dlg)
+    dlg.start_import()
+    window.lock(manual=True)
+    said = _unlock_and_messages(window, qtbot, dialogs)
+    assert said == [("info", "Het importeren is afgebroken door het vergrendelen; er is niets geïmporteerd. "
+                             "Importeer het spreadsheet opnieuw.")]
+    assert len(window.workspace.repo.list_cases()) == before
