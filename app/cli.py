@@ -10,6 +10,7 @@ import errno
 import getpass
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -32,9 +33,47 @@ def default_vault_path() -> Path:
     return current_vault()
 
 
+# argparse's own English sentences (Python 3.11-3.13) and the code of each one's sentence in
+# resources/messages.json; the first that matches wins. English keeps argparse's wording.
+_USAGE_ERRORS = [
+    (re.compile(r"the following arguments are required: (?P<args>.+)"), "cli.usage.required"),
+    (re.compile(r"one of the arguments (?P<args>.+) is required"), "cli.usage.one_of"),
+    (re.compile(r"argument (?P<arg>\S+?): not allowed with argument (?P<other>\S+)"), "cli.usage.exclusive"),
+    (re.compile(r"argument (?P<arg>\S+?): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
+     "cli.usage.choice"),
+    (re.compile(r"argument (?P<arg>\S+?): expected one argument"), "cli.usage.one_value"),
+    (re.compile(r"argument (?P<arg>\S+?): invalid (?P<kind>\w+) value: (?P<value>.+)"), "cli.usage.bad_value"),
+    (re.compile(r"argument (?P<arg>\S+?): (?P<detail>.+)"), "cli.usage.argument"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli.usage.unrecognized"),
+]
+_usage_lang: str | None = None   # --lang as typed, read before parsing (see main)
+
+
+def usage_error_text(message: str, lang: str) -> str:
+    """argparse's usage error in the command line's language (English: argparse's own words)."""
+    if lang == "en":
+        return message
+    for pattern, code in _USAGE_ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            params = match.groupdict()
+            if "kind" in params:
+                params["kind"] = texts.message(f"cli.usage.kind.{params['kind']}", lang) \
+                    if f"cli.usage.kind.{params['kind']}" in texts.catalogue() else params["kind"]
+            return texts.message(code, lang, **params)
+    return message
+
+
+def _usage_language() -> str:
+    """The language of a usage error: --lang as typed, else $VERTROUWD_LANG, else Dutch."""
+    return texts.language(_usage_lang) if _usage_lang in texts.LANGUAGES else texts.environment_language()
+
+
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one line, exit 2
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+    def error(self, message: str):  # one line, exit 2, in the command line's language
+        lang = _usage_language()
+        said = usage_error_text(message, lang)
+        self.exit(EXIT_USAGE, texts.message("cli.usage.line", lang, prog=self.prog, message=said) + "\n")
 
 
 def _year(text: str) -> int:
@@ -42,9 +81,11 @@ def _year(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year; write it like 2026") from None
+        raise argparse.ArgumentTypeError(texts.message("cli.usage.not_a_year", _usage_language(),
+                                                       text=text)) from None
     if not is_year(value):
-        raise argparse.ArgumentTypeError(f"{value} is not a year from {FIRST_YEAR} to {LAST_YEAR}")
+        raise argparse.ArgumentTypeError(texts.message("cli.usage.year_out_of_range", _usage_language(),
+                                                       value=value, first=FIRST_YEAR, last=LAST_YEAR))
     return value
 
 
@@ -679,6 +720,9 @@ def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO |
     out = out or sys.stdout
     err = err or sys.stderr
     parser = build_parser()
+    global _usage_lang
+    words = list(sys.argv[1:] if argv is None else argv)
+    _usage_lang = next((words[i + 1] for i, w in enumerate(words[:-1]) if w == "--lang"), None)
     try:  # argparse writes help, version and usage errors to sys.stdout/stderr: send them to out/err
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             args = parser.parse_args(argv)

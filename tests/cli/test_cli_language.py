@@ -89,3 +89,33 @@ def test_the_case_list_counts_contacts_in_the_message_language(vault, monkeypatc
     monkeypatch.setenv(texts.ENV_LANGUAGE, "en")
     code, out, _err = call("--vault", vault, "case", "list")
     assert all(line.endswith("contact(s)") for line in out.splitlines()), out
+
+
+@pytest.mark.parametrize("argv, dutch", [
+    (["report", "--year", "2026", "--format", "pdf", "--out", "x.pdf"],
+     "vertrouwd report: fout: geef een van deze opties: --org --all-orgs (zie --help)\n"),
+    (["report", "--all-orgs", "--org", "A", "--year", "2026", "--format", "pdf", "--out", "x.pdf"],
+     "vertrouwd report: fout: --org en --all-orgs gaan niet samen; kies er een (zie --help)\n"),
+    (["report", "--all-orgs", "--year", "2026", "--format", "pdq", "--out", "x.pdf"],
+     "vertrouwd report: fout: bij --format kan 'pdq' niet; kies uit 'pdf', 'csv', 'json', 'xlsx', 'csv-excel' "
+     "(zie --help)\n"),
+    (["report", "--all-orgs", "--year", "20x6", "--format", "pdf", "--out", "x.pdf"],
+     "vertrouwd report: fout: --year: '20x6' is geen jaartal; schrijf het als 2026 (zie --help)\n"),
+    (["report", "--all-orgs", "--year", "2026", "--format", "pdf", "--out", "x.pdf", "--threshold", "x"],
+     "vertrouwd report: fout: bij --threshold is 'x' geen geldige waarde; geef een geheel getal (zie --help)\n"),
+    (["org", "list", "--bla"],
+     "vertrouwd: fout: deze opties kent het programma niet: --bla; laat ze weg of controleer de spelling "
+     "(zie --help)\n"),
+])
+def test_usage_errors_are_dutch_by_default(monkeypatch, argv, dutch):
+    monkeypatch.delenv(texts.ENV_LANGUAGE)
+    code, _out, err = call(*argv)
+    assert code == 2 and err == dutch
+
+
+def test_usage_errors_follow_lang_en_as_typed(monkeypatch):
+    monkeypatch.delenv(texts.ENV_LANGUAGE)
+    code, _out, err = call("report", "--all-orgs", "--year", "1026", "--format", "pdf", "--out", "x.pdf",
+                           "--lang", "en")
+    assert code == 2 and err == ("vertrouwd report: error: argument --year: 1026 is not a year from 1900 to 2999 "
+                                 "(see --help)\n")
