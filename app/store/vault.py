@@ -21,7 +21,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext, suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -614,10 +614,8 @@ class Vault:
         fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.export-", dir=self.path.parent)
         os.close(fd)
         export = Path(name)
-        # POSIX: the shared lock this vault holds already keeps re-keys out; Windows has no shared lock
-        guard = nullcontext() if vaultlock.POSIX else self.exclusive()
-        try:
-            with self.lock_, guard:
+        try:  # the shared lock this open vault holds already keeps re-keys and restores out
+            with self.lock_:
                 self._export(export, out)
         finally:
             fsutil.secure_unlink(export)

@@ -10,9 +10,13 @@ it: a killed program never leaves the vault locked.
 - `<vault>.unlock.lock` serialises unlock attempts, so that parallel wrong guesses each wait their turn
   and each is counted before the next one is tried.
 
-On Windows `msvcrt.locking` knows no shared locks: there an open vault holds no lock, and the
-exclusive operations (and backups) lock each other out; a re-key checks that the key file is still
-the one it opened with (see vault.py), which guards the rest.
+On Windows `msvcrt.locking` knows only exclusive locks on byte ranges, so the same rules are built
+from ranges of `<vault>.lock` (RANGES): byte 0 is a gate and bytes 1..SLOTS are one slot per open vault.
+Opening passes the gate (held only for that moment) and takes a free slot for as long as the vault is
+open; an exclusive user takes the gate and every other slot at once, so it runs only when no other
+process holds a slot, and nobody passes the gate while it runs. A re-key also checks that the key file
+is still the one it opened with (see vault.py). tests/winlocks.py runs the same scheme on Linux with
+open-file-description locks, which conflict per open file like Windows' locks do.
 """
 from __future__ import annotations
 
@@ -35,6 +39,8 @@ IN_USE = "vaultlock.in_use"  # message codes (resources/messages.json)
 OPEN_ELSEWHERE = "vaultlock.open_elsewhere"
 POLL = 0.05
 SHARED_WAIT = 5.0  # seconds an open waits for another process's passphrase change or restore to end
+RANGES = not POSIX  # shared locks built from byte ranges (Windows); tests switch it on to simulate that
+SLOTS = 64          # open vaults at once on one file in RANGES mode (byte 0 is the gate)
 
 
 class VaultBusy(UserError):
@@ -57,34 +63,73 @@ def _open_lockfile(path: Path) -> int:
 
 
 def _try_lock(fd: int, exclusive: bool) -> bool:
-    """One attempt, never waiting. True when the lock is held."""
+    """flock (POSIX): one attempt, never waiting. True when the lock is held."""
     try:
-        if POSIX:
-            fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
-        else:  # pragma: no cover - Windows: byte 0, always exclusive
-            os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except (BlockingIOError, PermissionError):
         return False
-    except OSError as exc:  # Windows reports a held lock as EDEADLOCK / EACCES
-        if exc.errno in (13, 35, 36):
-            return False
-        raise
     return True
 
 
 def _unlock(fd: int) -> None:
-    if POSIX:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-    else:  # pragma: no cover
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _range(fd: int, start: int, length: int, lock: bool) -> bool:
+    """Lock (or unlock) `length` bytes from `start`, never waiting: False when another holds any of them.
+    Windows' msvcrt; tests/winlocks.py puts a Linux equivalent in its place."""
+    os.lseek(fd, start, os.SEEK_SET)
+    try:
+        msvcrt.locking(fd, msvcrt.LK_NBLCK if lock else msvcrt.LK_UNLCK, length)  # pragma: no cover
+    except OSError as exc:  # pragma: no cover - Windows reports a held lock as EACCES / EDEADLOCK
+        if lock and exc.errno in (13, 35, 36):
+            return False
+        raise
+    return True  # pragma: no cover
+
+
+def _others(own: int | None) -> list[tuple[int, int]]:
+    """The slot ranges other than `own`, as (start, length)."""
+    if own is None:
+        return [(1, SLOTS)]
+    return [(start, n) for start, n in ((1, own - 1), (own + 1, SLOTS - own)) if n > 0]
+
+
+def _take_slot(fd: int) -> int | None:
+    """RANGES: pass the gate and take a free slot; None while an exclusive user holds the gate."""
+    if not _range(fd, 0, 1, True):
+        return None
+    try:
+        return next((slot for slot in range(1, SLOTS + 1) if _range(fd, slot, 1, True)), None)
+    finally:
+        _range(fd, 0, 1, False)
+
+
+def _take_all(fd: int, own: int | None) -> bool:
+    """RANGES: the gate and every slot but `own` (this process's own open vault), or nothing at all."""
+    if not _range(fd, 0, 1, True):
+        return False
+    taken: list[tuple[int, int]] = []
+    for start, n in _others(own):
+        if not _range(fd, start, n, True):
+            for s0, m in taken:
+                _range(fd, s0, m, False)
+            _range(fd, 0, 1, False)
+            return False
+        taken.append((start, n))
+    return True
+
+
+def _drop_all(fd: int, own: int | None) -> None:
+    for start, n in _others(own):
+        _range(fd, start, n, False)
+    _range(fd, 0, 1, False)
 
 
 def _acquire(fd: int, exclusive: bool, wait: float) -> bool:
     deadline = time.monotonic() + max(0.0, wait)
     while True:
-        if _try_lock(fd, exclusive):
+        if (_take_all(fd, None) if RANGES and exclusive else _try_lock(fd, exclusive)):
             return True
         if time.monotonic() >= deadline:
             return False
@@ -97,14 +142,25 @@ class VaultLock:
     def __init__(self, vault: Path):
         self.path = lock_path(vault)
         self._fd: int | None = None
+        self._slot: int | None = None  # RANGES: the slot this open vault holds
         self.exclusive_held = False
 
     def hold_shared(self, wait: float | None = None) -> None:
-        """Take the life-time shared lock (POSIX only); raises VaultBusy while another changes the vault."""
-        if not POSIX:  # pragma: no cover
-            return
+        """Take the life-time shared lock; raises VaultBusy while another process changes the vault."""
         fd = _open_lockfile(self.path)
-        if not _acquire(fd, False, SHARED_WAIT if wait is None else wait):
+        wait = SHARED_WAIT if wait is None else wait
+        if RANGES:
+            slot = _take_slot(fd)
+            deadline = time.monotonic() + max(0.0, wait)
+            while slot is None and time.monotonic() < deadline:
+                time.sleep(POLL)
+                slot = _take_slot(fd)
+            if slot is None:
+                os.close(fd)
+                raise VaultBusy(IN_USE)
+            self._fd, self._slot = fd, slot
+            return
+        if not _acquire(fd, False, wait):
             os.close(fd)
             raise VaultBusy(IN_USE)
         self._fd = fd
@@ -112,12 +168,19 @@ class VaultLock:
     def try_exclusive(self) -> bool:
         """Raise the lock to exclusive without waiting: True when no other process has the vault open."""
         fd = self._fd if self._fd is not None else _open_lockfile(self.path)
+        if RANGES:
+            if _take_all(fd, self._slot):
+                self._fd, self.exclusive_held = fd, True
+                return True
+            if self._fd is None:
+                os.close(fd)
+            return False
         if _try_lock(fd, True):
             self._fd, self.exclusive_held = fd, True
             return True
         if self._fd is None:
             os.close(fd)
-        elif POSIX and not _acquire(fd, False, SHARED_WAIT):  # a failed conversion may drop the shared lock
+        elif not _acquire(fd, False, SHARED_WAIT):  # a failed conversion may drop the shared lock
             self.release()
             raise VaultBusy(IN_USE)
         return False
@@ -125,12 +188,13 @@ class VaultLock:
     def downgrade(self) -> None:
         if not self.exclusive_held or self._fd is None:
             return
-        if POSIX:
+        if RANGES:
+            _drop_all(self._fd, self._slot)
+            if self._slot is None:  # exclusive without an open vault's slot: nothing left to hold
+                os.close(self._fd)
+                self._fd = None
+        else:
             fcntl.flock(self._fd, fcntl.LOCK_SH)
-        else:  # pragma: no cover
-            _unlock(self._fd)
-            os.close(self._fd)
-            self._fd = None
         self.exclusive_held = False
 
     @contextmanager
@@ -149,9 +213,16 @@ class VaultLock:
     def release(self) -> None:
         if self._fd is not None:
             fd, self._fd = self._fd, None
-            self.exclusive_held = False
+            held, self.exclusive_held = self.exclusive_held, False
+            slot, self._slot = self._slot, None
             try:
-                _unlock(fd)
+                if not RANGES:
+                    _unlock(fd)
+                else:
+                    if held:
+                        _drop_all(fd, slot)
+                    if slot is not None:
+                        _range(fd, slot, 1, False)
             finally:
                 os.close(fd)
 
@@ -180,6 +251,9 @@ def _held(path: Path, message: str, wait: float) -> Iterator[None]:
         try:
             yield
         finally:
-            _unlock(fd)
+            if RANGES:
+                _drop_all(fd, None)
+            else:
+                _unlock(fd)
     finally:
         os.close(fd)

@@ -1,6 +1,7 @@
 """Two processes at one vault: passphrase change against passphrase change, import, restore and an open
 window. The interleavings are forced with pipes (a process stops at a chosen step until told to go
-on), never with sleeps.
+on), never with sleeps. Every test runs twice: with this system's locks, and with Windows' lock scheme
+(byte ranges, tests/winlocks.py) in every process.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import WrongPassphrase
+from app.store import vaultlock
 from app.store.repository import Repository
 from app.store.vault import Vault, pending_key_path
 from tests.conftest import PASSPHRASE
@@ -34,6 +36,9 @@ DRIVER = textwrap.dedent("""
         vaultlock.SHARED_WAIT = 0.0
     except ImportError:  # the code before the lock existed (to show the test failing there)
         pass
+    if os.environ.get("WINDOWS_LOCKS"):
+        from tests import winlocks
+        winlocks.install()
     kdf.calibrate = lambda *a, **k: kdf.KdfParams(salt=os.urandom(16), memory_kib=8192, iterations=1)
     pause_at = os.environ.get("PAUSE_AT")
     real = fsutil.write_text_atomic
@@ -52,7 +57,7 @@ DRIVER = textwrap.dedent("""
 def _child(vault: Path, *args: str, pause_at: str = "", passphrase: str = PASSPHRASE, new: str = "",
            cwd: Path | None = None) -> subprocess.Popen:
     env = {**os.environ, "ROOT": str(ROOT), "PAUSE_AT": pause_at, "VERTROUWD_PASSPHRASE": passphrase,
-           "VERTROUWD_NEW_PASSPHRASE": new}
+           "VERTROUWD_NEW_PASSPHRASE": new, "WINDOWS_LOCKS": "1" if vaultlock.RANGES else ""}
     return subprocess.Popen([sys.executable, "-c", DRIVER, "--vault", str(vault), *args], env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=cwd or ROOT)
@@ -79,6 +84,14 @@ def _opens_with(vault: Path) -> list[str]:
         v.close()
         works.append(p)
     return works
+
+
+@pytest.fixture(autouse=True, params=["os-locks", "windows-locks"])
+def lock_scheme(request, monkeypatch):
+    if request.param == "windows-locks":
+        from tests import winlocks
+        winlocks.install(monkeypatch)
+    return request.param
 
 
 @pytest.fixture
