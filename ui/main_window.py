@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.unlock_page)
         self.workspace: Workspace | None = None
-        self.after_unlock: list[tuple[str, str]] = []
+        self.after_unlock: list[tuple[str, str, bool]] = []  # (title, text, failed)
         self.welcome.create_requested.connect(self.create_vault)
         self.unlock_page.unlock_requested.connect(self.unlock)
         self.welcome.supervisor_requested.connect(self.open_supervisor)
@@ -571,8 +571,8 @@ class MainWindow(QMainWindow):
     def _tell_after_unlock(self) -> None:
         """What happened to work that a lock overtook (an export, a backup …), told once unlocked."""
         notes, self.after_unlock = self.after_unlock, []
-        for title, text in notes:
-            self.dialogs.info(self, title, text)
+        for title, text, failed in notes:
+            (self.dialogs.error if failed else self.dialogs.info)(self, title, text)
 
     def _build_workspace(self) -> None:
         if self.workspace is not None:

@@ -265,10 +265,11 @@ def cancel_for_lock(root: QObject, msecs: int) -> list[Job]:
     return jobs
 
 
-def settled_after_lock(jobs: list[Job], msecs: int = 1_000) -> list[tuple[str, str]]:
-    """What to tell the adviser about ``jobs`` (title, text) after unlocking. Their own callbacks are
+def settled_after_lock(jobs: list[Job], msecs: int = 1_000) -> list[tuple[str, str, bool]]:
+    """What to tell the adviser about ``jobs`` (title, text, failed) after unlocking: ``failed`` when the
+    work ended in an error (not when the lock stopped it before it began). Their own callbacks are
     dropped (the views they would update are gone); a job still running keeps them."""
-    notes: list[tuple[str, str]] = []
+    notes: list[tuple[str, str, bool]] = []
     for job in jobs:
         runner = job.parent()
         if job._outcome is None and isinstance(runner, Runner):
@@ -279,7 +280,8 @@ def settled_after_lock(jobs: list[Job], msecs: int = 1_000) -> list[tuple[str, s
         job.on_done = job.on_error = None
         note = job.after_lock(*outcome) if job.after_lock is not None else None
         if note is not None:
-            notes.append(note)
+            kind, value = outcome
+            notes.append((*note, kind != "ok" and not isinstance(value, Cancelled)))
     return notes
 
 

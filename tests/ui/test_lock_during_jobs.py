@@ -132,6 +132,26 @@ def test_backup_running_when_locked_is_finished_and_reported(window, qtbot, dial
     assert len(said) == 1 and said[0][0] == "info"
 
 
+def test_backup_failing_while_the_lock_waits_is_reported_as_a_failure(window, qtbot, dialogs, tmp_path, monkeypatch):
+    from app.store.vault import Vault
+    create(window, qtbot)
+    out = tmp_path / "b.vbak"
+    dialogs.paths = [str(out)]
+    started = threading.Event()
+
+    def failing(self, path):
+        started.set()
+        window.job._cancel.wait(WAIT / 1000)   # the lock has asked it to stop: now the disk fills up
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(Vault, "backup", failing)
+    window.backup()
+    qtbot.waitUntil(started.is_set, timeout=WAIT)
+    window.lock(manual=True)
+    said = _unlock_and_messages(window, qtbot, dialogs)
+    assert len(said) == 1 and said[0][0] == "error" and "No space left" in said[0][1]
+    assert not out.exists()
+
+
 def test_import_queued_behind_other_work_is_cancelled_by_the_lock_and_reported(window, qtbot, dialogs, tmp_path):
     create(window, qtbot)
     data = tmp_path / "d.json"
