@@ -1430,6 +1430,42 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Details</translation>
         </message>
         <message>
+            <source>cases: {n}</source>
+            <translation>cases: {n}</translation>
+        </message>
+        <message>
+            <source>conversations: {n}</source>
+            <translation>conversations: {n}</translation>
+        </message>
+        <message>
+            <source>saved advice: {n}</source>
+            <translation>saved advice: {n}</translation>
+        </message>
+        <message>
+            <source>reminders: {n}</source>
+            <translation>reminders: {n}</translation>
+        </message>
+        <message>
+            <source>drafts: {n}</source>
+            <translation>drafts: {n}</translation>
+        </message>
+        <message>
+            <source>retention term in months: {n}</source>
+            <translation>retention term in months: {n}</translation>
+        </message>
+        <message>
+            <source>all data</source>
+            <translation>all data</translation>
+        </message>
+        <message>
+            <source>annual report</source>
+            <translation>annual report</translation>
+        </message>
+        <message>
+            <source>supervisor file</source>
+            <translation>supervisor file</translation>
+        </message>
+        <message>
             <source>case {code}</source>
             <translation>case {code}</translation>
         </message>

@@ -1430,6 +1430,42 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Details</translation>
     </message>
     <message>
+        <source>cases: {n}</source>
+        <translation>casussen: {n}</translation>
+    </message>
+    <message>
+        <source>conversations: {n}</source>
+        <translation>gesprekken: {n}</translation>
+    </message>
+    <message>
+        <source>saved advice: {n}</source>
+        <translation>opgeslagen adviezen: {n}</translation>
+    </message>
+    <message>
+        <source>reminders: {n}</source>
+        <translation>herinneringen: {n}</translation>
+    </message>
+    <message>
+        <source>drafts: {n}</source>
+        <translation>concepten: {n}</translation>
+    </message>
+    <message>
+        <source>retention term in months: {n}</source>
+        <translation>bewaartermijn in maanden: {n}</translation>
+    </message>
+    <message>
+        <source>all data</source>
+        <translation>alle gegevens</translation>
+    </message>
+    <message>
+        <source>annual report</source>
+        <translation>jaarverslag</translation>
+    </message>
+    <message>
+        <source>supervisor file</source>
+        <translation>bestand voor de coördinator</translation>
+    </message>
+    <message>
         <source>case {code}</source>
         <translation>casus {code}</translation>
     </message>

@@ -101,10 +101,39 @@ def _local_time(at: str) -> str:
     return moment.strftime("%d-%m-%Y %H:%M")
 
 
+# The counts an audit entry stores (in the vault's own Dutch words, e.g. "casussen=1 contacten=3" or
+# "300 casussen"), said in the window's language.
+_COUNTS = {"casussen": QT_TRANSLATE_NOOP("RetentionPanel", "cases: {n}"),
+           "contacten": QT_TRANSLATE_NOOP("RetentionPanel", "conversations: {n}"),
+           "beslishulp": QT_TRANSLATE_NOOP("RetentionPanel", "saved advice: {n}"),
+           "herinneringen": QT_TRANSLATE_NOOP("RetentionPanel", "reminders: {n}"),
+           "concepten": QT_TRANSLATE_NOOP("RetentionPanel", "drafts: {n}"),
+           "maanden": QT_TRANSLATE_NOOP("RetentionPanel", "retention term in months: {n}")}
+_WORDS = {"gegevens": QT_TRANSLATE_NOOP("RetentionPanel", "all data"),
+          "report": QT_TRANSLATE_NOOP("RetentionPanel", "annual report"),
+          "vstat": QT_TRANSLATE_NOOP("RetentionPanel", "supervisor file")}
+
+
+def _counts(obj: str) -> str | None:
+    """ "casussen=1 contacten=3" or "300 casussen" in words, or None when it is neither."""
+    pairs = [p.split("=", 1) for p in obj.split()] if "=" in obj else None
+    if pairs is None:
+        parts = obj.split()
+        pairs = [[parts[1], parts[0]]] if len(parts) == 2 and parts[0].isdigit() else None
+    if not pairs or any(len(p) != 2 or p[0] not in _COUNTS or not p[1].isdigit() for p in pairs):
+        return None
+    return ", ".join(_tr(_COUNTS[key]).format(n=int(n)) for key, n in pairs)
+
+
 def readable_object(obj: str, cases: dict[int, str], orgs: dict[int, str]) -> str:
     """What an audit entry is about, in words: "casus 12" -> "casus 2026-004", "organisatie 1 2025" ->
-    "Gemeente Voorbeeld, 2025"; internal numbers are never shown."""
+    "Gemeente Voorbeeld, 2025"; counts and words in the window's language; internal numbers are never shown."""
+    counted = _counts(obj)
+    if counted is not None:
+        return counted
     parts = obj.split()
+    if parts and parts[0] in _WORDS:
+        return " ".join([_tr(_WORDS[parts[0]]), *parts[1:]])
     if len(parts) < 2 or not parts[1].isdigit():
         return obj
     kind, ident, rest = parts[0], int(parts[1]), " ".join(parts[2:])

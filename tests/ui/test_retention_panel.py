@@ -110,7 +110,7 @@ def test_purge_confirmed_removes_details_and_logs(make_panel, repo, data, qtbot)
     assert panel.due_model.rowCount() == 0 and not panel.purge_button.isEnabled()
     assert "1 case" in panel.status.text()
     assert _column(panel.audit_model, 1)[0] == "Case details removed (retention)"
-    assert _column(panel.audit_model, 2)[0].startswith("casussen=1 ")
+    assert _column(panel.audit_model, 2)[0].startswith("cases: 1, conversations: 1")
 
 
 def test_purge_error_is_shown_not_raised(make_panel, data, monkeypatch):
@@ -189,7 +189,16 @@ def test_logbook_shows_codes_and_names_not_internal_ids():
     assert readable_object("organisatie 1 2025", cases, orgs) == "Gemeente Voorbeeld, 2025"
     assert readable_object("casus 99", cases, orgs) == "a removed case"
     assert readable_object("contact 7", cases, orgs) == "a conversation"
-    assert readable_object("casussen=2", cases, orgs) == "casussen=2"
+    # counts are said in the window's language (this test runs untranslated: English)
+    assert readable_object("casussen=2", cases, orgs) == "cases: 2"
+    assert readable_object("300 casussen", cases, orgs) == "cases: 300"
+    assert readable_object("casussen=1 contacten=3 beslishulp=0 herinneringen=2 concepten=0", cases, orgs) == (
+        "cases: 1, conversations: 3, saved advice: 0, reminders: 2, drafts: 0")
+    assert readable_object("maanden=24", cases, orgs) == "retention term in months: 24"
+    assert readable_object("gegevens", cases, orgs) == "all data"
+    assert readable_object("report 2026", cases, orgs) == "annual report 2026"
+    assert readable_object("schema 5", cases, orgs) == "schema 5"
+    assert readable_object("casussen=x", cases, orgs) == "casussen=x"  # not a count: shown as it is
 
 
 def test_the_log_names_cases_by_code_without_loading_the_case_list(make_panel, repo, data, monkeypatch):
