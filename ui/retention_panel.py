@@ -314,6 +314,8 @@ class RetentionPanel(QWidget):
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         view.horizontalHeader().setStretchLastSection(True)
+        rows = view.verticalHeader().defaultSectionSize() * 7   # about seven rows always in sight
+        view.setMinimumHeight(rows + view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth())
         return view
 
     @staticmethod

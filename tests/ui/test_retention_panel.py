@@ -208,3 +208,11 @@ def test_the_log_names_cases_by_code_without_loading_the_case_list(make_panel, r
     panel, _ = make_panel()
     details = _column(panel.audit_model, 2)
     assert any("2025-002" in d for d in details), details
+
+
+def test_the_lists_keep_several_rows_in_sight(make_panel):
+    """On a laptop screen the settings page scrolls rather than squeezing the lists to two rows."""
+    panel, _ = make_panel()
+    for view in (panel.due_view, panel.audit_view):
+        row = view.verticalHeader().defaultSectionSize()
+        assert view.minimumHeight() >= 7 * row
