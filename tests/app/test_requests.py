@@ -149,3 +149,68 @@ def test_schema_4_vault_gets_the_requests_table(tmp_path):
 def test_the_requests_step_is_its_own_sql():
     assert "CREATE TABLE requests" in migrations.REQUESTS
     assert dict(migrations.MIGRATIONS)[6] is not None
+
+
+# -- interchange: requests in vertrouwd-data/2, files of version 1 still read ------------------------
+def _file(**extra) -> dict:
+    data = {"format": "vertrouwd-data/2", "organisations": [{"name": "Gemeente Zuid"}],
+            "requests": [{"organisation": "Gemeente Zuid", "date": "2025-04-01", "kind": "informatie_procedure",
+                          "asker": "medewerker", "minutes": 5},
+                         {"organisation": "Gemeente Zuid", "date": "2025-04-02", "kind": "advies_leidinggevende",
+                          "asker": "leidinggevende", "topic": "pesten", "minutes": 20}]}
+    data.update(extra)
+    return data
+
+
+def test_export_and_import_carry_the_requests(org_repo, tmp_path):
+    from app import interchange
+    counts = interchange.import_data(org_repo, _file())
+    assert counts["requests"] == 2
+    out = tmp_path / "all.json"
+    interchange.export_data(org_repo, out)
+    data = interchange.load_file(out)
+    assert data["format"] == "vertrouwd-data/2"
+    assert [(r["kind"], r["topic"], r["minutes"]) for r in data["requests"]] == [
+        ("informatie_procedure", None, 5), ("advies_leidinggevende", "pesten", 20)]
+    other = Repository(Vault.create(tmp_path / "o" / "o.vault", "another passphrase"))
+    try:
+        interchange.import_data(other, data)
+        strip = lambda rows: [dataclasses.replace(r, id=None) for r in rows]  # noqa: E731
+        assert strip(other.list_requests()) == strip(org_repo.list_requests())
+    finally:
+        other.vault.close()
+
+
+def test_a_version_1_file_still_imports_and_cannot_carry_requests(org_repo):
+    from app import interchange
+    old = {"format": "vertrouwd-data/1", "organisations": [{"name": "Oud BV"}],
+           "activities": [{"organisation": "Oud BV", "date": "2024-03-01", "kind": "training", "hours": 2}]}
+    assert interchange.import_data(org_repo, old)["activities"] == 1
+    with pytest.raises(UserError) as info:
+        interchange.import_data(org_repo, dict(old, requests=[]))
+    assert info.value.code == "interchange.unknown_top_level_field"
+
+
+@pytest.mark.parametrize(("change", "code", "field"), [
+    ({"kind": "klacht"}, "problem.unknown_code", "kind"),
+    ({"minutes": "5"}, "interchange.not_whole_number", "minutes"),
+    ({"notes": "mevrouw Jansen belde"}, "interchange.unknown_field", "notes"),
+    ({"date": "2999-01-01"}, "problem.in_future", "date"),
+])
+def test_a_bad_request_in_a_file_names_it_and_writes_nothing(org_repo, change, code, field):
+    from app import interchange
+    data = _file()
+    data["requests"][1].update(change)
+    with pytest.raises(ValidationError) as info:
+        interchange.import_data(org_repo, data)
+    assert (info.value.code, info.value.field, info.value.record) == (code, field, "requests[1]")
+    assert org_repo.counts()["requests"] == 0
+
+
+def test_demo_data_has_requests(repo):
+    from app import demo
+    counts = demo.generate(repo, 30, orgs=2, years=2, seed=3, today=date(2026, 6, 1))
+    assert counts["requests"] > 0 and repo.counts()["requests"] == counts["requests"]
+    rows = repo.list_requests()
+    assert all(r.date <= date(2026, 6, 1) and r.minutes > 0 for r in rows)
+    assert {r.kind for r in rows} <= set(vocabularies()[V.REQUEST_KIND].codes)
