@@ -214,3 +214,20 @@ def test_demo_data_has_requests(repo):
     rows = repo.list_requests()
     assert all(r.date <= date(2026, 6, 1) and r.minutes > 0 for r in rows)
     assert {r.kind for r in rows} <= set(vocabularies()[V.REQUEST_KIND].codes)
+
+
+def test_retention_keeps_requests_they_hold_no_details(org_repo):
+    """Decision (app/privacy/retention.py): requests are figures only, so retention keeps them."""
+    from app.privacy import retention
+    from models.entities import Case, Contact
+    org_repo.add_case(Case(code="2020-001", organisation="Gemeente Zuid", opened=date(2020, 1, 6),
+                           closed=date(2020, 2, 1), reporter_role="medewerker", behaviour="pesten",
+                           accused_relation="collega", follow_up="opvang_advies",
+                           contacts=[Contact(date(2020, 1, 6), 45, "persoonlijk", "intake", notes="lang verhaal")]))
+    casework.record_request(org_repo, _req(date=date(2020, 1, 7)))
+    due = retention.due(org_repo, date(2026, 3, 1))
+    assert [d.code for d in due] == ["2020-001"]
+    result = retention.purge(org_repo, [d.case_id for d in due], date(2026, 3, 1))
+    assert result.cases == 1
+    assert [(r.date, r.kind, r.minutes) for r in org_repo.list_requests()] == [
+        (date(2020, 1, 7), "advies_leidinggevende", 5)]
