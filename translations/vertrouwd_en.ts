@@ -1362,8 +1362,8 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Add a client organisation first (Organisations).</translation>
         </message>
         <message>
-            <source>{n} request(s), {hours} hours</source>
-            <translation>{n} request(s), {hours} hours</translation>
+            <source>Requests: {n} · hours: {hours}</source>
+            <translation>Requests: {n} · hours: {hours}</translation>
         </message>
         <message>
             <source>Recorded: {kind}, {minutes} min ({organisation}).</source>

@@ -1362,8 +1362,8 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Voeg eerst een opdrachtgevende organisatie toe (Organisaties).</translation>
     </message>
     <message>
-        <source>{n} request(s), {hours} hours</source>
-        <translation>{n} vraag/vragen, {hours} uur</translation>
+        <source>Requests: {n} · hours: {hours}</source>
+        <translation>Vragen: {n} · uren: {hours}</translation>
     </message>
     <message>
         <source>Recorded: {kind}, {minutes} min ({organisation}).</source>

@@ -82,21 +82,28 @@ class RequestsPage(QWidget):
         self.record_button = QPushButton(self.tr("Record"))
         self.record_button.setDefault(True)
         self.record_button.clicked.connect(self.record)
-        fields = ((self.tr("Organisation"), self.org), (self.tr("Kind of request"), self.kind),
-                  (self.tr("Who asked"), self.asker), (self.tr("Topic (optional)"), self.topic),
-                  (self.tr("Time"), self.minutes), (self.tr("Date"), self.date))
-        for col, (text, widget) in enumerate(fields):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, col)
-            grid.addWidget(widget, 1, col)
-        for col in (1, 2):
+        for combo in (self.org, self.kind, self.asker, self.topic):   # long labels never push the row wider
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        # two lines of choices: what matters most (who for, what kind, who asked) first, wide enough to read
+        fields = (((self.tr("Organisation"), self.org, 0, 1), (self.tr("Kind of request"), self.kind, 1, 2),
+                   (self.tr("Who asked"), self.asker, 3, 1)),
+                  ((self.tr("Topic (optional)"), self.topic, 0, 1), (self.tr("Time"), self.minutes, 1, 1),
+                   (self.tr("Date"), self.date, 2, 1)))
+        for line, row in enumerate(fields):
+            for text, widget, col, span in row:
+                label = QLabel(text)
+                label.setBuddy(widget)
+                grid.addWidget(label, 2 * line, col, 1, span)
+                grid.addWidget(widget, 2 * line + 1, col, 1, span)
+        for col in range(4):
             grid.setColumnStretch(col, 1)
-        grid.addWidget(self.record_button, 1, len(fields))
+        grid.addWidget(self.record_button, 3, 3)
         self.error = ErrorLabel()
         self.status = QLabel()
-        grid.addWidget(self.error, 2, 0, 1, len(fields) + 1)
-        grid.addWidget(self.status, 3, 0, 1, len(fields) + 1)
+        self.status.setWordWrap(True)
+        grid.addWidget(self.error, 4, 0, 1, 4)
+        grid.addWidget(self.status, 5, 0, 1, 4)
         return box
 
     def _filter_bar(self) -> QHBoxLayout:
@@ -163,7 +170,7 @@ class RequestsPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         minutes = sum(r.minutes for r in self.items)
-        self.summary.setText(self.tr("{n} request(s), {hours} hours").format(
+        self.summary.setText(self.tr("Requests: {n} · hours: {hours}").format(
             n=len(self.items), hours=QLocale().toString(minutes / 60.0, "f", 1)))
 
     # -- actions ---------------------------------------------------------------------------------

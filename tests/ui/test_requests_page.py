@@ -35,7 +35,7 @@ def test_record_with_enter_keeps_the_choices_and_counts_apart(window, qtbot, dia
     page.minutes.setValue(10)
     page.record_button.click()
     assert page.model.rowCount() == 2
-    assert page.summary.text() == "2 vraag/vragen, 0,3 uur"
+    assert page.summary.text() == "Vragen: 2 · uren: 0,3"
     assert ws.repo.counts()["requests"] == 2 and ws.repo.counts()["cases"] == 0
 
 
