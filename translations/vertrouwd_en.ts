@@ -1275,6 +1275,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Contacts</translation>
         </message>
         <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
             <source>Hours</source>
             <translation>Hours</translation>
         </message>
@@ -2327,6 +2331,10 @@ Details: {detail}</translation>
         <message>
             <source>hours</source>
             <translation>hours</translation>
+        </message>
+        <message>
+            <source>requests (not cases)</source>
+            <translation>requests (not cases)</translation>
         </message>
         <message>
             <source>Not shown: the number is small, so it could point at a person.</source>

@@ -1275,6 +1275,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Contacten</translation>
     </message>
     <message>
+        <source>Requests</source>
+        <translation>Vragen</translation>
+    </message>
+    <message>
         <source>Hours</source>
         <translation>Uren</translation>
     </message>
@@ -2327,6 +2331,10 @@ Details: {detail}</translation>
     <message>
         <source>hours</source>
         <translation>uren</translation>
+    </message>
+    <message>
+        <source>requests (not cases)</source>
+        <translation>vragen (geen casussen)</translation>
     </message>
     <message>
         <source>Not shown: the number is small, so it could point at a person.</source>

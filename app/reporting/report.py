@@ -333,12 +333,15 @@ def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict
 
 
 def _changed_case_shows(protection, earlier: list[dict], totals: dict) -> list[tuple]:
-    """Attributes of a changed case (or contact) that this version beside any earlier one pins down."""
+    """Attributes of a changed case (or contact, or request) that this version beside any earlier one
+    pins down."""
     out: set[tuple] = set()
     for v in earlier:
         before = v.get("totals") or {}
-        for unit in ("cases", "contacts"):
-            now, then = int(totals[unit]), int(before.get(unit, totals[unit]))
+        for unit in ("cases", "contacts", "requests"):
+            # a report without a requests total had none (the total is left out when it is 0)
+            default = 0 if unit == "requests" else totals[unit]
+            now, then = int(totals.get(unit, default)), int(before.get(unit, default))
             out.update(ledger.changed_case_revealed(protection.tables, v["tables"], max(now - then, 0),
                                                     max(then - now, 0), unit))
     return sorted(out)

@@ -684,8 +684,11 @@ class Repository:
         return {"organisations": q("SELECT count(*) FROM organisations").fetchone()[0],
                 "cases": q("SELECT count(*) FROM cases").fetchone()[0],
                 "contacts": q("SELECT count(*) FROM contacts").fetchone()[0],
-                "activities": q("SELECT count(*) FROM activities").fetchone()[0],
-                "requests": q("SELECT count(*) FROM requests").fetchone()[0]}
+                "activities": q("SELECT count(*) FROM activities").fetchone()[0]}
+
+    def request_count(self) -> int:
+        """All requests for information or advice in the vault (they are no cases: apart from counts())."""
+        return int(self.conn.execute("SELECT count(*) FROM requests").fetchone()[0])
 
     # -- the publication ledger (app/reporting/ledger.py) ---------------------------------------
     def record_publication(self, org_id: int | None, organisation: str, year: int, kind: str,

@@ -14,7 +14,7 @@ import pytest
 from app.exchange import combine
 from app.exchange import publish as vstat_publish
 from app.exchange import vstat as exchange
-from app.reporting import aggregate, excel, html, report
+from app.reporting import aggregate, excel, html, ledger, report
 from app.reporting import pdf as report_pdf
 from models.entities import Request
 from tests.app.test_report import ORG, YEAR, fill
@@ -181,10 +181,14 @@ def test_ledger_republish_and_all_organisations_with_requests(repo_r, tmp_path):
     report.export_report(repo_r, req, fmt="json", out=tmp_path / "first.json")
     repo_r.add_request(Request(organisation=ORG, date=date(2025, 12, 1), kind="informatie_procedure",
                                asker="medewerker", minutes=5))
+    first = json.loads((tmp_path / "first.json").read_text(encoding="utf-8"))["tables"]
     again = _prep(repo_r)
     assert again.republish_needed
+    # beside the first version, the plain new figures would show what the added request was
+    assert ledger.changed_case_revealed(again.report["tables"], first, 1, 0, "requests")
     redone = _prep(repo_r, republish=True)
     assert redone.protection.audit.ok and redone.report["totals"]["requests"] == 13
+    assert ledger.changed_case_revealed(redone.report["tables"], first, 1, 0, "requests") == []
     everyone = report.prepare(repo_r, report.resolve(repo_r, None, YEAR))
     assert everyone.protection.audit.ok
     assert everyone.report["totals"]["requests"] == 13

@@ -91,7 +91,7 @@ def test_add_list_update_delete(org_repo):
 
 def test_requests_do_not_count_as_cases(org_repo):
     casework.record_request(org_repo, _req(date=date.today()))
-    assert org_repo.counts()["requests"] == 1
+    assert org_repo.request_count() == 1
     assert org_repo.counts()["cases"] == 0
     assert org_repo.list_cases() == []
 
@@ -112,7 +112,7 @@ def test_rejected_request_writes_nothing_and_says_what_to_do(org_repo):
     with pytest.raises(UserError) as info:
         casework.record_request(org_repo, _req(organisation="Onbekend BV", date=date.today()))
     assert info.value.code == "repo.unknown_organisation"
-    assert org_repo.counts()["requests"] == 0
+    assert org_repo.request_count() == 0
 
 
 def test_an_organisation_with_requests_is_not_deleted_silently(org_repo):
@@ -204,13 +204,13 @@ def test_a_bad_request_in_a_file_names_it_and_writes_nothing(org_repo, change, c
     with pytest.raises(ValidationError) as info:
         interchange.import_data(org_repo, data)
     assert (info.value.code, info.value.field, info.value.record) == (code, field, "requests[1]")
-    assert org_repo.counts()["requests"] == 0
+    assert org_repo.request_count() == 0
 
 
 def test_demo_data_has_requests(repo):
     from app import demo
     counts = demo.generate(repo, 30, orgs=2, years=2, seed=3, today=date(2026, 6, 1))
-    assert counts["requests"] > 0 and repo.counts()["requests"] == counts["requests"]
+    assert counts["requests"] > 0 and repo.request_count() == counts["requests"]
     rows = repo.list_requests()
     assert all(r.date <= date(2026, 6, 1) and r.minutes > 0 for r in rows)
     assert {r.kind for r in rows} <= set(vocabularies()[V.REQUEST_KIND].codes)

@@ -36,7 +36,7 @@ def test_record_with_enter_keeps_the_choices_and_counts_apart(window, qtbot, dia
     page.record_button.click()
     assert page.model.rowCount() == 2
     assert page.summary.text() == "Vragen: 2 · uren: 0,3"
-    assert ws.repo.counts()["requests"] == 2 and ws.repo.counts()["cases"] == 0
+    assert ws.repo.request_count() == 2 and ws.repo.counts()["cases"] == 0
 
 
 def test_a_future_date_is_refused_in_dutch_and_nothing_stored(window, qtbot, dialogs):
@@ -46,7 +46,7 @@ def test_a_future_date_is_refused_in_dutch_and_nothing_stored(window, qtbot, dia
     page.date.set_date(date.today() + timedelta(days=3))
     page.record()
     assert page.error.isVisible() and "toekomst" in page.error.text()
-    assert ws.repo.counts()["requests"] == 0
+    assert ws.repo.request_count() == 0
 
 
 def test_without_organisation_the_page_says_what_to_do(window, qtbot, dialogs):
