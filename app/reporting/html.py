@@ -12,7 +12,7 @@ from app.reporting import report as R
 NAVY = "#1F3A5F"
 TEAL = "#2A7F8E"
 SECTIONS = (("cases", "section_cases"), ("contacts", "section_contacts"),
-            ("activities", "section_prevention"), ("requests", "section_requests"), ("hours", "section_prevention"))
+            ("activities", "section_prevention"), ("hours", "section_prevention"), ("requests", "section_requests"))
 
 
 def fmt_value(value, lang: str, hours: bool = False) -> str:

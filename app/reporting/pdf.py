@@ -397,8 +397,8 @@ class _Builder:
         story += self.one_way("channel")
         story += [CondPageBreak(7 * cm), Paragraph(escape(t["section_prevention"]), self.s["h1"])]
         story += self.one_way("activities")
-        story += self.requests()
         story += self.one_way("hours")
+        story += self.requests()
         story += self.trend()
         story += self.signals()
         story += self.method()
