@@ -2302,6 +2302,10 @@ Details: {detail}</translation>
             <translation>Cases: {c} · contacts: {n} · hours: {h} · sources: {s}</translation>
         </message>
         <message>
+            <source>requests (not cases): {r}</source>
+            <translation>requests (not cases): {r}</translation>
+        </message>
+        <message>
             <source>Import files from trusted advisers before exporting.</source>
             <translation>Import files from trusted advisers before exporting.</translation>
         </message>

@@ -2302,6 +2302,10 @@ Details: {detail}</translation>
         <translation>Casussen: {c} · contacten: {n} · uren: {h} · bronnen: {s}</translation>
     </message>
     <message>
+        <source>requests (not cases): {r}</source>
+        <translation>vragen (geen casussen): {r}</translation>
+    </message>
+    <message>
         <source>Import files from trusted advisers before exporting.</source>
         <translation>Importeer eerst bestanden van vertrouwenspersonen wier sleutel u vertrouwt.</translation>
     </message>
