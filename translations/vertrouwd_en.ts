@@ -1342,6 +1342,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Time</translation>
         </message>
         <message>
+            <source>Cancel change</source>
+            <translation>Cancel change</translation>
+        </message>
+        <message>
             <source>Show the requests of</source>
             <translation>Show the requests of</translation>
         </message>
@@ -1372,6 +1376,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         <message>
             <source>Recorded: {kind}, {minutes} min ({organisation}).</source>
             <translation>Recorded: {kind}, {minutes} min ({organisation}).</translation>
+        </message>
+        <message>
+            <source>Save change</source>
+            <translation>Save change</translation>
         </message>
         <message>
             <source>Remove request</source>

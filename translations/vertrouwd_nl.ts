@@ -1342,6 +1342,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Tijd</translation>
     </message>
     <message>
+        <source>Cancel change</source>
+        <translation>Wijziging annuleren</translation>
+    </message>
+    <message>
         <source>Show the requests of</source>
         <translation>Toon de vragen van</translation>
     </message>
@@ -1372,6 +1376,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     <message>
         <source>Recorded: {kind}, {minutes} min ({organisation}).</source>
         <translation>Vastgelegd: {kind}, {minutes} min ({organisation}).</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Wijziging opslaan</translation>
     </message>
     <message>
         <source>Remove request</source>

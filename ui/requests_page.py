@@ -3,8 +3,8 @@
 One line of choices at the top (organisation, kind, who asked, optional topic, minutes, date) and a
 "Record" button (Enter records too): a 5-minute phone question is in the vault before the phone is
 down. The organisation, kind and asker stay chosen for the next one. Below: the requests of the
-chosen organisation and year with their count and hours. There is no field for text, so no name can
-be typed in.
+chosen organisation and year with their count and hours; double-clicking one loads it into the
+choices to change it. There is no field for text, so no name can be typed in.
 """
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ class RequestsPage(QWidget):
         self.lang, self.dialogs, self.today = lang, dialogs, today
         self.repo = None
         self.items: list[Request] = []
+        self.editing: Request | None = None   # the request loaded into the entry line to change
         lay = QVBoxLayout(self)
         heading = QLabel(self.tr("Requests for information or advice"))
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
@@ -64,6 +65,7 @@ class RequestsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setAccessibleName(self.tr("Requests for information or advice"))
+        self.table.doubleClicked.connect(lambda _i: self.edit(self._current()))
         lay.addWidget(self.table, 1)
 
     def _entry_box(self) -> QGroupBox:
@@ -98,7 +100,13 @@ class RequestsPage(QWidget):
                 grid.addWidget(widget, 2 * line + 1, col, 1, span)
         for col in range(4):
             grid.setColumnStretch(col, 1)
-        grid.addWidget(self.record_button, 3, 3)
+        self.cancel_button = QPushButton(self.tr("Cancel change"))
+        self.cancel_button.clicked.connect(self.stop_editing)
+        self.cancel_button.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record_button, 1)
+        buttons.addWidget(self.cancel_button)
+        grid.addLayout(buttons, 3, 3)
         self.error = ErrorLabel()
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -175,13 +183,14 @@ class RequestsPage(QWidget):
 
     # -- actions ---------------------------------------------------------------------------------
     def record(self) -> None:
-        """Store the request as chosen; the choices stay for the next one."""
+        """Store the request as chosen (or the changed one); the choices stay for the next one."""
         if self.repo is None or self.org.currentData() is None:
             return
         req = Request(organisation=self.org.currentData(), date=self.date.value(), kind=self.kind.currentData(),
-                      asker=self.asker.currentData(), topic=self.topic.currentData(), minutes=self.minutes.value())
+                      asker=self.asker.currentData(), topic=self.topic.currentData(), minutes=self.minutes.value(),
+                      id=self.editing.id if self.editing else None)
         try:
-            stored = casework.record_request(self.repo, req)
+            stored = casework.change_request(self.repo, req) if req.id else casework.record_request(self.repo, req)
         except UserError as exc:
             problems = getattr(exc, "problems", None)
             self.error.show_text(problem_text(problems[0].code, error_text(exc)) if problems else error_text(exc))
@@ -190,10 +199,34 @@ class RequestsPage(QWidget):
         self.error.show_text("")
         self.status.setText(self.tr("Recorded: {kind}, {minutes} min ({organisation}).").format(
             kind=self.kind.currentText(), minutes=stored.minutes, organisation=stored.organisation))
+        if self.editing:
+            self.stop_editing()
         self.topic.setCurrentIndex(0)
         self._reload()
         self.changed.emit()
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def edit(self, req: Request | None) -> None:
+        """Load a request into the entry line; "Save change" stores it, "Cancel change" leaves it."""
+        if req is None:
+            return
+        self.editing = req
+        for combo, value in ((self.org, req.organisation), (self.kind, req.kind), (self.asker, req.asker),
+                             (self.topic, req.topic)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+        self.minutes.setValue(req.minutes)
+        self.date.set_date(req.date)
+        self.record_button.setText(self.tr("Save change"))
+        self.cancel_button.show()
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def stop_editing(self) -> None:
+        self.editing = None
+        self.record_button.setText(self.tr("Record"))
+        self.cancel_button.hide()
+        self.date.set_date(self.today())
+        self.minutes.setValue(5)
+        self.topic.setCurrentIndex(0)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Enter in the entry line records (the list keeps Enter for itself)."""
@@ -215,6 +248,8 @@ class RequestsPage(QWidget):
             casework.remove_request(self.repo, req.id)
         except UserError as exc:
             self.dialogs.error(self, self.tr("Remove request"), error_text(exc))
+        if self.editing and self.editing.id == req.id:
+            self.stop_editing()
         self._reload()
         self.changed.emit()
 

@@ -71,3 +71,21 @@ def test_remove_after_confirming_and_filter_by_organisation(window, qtbot, dialo
     page._delete()
     assert page.model.rowCount() == 0
     assert [r.organisation for r in ws.repo.list_requests()] == ["Gemeente Voorbeeld"]
+
+
+def test_double_click_loads_a_request_to_change_it(window, qtbot, dialogs):
+    ws = create(window, qtbot)
+    add_org(ws, qtbot)
+    page = _open(ws)
+    page.asker.setCurrentIndex(page.asker.findData("hr"))
+    page.record()
+    page.table.selectRow(0)
+    page.edit(page._current())
+    assert page.record_button.text() == "Wijziging opslaan" and page.cancel_button.isVisible()
+    assert page.asker.currentData() == "hr"
+    page.asker.setCurrentIndex(page.asker.findData("directie"))
+    page.minutes.setValue(25)
+    page.record()
+    assert [(r.asker, r.minutes) for r in ws.repo.list_requests()] == [("directie", 25)]
+    assert page.record_button.text() == "Vastleggen" and not page.cancel_button.isVisible()
+    assert page.minutes.value() == 5
