@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 
 CLI_WORDS = {"init", "org", "import", "import-sheet", "export", "case", "backup", "restore", "passwd", "check", "demo",
-             "decide", "report", "stats", "retention", "checklist", "-h", "--help", "--version"}
+             "decide", "report", "stats", "retention", "checklist", "request", "-h", "--help", "--version"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,7 +20,7 @@ from app.privacy.guard import Finding
 from app.store.repository import Repository, UnitOfWork
 from models import checklist as CL
 from models.checklist import Template
-from models.entities import Case, Contact
+from models.entities import Case, Contact, Request
 
 #: the follow-up a case gets when it is closed while its follow-up still says "lopend" (ongoing)
 FOLLOW_UP_OPEN = "lopend"
@@ -216,3 +216,45 @@ def complete_reminder(repo: Repository, reminder_id: int) -> bool:
     """Mark a reminder done; False when it was not open (done already, or removed)."""
     with repo.unit_of_work() as uow:
         return uow.complete_reminder(reminder_id)
+
+
+# -- requests for information or advice (counted apart from cases) ------------------------------
+@dataclass(frozen=True)
+class RequestSummary:
+    """How many requests an organisation had in a year, and the time they took."""
+
+    count: int
+    minutes: int
+
+    @property
+    def hours(self) -> float:
+        return round(self.minutes / 60.0, 2)
+
+
+def record_request(repo: Repository, req: Request) -> Request:
+    """Store a request in one unit of work: the organisation's name is matched by the one rule (the
+    stored spelling is kept), the record validated (known codes, not in the future, minutes >= 0)."""
+    with repo.unit_of_work():
+        stored = dataclasses.replace(req, organisation=repo.organisation(req.organisation).name, id=None)
+        repo.add_request(stored)
+    return stored
+
+
+def change_request(repo: Repository, req: Request) -> Request:
+    """Store the changed fields of an existing request (its id set)."""
+    with repo.unit_of_work():
+        stored = dataclasses.replace(req, organisation=repo.organisation(req.organisation).name)
+        repo.update_request(stored)
+    return stored
+
+
+def remove_request(repo: Repository, request_id: int) -> None:
+    """Remove one request (a UserError when it no longer exists)."""
+    with repo.unit_of_work():
+        repo.delete_request(request_id)
+
+
+def request_summary(repo: Repository, organisation: str, year: int) -> RequestSummary:
+    """The number of requests of the organisation (its stored name) in the year and their minutes."""
+    rows = repo.list_requests(organisation=organisation, year=year)
+    return RequestSummary(len(rows), sum(r.minutes for r in rows))

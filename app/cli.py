@@ -102,8 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"read the vault passphrase from the first line of FILE; given, it wins over "
                         f"${ENV_PASSPHRASE} (without it: ${ENV_PASSPHRASE}, else a prompt)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for add_group in (_add_vault_commands, _add_data_commands, _add_report_commands, _add_stats_commands,
-                      _add_checklist_commands):
+    for add_group in (_add_vault_commands, _add_data_commands, _add_request_commands, _add_report_commands,
+                      _add_stats_commands, _add_checklist_commands):
         add_group(sub)
     return p
 
@@ -133,13 +133,13 @@ def _add_data_commands(sub) -> None:
     ol = org.add_parser("list", help="list organisations")
     ol.add_argument("--json", action="store_true")
 
-    imp = sub.add_parser("import", help="import a vertrouwd-data/1 JSON file (all or nothing)")
+    imp = sub.add_parser("import", help="import a vertrouwd-data JSON file (version 1 or 2; all or nothing)")
     imp.add_argument("file")
 
     from app import sheet_cli
     sheet_cli.add_parser(sub)
 
-    exp = sub.add_parser("export", help="export all data as vertrouwd-data/1 JSON (plain text!)")
+    exp = sub.add_parser("export", help="export all data as vertrouwd-data/2 JSON (plain text!)")
     exp.add_argument("out")
     exp.add_argument("--with-notes", action="store_true",
                      help="include the conversation notes (left out by default: the file is not encrypted)")
@@ -164,6 +164,26 @@ def _add_data_commands(sub) -> None:
     d.add_argument("--orgs", type=int, default=5)
     d.add_argument("--years", type=int, default=3)
     d.add_argument("--seed", type=int, default=1)
+
+
+def _add_request_commands(sub) -> None:
+    """Requests for information or advice, counted apart from cases: request add|list|delete."""
+    req = sub.add_parser("request", help="requests for information or advice (not cases)").add_subparsers(
+        dest="request_cmd", required=True, parser_class=_Parser)
+    a = req.add_parser("add", help="record a request (no names: only its kind, who asked and the time)")
+    a.add_argument("--org", required=True, help="the organisation")
+    a.add_argument("--kind", required=True, help="kind of request, e.g. advies_leidinggevende")
+    a.add_argument("--asker", required=True, help="who asked, e.g. leidinggevende, medewerker, hr")
+    a.add_argument("--topic", help="the kind of behaviour it was about (optional), e.g. pesten")
+    a.add_argument("--minutes", type=int, default=5, help="minutes spent (default 5)")
+    a.add_argument("--date", help="YYYY-MM-DD (default today)")
+    rl = req.add_parser("list", help="list requests")
+    rl.add_argument("--org")
+    rl.add_argument("--year", type=_year, metavar="YYYY")
+    rl.add_argument("--json", action="store_true")
+    req.add_parser("delete", help="remove a request").add_argument("id", type=int, metavar="ID")
+    for p in (a, rl, req.choices["delete"]):
+        p.add_argument("--lang", choices=LANG_CHOICES, help="language of the messages (default nl)")
 
 
 def _add_report_commands(sub) -> None:
@@ -462,6 +482,49 @@ def _case_work(args, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+def cmd_request(args, out, err) -> int:
+    from datetime import date
+
+    from app import casework
+    from app.errors import ValidationError
+    from app.resources import vocabularies
+    from models import vocab as V
+    from models.entities import Request, parse_date
+    day = date.today()
+    if getattr(args, "date", None):
+        day, problem = parse_date(args.date, "date")
+        if problem:
+            raise ValidationError(f"problem.{problem.code}", field="date", where="", detail=problem.message)
+    vault, repo = _open(args)
+    try:
+        if args.request_cmd == "add":
+            req = casework.record_request(repo, Request(organisation=args.org, date=day, kind=args.kind,
+                                                        asker=args.asker, topic=args.topic, minutes=args.minutes))
+            _say(args, out, "cli.say.request_added", id=req.id, organisation=req.organisation)
+            return EXIT_OK
+        if args.request_cmd == "delete":
+            casework.remove_request(repo, args.id)
+            _say(args, out, "cli.say.request_deleted", id=args.id)
+            return EXIT_OK
+        org = repo.organisation(args.org).name if args.org else None
+        rows = repo.list_requests(organisation=org, year=args.year)
+    finally:
+        vault.close()
+    if args.json:
+        json.dump([{"id": r.id, "organisation": r.organisation, "date": r.date.isoformat(), "kind": r.kind,
+                    "asker": r.asker, "topic": r.topic, "minutes": r.minutes} for r in rows], out,
+                  ensure_ascii=False, indent=1)
+        out.write("\n")
+        return EXIT_OK
+    vocabs = vocabularies()
+    for r in rows:
+        topic = vocabs.label(V.BEHAVIOUR, r.topic, args.msg_lang) if r.topic else "-"
+        print(f"{r.id}\t{r.date.isoformat()}\t{r.organisation}\t{vocabs.label(V.REQUEST_KIND, r.kind, args.msg_lang)}"
+              f"\t{vocabs.label(V.REQUEST_ASKER, r.asker, args.msg_lang)}\t{topic}\t{r.minutes} min", file=out)
+    _say(args, err, "cli.say.n_requests", n=len(rows), minutes=sum(r.minutes for r in rows))
+    return EXIT_OK
+
+
 def cmd_backup(args, out, err) -> int:
     vault, repo = _open(args)
     try:
@@ -713,7 +776,7 @@ def stats_keygen(out_dir: str, out: TextIO, err: TextIO, *, passphrase: str | No
 COMMANDS = {"init": cmd_init, "org": cmd_org, "import": cmd_import, "import-sheet": cmd_import_sheet, "export": cmd_export, "case": cmd_case,
             "backup": cmd_backup, "restore": cmd_restore, "passwd": cmd_passwd, "check": cmd_check,
             "demo": cmd_demo, "decide": cmd_decide, "report": cmd_report, "stats": cmd_stats,
-            "retention": cmd_retention, "checklist": cmd_checklist}
+            "retention": cmd_retention, "checklist": cmd_checklist, "request": cmd_request}
 
 
 def main(argv: list[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:

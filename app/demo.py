@@ -28,6 +28,9 @@ FOLLOW_UP = {"opvang_advies": 35, "doorverwijzing": 12, "bemiddeling": 8, "infor
              "klacht": 6, "melding_intern": 8, "melding_extern": 2, "aangifte": 2, "geen_vervolg": 9}
 CHANNEL = {"persoonlijk": 50, "telefonisch": 25, "video": 20, "schriftelijk": 5}
 ACTIVITY = {"voorlichting": 40, "training": 15, "beleidsadvies": 20, "overleg": 20, "overig": 5}
+REQUEST_KIND = {"informatie_procedure": 35, "advies_leidinggevende": 30, "advies_medewerker": 20,
+                "voorlichting_vraag": 10, "overig": 5}
+REQUEST_ASKER = {"medewerker": 45, "leidinggevende": 35, "hr": 10, "directie": 4, "ondernemingsraad": 4, "overig": 2}
 NOTE_PARTS = [
     "Verhaal aangehoord en rol van de vertrouwenspersoon toegelicht.",
     "Grenzen van vertrouwelijkheid besproken.",
@@ -114,5 +117,25 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
                         act_rows.append((oid, d.isoformat(), _pick(rng, ACTIVITY),
                                          rng.choice([1.0, 1.5, 2.0, 2.5, 3.0, 4.0])))
         uow.insert_activity_rows(act_rows)
+        req_rows = _request_rows(random.Random(seed * 7919 + 13), org_ids, first_year, today)
+        uow.insert_request_rows(req_rows)
         uow.audit("demo", f"{cases} casussen")
-    return {"organisations": orgs, "cases": cases, "contacts": n_contacts, "activities": len(act_rows)}
+    return {"organisations": orgs, "cases": cases, "contacts": n_contacts, "activities": len(act_rows),
+            "requests": len(req_rows)}
+
+
+def _request_rows(rng: random.Random, org_ids: list[tuple[int, list[int], float]], first_year: int,
+                  today: date) -> list[tuple[int, str, str, str, str | None, int]]:
+    """Requests for information or advice: a few short questions per organisation and year (their own
+    random stream, so the cases and activities of a seed stay the same as before requests existed)."""
+    rows = []
+    for oid, _units, w in org_ids:
+        for year in range(first_year, today.year + 1):
+            for _ in range(max(0, round(rng.gauss(6 * w, 2)))):
+                d = date(year, 1, 1) + timedelta(days=rng.randint(0, 364))
+                if d <= today:
+                    kind = _pick(rng, REQUEST_KIND)
+                    topic = _pick(rng, BEHAVIOUR) if kind.startswith("advies") and rng.random() < 0.6 else None
+                    rows.append((oid, d.isoformat(), kind, _pick(rng, REQUEST_ASKER), topic,
+                                 rng.choice([5, 5, 10, 10, 15, 20, 30])))
+    return rows

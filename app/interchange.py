@@ -1,4 +1,7 @@
-"""The interchange format `vertrouwd-data/1`: all-or-nothing import and export of a vault's data.
+"""The interchange format `vertrouwd-data/2`: all-or-nothing import and export of a vault's data.
+
+Version 2 adds ``requests`` (requests for information or advice, counted apart from cases: organisation,
+date, kind, asker, topic, minutes, no free text). Files of version 1 (without requests) still import.
 
 Every record is checked before anything is written, and the writes run in one transaction, so an
 invalid record leaves the vault exactly as it was. Errors name the record and the field.
@@ -14,9 +17,12 @@ from app.errors import UserError, ValidationError
 from app.store.repository import Repository
 from app.texts import Phrase
 from models import entities as E
-from models.entities import Activity, Case, Contact, Organisation
+from models.entities import Activity, Case, Contact, Organisation, Request
 
-FORMAT = "vertrouwd-data/1"
+FORMAT = "vertrouwd-data/2"
+FORMAT_V1 = "vertrouwd-data/1"      # before requests: still read
+TOP_KEYS = {FORMAT_V1: {"format", "organisations", "cases", "activities"}}
+TOP_KEYS[FORMAT] = TOP_KEYS[FORMAT_V1] | {"requests"}
 MAX_FILE = 200 * 1024 * 1024
 
 CASE_KEYS = {"code", "organisation", "opened", "closed", "reporter_role", "behaviour", "extra_behaviours",
@@ -25,6 +31,8 @@ CASE_REQUIRED = {"code", "organisation", "opened", "reporter_role", "behaviour",
                  "follow_up"}
 CONTACT_KEYS = {"date", "minutes", "channel", "kind", "notes"}
 ACTIVITY_KEYS = {"organisation", "date", "kind", "hours"}
+REQUEST_KEYS = {"organisation", "date", "kind", "asker", "topic", "minutes"}
+REQUEST_REQUIRED = REQUEST_KEYS - {"topic"}
 MAX_INT = 2**63 - 1  # what SQLite stores
 
 
@@ -108,9 +116,9 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     """Turn the parsed JSON into records; raises ValidationError naming the first bad record."""
     if not isinstance(data, dict):
         raise UserError("interchange.not_object")
-    if data.get("format") != FORMAT:
+    if data.get("format") not in TOP_KEYS:
         raise UserError("interchange.unknown_format", value=data.get('format'), format=FORMAT)
-    unknown = set(data) - {"format", "organisations", "cases", "activities"}
+    unknown = set(data) - TOP_KEYS[data["format"]]
     if unknown:
         raise UserError("interchange.unknown_top_level_field", unknown=', '.join(sorted(unknown)))
     check_values(data)
@@ -161,8 +169,23 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     return orgs, cases, acts
 
 
+def parse_requests(data: dict) -> list[tuple[str, Request]]:
+    """The requests of a file (parse has checked the file itself); none in a version-1 file."""
+    out = []
+    for i, r in enumerate(_list(data, "requests", "the file")):
+        rec = f"requests[{i}]"
+        _keys(r, REQUEST_KEYS, REQUEST_REQUIRED, rec)
+        _text(r, ("organisation", "kind", "asker", "topic"), rec)
+        if isinstance(r["minutes"], bool) or not isinstance(r["minutes"], int):
+            _fail(rec, "minutes", "interchange.not_whole_number")
+        out.append((rec, Request(organisation=r["organisation"], date=_date(r["date"], rec, "date"), kind=r["kind"],
+                                 asker=r["asker"], topic=r.get("topic"), minutes=r["minutes"])))
+    return out
+
+
 def import_data(repo: Repository, data: dict) -> dict[str, int]:
     orgs, cases, acts = parse(data)
+    reqs = parse_requests(data)
     with repo.unit_of_work() as uow:
         known = {E.organisation_key(o.name) for o in repo.list_organisations()}
         for i, org in enumerate(orgs):
@@ -183,9 +206,11 @@ def import_data(repo: Repository, data: dict) -> dict[str, int]:
                 uow.insert_contact(cid, case.opened, contact, f"{rec} contacts[{j}]")
         for rec, act in acts:
             uow.insert_activity(act, rec)
+        for rec, req in reqs:
+            uow.insert_request(req, rec)
         uow.audit("import", f"{len(cases)} casussen")
     return {"organisations": len(orgs), "cases": len(cases), "activities": len(acts),
-            "contacts": sum(len(c.contacts) for _, c in cases)}
+            "contacts": sum(len(c.contacts) for _, c in cases), "requests": len(reqs)}
 
 
 def load_file(path: str | Path) -> dict:
@@ -229,5 +254,7 @@ def export_data(repo: Repository, path: str | Path, *, include_notes: bool = Tru
                                    for k in c.contacts]})
     acts = [{"organisation": a.organisation, "date": a.date.isoformat(), "kind": a.kind, "hours": a.hours}
             for a in reversed(repo.list_activities())]
+    reqs = [{"organisation": r.organisation, "date": r.date.isoformat(), "kind": r.kind, "asker": r.asker,
+             "topic": r.topic, "minutes": r.minutes} for r in reversed(repo.list_requests())]
     fsutil.write_text_atomic(path, json.dumps({"format": FORMAT, "organisations": orgs, "cases": cases,
-                                               "activities": acts}, ensure_ascii=False, indent=1))
+                                               "activities": acts, "requests": reqs}, ensure_ascii=False, indent=1))

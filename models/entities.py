@@ -82,6 +82,21 @@ class Activity:
     id: int | None = None
 
 
+@dataclass
+class Request:
+    """A request for information or advice (a manager asking how to handle a situation, an employee
+    asking about the procedure). Not a case: it is counted apart. It has no free text at all, so no
+    name or detail of a person can be stored with it."""
+
+    organisation: str
+    date: date
+    kind: str
+    asker: str
+    minutes: int
+    topic: str | None = None          # a behaviour code, when the question was about one
+    id: int | None = None
+
+
 @dataclass(frozen=True)
 class Problem:
     """One validation problem: which field, a stable code the window translates, and an English text."""
@@ -172,6 +187,28 @@ def validate_activity(act: Activity, vocabs: Vocabularies) -> list[Problem]:
     elif act.hours > MAX_HOURS:
         problems.append(Problem("hours", "too_large", f"hours: at most {MAX_HOURS} for one activity"))
     _code(problems, vocabs, V.ACTIVITY_KIND, "kind", act.kind)
+    return problems
+
+
+def validate_request(req: Request, vocabs: Vocabularies, today: date | None = None) -> list[Problem]:
+    """Problems of a request: a real date not after ``today`` (default: the computer's date), known
+    codes, whole non-negative minutes (at most a day's)."""
+    problems: list[Problem] = []
+    if not isinstance(req.date, date):
+        problems.append(Problem("date", "required", "date: a valid date is needed (YYYY-MM-DD)"))
+    elif req.date > (today or date.today()):
+        problems.append(Problem("date", "in_future", "date: the date lies in the future; a request is "
+                                "recorded once it was asked"))
+    if isinstance(req.minutes, bool) or not isinstance(req.minutes, int):
+        problems.append(Problem("minutes", "not_a_number", "minutes: a whole number of minutes is needed"))
+    elif req.minutes < 0:
+        problems.append(Problem("minutes", "negative", "minutes: cannot be negative"))
+    elif req.minutes > MAX_MINUTES:
+        problems.append(Problem("minutes", "too_large", f"minutes: at most {MAX_MINUTES} for one request"))
+    _code(problems, vocabs, V.REQUEST_KIND, "kind", req.kind)
+    _code(problems, vocabs, V.REQUEST_ASKER, "asker", req.asker)
+    if req.topic is not None:
+        _code(problems, vocabs, V.BEHAVIOUR, "topic", req.topic)
     return problems
 
 

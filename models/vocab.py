@@ -18,6 +18,8 @@ CHANNEL = "channel"
 CONTACT_KIND = "contact_kind"
 ACTIVITY_KIND = "activity_kind"
 STATUS = "status"
+REQUEST_KIND = "request_kind"
+REQUEST_ASKER = "request_asker"
 
 
 @dataclass(frozen=True)

@@ -1138,6 +1138,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>This cannot be negative.</translation>
         </message>
         <message>
+            <source>This date lies in the future; record a request on the day it was asked (today or earlier).</source>
+            <translation>This date lies in the future; record a request on the day it was asked (today or earlier).</translation>
+        </message>
+        <message>
             <source>This number is too large.</source>
             <translation>This number is too large.</translation>
         </message>
@@ -1271,12 +1275,119 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Contacts</translation>
         </message>
         <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
             <source>Hours</source>
             <translation>Hours</translation>
         </message>
         <message>
             <source>Hidden cells</source>
             <translation>Hidden cells</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsPage</name>
+        <message>
+            <source>Requests for information or advice</source>
+            <translation>Requests for information or advice</translation>
+        </message>
+        <message>
+            <source>A question that is not a case: a manager asking how to handle a situation, an employee asking about the procedure. Counted apart from cases in the annual report. Only the kind of question, who asked and the time are recorded.</source>
+            <translation>A question that is not a case: a manager asking how to handle a situation, an employee asking about the procedure. Counted apart from cases in the annual report. Only the kind of question, who asked and the time are recorded.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Kind of request</source>
+            <translation>Kind of request</translation>
+        </message>
+        <message>
+            <source>Who asked</source>
+            <translation>Who asked</translation>
+        </message>
+        <message>
+            <source>Topic</source>
+            <translation>Topic</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>Record a request</source>
+            <translation>Record a request</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Topic (optional)</source>
+            <translation>Topic (optional)</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Cancel change</source>
+            <translation>Cancel change</translation>
+        </message>
+        <message>
+            <source>Show the requests of</source>
+            <translation>Show the requests of</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>All organisations</source>
+            <translation>All organisations</translation>
+        </message>
+        <message>
+            <source>Add a client organisation first (Organisations).</source>
+            <translation>Add a client organisation first (Organisations).</translation>
+        </message>
+        <message>
+            <source>Requests: {n} · hours: {hours}</source>
+            <translation>Requests: {n} · hours: {hours}</translation>
+        </message>
+        <message>
+            <source>Recorded: {kind}, {minutes} min ({organisation}).</source>
+            <translation>Recorded: {kind}, {minutes} min ({organisation}).</translation>
+        </message>
+        <message>
+            <source>Save change</source>
+            <translation>Save change</translation>
+        </message>
+        <message>
+            <source>Remove request</source>
+            <translation>Remove request</translation>
+        </message>
+        <message>
+            <source>Remove this request?</source>
+            <translation>Remove this request?</translation>
         </message>
     </context>
     <context>
@@ -1352,6 +1463,18 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         <message>
             <source>Activity removed</source>
             <translation>Activity removed</translation>
+        </message>
+        <message>
+            <source>Request for information or advice added</source>
+            <translation>Request for information or advice added</translation>
+        </message>
+        <message>
+            <source>Request for information or advice changed</source>
+            <translation>Request for information or advice changed</translation>
+        </message>
+        <message>
+            <source>Request for information or advice removed</source>
+            <translation>Request for information or advice removed</translation>
         </message>
         <message>
             <source>Decision aid saved</source>
@@ -2231,6 +2354,10 @@ Details: {detail}</translation>
             <translation>Cases: {c} · contacts: {n} · hours: {h} · sources: {s}</translation>
         </message>
         <message>
+            <source>requests (not cases): {r}</source>
+            <translation>requests (not cases): {r}</translation>
+        </message>
+        <message>
             <source>Import files from trusted advisers before exporting.</source>
             <translation>Import files from trusted advisers before exporting.</translation>
         </message>
@@ -2260,6 +2387,10 @@ Details: {detail}</translation>
         <message>
             <source>hours</source>
             <translation>hours</translation>
+        </message>
+        <message>
+            <source>requests (not cases)</source>
+            <translation>requests (not cases)</translation>
         </message>
         <message>
             <source>Not shown: the number is small, so it could point at a person.</source>
@@ -2456,6 +2587,10 @@ Details: {detail}</translation>
         <message>
             <source>Remove case details</source>
             <translation>Remove case details</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
         </message>
         <message>
             <source>Close case</source>

@@ -1138,6 +1138,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Dit kan niet negatief zijn.</translation>
     </message>
     <message>
+        <source>This date lies in the future; record a request on the day it was asked (today or earlier).</source>
+        <translation>Deze datum ligt in de toekomst; leg een vraag vast op de dag dat ze gesteld is (vandaag of eerder).</translation>
+    </message>
+    <message>
         <source>This number is too large.</source>
         <translation>Dit getal is te groot.</translation>
     </message>
@@ -1271,12 +1275,119 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Contacten</translation>
     </message>
     <message>
+        <source>Requests</source>
+        <translation>Vragen</translation>
+    </message>
+    <message>
         <source>Hours</source>
         <translation>Uren</translation>
     </message>
     <message>
         <source>Hidden cells</source>
         <translation>Verborgen cellen</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsPage</name>
+    <message>
+        <source>Requests for information or advice</source>
+        <translation>Vragen om informatie of advies</translation>
+    </message>
+    <message>
+        <source>A question that is not a case: a manager asking how to handle a situation, an employee asking about the procedure. Counted apart from cases in the annual report. Only the kind of question, who asked and the time are recorded.</source>
+        <translation>Een vraag die geen casus is: een leidinggevende die vraagt hoe hij met een situatie omgaat, een medewerker die vraagt hoe de procedure werkt. In het jaarverslag apart van de casussen geteld. Alleen de soort vraag, wie vroeg en de tijd worden vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Kind of request</source>
+        <translation>Soort vraag</translation>
+    </message>
+    <message>
+        <source>Who asked</source>
+        <translation>Wie vroeg</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Record a request</source>
+        <translation>Vraag vastleggen</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Vastleggen</translation>
+    </message>
+    <message>
+        <source>Topic (optional)</source>
+        <translation>Onderwerp (optioneel)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <source>Cancel change</source>
+        <translation>Wijziging annuleren</translation>
+    </message>
+    <message>
+        <source>Show the requests of</source>
+        <translation>Toon de vragen van</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <source>All organisations</source>
+        <translation>Alle organisaties</translation>
+    </message>
+    <message>
+        <source>Add a client organisation first (Organisations).</source>
+        <translation>Voeg eerst een opdrachtgevende organisatie toe (Organisaties).</translation>
+    </message>
+    <message>
+        <source>Requests: {n} · hours: {hours}</source>
+        <translation>Vragen: {n} · uren: {hours}</translation>
+    </message>
+    <message>
+        <source>Recorded: {kind}, {minutes} min ({organisation}).</source>
+        <translation>Vastgelegd: {kind}, {minutes} min ({organisation}).</translation>
+    </message>
+    <message>
+        <source>Save change</source>
+        <translation>Wijziging opslaan</translation>
+    </message>
+    <message>
+        <source>Remove request</source>
+        <translation>Vraag verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this request?</source>
+        <translation>Deze vraag verwijderen?</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1463,18 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     <message>
         <source>Activity removed</source>
         <translation>Activiteit verwijderd</translation>
+    </message>
+    <message>
+        <source>Request for information or advice added</source>
+        <translation>Vraag om informatie of advies toegevoegd</translation>
+    </message>
+    <message>
+        <source>Request for information or advice changed</source>
+        <translation>Vraag om informatie of advies gewijzigd</translation>
+    </message>
+    <message>
+        <source>Request for information or advice removed</source>
+        <translation>Vraag om informatie of advies verwijderd</translation>
     </message>
     <message>
         <source>Decision aid saved</source>
@@ -2231,6 +2354,10 @@ Details: {detail}</translation>
         <translation>Casussen: {c} · contacten: {n} · uren: {h} · bronnen: {s}</translation>
     </message>
     <message>
+        <source>requests (not cases): {r}</source>
+        <translation>vragen (geen casussen): {r}</translation>
+    </message>
+    <message>
         <source>Import files from trusted advisers before exporting.</source>
         <translation>Importeer eerst bestanden van vertrouwenspersonen wier sleutel u vertrouwt.</translation>
     </message>
@@ -2260,6 +2387,10 @@ Details: {detail}</translation>
     <message>
         <source>hours</source>
         <translation>uren</translation>
+    </message>
+    <message>
+        <source>requests (not cases)</source>
+        <translation>vragen (geen casussen)</translation>
     </message>
     <message>
         <source>Not shown: the number is small, so it could point at a person.</source>
@@ -2456,6 +2587,10 @@ Details: {detail}</translation>
     <message>
         <source>Remove case details</source>
         <translation>Casusdetails verwijderen</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Vragen</translation>
     </message>
     <message>
         <source>Close case</source>

@@ -37,6 +37,7 @@ from ui.clipboard import SecureClipboard
 from ui.i18n import error_text
 from ui.idle import IdleLock
 from ui.pages import ActivitiesPage, DashboardPage, OrganisationsPage, SettingsPage
+from ui.requests_page import RequestsPage
 from ui.retention_panel import RetentionPanel
 from ui.screenlock import lock_listener
 from ui.seams import Dialogs
@@ -46,7 +47,7 @@ from ui.worker import Cancelled, Job, cancel_for_lock, run_in_thread, settled_af
 # How long a lock waits for a job that is writing (an export, a backup) before it closes the vault
 # anyway; a job holding the vault's lock is then waited for by the close itself
 LOCK_WAIT_MS = 5_000
-PAGES = ("overview", "cases", "organisations", "activities", "report", "settings")
+PAGES = ("overview", "cases", "organisations", "activities", "requests", "report", "settings")
 
 
 class Workspace(QWidget):
@@ -64,7 +65,7 @@ class Workspace(QWidget):
         self.nav.setStyleSheet("QListWidget { font-size: 14px; } QListWidget::item { padding: 8px; }")
         self.nav.setAccessibleName(self.tr("Pages"))
         names = [self.tr("Overview"), self.tr("Cases"), self.tr("Organisations"), self.tr("Activities"),
-                 self.tr("Annual report"), self.tr("Settings")]
+                 self.tr("Requests"), self.tr("Annual report"), self.tr("Settings")]
         self.nav.addItems(names)
         font = self.nav.font()
         font.setPixelSize(14)
@@ -110,6 +111,10 @@ class Workspace(QWidget):
         return self._page("activities")
 
     @property
+    def requests(self) -> RequestsPage:
+        return self._page("requests")
+
+    @property
     def report(self) -> QWidget:
         return self._page("report")
 
@@ -153,6 +158,8 @@ class Workspace(QWidget):
             page.changed.connect(self._known_words)
         elif name == "activities":
             page = ActivitiesPage(self.lang, dialogs)
+        elif name == "requests":
+            page = RequestsPage(self.lang, dialogs, self.today)
         elif name == "report":
             page = self._report_page()
         else:
@@ -208,6 +215,8 @@ class Workspace(QWidget):
             self.organisations.load(self.repo)
         elif page == "activities":
             self.activities.load(self.repo)
+        elif page == "requests":
+            self.requests.load(self.repo)
         elif page == "settings":
             self.settings.load(self.window_.session)
         elif page == "report" and hasattr(self.report, "load"):
@@ -721,7 +730,7 @@ class MainWindow(QMainWindow):
                 reason=error_text(value)))
 
     def import_data(self) -> None:
-        """Import a vertrouwd-data/1 file (all or nothing) off the GUI thread."""
+        """Import a vertrouwd-data file (all or nothing) off the GUI thread."""
         if not self.session.is_open:
             return
         path = self.dialogs.open_path(self, self.tr("Import data"), self.tr("Vertrouwd data (*.json)"))

@@ -395,7 +395,9 @@ class SupervisorWindow(QWidget):
         self.totals_label.setText(self.tr("Cases: {c} · contacts: {n} · hours: {h} · sources: {s}").format(
             c=stats_render.mark(g.totals["cases"], PUBLISHED, g.k, self.lang, "cases"),
             n=stats_render.mark(g.totals["contacts"], PUBLISHED, g.k, self.lang, "contacts"),
-            h=stats_render.mark(g.totals["hours"], PUBLISHED, g.k, self.lang, "hours"), s=len(g.sources)))
+            h=stats_render.mark(g.totals["hours"], PUBLISHED, g.k, self.lang, "hours"), s=len(g.sources))
+            + ("" if "requests" not in g.totals else " · " + self.tr("requests (not cases): {r}").format(
+                r=stats_render.mark(g.totals["requests"], PUBLISHED, g.k, self.lang, "requests"))))
         notes = self.group_notes(g, table.id)
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))

@@ -20,6 +20,8 @@ def problem_text(code: str, fallback: str) -> str:
         "unknown_code": QCoreApplication.translate("Problems", "Choose a value from the list."),
         "unknown_unit": QCoreApplication.translate("Problems", "Choose a unit of this organisation."),
         "negative": QCoreApplication.translate("Problems", "This cannot be negative."),
+        "in_future": QCoreApplication.translate("Problems", "This date lies in the future; record a request on "
+                                                "the day it was asked (today or earlier)."),
         "too_large": QCoreApplication.translate("Problems", "This number is too large."),
         "not_a_number": QCoreApplication.translate("Problems", "Enter a number."),
         "duplicate": QCoreApplication.translate("Problems", "This appears twice."),

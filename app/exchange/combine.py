@@ -15,7 +15,7 @@ from typing import Any
 
 from app import texts
 from app.errors import VStatError
-from app.exchange.vstat import COUNT_UNITS, TOTAL_KEYS, Table, VStat, _close
+from app.exchange.vstat import COUNT_UNITS, OPTIONAL_TOTAL_KEYS, TOTAL_KEYS, Table, VStat, _close
 
 MERGE_BY = ("organisation", "adviser", "year", "all")
 
@@ -518,13 +518,28 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
 
 
 def _totals(members: list[VStat]) -> dict[str, float | int]:
+    """The members' totals added up; an optional total (requests) when any member has it, a member
+    without it counting 0 (its year had none)."""
     totals: dict[str, float | int] = {}
-    for name in TOTAL_KEYS:
+    for name in TOTAL_KEYS + tuple(n for n in OPTIONAL_TOTAL_KEYS if any(n in v.totals for v in members)):
         s: float | int = 0
         for v in members:
-            s = _add(s, v.totals[name])
+            s = _add(s, v.totals.get(name, 0))
         totals[name] = s
     return totals
+
+
+REQUEST_TABLES = ("request_kind", "request_asker")
+
+
+def _table_of(v: VStat, tid: str) -> Table | None:
+    """The part's table; for a part whose year had no requests (no total of them), its request
+    tables are all zero: it lists every code, so the other parts' figures add up with it."""
+    t = v.table(tid)
+    if t is not None or tid not in REQUEST_TABLES or "requests" in v.totals:
+        return t
+    rows = tuple(sorted(_full_code_set(tid, 0, ()) or ()))
+    return Table(tid, "requests", rows, None, tuple((0,) for _ in rows), tuple(0 for _ in rows), (0,), 0)
 
 
 def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], notes: list[Note]) -> Group:
@@ -544,7 +559,7 @@ def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], n
         ids.extend(t.id for t in v.tables if t.id not in ids)
     tables = []
     for tid in ids:
-        pieces = [(v, v.table(tid)) for v in members_v]
+        pieces = [(v, _table_of(v, tid)) for v in members_v]
         lacking = [v for v, t in pieces if t is None]
         if lacking:
             notes.append(Note("table_missing", group=label, table=tid, organisation=lacking[0].organisation,

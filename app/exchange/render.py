@@ -277,6 +277,9 @@ class _Pdf:
         out = [self.p(group_label(g.label, self.by, lang, self.labels), "h2"),
                self.p(_t(lang, "in_total").format(**{name: mark(g.totals[name], PUBLISHED, g.k, lang, name)
                                                      for name in ("cases", "contacts", "hours")}), "body")]
+        if "requests" in g.totals:   # counted apart from cases
+            out.append(self.p(_t(lang, "in_total_requests").format(
+                requests=mark(g.totals["requests"], PUBLISHED, g.k, lang, "requests")), "body"))
         out += [self.p(note_text(n, self.by, lang, self.labels, with_group=False), "warning")
                 for n in getattr(g, "notes", [])]
         if any(has_marks(t) for t in g.tables):

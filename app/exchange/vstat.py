@@ -18,7 +18,7 @@ breaks, a signed value changes, or the bytes no longer equal the canonical form.
 File layout (format "vertrouwd-stats/1")
 ----------------------------------------
     {"format": "vertrouwd-stats/1", "organisation": str, "year": int, "threshold": int, "method": str,
-     "totals": {"cases": int, "contacts": int, "hours": number},
+     "totals": {"cases": int, "contacts": int, "hours": number[, "requests": int]},
      "tables": [{"id", "unit", "rows", "cols", "cells", "row_totals", "col_totals", "total"}],
      "adviser_key": base64(raw Ed25519 public key), "created": "YYYY-MM-DDTHH:MM:SSZ",
      "program_version": str, "signature": base64(64 bytes)}
@@ -63,9 +63,12 @@ FORMAT = "vertrouwd-stats/1"
 ENCRYPTED_FORMAT = "vertrouwd-stats-encrypted/1"
 REPORT_FORMAT = "vertrouwd-report/1"
 SUPERVISOR_PUB_PREFIX = "vertrouwd-supervisor-x25519:"
-UNITS = ("cases", "contacts", "activities", "hours")
-COUNT_UNITS = ("cases", "contacts", "activities")
+UNITS = ("cases", "contacts", "activities", "requests", "hours")
+COUNT_UNITS = ("cases", "contacts", "activities", "requests")
 TOTAL_KEYS = ("cases", "contacts", "hours")
+# requests for information or advice (counted apart from cases): only in a year that had any, so files
+# written before requests existed, and years without them, read exactly as before
+OPTIONAL_TOTAL_KEYS = ("requests",)
 
 MAX_SIZE = 5_000_000
 MAX_COUNT = 10**9          # no count in a real report comes near this
@@ -315,12 +318,14 @@ def _parse_body(doc: dict, *, strict_keys: bool = True) -> dict:
     totals_raw = doc.get("totals")
     if not isinstance(totals_raw, dict):
         raise VStatError("vstat.totals_missing")
-    unknown = set(totals_raw) - set(TOTAL_KEYS)
+    unknown = set(totals_raw) - set(TOTAL_KEYS) - set(OPTIONAL_TOTAL_KEYS)
     if unknown:
         raise VStatError("vstat.totals_unknown_field", unknown=sorted(unknown)[0][:40])
     totals: dict[str, int | float] = {}
-    for key in TOTAL_KEYS:
+    for key in TOTAL_KEYS + OPTIONAL_TOTAL_KEYS:
         if key not in totals_raw:
+            if key in OPTIONAL_TOTAL_KEYS:
+                continue
             raise VStatError("vstat.totals_lack_key", key=key)
         totals[key] = _number(totals_raw[key], Phrase("vstat.what.total", unit=Phrase(f"vstat.unit.{key}")),
                               key)

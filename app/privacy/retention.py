@@ -26,6 +26,12 @@ codes or ids: codes are pseudonyms, but a list of codes with removal dates next 
 row would tell exactly which details went when, and the counts answer everything an adviser must
 account for (that purging happens, and how much).
 
+Requests for information or advice (decision): not under retention, and kept. A request holds no
+details in the sense above: no free text, no link to a case, only what the annual figures count
+(organisation, date, kind, the asker's position, an optional behaviour code, minutes), which is
+exactly what a purged case keeps. Removing requests after the case term would change published years'
+figures without removing any person data. The adviser removes a single request by hand if needed.
+
 Drafts that belong to a case (decision): a draft is one of the case's if its key is ``case:<id>`` or
 ``contact:<id>``, or starts with ``case:<id>:`` or ``contact:<id>:`` (the contact editor's drafts are
 ``contact:<case id>:<contact id or new>``), or its JSON data has ``"case_id": <id>`` at the top level.

@@ -15,6 +15,12 @@ Definitions (every case table of a report uses the same population, so all share
 * **Hours** are contact minutes of the period / 60 (case work) plus the hours of the preventive
   activities dated inside the period; one hours table splits them by kind of work.
 * **Activities** are preventive activities dated inside the period, counted by kind.
+* **Requests** for information or advice (a manager asking how to handle a situation, an employee
+  asking about the procedure) are NOT cases: they are counted apart, by kind and by who asked, when
+  the period has any (tables ``request_kind`` and ``request_asker``, unit "requests", and
+  ``totals.requests``). Their minutes are one row of the hours table (``vragen``) and part of the
+  hours total. A period without requests has none of these, so reports made before requests
+  existed keep exactly their figures.
 
 Only one two-way table is made (behaviour x relation); three-way tables never are. A breakdown by
 organisational unit is only made for one organisation, and only when every unit cell is 0 or at
@@ -35,6 +41,7 @@ from models import vocab as V
 from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
 CASE_WORK = "casuswerk"        # hours table: time spent in contacts with people
+REQUEST_WORK = "vragen"        # hours table: time spent answering requests for information or advice
 NO_UNIT = "geen_afdeling"      # unit table: cases recorded without a unit
 ORIGIN_NEW = "nieuw"
 ORIGIN_NEW_H1 = "nieuw_h1"
@@ -56,6 +63,8 @@ TABLE_VOCABS: dict[str, tuple[str | None, str | None]] = {
     "unit": (None, None),
     "channel": (V.CHANNEL, None),
     "activities": (V.ACTIVITY_KIND, None),
+    "request_kind": (V.REQUEST_KIND, None),
+    "request_asker": (V.REQUEST_ASKER, None),
     "hours": (V.ACTIVITY_KIND, None),
 }
 TABLE_ORDER = list(TABLE_VOCABS)
@@ -69,12 +78,13 @@ class Aggregation:
     start: date
     end: date
     tables: list[Table]
-    totals: dict[str, float]          # cases, contacts, hours (all work)
+    totals: dict[str, float]          # cases, contacts, hours (all work); requests when there were any
     new: int
     carried_over: int
     closed: int
     contact_hours: float
     activity_hours: float
+    request_hours: float = 0.0
     units: dict[str, str] = field(default_factory=dict)   # unit table code -> unit name
     notes: list[str] = field(default_factory=list)        # note codes, see report texts
 
@@ -207,18 +217,41 @@ def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half
     act_h = {r[0]: round(float(r[2]), 2) for r in arow}
     act_codes = _codes(V.ACTIVITY_KIND, act_n)
     tables.append(_one_way("activities", "activities", act_codes, act_n))
+    n_requests, request_hours = _requests(tables, repo, start, end, org_id)
     contact_hours = round(minutes / 60.0, 2)
-    hours = {CASE_WORK: contact_hours, **act_h}
+    hours = {CASE_WORK: contact_hours, **act_h, REQUEST_WORK: request_hours}
     # the hours of each kind of activity follow the activities table (twin): hidden where its count
-    # is hidden, merged into "overig" where its categories are merged
-    tables.append(Table(id="hours", unit="hours", rows=[CASE_WORK, *act_codes], cols=None,
-                        cells=[[hours.get(c, 0.0)] for c in [CASE_WORK, *act_codes]], twin="activities"))
+    # is hidden, merged into "overig" where its categories are merged. The hours of requests are one
+    # row, like case work: it follows the requests' total, which is always published.
+    hour_rows = [CASE_WORK, *act_codes] + ([REQUEST_WORK] if n_requests else [])
+    tables.append(Table(id="hours", unit="hours", rows=hour_rows, cols=None,
+                        cells=[[hours.get(c, 0.0)] for c in hour_rows], twin="activities"))
     activity_hours = round(sum(act_h.values()), 2)
     totals = {"cases": len(rows), "contacts": sum(channel.values()),
-              "hours": round(contact_hours + activity_hours, 2)}
+              "hours": round(contact_hours + activity_hours + request_hours, 2)}
+    if n_requests:
+        totals["requests"] = n_requests
     return Aggregation(organisation_id=org, start=start, end=end, tables=tables, totals=totals, new=new,
                        carried_over=carried, closed=closed, contact_hours=contact_hours,
-                       activity_hours=activity_hours, units=units, notes=notes)
+                       activity_hours=activity_hours, request_hours=request_hours, units=units, notes=notes)
+
+
+def _requests(tables: list[Table], repo, start: date, end: date, org_id: int | None) -> tuple[int, float]:
+    """Add the tables of the requests for information or advice (when the period has any); returns
+    their number and hours. Who asked is about a person (one director): "everyone in one category"
+    counts as a disclosure there, as it does for cases."""
+    rows = queries.requests_by_kind_asker(repo, start, end, org_id)
+    n = sum(r[2] for r in rows)
+    if not n:
+        return 0, 0.0
+    kind: dict[str, int] = {}
+    asker: dict[str, int] = {}
+    for k, a, count, _minutes in rows:
+        kind[k] = kind.get(k, 0) + count
+        asker[a] = asker.get(a, 0) + count
+    tables.append(_one_way("request_kind", "requests", _codes(V.REQUEST_KIND, kind), kind))
+    tables.append(_one_way("request_asker", "requests", _codes(V.REQUEST_ASKER, asker), asker, group=True))
+    return n, round(sum(r[3] for r in rows) / 60.0, 2)
 
 
 def _midpoint(start: date, end: date) -> date | None:

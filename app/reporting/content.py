@@ -129,7 +129,8 @@ def report_csv(report: dict, lang: str = "nl", units: dict[str, str] | None = No
                 w.writerow([tid, unit, "", col, _csv_value(tb["col_totals"][c], unit), t["total"],
                             lab("cols", col)])
         w.writerow([tid, unit, "", "", _csv_value(tb["total"], unit), t["total"], ""])
-    labels = {"cases": t["cases_total"], "contacts": t["contacts_total"], "hours": t["hours_total"]}
+    labels = {"cases": t["cases_total"], "contacts": t["contacts_total"], "hours": t["hours_total"],
+              "requests": t["requests_total"]}
     for key, value in report["totals"].items():
         w.writerow(["totals", key, key, "", _csv_value(value, key), labels.get(key, key), ""])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -85,7 +85,8 @@ def report_xlsx(prep: Prepared) -> bytes:
     taken: set[str] = set()
     ws = wb.active
     ws.title = _name(t["summary"], taken)
-    labels = {"cases": t["cases_total"], "contacts": t["contacts_total"], "hours": t["hours_total"]}
+    labels = {"cases": t["cases_total"], "contacts": t["contacts_total"], "hours": t["hours_total"],
+              "requests": t["requests_total"]}
     _fill(ws, [[t["doc_title"], ""], [t["figure"], t["this_year"].format(year=rep["year"])]]
           + [[labels.get(k, k), v] for k, v in rep["totals"].items()]
           + [[], [t["for_organisation"].format(organisation=rep["organisation"]), ""],

@@ -12,7 +12,7 @@ from app.reporting import report as R
 NAVY = "#1F3A5F"
 TEAL = "#2A7F8E"
 SECTIONS = (("cases", "section_cases"), ("contacts", "section_contacts"),
-            ("activities", "section_prevention"), ("hours", "section_prevention"))
+            ("activities", "section_prevention"), ("hours", "section_prevention"), ("requests", "section_requests"))
 
 
 def fmt_value(value, lang: str, hours: bool = False) -> str:
@@ -43,8 +43,10 @@ def preview_html(prep: R.Prepared, narrative: str, *, practice: str = "") -> str
     tot = rep["totals"]
     h.append(f'<h2 style="color:{TEAL}">{escape(t["summary"])}</h2>')
     h.append('<table cellspacing="0" cellpadding="4" style="border-collapse:collapse">')
-    for key, value, hours in (("cases_total", tot["cases"], False), ("contacts_total", tot["contacts"], False),
-                              ("hours_total", tot["hours"], True)):
+    lines = [("cases_total", tot["cases"], False), ("contacts_total", tot["contacts"], False)]
+    if tot.get("requests"):   # counted apart from cases
+        lines.append(("requests_total", tot["requests"], False))
+    for key, value, hours in lines + [("hours_total", tot["hours"], True)]:
         h.append(f'<tr><td>{escape(t[key])}</td><td align="right"><b>{num(value, hours)}</b></td></tr>')
     h.append("</table>")
     h.append(f'<p style="color:#5B6B7B;font-size:9pt">{escape(t["definitions"])}</p>')
@@ -62,6 +64,8 @@ def preview_html(prep: R.Prepared, narrative: str, *, practice: str = "") -> str
             continue
         if section not in done:
             h.append(f'<h2 style="color:{TEAL}">{escape(t[section])}</h2>')
+            if section == "section_requests":
+                h.append(f"<p>{escape(t['requests_intro'])}</p>")
             done.add(section)
         for tb in tables:
             h.append(_table_html(prep, tb, t, num))

@@ -145,12 +145,18 @@ class _Builder:
         hours = tabs.get("hours")
         if hours:
             case_work = cell("hours", "casuswerk")
-            if case_work not in ("absent", None):
+            asked = cell("hours", "vragen")
+            asked = 0 if asked == "absent" else asked
+            if case_work not in ("absent", None) and asked is not None:
                 out["hours_case"] = case_work
-                out["hours_prevention"] = round(hours["total"] - case_work, 2)
+                out["hours_prevention"] = round(hours["total"] - case_work - asked, 2)
+                if asked:
+                    out["hours_requests"] = asked
         act = tabs.get("activities")
         if act:
             out["activities_total"] = act["total"]
+        if tot.get("requests"):
+            out["requests_total"] = tot["requests"]
         return out
 
     def summary(self) -> list:
@@ -159,10 +165,11 @@ class _Builder:
         now = self._summary_values(r)
         before = self._summary_values(self.prev)
         keys = ["cases_total", "cases_new", "cases_carried", "cases_closed", "contacts_total",
-                "activities_total", "hours_total", "hours_case", "hours_prevention"]
+                "activities_total", "requests_total", "hours_total", "hours_case", "hours_prevention",
+                "hours_requests"]
         head = [t["figure"], str(year)] + ([str(prev_year), t["change"]] if self.prev else [])
         data = [head]
-        indent = {"cases_new", "cases_carried", "hours_case", "hours_prevention"}
+        indent = {"cases_new", "cases_carried", "hours_case", "hours_prevention", "hours_requests"}
         for key in keys:
             if key not in now:
                 continue
@@ -363,6 +370,19 @@ class _Builder:
         out.append(self.para(t["legend"], "small"))
         return out
 
+    def requests(self) -> list:
+        """Requests for information or advice, apart from cases (only in a year that had any)."""
+        total = self.r["totals"].get("requests")
+        if not total:
+            return []
+        t = self.t
+        out = [CondPageBreak(6 * cm), Paragraph(escape(t["section_requests"]), self.s["h1"]),
+               self.para(t["requests_intro"]),
+               self.para(f"{t['requests_total']}: {fmt_number(total, self.lang)}")]
+        if "too_few_requests" in self.p.notes:
+            out.append(self.para(t["note_too_few_requests"], "small"))
+        return out + self.one_way("request_kind") + self.one_way("request_asker")
+
     def story(self) -> list:
         t = self.t
         story = self.title_page() + self.summary()
@@ -378,6 +398,7 @@ class _Builder:
         story += [CondPageBreak(7 * cm), Paragraph(escape(t["section_prevention"]), self.s["h1"])]
         story += self.one_way("activities")
         story += self.one_way("hours")
+        story += self.requests()
         story += self.trend()
         story += self.signals()
         story += self.method()

@@ -14,7 +14,9 @@ Report JSON (format ``vertrouwd-report/1``)::
      "method": str, "totals": {"cases": int, "contacts": int, "hours": number},
      "tables": [{"id", "unit", "rows", "cols", "cells", "row_totals", "col_totals", "total"}]}
 
-``unit`` is cases | contacts | activities | hours. One-way tables have ``cols: null`` and one cell
+``unit`` is cases | contacts | activities | requests | hours. Requests for information or advice are
+not cases: a year with requests has ``totals.requests`` and the tables ``request_kind`` and
+``request_asker`` (unit requests), and their hours are the row ``vragen`` of the hours table. One-way tables have ``cols: null`` and one cell
 per row. A hidden figure is ``null``. Tables of one unit share one population and total: every
 case table counts the cases of the year (see ``app.reporting.aggregate``) and totals to ``totals.cases``;
 the channel table totals to ``totals.contacts``; the hours table (case work + each kind of
@@ -43,6 +45,7 @@ from app.reporting import disclosure, ledger
 from app.reporting.aggregate import (
     CASE_WORK,
     ORIGIN_CARRIED,
+    REQUEST_WORK,
     STATUS_OPEN,
     TABLE_ORDER,
     Aggregation,
@@ -197,11 +200,13 @@ def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
 
 
 def _without_twin(tb):
-    """An hours table whose count twin is left out: only case work and all prevention together,
-    since hours per kind of activity would show the kinds the dropped counts hid."""
-    case_work = sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code == CASE_WORK)
-    rest = round(sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code != CASE_WORK), 2)
-    return replace(tb, rows=[CASE_WORK, PREVENTION], cells=[[case_work], [rest]], twin=None)
+    """An hours table whose count twin is left out: only case work, all prevention together (and
+    requests), since hours per kind of activity would show the kinds the dropped counts hid."""
+    own = {code: r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code in (CASE_WORK, REQUEST_WORK)}
+    rest = round(sum(r[0] for r, code in zip(tb.cells, tb.rows, strict=True) if code not in own), 2)
+    rows = [CASE_WORK, PREVENTION] + ([REQUEST_WORK] if REQUEST_WORK in own else [])
+    cells = [[own.get(CASE_WORK, 0.0)], [rest]] + ([[own[REQUEST_WORK]]] if REQUEST_WORK in own else [])
+    return replace(tb, rows=rows, cells=cells, twin=None)
 
 
 def _drop_unsafe(tables: list, protection, k: int, prev_tables) -> tuple[list, disclosure.Protection, list[str]]:
@@ -276,7 +281,8 @@ def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
     notes = list(agg.notes)
     act = agg.table("activities")
     unit_totals = {"cases": agg.totals["cases"], "contacts": agg.totals["contacts"],
-                   "activities": sum(r[0] for r in act.cells) if act else 0}
+                   "activities": sum(r[0] for r in act.cells) if act else 0,
+                   "requests": agg.totals.get("requests", 0)}
     for unit, total in unit_totals.items():
         if 0 < total < k:
             notes.append(f"too_few_{unit}")
@@ -327,12 +333,15 @@ def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict
 
 
 def _changed_case_shows(protection, earlier: list[dict], totals: dict) -> list[tuple]:
-    """Attributes of a changed case (or contact) that this version beside any earlier one pins down."""
+    """Attributes of a changed case (or contact, or request) that this version beside any earlier one
+    pins down."""
     out: set[tuple] = set()
     for v in earlier:
         before = v.get("totals") or {}
-        for unit in ("cases", "contacts"):
-            now, then = int(totals[unit]), int(before.get(unit, totals[unit]))
+        for unit in ("cases", "contacts", "requests"):
+            # a report without a requests total had none (the total is left out when it is 0)
+            default = 0 if unit == "requests" else totals[unit]
+            now, then = int(totals.get(unit, default)), int(before.get(unit, default))
             out.update(ledger.changed_case_revealed(protection.tables, v["tables"], max(now - then, 0),
                                                     max(then - now, 0), unit))
     return sorted(out)
@@ -401,6 +410,8 @@ def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: i
     ordered += [p for tid, p in published.items() if tid not in TABLE_ORDER]
     totals = {"cases": int(agg.totals["cases"]), "contacts": int(agg.totals["contacts"]),
               "hours": _hours(agg.totals["hours"])}
+    if agg.totals.get("requests"):   # counted apart from cases; absent in a year without requests
+        totals["requests"] = int(agg.totals["requests"])
     return {"format": REPORT_FORMAT,
             "organisation": name if name is not None else t["all_organisations"],
             "year": year, "threshold": k, "method": disclosure.method_text(lang, k),

@@ -166,6 +166,22 @@ CREATE INDEX cases_opened ON cases(opened, code);
 """
 
 
+# Requests for information or advice, counted apart from cases (issue 13). No free text: kind, who
+# asked (a position, never a person), an optional behaviour code as topic, and the minutes spent.
+REQUESTS = """
+CREATE TABLE requests (
+    id INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations(id),
+    date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    asker TEXT NOT NULL,
+    topic TEXT,
+    minutes INTEGER NOT NULL CHECK (minutes >= 0)
+);
+CREATE INDEX requests_org_date ON requests(organisation_id, date);
+"""
+
+
 def _script(sql: str) -> Callable:
     def step(conn) -> None:
         for stmt in sql.split(";"):
@@ -185,6 +201,7 @@ MIGRATIONS: list[tuple[int, Callable]] = [
     (2, _v2),
     (3, _v3),
     (4, _script(V4)),
+    (6, _script(REQUESTS)),   # 5 is another change merged in between
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -64,6 +64,15 @@ def activities_by_kind(repo: Repository, start: date, end: date,
         "AND a.date < ?" + where + " GROUP BY a.kind", [start.isoformat(), end.isoformat(), *args])]
 
 
+def requests_by_kind_asker(repo: Repository, start: date, end: date,
+                           org_id: int | None) -> list[tuple[str, str, int, int]]:
+    """(kind, asker, requests, minutes) of the requests for information or advice dated in the period."""
+    where, args = _org("r.organisation_id", org_id)
+    return [(r[0], r[1], int(r[2]), int(r[3])) for r in repo.conn.execute(
+        "SELECT r.kind, r.asker, count(*), coalesce(sum(r.minutes), 0) FROM requests r WHERE r.date >= ? "
+        "AND r.date < ?" + where + " GROUP BY r.kind, r.asker", [start.isoformat(), end.isoformat(), *args])]
+
+
 def case_years(repo: Repository, org_id: int | None) -> list[int]:
     """Calendar years in which a case of the organisation (or any: None) was opened, newest first."""
     where, args = _org("c.organisation_id", org_id)

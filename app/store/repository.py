@@ -28,7 +28,7 @@ from app.errors import UserError, ValidationError
 from app.resources import vocabularies
 from app.store.vault import Vault
 from models import entities as E
-from models.entities import Activity, Case, Contact, Organisation, Problem
+from models.entities import Activity, Case, Contact, Organisation, Problem, Request
 
 
 def _now() -> str:
@@ -248,6 +248,9 @@ class Repository:
                              (org_id,)).fetchone()[0]
             if n or m:
                 raise UserError("repo.organisation_in_use", n=n, m=m)
+            r = conn.execute("SELECT count(*) FROM requests WHERE organisation_id = ?", (org_id,)).fetchone()[0]
+            if r:
+                raise UserError("repo.organisation_has_requests", n=r)
             conn.execute("DELETE FROM organisations WHERE id = ?", (org_id,))
             self._audit(conn, "organisatie_verwijderd", f"organisatie {org_id}")
 
@@ -530,6 +533,59 @@ class Repository:
         return [Activity(id=r[0], organisation=r[1], date=date.fromisoformat(r[2]), kind=r[3], hours=r[4])
                 for r in self.conn.execute(sql, args)]
 
+    # -- requests for information or advice (counted apart from cases) ------------------------
+    def _insert_request(self, conn: sqlcipher3.Connection, req: Request, record: str | None) -> int:
+        _raise(E.validate_request(req, self.vocabs), record)
+        oid = self._org_id(conn, req.organisation, record)
+        cur = conn.execute("INSERT INTO requests(organisation_id, date, kind, asker, topic, minutes) "
+                           "VALUES (?,?,?,?,?,?)",
+                           (oid, req.date.isoformat(), req.kind, req.asker, req.topic, req.minutes))
+        return int(cur.lastrowid)
+
+    def add_request(self, req: Request) -> int:
+        with self._tx() as conn:
+            rid = self._insert_request(conn, req, None)
+            self._audit(conn, "vraag_toegevoegd", f"vraag {rid}")
+        req.id = rid
+        return rid
+
+    def update_request(self, req: Request) -> None:
+        if req.id is None:
+            raise ValueError("update_request needs a request with an id")
+        _raise(E.validate_request(req, self.vocabs))
+        with self._tx() as conn:
+            oid = self._org_id(conn, req.organisation)
+            cur = conn.execute("UPDATE requests SET organisation_id=?, date=?, kind=?, asker=?, topic=?, "
+                               "minutes=? WHERE id=?", (oid, req.date.isoformat(), req.kind, req.asker,
+                                                        req.topic, req.minutes, req.id))
+            if cur.rowcount != 1:
+                raise UserError("repo.request_gone", request=req.id)
+            self._audit(conn, "vraag_gewijzigd", f"vraag {req.id}")
+
+    def delete_request(self, req_id: int) -> None:
+        with self._tx() as conn:
+            cur = conn.execute("DELETE FROM requests WHERE id = ?", (req_id,))
+            if cur.rowcount != 1:
+                raise UserError("repo.request_gone", request=req_id)
+            self._audit(conn, "vraag_verwijderd", f"vraag {req_id}")
+
+    def list_requests(self, organisation: str | None = None, year: int | None = None) -> list[Request]:
+        """Requests, newest first; of one organisation (its stored name) and one year when given."""
+        where, args = [], []
+        if organisation:
+            where.append("o.name = ?")
+            args.append(organisation)
+        if year:
+            where.append("r.date >= ? AND r.date < ?")
+            args += [f"{year:04d}-01-01", f"{year + 1:04d}-01-01"]
+        sql = ("SELECT r.id, o.name, r.date, r.kind, r.asker, r.topic, r.minutes FROM requests r "
+               "JOIN organisations o ON o.id = r.organisation_id")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY r.date DESC, r.id DESC"
+        return [Request(id=r[0], organisation=r[1], date=date.fromisoformat(r[2]), kind=r[3], asker=r[4],
+                        topic=r[5], minutes=int(r[6])) for r in self.conn.execute(sql, args)]
+
     # -- reminders --------------------------------------------------------------------------
     def add_reminder(self, case_id: int, due: date, kind: str, source: str = "") -> int:
         with self._tx() as conn:
@@ -629,6 +685,10 @@ class Repository:
                 "cases": q("SELECT count(*) FROM cases").fetchone()[0],
                 "contacts": q("SELECT count(*) FROM contacts").fetchone()[0],
                 "activities": q("SELECT count(*) FROM activities").fetchone()[0]}
+
+    def request_count(self) -> int:
+        """All requests for information or advice in the vault (they are no cases: apart from counts())."""
+        return int(self.conn.execute("SELECT count(*) FROM requests").fetchone()[0])
 
     # -- the publication ledger (app/reporting/ledger.py) ---------------------------------------
     def record_publication(self, org_id: int | None, organisation: str, year: int, kind: str,
@@ -768,6 +828,10 @@ class UnitOfWork:
         with self.savepoint() as conn:
             return self.repo._insert_activity(conn, act, record)
 
+    def insert_request(self, req: Request, record: str | None = None) -> int:
+        with self.savepoint() as conn:
+            return self.repo._insert_request(conn, req, record)
+
     # -- demo data: generated rows, not validated (fast) ----------------------------------------
     def case_codes(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT code FROM cases")]
@@ -791,6 +855,11 @@ class UnitOfWork:
         """(organisation id, date, kind, hours) each."""
         self.conn.executemany("INSERT INTO activities(organisation_id, date, kind, hours) VALUES (?,?,?,?)",
                               rows)
+
+    def insert_request_rows(self, rows: Sequence[tuple[int, str, str, str, str | None, int]]) -> None:
+        """(organisation id, date, kind, asker, topic, minutes) each."""
+        self.conn.executemany("INSERT INTO requests(organisation_id, date, kind, asker, topic, minutes) "
+                              "VALUES (?,?,?,?,?,?)", rows)
 
     # -- retention --------------------------------------------------------------------------------
     def case_states(self, case_ids: Iterable[int]) -> dict[int, tuple[str, str | None, str | None]]:

@@ -55,7 +55,7 @@ def seeded(repo):
 
 def test_import_valid_file(seeded):
     counts = interchange.import_data(seeded, _valid())
-    assert counts == {"organisations": 2, "cases": 4, "activities": 1, "contacts": 8}
+    assert counts == {"organisations": 2, "cases": 4, "activities": 1, "contacts": 8, "requests": 0}
     assert seeded.counts() == {"organisations": 3, "cases": 5, "contacts": 9, "activities": 1}
     case = seeded.get_case(seeded.case_id_by_code("2026-001"))
     assert (case.unit, case.closed, case.extra_behaviours) == ("ICT", date(2026, 3, 1), ["intimidatie"])
@@ -157,7 +157,7 @@ def test_bad_input_names_record_and_field_and_changes_nothing(seeded, name, muta
 
 @pytest.mark.parametrize("data, words", [
     ([], "JSON object"),
-    ({"format": "vertrouwd-data/2"}, "Unknown format"),
+    ({"format": "vertrouwd-data/3"}, "Unknown format"),
     ({"cases": []}, "Unknown format"),
     ({"format": "vertrouwd-data/1", "people": []}, "people"),
 ])

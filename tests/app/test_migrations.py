@@ -44,7 +44,8 @@ def _copy(fixture: Path, tmp_path: Path) -> Path:
 
 def test_there_is_a_fixture_for_every_earlier_version():
     versions = {_version(p) for p in VAULT_FILES}
-    assert versions == set(range(1, migrations.LATEST)), "add tests/fixtures/vault_vN.vault for old schemas"
+    earlier = {v for v, _ in migrations.MIGRATIONS if v < migrations.LATEST}
+    assert versions == earlier, "add tests/fixtures/vault_vN.vault for old schemas"
     for p in VAULT_FILES:
         assert key_path(p).exists()
         assert _version(p) in MF.EXPECTED

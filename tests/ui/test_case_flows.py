@@ -9,6 +9,7 @@ from app.guidance.checklists import get_template
 from app.paths import templates_dir
 from tests.ui.jobs import finish
 from tests.ui.test_main_window import add_org, create, new_case
+from ui.main_window import PAGES
 
 
 def choose(panel, item_id, code) -> None:
@@ -75,7 +76,7 @@ def panel_progress(editor) -> tuple[int, int]:
 
 def test_invalid_template_import_refused_without_change(window, qtbot, dialogs, tmp_path):
     ws = create(window, qtbot)
-    ws.nav.setCurrentRow(5)
+    ws.nav.setCurrentRow(PAGES.index("settings"))
     before = sorted(p.name for p in templates_dir().glob("*")) if templates_dir().exists() else []
     count = ws.settings.template_combo.count()
     bad = tmp_path / "kapot.toml"
@@ -92,7 +93,7 @@ def test_invalid_template_import_refused_without_change(window, qtbot, dialogs, 
 
 def test_template_export_and_import_round_trip(window, qtbot, dialogs, tmp_path):
     ws = create(window, qtbot)
-    ws.nav.setCurrentRow(5)
+    ws.nav.setCurrentRow(PAGES.index("settings"))
     combo = ws.settings.template_combo
     combo.setCurrentIndex(combo.findData(f"intake@{get_template('intake').version}"))
     out = tmp_path / "intake.toml"

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.test_main_window import add_org, create, new_case
+from ui.main_window import PAGES
 
 
 def test_empty_vault_shows_the_first_step(window, qtbot):
@@ -38,4 +39,4 @@ def test_tiles_lead_to_what_they_count(window, qtbot):
     assert ws.stack.currentWidget() is ws.cases and ws.cases.status.currentData() == "open"
     ws.nav.setCurrentRow(0)
     qtbot.mouseClick(dash.retention_tile, Qt.MouseButton.LeftButton)
-    assert ws.nav.currentRow() == 5
+    assert ws.nav.currentRow() == PAGES.index("settings")

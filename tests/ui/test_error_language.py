@@ -4,6 +4,7 @@ from __future__ import annotations
 from app.errors import UserError
 from tests.ui.test_main_window import add_org, create
 from ui import i18n
+from ui.main_window import PAGES
 
 
 def _add_again(ws, name="Gemeente Voorbeeld"):
@@ -22,7 +23,7 @@ def test_dutch_window_shows_a_dutch_error(window, qtbot):
     assert dlg.isVisible()
     assert dlg.name_error.text() == "Er bestaat al een organisatie met de naam 'Gemeente Voorbeeld'; kies een andere naam."
     dlg.reject()
-    ws.nav.setCurrentRow(5)
+    ws.nav.setCurrentRow(PAGES.index("settings"))
     ws.settings.language.setCurrentIndex(ws.settings.language.findData("en"))
     ws.settings.save()
     ws = window.workspace
@@ -30,7 +31,7 @@ def test_dutch_window_shows_a_dutch_error(window, qtbot):
     dlg = _add_again(ws)
     assert dlg.name_error.text() == "name: an organisation called 'Gemeente Voorbeeld' already exists"
     dlg.reject()
-    ws.nav.setCurrentRow(5)
+    ws.nav.setCurrentRow(PAGES.index("settings"))
     ws.settings.language.setCurrentIndex(ws.settings.language.findData("nl"))
     ws.settings.save()
 

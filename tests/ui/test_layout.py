@@ -24,6 +24,7 @@ from app import demo
 from app.store.session import Session
 from tests.conftest import PASSPHRASE
 from tests.ui.jobs import finish
+from ui.main_window import PAGES
 from ui.seams import ScriptedDialogs
 
 TODAY = date(2026, 11, 22)
@@ -95,7 +96,7 @@ def _each_page(qtbot, w):
         ws.nav.setCurrentRow(i)
         if i == 1:
             ws.cases.table.selectRow(0)
-        if i == 4:
+        if i == PAGES.index("report"):
             with qtbot.waitSignal(ws.report.refreshed, timeout=30_000):
                 pass
         QApplication.processEvents()

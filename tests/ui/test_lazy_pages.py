@@ -60,6 +60,8 @@ def test_every_page_works_when_first_opened(filled, qtbot, due_calls):
     assert ws.organisations.model.rowCount() == 2
     ws.nav.setCurrentRow(PAGES.index("activities"))
     assert ws.built("activities") is ws.activities
+    ws.nav.setCurrentRow(PAGES.index("requests"))
+    assert ws.built("requests") is ws.requests and ws.requests.model.rowCount() > 0
     ws.nav.setCurrentRow(PAGES.index("settings"))
     assert ws.settings.kdf.text()
     assert ws.retention.due_model.rowCount() == shown_due
@@ -69,7 +71,7 @@ def test_every_page_works_when_first_opened(filled, qtbot, due_calls):
     assert ws.report.tables.views
     assert ws.stack.count() == len(PAGES)
     assert [ws.stack.indexOf(ws.built(p)) for p in ("overview", "cases", "organisations", "activities",
-                                                     "report")] == [0, 1, 2, 3, 4]
+                                                     "requests", "report")] == [0, 1, 2, 3, 4, 5]
 
 
 def test_a_purge_asks_the_vault_again(filled, due_calls):

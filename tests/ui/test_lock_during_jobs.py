@@ -14,6 +14,7 @@ from tests.conftest import PASSPHRASE
 from tests.ui.jobs import finish
 from tests.ui.test_main_window import create
 from ui import worker as W
+from ui.main_window import PAGES
 from ui.report import export as E
 
 WAIT = 30_000
@@ -24,7 +25,7 @@ def report_page(window, qtbot):
     ws = create(window, qtbot)
     demo.generate(ws.repo, 40, orgs=1, years=1, seed=3)
     page = ws.report
-    ws.nav.setCurrentRow(4)
+    ws.nav.setCurrentRow(PAGES.index("report"))
     qtbot.waitUntil(lambda: page.prep is not None and page.prepare_job is None, timeout=WAIT)
     return page
 

@@ -127,13 +127,13 @@ def test_language_switch_keeps_data(window, qtbot):
     add_org(ws, qtbot)
     new_case(ws)
     assert ws.nav.item(0).text() == "Overzicht"
-    ws.nav.setCurrentRow(5)
+    ws.nav.setCurrentRow(PAGES.index("settings"))
     ws.settings.language.setCurrentIndex(ws.settings.language.findData("en"))
     ws.settings.save()
     ws = window.workspace
     assert ws.nav.item(0).text() == "Overview"
     assert ws.repo.counts()["cases"] == 1
-    ws.nav.setCurrentRow(5)
+    ws.nav.setCurrentRow(PAGES.index("settings"))
     ws.settings.language.setCurrentIndex(ws.settings.language.findData("nl"))
     ws.settings.save()
     assert window.workspace.nav.item(0).text() == "Overzicht"

@@ -101,7 +101,7 @@ def test_render_every_page(qtbot, tmp_path, tmp_path_factory, palette, lang, dar
 
 def _pages(qtbot, w, folder) -> None:
     ws = w.workspace
-    names = ["02_overzicht", "03_casussen", "04_organisaties", "05_activiteiten", "06_jaarverslag",
+    names = ["02_overzicht", "03_casussen", "04_organisaties", "05_activiteiten", "05_vragen", "06_jaarverslag",
              "07_instellingen"]
     for i, name in enumerate(names):
         ws.nav.setCurrentRow(i)

@@ -159,3 +159,20 @@ def test_window_shows_years_added_note(qtbot, tmp_path):
     assert "2025, 2026" in w.notes_label.text()
     w.by_combo.setCurrentIndex(w.BY.index("year"))
     assert not w.notes_label.isVisible()
+
+
+def test_requests_are_shown_apart_from_cases(qtbot, tmp_path):
+    key = exkeys.generate_signing_key()
+    rep = report("Gemeente Oost", [12, 5, 0, 14], 31)
+    rep["totals"]["requests"] = 9
+    rep["tables"].append({"id": "request_kind", "unit": "requests", "rows": ["informatie_procedure", "overig"],
+                          "cols": None, "cells": [[9], [0]], "row_totals": [9, 0], "col_totals": [9], "total": 9})
+    path = tmp_path / "oost.vstat"
+    path.write_bytes(ex.make_vstat(rep, key, program_version="t"))
+    store = SupervisorStore.create(tmp_path / "sup.store", "een lange zin", **CHEAP)
+    w = SupervisorWindow(store, choose_files=lambda: [str(path)], ask_trust=lambda fp: (True, "A"),
+                         choose_save_path=lambda kind: None, lang="en")
+    qtbot.addWidget(w)
+    qtbot.mouseClick(w.import_button, Qt.MouseButton.LeftButton)
+    assert "requests (not cases): 9" in w.totals_label.text()
+    assert "Cases: 31" in w.totals_label.text()

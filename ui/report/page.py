@@ -81,6 +81,7 @@ class ReportPage(QWidget):
         outer.addWidget(self.selection)
         self.summary_label = QLabel()
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setWordWrap(True)   # with the requests figure it may not fit one line at 1024 px
         theme.style(self.summary_label, "summary", extra="padding: 8px 10px; font-size: 13px;")
         outer.addWidget(self.summary_label)
         self.status_label = QLabel()
@@ -278,12 +279,14 @@ class ReportPage(QWidget):
             return
         rep, lang = prep.report, prep.lang
         tot = rep["totals"]
-        parts = [f"{escape(label)} <b>{value}</b>" for label, value in (
-            (self.tr("Cases"), fmt_value(tot["cases"], lang)),
-            (self.tr("Contacts"), fmt_value(tot["contacts"], lang)),
-            (self.tr("Hours"), fmt_value(tot["hours"], lang, True)),
-            (self.tr("Hidden cells"), fmt_value(prep.protection.hidden_cells, lang)),
-            (self.tr("Threshold"), fmt_value(rep["threshold"], lang)))]
+        figures = [(self.tr("Cases"), fmt_value(tot["cases"], lang)),
+                   (self.tr("Contacts"), fmt_value(tot["contacts"], lang))]
+        if tot.get("requests"):   # counted apart from cases
+            figures.append((self.tr("Requests"), fmt_value(tot["requests"], lang)))
+        figures += [(self.tr("Hours"), fmt_value(tot["hours"], lang, True)),
+                    (self.tr("Hidden cells"), fmt_value(prep.protection.hidden_cells, lang)),
+                    (self.tr("Threshold"), fmt_value(rep["threshold"], lang))]
+        parts = [f"{escape(label)} <b>{value}</b>" for label, value in figures]
         self.summary_label.setText(f'<span style="color:{theme.text_colour("heading").name()}">'
                                    f"{escape(rep['organisation'])} · {rep['year']}</span>&nbsp;&nbsp;&nbsp;"
                                    + " &nbsp;·&nbsp; ".join(parts))

@@ -262,7 +262,7 @@ class TablesPanel(QWidget):
 
     def _table_box(self, prep: R.Prepared, tb: dict) -> QWidget:
         units = {"cases": self.tr("cases"), "contacts": self.tr("contacts"), "activities": self.tr("activities"),
-                 "hours": self.tr("hours")}
+                 "requests": self.tr("requests (not cases)"), "hours": self.tr("hours")}
         box = QWidget()
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 10, 0, 4)
