@@ -9,6 +9,7 @@ import random
 from datetime import date, timedelta
 
 from app.store.repository import Repository
+from models import entities as E
 from models.entities import Organisation
 
 ORG_NAMES = ["Gemeente Voorbeeld", "Zorggroep De Linde", "Transportbedrijf Noordkade", "Hogeschool Westland",
@@ -93,7 +94,8 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
                               rng.choice(unit_ids) if rng.random() < 0.5 else None, dates))
         reminder_rows = []
         for row in case_rows:
-            cid = uow.insert_case_row(row[:9])
+            position, role = E.LEGACY_ROLES[row[4]]   # the demo's mix of positions and bystanders
+            cid = uow.insert_case_row((*row[:4], role, *row[5:9], position))
             if row[3] is None and rng.random() < 0.6:
                 due = today + timedelta(days=rng.randint(-3, 21))
                 reminder_rows.append((cid, due.isoformat(), "volgend_contact", "demo"))

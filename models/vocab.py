@@ -18,6 +18,11 @@ CHANNEL = "channel"
 CONTACT_KIND = "contact_kind"
 ACTIVITY_KIND = "activity_kind"
 STATUS = "status"
+POSITION = "position"
+INTEGRITY_KIND = "integrity_kind"
+OUTCOME = "outcome"
+SECTOR = "sector"
+DEFAULT_SECTOR = "algemeen"
 
 
 @dataclass(frozen=True)
@@ -27,6 +32,7 @@ class Vocabulary:
     codes: tuple[str, ...]
     labels: dict[str, dict[str, str]]
     sensitive: frozenset[str] = field(default_factory=frozenset)
+    sectors: dict[str, frozenset[str]] = field(default_factory=dict)   # code -> the only sectors offering it
 
     def __contains__(self, code: object) -> bool:
         return code in self.labels
@@ -42,6 +48,12 @@ class Vocabulary:
 
     def choices(self, lang: str = "nl") -> list[tuple[str, str]]:
         return [(c, self.label_of(c, lang)) for c in self.codes]
+
+    def offered(self, sector: str | None, keep: str | None = None) -> tuple[str, ...]:
+        """The codes offered to an organisation of ``sector``: every code without ``sectors``, plus
+        the codes of that sector, plus ``keep`` (a code a case already has stays valid and shown)."""
+        return tuple(c for c in self.codes
+                     if c not in self.sectors or sector in self.sectors[c] or c == keep)
 
 
 @dataclass(frozen=True)
@@ -73,6 +85,8 @@ class Vocabularies:
                 for lang in LANGUAGES:
                     if not isinstance(labels, dict) or not labels.get(lang):
                         raise ValueError(f"vocabulary {name}: code {code} lacks a {lang} label")
+                if not isinstance(labels.get("sectors", []), list) or labels.get("sectors") == []:
+                    raise ValueError(f"vocabulary {name}: code {code}: sectors must be a non-empty list")
             sensitive = frozenset(v.get("sensitive", []))
             unknown = sensitive - set(codes)
             if unknown:
@@ -81,7 +95,8 @@ class Vocabularies:
                 name=name,
                 label=dict(v.get("label", {})),
                 codes=tuple(codes),
-                labels={c: dict(lbl) for c, lbl in codes.items()},
+                labels={c: {k: t for k, t in lbl.items() if k != "sectors"} for c, lbl in codes.items()},
                 sensitive=sensitive,
+                sectors={c: frozenset(lbl["sectors"]) for c, lbl in codes.items() if "sectors" in lbl},
             )
         return cls(version=int(data.get("version", 1)), by_name=out)

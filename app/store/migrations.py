@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app import fsutil
 from app.errors import VaultError
 from app.store.files import key_path
+from models.entities import LEGACY_ROLES
 
 V1 = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -166,6 +167,24 @@ CREATE INDEX cases_opened ON cases(opened, code);
 """
 
 
+# Schema 5 (issue 13): the person's position apart from their role in the case, the integrity subtype,
+# the outcome (afloop) and the organisation's sector. Old reporter_role values are split by the one
+# mapping in models.entities (LEGACY_ROLES), which the interchange reader and the spreadsheet import use too.
+V5 = """
+ALTER TABLE cases ADD COLUMN position TEXT NOT NULL DEFAULT 'onbekend';
+ALTER TABLE cases ADD COLUMN integrity_kind TEXT;
+ALTER TABLE cases ADD COLUMN outcome TEXT;
+ALTER TABLE organisations ADD COLUMN sector TEXT NOT NULL DEFAULT 'algemeen'
+"""
+
+
+def _v5(conn) -> None:
+    _script(V5)(conn)
+    for old, (position, role) in LEGACY_ROLES.items():
+        conn.execute("UPDATE cases SET position = ?, reporter_role = ? WHERE reporter_role = ?",
+                     (position, role, old))
+
+
 def _script(sql: str) -> Callable:
     def step(conn) -> None:
         for stmt in sql.split(";"):
@@ -185,6 +204,7 @@ MIGRATIONS: list[tuple[int, Callable]] = [
     (2, _v2),
     (3, _v3),
     (4, _script(V4)),
+    (5, _v5),
 ]
 LATEST = MIGRATIONS[-1][0]
 

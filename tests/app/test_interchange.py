@@ -157,7 +157,7 @@ def test_bad_input_names_record_and_field_and_changes_nothing(seeded, name, muta
 
 @pytest.mark.parametrize("data, words", [
     ([], "JSON object"),
-    ({"format": "vertrouwd-data/2"}, "Unknown format"),
+    ({"format": "vertrouwd-data/3"}, "Unknown format"),
     ({"cases": []}, "Unknown format"),
     ({"format": "vertrouwd-data/1", "people": []}, "people"),
 ])

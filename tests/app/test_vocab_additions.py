@@ -23,7 +23,7 @@ def test_the_new_codes_have_dutch_and_english_labels_at_the_end_of_their_lists()
 
 def _case(n: int, behaviour: str, relation: str) -> Case:
     return Case(code=f"2026-{n:03d}", organisation="Org", opened=date(2026, 2, n), closed=None,
-                reporter_role="medewerker", behaviour=behaviour, accused_relation=relation,
+                reporter_role="betrokkene", behaviour=behaviour, accused_relation=relation,
                 follow_up="opvang_advies", contacts=[Contact(date(2026, 2, n), 30, "persoonlijk", "intake")])
 
 
