@@ -15,9 +15,9 @@ from pathlib import Path
 
 from app import fsutil
 from app.errors import UserError, ValidationError
+from app.resources import vocabularies
 from app.store.repository import Repository
 from app.texts import Phrase
-from app.resources import vocabularies
 from models import entities as E
 from models import vocab as V
 from models.entities import Activity, Case, Contact, Organisation

@@ -310,7 +310,7 @@ class Workspace(QWidget):
         if not self.window_.dialogs.run(dlg):
             return
         try:
-            casework.close_case(self.repo, case.id, dlg.closed_on(), dlg.follow_up())
+            casework.close_case(self.repo, case.id, dlg.closed_on(), dlg.follow_up(), dlg.outcome())
         except UserError as exc:
             self.window_.dialogs.error(self, self.tr("Close case"), error_text(exc))
             return

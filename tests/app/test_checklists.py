@@ -27,9 +27,9 @@ from models.checklist import (
     LANGUAGES,
     TemplateError,
     case_fields,
-    validate_answers,
     missing_required,
     next_contact_date,
+    validate_answers,
     visible_items,
 )
 
