@@ -10,6 +10,12 @@ Definitions (every case table of a report uses the same population, so all share
   follow-up, behaviour x relation, origin, status at the end, unit) counts these cases.
 * **Closed** cases are the cases of the period whose closing date lies inside it; the others are
   still open at its end. Together they partition the cases of the period.
+* Schema 5 (issue 13) adds three case tables, each over all cases of the period with one row for the
+  cases it does not describe, so that no table total is a small count of its own: the person's
+  **position**; **integrity cases by kind** (plus "kind not recorded" and "not an integrity case"); the
+  **outcome** of the closed cases (plus "not closed yet").
+* Codes of one sector (leerling, client, sporter, ...) are rows only where the organisation's sector
+  has them or one of its cases ever used them, never because of the period's count.
 * **Contacts** are the contacts dated inside the period (whatever the case's dates); the channel
   table counts them.
 * **Hours** are contact minutes of the period / 60 (case work) plus the hours of the preventive
