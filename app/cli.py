@@ -100,13 +100,13 @@ def _add_data_commands(sub) -> None:
     ol = org.add_parser("list", help="list organisations")
     ol.add_argument("--json", action="store_true")
 
-    imp = sub.add_parser("import", help="import a vertrouwd-data/1 JSON file (all or nothing)")
+    imp = sub.add_parser("import", help="import a vertrouwd-data JSON file, version 2 or 1 (all or nothing)")
     imp.add_argument("file")
 
     from app import sheet_cli
     sheet_cli.add_parser(sub)
 
-    exp = sub.add_parser("export", help="export all data as vertrouwd-data/1 JSON (plain text!)")
+    exp = sub.add_parser("export", help="export all data as vertrouwd-data/2 JSON (plain text!)")
     exp.add_argument("out")
     exp.add_argument("--with-notes", action="store_true",
                      help="include the conversation notes (left out by default: the file is not encrypted)")

@@ -723,7 +723,7 @@ class MainWindow(QMainWindow):
                 reason=error_text(value)))
 
     def import_data(self) -> None:
-        """Import a vertrouwd-data/1 file (all or nothing) off the GUI thread."""
+        """Import a vertrouwd-data file (version 2 or 1; all or nothing) off the GUI thread."""
         if not self.session.is_open:
             return
         path = self.dialogs.open_path(self, self.tr("Import data"), self.tr("Vertrouwd data (*.json)"))
