@@ -22,6 +22,7 @@ from app.reporting.content import texts as report_texts
 from app.resources import vocabularies
 from app.sheets import mapping as M
 from app.sheets import plan as P
+from app.sheets import values as SV
 from app.sheets.read import read_sheet
 from models import vocab as V
 from models.entities import LEGACY_ROLES, Case, Contact, split_role, validate_case
@@ -200,6 +201,13 @@ def test_a_sheet_with_positions_in_its_role_column_is_split(tmp_path):
         ("uitzend_flexkracht", "betrokkene"), ("onbekend", "omstander"), ("sollicitant", "betrokkene"),
         ("medewerker", "betrokkene"), ("onbekend", "beschuldigde")]
     assert not plan.refused_rows
+
+
+def test_a_sheet_word_for_a_sector_code_is_asked_about_not_guessed():
+    vocabs = vocabularies()
+    assert SV.lookup(vocabs, "accused_relation", "Leerling") is None      # no sector on an imported organisation
+    assert SV.lookup(vocabs, "accused_relation", "Cliënt") == "derde"    # a known word for an outsider
+    assert SV.lookup(vocabs, "reporter_role", "Sporter") is None
 
 
 # -- the report's true figures ----------------------------------------------------------------------
