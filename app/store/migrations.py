@@ -179,10 +179,38 @@ ALTER TABLE organisations ADD COLUMN sector TEXT NOT NULL DEFAULT 'algemeen'
 
 
 def _v5(conn) -> None:
+    import json
+
     _script(V5)(conn)
     for old, (position, role) in LEGACY_ROLES.items():
         conn.execute("UPDATE cases SET position = ?, reporter_role = ? WHERE reporter_role = ?",
                      (position, role, old))
+    # the intake's one item "reporter_role" became two: "position" and "case_role" (same mapping)
+    rows = conn.execute("SELECT id, checklist FROM contacts WHERE checklist LIKE '%\"reporter_role\"%'").fetchall()
+    for cid, text in rows:
+        try:
+            stored = json.loads(text)
+        except ValueError:
+            continue
+        if _split_intake_role(stored):
+            conn.execute("UPDATE contacts SET checklist = ? WHERE id = ?",
+                         (json.dumps(stored, ensure_ascii=False), cid))
+
+
+def _split_intake_role(stored: object) -> bool:
+    """Rewrite an intake answer of the old mixed role as the position and the role; True if changed."""
+    if not isinstance(stored, dict) or stored.get("template") != "intake" or \
+            not isinstance(stored.get("answers"), dict):
+        return False
+    answers = stored["answers"]
+    old = answers.get("reporter_role")
+    if old not in LEGACY_ROLES:
+        return False
+    position, role = LEGACY_ROLES[old]
+    answers.setdefault("position", position)
+    answers.setdefault("case_role", role)
+    del answers["reporter_role"]
+    return True
 
 
 def _script(sql: str) -> Callable:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shutil
 import stat
@@ -203,9 +204,12 @@ def test_schema_4_roles_are_split_into_position_and_role(old, tmp_path):
     try:
         with v.transaction() as conn:
             oid = conn.execute("INSERT INTO organisations(name, created) VALUES ('Org', '2024-01-01')").lastrowid
-            conn.execute("INSERT INTO cases(code, organisation_id, opened, reporter_role, behaviour, "
-                         "accused_relation, follow_up) VALUES ('2024-001', ?, '2024-01-02', ?, 'pesten', "
-                         "'collega', 'lopend')", (oid, old))
+            cid = conn.execute("INSERT INTO cases(code, organisation_id, opened, reporter_role, behaviour, "
+                               "accused_relation, follow_up) VALUES ('2024-001', ?, '2024-01-02', ?, 'pesten', "
+                               "'collega', 'lopend')", (oid, old)).lastrowid
+            intake = {"template": "intake", "version": 1, "answers": {"reporter_role": old, "behaviour": "pesten"}}
+            conn.execute("INSERT INTO contacts(case_id, date, minutes, channel, kind, checklist) VALUES "
+                         "(?, '2024-01-02', 30, 'video', 'intake', ?)", (cid, json.dumps(intake)))
     finally:
         v.close()
     v = Vault.open(path, "correct horse battery")
@@ -214,6 +218,9 @@ def test_schema_4_roles_are_split_into_position_and_role(old, tmp_path):
         case = repo.get_case(repo.case_id_by_code("2024-001"))
         assert (case.position, case.reporter_role) == LEGACY_ROLES[old]
         assert split_role(old) == LEGACY_ROLES[old]
+        # the old intake answer is now the intake's two items, so they are not asked again as open
+        assert case.contacts[0].checklist["answers"] == {"position": LEGACY_ROLES[old][0],
+                                                        "case_role": LEGACY_ROLES[old][1], "behaviour": "pesten"}
         case.behaviour = "integriteit"
         case.integrity_kind = "fraude_diefstal"
         repo.update_case(case)   # the mapped case is valid under today's vocabularies
