@@ -29,6 +29,9 @@ FOLLOW_UP = {"opvang_advies": 35, "doorverwijzing": 12, "bemiddeling": 8, "infor
              "klacht": 6, "melding_intern": 8, "melding_extern": 2, "aangifte": 2, "geen_vervolg": 9}
 CHANNEL = {"persoonlijk": 50, "telefonisch": 25, "video": 20, "schriftelijk": 5}
 ACTIVITY = {"voorlichting": 40, "training": 15, "beleidsadvies": 20, "overleg": 20, "overig": 5}
+INTEGRITY_KIND = {"fraude_diefstal": 5, "belangenverstrengeling": 4, "misbruik_bevoegdheden": 3,
+                  "misbruik_informatie": 3, "geschenken_uitnodigingen": 2, "corruptie": 1, "overig": 2}
+OUTCOME = {"opgelost": 30, "beter": 30, "onveranderd": 20, "slechter": 5, "vertrokken": 8, "onbekend": 7}
 NOTE_PARTS = [
     "Verhaal aangehoord en rol van de vertrouwenspersoon toegelicht.",
     "Grenzen van vertrouwelijkheid besproken.",
@@ -53,6 +56,7 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
     if cases < 0 or orgs < 1 or years < 1:
         raise ValueError("cases must be >= 0, orgs and years >= 1")
     rng = random.Random(seed)
+    schema5 = random.Random(seed + 5)   # the fields of schema 5 from their own stream: older demo data stays
     today = today or date.today()
     first_year = today.year - years + 1
     org_ids: list[tuple[int, list[int], float]] = []
@@ -95,7 +99,9 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
         reminder_rows = []
         for row in case_rows:
             position, role = E.LEGACY_ROLES[row[4]]   # the demo's mix of positions and bystanders
-            cid = uow.insert_case_row((*row[:4], role, *row[5:9], position))
+            kind = _pick(schema5, INTEGRITY_KIND) if row[5] == E.INTEGRITY else None
+            outcome = _pick(schema5, OUTCOME) if row[3] is not None else None
+            cid = uow.insert_case_row((*row[:4], role, *row[5:9], position, kind, outcome))
             if row[3] is None and rng.random() < 0.6:
                 due = today + timedelta(days=rng.randint(-3, 21))
                 reminder_rows.append((cid, due.isoformat(), "volgend_contact", "demo"))

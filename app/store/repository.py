@@ -799,11 +799,14 @@ class UnitOfWork:
     def case_codes(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT code FROM cases")]
 
-    def insert_case_row(self, row: tuple[str, int, str, str | None, str, str, str, str, int | None, str]) -> int:
-        """(code, organisation id, opened, closed, role, behaviour, relation, follow-up, unit id, position)."""
+    def insert_case_row(self, row: tuple[str, int, str, str | None, str, str, str, str, int | None, str,
+                                         str | None, str | None]) -> int:
+        """(code, organisation id, opened, closed, role, behaviour, relation, follow-up, unit id, position,
+        integrity kind, outcome)."""
         return int(self.conn.execute(
             "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
-            "accused_relation, follow_up, unit_id, position) VALUES (?,?,?,?,?,?,?,?,?,?)", row).lastrowid)
+            "accused_relation, follow_up, unit_id, position, integrity_kind, outcome) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row).lastrowid)
 
     def insert_contact_rows(self, rows: Sequence[tuple[int, str, int, str, str, str]]) -> None:
         """(case id, date, minutes, channel, kind, notes) each."""

@@ -265,3 +265,13 @@ def test_every_table_has_a_title_and_every_own_row_a_label():
         texts = report_texts(lang)
         assert set(TABLE_VOCABS) <= set(texts["tables"])
         assert {NOT_INTEGRITY, KIND_NOT_RECORDED, STILL_OPEN} <= set(texts["codes"])
+
+
+def test_demo_cases_carry_the_new_fields_and_are_valid(repo):
+    from app import demo
+    demo.generate(repo, 80, orgs=2, years=1, seed=4, today=date(2026, 6, 1))
+    cases = [repo.get_case(r.id) for r in repo.list_cases()]
+    assert all(not validate_case(c, vocabularies()) for c in cases)
+    assert {c.outcome is not None for c in cases if c.closed} == {True}
+    assert all(c.integrity_kind for c in cases if c.behaviour == "integriteit")
+    assert {c.reporter_role for c in cases} <= {"betrokkene", "omstander"}
