@@ -225,12 +225,17 @@ _POSITION_FACT = {"medewerker": "medewerker", "leidinggevende": "medewerker", "s
                   "oud_medewerker": "oud_medewerker"}
 _ACCUSED_FACT = {"collega": "collega", "ondergeschikte": "collega", "leidinggevende": "leidinggevende",
                  "directie_bestuur": "directie_bestuur", "derde": "derde", "leerling": "derde", "ouder": "derde",
-                 "client": "derde", "familie_client": "derde", "sporter": "derde"}
+                 "client": "derde", "familie_client": "derde", "sporter": "derde", "onbekend": "onbekend"}
+# the case's behaviour code -> the tree's subject (a Wbk misstand is not an integrity violation); how
+# serious the behaviour is (behaviour_kind: violence, threats, stalking) is never preselected
+_SUBJECT_FACT = {"integriteit": "integriteit", "misstand_wbk": "misstand", "arbeidsconflict": "arbeidsconflict",
+                 **{b: "ongewenst_gedrag" for b in ("pesten", "seksuele_intimidatie", "intimidatie",
+                                                    "agressie_geweld", "discriminatie", "bedreiging")}}
 
 
 def facts_from_case(case: Any) -> dict[str, str]:
-    """The decision aid's answers the case's position, role and accused relation give (see above)."""
-    pairs = (("role_in_case", _ROLE_FACT.get(case.reporter_role)),
+    """The decision aid's answers the case's behaviour, position, role and accused relation give (see above)."""
+    pairs = (("subject", _SUBJECT_FACT.get(case.behaviour)), ("role_in_case", _ROLE_FACT.get(case.reporter_role)),
              ("person_position", _POSITION_FACT.get(case.position)),
              ("accused", _ACCUSED_FACT.get(case.accused_relation)))
     questions = tree().questions

@@ -88,15 +88,20 @@ def test_organisation_dialog_sets_the_sector(qtbot, repo):
 def test_decision_aid_is_prefilled_from_the_case(qtbot):
     facts = facts_from_case(_case(reporter_role="omstander", position="uitzend_flexkracht",
                                   accused_relation="ouder"))
-    assert facts == {"role_in_case": "omstander", "person_position": "flex", "accused": "derde"}
-    assert facts_from_case(_case(position="zzp", accused_relation="onbekend")) == {"role_in_case": "omstander"}
+    assert facts == {"subject": "ongewenst_gedrag", "role_in_case": "omstander", "person_position": "flex",
+                     "accused": "derde"}
+    assert facts_from_case(_case(position="zzp", accused_relation="trainer", behaviour="werkdruk")) == {
+        "role_in_case": "omstander"}
+    assert facts_from_case(_case(behaviour="misstand_wbk"))["subject"] == "misstand"
     w = DecisionWizard("en", prefill=facts)
     qtbot.addWidget(w)
     w.show()
-    for code in ("no", "ongewenst_gedrag"):
-        button = w.answer_buttons()[code]
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
-        qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
+    assert w.current_fact == "acute_danger" and not w.next_button.isEnabled()   # safety is always asked
+    button = w.answer_buttons()["no"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+    qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
+    assert w.current_fact == "subject" and w.answer_buttons()["ongewenst_gedrag"].isChecked()
+    qtbot.mouseClick(w.next_button, Qt.MouseButton.LeftButton)
     assert w.current_fact == "role_in_case"
     assert w.answer_buttons()["omstander"].isChecked()   # preselected; the adviser still confirms it
     assert w.next_button.isEnabled()
