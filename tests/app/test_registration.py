@@ -275,3 +275,9 @@ def test_demo_cases_carry_the_new_fields_and_are_valid(repo):
     assert {c.outcome is not None for c in cases if c.closed} == {True}
     assert all(c.integrity_kind for c in cases if c.behaviour == "integriteit")
     assert {c.reporter_role for c in cases} <= {"betrokkene", "omstander"}
+
+
+def test_position_and_integrity_kind_link_neighbouring_years_but_the_outcome_does_not():
+    from app.reporting import ledger
+    assert {"position", "integrity_kind", "role"} <= set(ledger.YEAR_LINKED)
+    assert "outcome" not in ledger.YEAR_LINKED     # a carried-over case gets its outcome when it closes
