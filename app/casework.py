@@ -20,7 +20,7 @@ from app.privacy.guard import Finding
 from app.store.repository import Repository, UnitOfWork
 from models import checklist as CL
 from models.checklist import Template
-from models.entities import Case, Contact
+from models.entities import Case, Contact, sector_problems
 
 #: the follow-up a case gets when it is closed while its follow-up still says "lopend" (ongoing)
 FOLLOW_UP_OPEN = "lopend"
@@ -121,6 +121,10 @@ def _fill_case_fields(repo: Repository, uow: UnitOfWork, case_id: int, fields: d
         return {}
     case = repo.get_case(case_id)
     changed = {k: v for k, v in fields.items() if v and hasattr(case, k) and getattr(case, k) != v}
+    # a checklist offers every code; one of another sector than the organisation's stays an answer only
+    sector = repo.organisation(case.organisation).sector
+    for p in sector_problems(dataclasses.replace(case, **changed), repo.vocabs, sector, case):
+        changed.pop(p.field, None)
     if changed:
         uow.update_case(dataclasses.replace(case, **changed))
     return changed

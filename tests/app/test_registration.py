@@ -150,6 +150,19 @@ def test_closing_sets_the_outcome(repo):
     assert again.closed is None and again.outcome == "opgelost"   # offered again when it closes anew
 
 
+def test_a_checklist_answer_of_another_sector_stays_an_answer_only(repo):
+    repo.add_organisation("Org A")
+    cid = repo.add_case(_case("2026-001"))
+    saved = casework.save_conversation(
+        repo, cid, Contact(date=date(2026, 3, 2), minutes=30, channel="video", kind="intake",
+                           checklist={"template": "intake", "version": 1,
+                                      "answers": {"accused_relation": "leerling", "behaviour": "werkdruk"}}))
+    assert saved.case_fields == {"behaviour": "werkdruk"}
+    case = repo.get_case(cid)
+    assert (case.accused_relation, case.behaviour) == ("collega", "werkdruk")
+    assert case.contacts[0].checklist["answers"]["accused_relation"] == "leerling"
+
+
 # -- interchange ------------------------------------------------------------------------------------
 def test_an_old_interchange_file_is_read_with_the_one_mapping(repo):
     data = {"format": "vertrouwd-data/1", "organisations": [{"name": "Org A"}], "cases": [
