@@ -294,3 +294,15 @@ def test_position_and_integrity_kind_link_neighbouring_years_but_the_outcome_doe
     from app.reporting import ledger
     assert {"position", "integrity_kind", "role"} <= set(ledger.YEAR_LINKED)
     assert "outcome" not in ledger.YEAR_LINKED     # a carried-over case gets its outcome when it closes
+
+
+def test_every_sector_a_code_names_is_a_sector_code():
+    vocabs = vocabularies()
+    named = {s for v in vocabs.by_name.values() for only in v.sectors.values() for s in only}
+    assert named and named <= set(vocabs[V.SECTOR].codes) - {V.DEFAULT_SECTOR}
+
+
+def test_a_malformed_sectors_list_is_refused():
+    data = {"vocabularies": {"x": {"codes": {"a": {"nl": "A", "en": "A", "sectors": []}}}}}
+    with pytest.raises(ValueError, match="sectors"):
+        V.Vocabularies.from_dict(data)
