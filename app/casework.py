@@ -20,11 +20,13 @@ from app.privacy.guard import Finding
 from app.store.repository import Repository, UnitOfWork
 from models import checklist as CL
 from models.checklist import Template
-from models.entities import Case, Contact, Request
+from models.entities import Case, Contact, Request, sector_problems
 
 #: the follow-up a case gets when it is closed while its follow-up still says "lopend" (ongoing)
 FOLLOW_UP_OPEN = "lopend"
 FOLLOW_UP_WHEN_CLOSED = "opvang_advies"
+#: the outcome (afloop) of a case closed without one chosen or collected by the closing checklist
+OUTCOME_UNKNOWN = "onbekend"
 #: decision-aid routes whose legal terms become reminders when the person takes the route
 TERM_ROUTES = ("klacht", "melding_misstand")
 REMINDER_NEXT_CONTACT = CL.NEXT_CONTACT
@@ -119,6 +121,10 @@ def _fill_case_fields(repo: Repository, uow: UnitOfWork, case_id: int, fields: d
         return {}
     case = repo.get_case(case_id)
     changed = {k: v for k, v in fields.items() if v and hasattr(case, k) and getattr(case, k) != v}
+    # a checklist offers every code; one of another sector than the organisation's stays an answer only
+    sector = repo.organisation(case.organisation).sector
+    for p in sector_problems(dataclasses.replace(case, **changed), repo.vocabs, sector, case):
+        changed.pop(p.field, None)
     if changed:
         uow.update_case(dataclasses.replace(case, **changed))
     return changed
@@ -193,14 +199,17 @@ def follow_up_when_closed(case: Case, chosen: str | None = None) -> str | None:
     return chosen if chosen and chosen != FOLLOW_UP_OPEN else FOLLOW_UP_WHEN_CLOSED
 
 
-def close_case(repo: Repository, case_id: int, today: date, follow_up: str | None = None) -> Case:
+def close_case(repo: Repository, case_id: int, today: date, follow_up: str | None = None,
+               outcome: str | None = None) -> Case:
     """Close a case as of `today` (not before it opened). An ongoing follow-up ("lopend") becomes
-    `follow_up` (default "opvang_advies", see follow_up_when_closed); the case's open reminders are
-    done. A closed case stays as it is."""
+    `follow_up` (default "opvang_advies", see follow_up_when_closed); the outcome (afloop) is `outcome`,
+    else the one the closing checklist filled in, else "onbekend"; the case's open reminders are done.
+    A closed case stays as it is."""
     with repo.unit_of_work() as uow:
         case = repo.get_case(case_id)
         if case.closed is None:
-            uow.close_case(case_id, max(today, case.opened), follow_up_when_closed(case, follow_up))
+            uow.close_case(case_id, max(today, case.opened), follow_up_when_closed(case, follow_up),
+                           outcome or case.outcome or OUTCOME_UNKNOWN)
     return repo.get_case(case_id)
 
 

@@ -19,6 +19,8 @@ import sqlcipher3
 
 from app import __version__, texts
 from app.errors import UserError, VertrouwdError
+from app.resources import vocabularies
+from models import vocab as V
 from models.entities import FIRST_YEAR, LAST_YEAR, is_year
 
 EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_PASSPHRASE = 0, 1, 2, 3
@@ -130,6 +132,12 @@ def _add_data_commands(sub) -> None:
     a = org.add_parser("add", help="add an organisation")
     a.add_argument("name")
     a.add_argument("--unit", action="append", default=[], help="a unit or department (repeatable)")
+    sectors = list(vocabularies()[V.SECTOR].codes)
+    a.add_argument("--sector", choices=sectors, default=V.DEFAULT_SECTOR,
+                   help="switches on the categories of a sector (leerling, client, sporter, ...)")
+    e = org.add_parser("edit", help="change an organisation's sector (its cases keep their codes)")
+    e.add_argument("name")
+    e.add_argument("--sector", choices=sectors, required=True)
     ol = org.add_parser("list", help="list organisations")
     ol.add_argument("--json", action="store_true")
 
@@ -152,9 +160,11 @@ def _add_data_commands(sub) -> None:
     cl.add_argument("--year", type=_year, metavar="YYYY", help="cases opened in this year")
     cl.add_argument("--status", choices=["open", "gesloten"])
     cl.add_argument("--json", action="store_true")
-    for name, text in (("close", "close a case as of today (an ongoing follow-up becomes opvang_advies)"),
-                       ("reopen", "open a closed case again")):
-        case.add_parser(name, help=text).add_argument("code", help="the case code, e.g. 2026-014")
+    close = case.add_parser("close", help="close a case as of today (an ongoing follow-up becomes opvang_advies)")
+    close.add_argument("code", help="the case code, e.g. 2026-014")
+    close.add_argument("--outcome", choices=list(vocabularies()[V.OUTCOME].codes),
+                       help="the outcome (afloop); default: what the closing checklist collected, else onbekend")
+    case.add_parser("reopen", help="open a closed case again").add_argument("code", help="the case code, e.g. 2026-014")
     crm = case.add_parser("reminders", help="open reminders (of one case, or all)")
     crm.add_argument("code", nargs="?", help="only this case")
     case.add_parser("done", help="mark a reminder done").add_argument("reminder", type=int, metavar="ID")
@@ -277,6 +287,11 @@ def _text(args, code: str, **params) -> str:
     return texts.message(code, getattr(args, "msg_lang", None) or texts.environment_language(), **params)
 
 
+def _lang(args) -> str:
+    """The language of the command's sentences (for labels printed in them)."""
+    return getattr(args, "msg_lang", None) or texts.environment_language()
+
+
 def _say(args, stream: TextIO, code: str, **params) -> None:
     print(_text(args, code, **params), file=stream)
 
@@ -377,17 +392,24 @@ def cmd_org(args, out, err) -> int:
     vault, repo = _open(args)
     try:
         if args.org_cmd == "add":
-            repo.add_organisation(args.name, args.unit)
+            repo.add_organisation(args.name, args.unit, args.sector)
             _say(args, out, "cli.say.org_added", name=args.name.strip())
+        elif args.org_cmd == "edit":
+            org = repo.organisation(args.name)
+            repo.update_organisation(org.id, org.name, org.units, args.sector)
+            _say(args, out, "cli.say.org_sector", name=org.name,
+                 sector=vocabularies().label(V.SECTOR, args.sector, _lang(args)))
         else:
             orgs = repo.list_organisations()
             if args.json:
-                json.dump([{"name": o.name, "units": o.units} for o in orgs], out, ensure_ascii=False,
-                          indent=1)
+                json.dump([{"name": o.name, "units": o.units, "sector": o.sector} for o in orgs], out,
+                          ensure_ascii=False, indent=1)
                 out.write("\n")
             else:
                 for o in orgs:
-                    print(o.name + (f"  ({', '.join(o.units)})" if o.units else ""), file=out)
+                    sector = "" if o.sector == V.DEFAULT_SECTOR else \
+                        f"  [{vocabularies().label(V.SECTOR, o.sector, _lang(args))}]"
+                    print(o.name + (f"  ({', '.join(o.units)})" if o.units else "") + sector, file=out)
     finally:
         vault.close()
     return EXIT_OK
@@ -438,7 +460,7 @@ def cmd_case(args, out, err) -> int:
     if args.json:
         json.dump([{"code": r.code, "organisation": r.organisation, "opened": r.opened.isoformat(),
                     "closed": r.closed.isoformat() if r.closed else None, "status": r.status,
-                    "reporter_role": r.reporter_role, "behaviour": r.behaviour,
+                    "position": r.position, "reporter_role": r.reporter_role, "behaviour": r.behaviour,
                     "accused_relation": r.accused_relation, "follow_up": r.follow_up,
                     "contacts": r.contacts, "minutes": r.minutes} for r in rows], out, ensure_ascii=False,
                   indent=1)
@@ -468,12 +490,13 @@ def _case_work(args, out: TextIO, err: TextIO) -> int:
             for r in repo.reminders(case_id=case_id):
                 print(f"{r.id}\t{r.due.isoformat()}\t{r.case_code}\t{r.kind}", file=out)
         elif args.case_cmd == "close":
-            lang = texts.language(getattr(args, "msg_lang", None) or texts.environment_language())
+            lang = texts.language(_lang(args))
             for item in casework.open_required(repo.get_case(case_id), lang):
                 _say(args, err, "cli.say.open_required_item", date=item.contact_date.isoformat(), item=item.text)
-            case = casework.close_case(repo, case_id, date.today())
+            case = casework.close_case(repo, case_id, date.today(), outcome=args.outcome)
             _say(args, out, "cli.say.case_closed", case=case.code, date=case.closed.isoformat(),
                  follow_up=case.follow_up)
+            _say(args, out, "cli.say.case_outcome", outcome=vocabularies().label(V.OUTCOME, case.outcome, lang))
         else:
             case = casework.reopen_case(repo, case_id)
             _say(args, out, "cli.say.case_reopened", case=case.code)

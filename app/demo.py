@@ -9,6 +9,7 @@ import random
 from datetime import date, timedelta
 
 from app.store.repository import Repository
+from models import entities as E
 from models.entities import Organisation
 
 ORG_NAMES = ["Gemeente Voorbeeld", "Zorggroep De Linde", "Transportbedrijf Noordkade", "Hogeschool Westland",
@@ -31,6 +32,9 @@ ACTIVITY = {"voorlichting": 40, "training": 15, "beleidsadvies": 20, "overleg": 
 REQUEST_KIND = {"informatie_procedure": 35, "advies_leidinggevende": 30, "advies_medewerker": 20,
                 "voorlichting_vraag": 10, "overig": 5}
 REQUEST_ASKER = {"medewerker": 45, "leidinggevende": 35, "hr": 10, "directie": 4, "ondernemingsraad": 4, "overig": 2}
+INTEGRITY_KIND = {"fraude_diefstal": 5, "belangenverstrengeling": 4, "misbruik_bevoegdheden": 3,
+                  "misbruik_informatie": 3, "geschenken_uitnodigingen": 2, "corruptie": 1, "overig": 2}
+OUTCOME = {"opgelost": 30, "beter": 30, "onveranderd": 20, "slechter": 5, "vertrokken": 8, "onbekend": 7}
 NOTE_PARTS = [
     "Verhaal aangehoord en rol van de vertrouwenspersoon toegelicht.",
     "Grenzen van vertrouwelijkheid besproken.",
@@ -55,6 +59,7 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
     if cases < 0 or orgs < 1 or years < 1:
         raise ValueError("cases must be >= 0, orgs and years >= 1")
     rng = random.Random(seed)
+    schema5 = random.Random(seed + 5)   # the fields of schema 5 from their own stream: older demo data stays
     today = today or date.today()
     first_year = today.year - years + 1
     org_ids: list[tuple[int, list[int], float]] = []
@@ -96,7 +101,10 @@ def generate(repo: Repository, cases: int, orgs: int = 5, years: int = 3, seed: 
                               rng.choice(unit_ids) if rng.random() < 0.5 else None, dates))
         reminder_rows = []
         for row in case_rows:
-            cid = uow.insert_case_row(row[:9])
+            position, role = E.LEGACY_ROLES[row[4]]   # the demo's mix of positions and bystanders
+            kind = _pick(schema5, INTEGRITY_KIND) if row[5] == E.INTEGRITY else None
+            outcome = _pick(schema5, OUTCOME) if row[3] is not None else None
+            cid = uow.insert_case_row((*row[:4], role, *row[5:9], position, kind, outcome))
             if row[3] is None and rng.random() < 0.6:
                 due = today + timedelta(days=rng.randint(-3, 21))
                 reminder_rows.append((cid, due.isoformat(), "volgend_contact", "demo"))

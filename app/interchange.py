@@ -1,7 +1,10 @@
 """The interchange format `vertrouwd-data/2`: all-or-nothing import and export of a vault's data.
 
-Version 2 adds ``requests`` (requests for information or advice, counted apart from cases: organisation,
-date, kind, asker, topic, minutes, no free text). Files of version 1 (without requests) still import.
+Version 2 (schema 5) adds a case's position, integrity_kind and outcome, an organisation's sector, and
+``requests`` (requests for information or advice, counted apart from cases: organisation, date, kind,
+asker, topic, minutes, no free text). Files of version 1 are still read: their reporter_role mixed the
+position with the role in the case and is split by the one mapping (models.entities.split_role), as the
+migration does; they hold no requests.
 
 Every record is checked before anything is written, and the writes run in one transaction, so an
 invalid record leaves the vault exactly as it was. Errors name the record and the field.
@@ -14,19 +17,22 @@ from pathlib import Path
 
 from app import fsutil
 from app.errors import UserError, ValidationError
+from app.resources import vocabularies
 from app.store.repository import Repository
 from app.texts import Phrase
 from models import entities as E
+from models import vocab as V
 from models.entities import Activity, Case, Contact, Organisation, Request
 
 FORMAT = "vertrouwd-data/2"
-FORMAT_V1 = "vertrouwd-data/1"      # before requests: still read
+FORMAT_V1 = "vertrouwd-data/1"      # before schema 5: still read
 TOP_KEYS = {FORMAT_V1: {"format", "organisations", "cases", "activities"}}
 TOP_KEYS[FORMAT] = TOP_KEYS[FORMAT_V1] | {"requests"}
 MAX_FILE = 200 * 1024 * 1024
 
 CASE_KEYS = {"code", "organisation", "opened", "closed", "reporter_role", "behaviour", "extra_behaviours",
              "accused_relation", "follow_up", "extra_follow_ups", "unit", "contacts"}
+CASE_KEYS_V2 = CASE_KEYS | {"position", "integrity_kind", "outcome"}
 CASE_REQUIRED = {"code", "organisation", "opened", "reporter_role", "behaviour", "accused_relation",
                  "follow_up"}
 CONTACT_KEYS = {"date", "minutes", "channel", "kind", "notes"}
@@ -118,6 +124,7 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
         raise UserError("interchange.not_object")
     if data.get("format") not in TOP_KEYS:
         raise UserError("interchange.unknown_format", value=data.get('format'), format=FORMAT)
+    v1 = data["format"] == FORMAT_V1
     unknown = set(data) - TOP_KEYS[data["format"]]
     if unknown:
         raise UserError("interchange.unknown_top_level_field", unknown=', '.join(sorted(unknown)))
@@ -125,19 +132,21 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
     orgs, cases, acts = [], [], []
     for i, o in enumerate(_list(data, "organisations", "the file")):
         rec = f"organisations[{i}]"
-        _keys(o, {"name", "units"}, {"name"}, rec)
+        _keys(o, {"name", "units"} if v1 else {"name", "units", "sector"}, {"name"}, rec)
+        _text(o, ("name", "sector"), rec)
         if not isinstance(o["name"], str):
             _fail(rec, "name", "interchange.not_text")
-        org = Organisation(name=o["name"].strip(), units=_str_list(o.get("units"), rec, "units"))
-        problems = E.validate_organisation(org)
+        org = Organisation(name=o["name"].strip(), units=_str_list(o.get("units"), rec, "units"),
+                           sector=o.get("sector") or V.DEFAULT_SECTOR)
+        problems = E.validate_organisation(org, vocabularies())
         if problems:
             _problem(rec, problems[0])
         orgs.append(org)
     for i, c in enumerate(_list(data, "cases", "the file")):
         rec = f"cases[{i}]" + (f" ({c.get('code')})" if isinstance(c, dict) and c.get("code") else "")
-        _keys(c, CASE_KEYS, CASE_REQUIRED, rec)
+        _keys(c, CASE_KEYS if v1 else CASE_KEYS_V2, CASE_REQUIRED, rec)
         _text(c, ("code", "organisation", "unit", "reporter_role", "behaviour", "accused_relation",
-                  "follow_up"), rec)
+                  "follow_up", "position", "integrity_kind", "outcome"), rec)
         contacts = []
         for j, k in enumerate(_list(c, "contacts", rec)):
             krec = f"{rec} contacts[{j}]"
@@ -150,9 +159,11 @@ def parse(data: dict) -> tuple[list[Organisation], list[Case], list[Activity]]:
                 _fail(krec, "notes", "interchange.notes_not_text")
             contacts.append(Contact(date=_date(k["date"], krec, "date"), minutes=k["minutes"],
                                     channel=k["channel"], kind=k["kind"], notes=notes or ""))
+        position, role = E.split_role(c["reporter_role"]) if v1 else (c.get("position"), c["reporter_role"])
         case = Case(code=c["code"], organisation=c["organisation"], opened=_date(c["opened"], rec, "opened"),
                     closed=_date(c.get("closed"), rec, "closed", optional=True),
-                    reporter_role=c["reporter_role"], behaviour=c["behaviour"],
+                    reporter_role=role, position=position or E.UNKNOWN_POSITION,
+                    integrity_kind=c.get("integrity_kind"), outcome=c.get("outcome"), behaviour=c["behaviour"],
                     accused_relation=c["accused_relation"], follow_up=c["follow_up"],
                     extra_behaviours=_str_list(c.get("extra_behaviours"), rec, "extra_behaviours"),
                     extra_follow_ups=_str_list(c.get("extra_follow_ups"), rec, "extra_follow_ups"),
@@ -239,14 +250,15 @@ def _no_constant(name: str) -> float:
 
 
 def export_data(repo: Repository, path: str | Path, *, include_notes: bool = True) -> None:
-    """Write the whole vault as vertrouwd-data/1 JSON (plain text: the caller warns the adviser)."""
-    orgs = [{"name": o.name, "units": o.units} for o in repo.list_organisations()]
+    """Write the whole vault as vertrouwd-data/2 JSON (plain text: the caller warns the adviser)."""
+    orgs = [{"name": o.name, "units": o.units, "sector": o.sector} for o in repo.list_organisations()]
     cases = []
     for row in reversed(repo.list_cases()):
         c = repo.get_case(row.id)
         cases.append({"code": c.code, "organisation": c.organisation, "opened": c.opened.isoformat(),
                       "closed": c.closed.isoformat() if c.closed else None,
-                      "reporter_role": c.reporter_role, "behaviour": c.behaviour,
+                      "reporter_role": c.reporter_role, "position": c.position,
+                      "integrity_kind": c.integrity_kind, "outcome": c.outcome, "behaviour": c.behaviour,
                       "extra_behaviours": c.extra_behaviours, "accused_relation": c.accused_relation,
                       "follow_up": c.follow_up, "extra_follow_ups": c.extra_follow_ups, "unit": c.unit,
                       "contacts": [{"date": k.date.isoformat(), "minutes": k.minutes, "channel": k.channel,

@@ -26,7 +26,8 @@ from models.entities import ISO_DATE_RE
 LANGUAGES = ("nl", "en")
 ITEM_KINDS = ("check", "choice", "multi", "date", "vocab", "number", "short")
 # Case fields a checklist item may fill; each is a single-valued vocabulary of the same name.
-FILLABLE_FIELDS = ("behaviour", "accused_relation", "reporter_role", "follow_up")
+FILLABLE_FIELDS = ("behaviour", "accused_relation", "reporter_role", "follow_up", "position", "integrity_kind",
+                   "outcome")
 MAX_SHORT_LENGTH = 40
 RESERVED_IDS = frozenset({"template", "version", "answers"})
 

@@ -31,11 +31,47 @@ def organisation_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+# Schema 4 and vertrouwd-data/1 kept the person's position and their role in the case in one field,
+# reporter_role. Each old code -> (position, role in the case); the one mapping that the migration,
+# the interchange reader and the spreadsheet import use.
+LEGACY_ROLES: dict[str, tuple[str, str]] = {
+    "medewerker": ("medewerker", "betrokkene"),
+    "leidinggevende": ("leidinggevende", "betrokkene"),
+    "stagiair": ("stagiair", "betrokkene"),
+    "flexkracht": ("uitzend_flexkracht", "betrokkene"),
+    "vrijwilliger": ("vrijwilliger", "betrokkene"),
+    "oud_medewerker": ("oud_medewerker", "betrokkene"),
+    "omstander": ("onbekend", "omstander"),
+    "overig": ("overig", "betrokkene"),
+}
+UNKNOWN_POSITION = "onbekend"
+INTEGRITY = "integriteit"
+
+
+def split_role(code: str, vocabs: Vocabularies | None = None, *, legacy: bool = True) -> tuple[str | None, str]:
+    """(position, role in the case) for a role code that may be old. ``legacy``: read the code as the old
+    mixed field (schema 4, vertrouwd-data/1). Without ``legacy`` a role code of today stays what it is
+    and a position code (given ``vocabs``) becomes that position with the role "betrokkene". The position
+    is None when the code says nothing about it; an unknown code comes back as the role, to be refused."""
+    if not isinstance(code, str):
+        return None, code
+    if legacy and code in LEGACY_ROLES:
+        return LEGACY_ROLES[code]
+    if vocabs is not None and code in vocabs[V.REPORTER_ROLE]:
+        return None, code
+    if vocabs is not None and code in vocabs[V.POSITION]:
+        return code, "betrokkene"
+    if code in LEGACY_ROLES:
+        return LEGACY_ROLES[code]
+    return None, code
+
+
 @dataclass
 class Organisation:
     name: str
     units: list[str] = field(default_factory=list)
     id: int | None = None
+    sector: str = V.DEFAULT_SECTOR
 
 
 @dataclass
@@ -67,10 +103,17 @@ class Case:
     contacts: list[Contact] = field(default_factory=list)
     details_purged: date | None = None
     id: int | None = None
+    position: str = UNKNOWN_POSITION
+    integrity_kind: str | None = None      # only when behaviour or an extra behaviour is integriteit
+    outcome: str | None = None             # the afloop: set when the case closes (or by the closing checklist)
 
     @property
     def status(self) -> str:
         return "gesloten" if self.closed else "open"
+
+    @property
+    def is_integrity(self) -> bool:
+        return self.behaviour == INTEGRITY or INTEGRITY in self.extra_behaviours
 
 
 @dataclass
@@ -113,8 +156,10 @@ def _code(problems: list[Problem], vocabs: Vocabularies, name: str, fieldname: s
                                 f"{fieldname}: unknown code {value!r} (allowed: {allowed})"))
 
 
-def validate_organisation(org: Organisation) -> list[Problem]:
+def validate_organisation(org: Organisation, vocabs: Vocabularies | None = None) -> list[Problem]:
     problems = []
+    if vocabs is not None:
+        _code(problems, vocabs, V.SECTOR, "sector", org.sector)
     name = (org.name or "").strip()
     if not name:
         problems.append(Problem("name", "required", "name: the organisation needs a name"))
@@ -144,6 +189,7 @@ def validate_case(case: Case, vocabs: Vocabularies, units: list[str] | None = No
             problems.append(Problem("closed", "closed_before_opened",
                                     "closed: the closing date lies before the opening date"))
     _code(problems, vocabs, V.REPORTER_ROLE, "reporter_role", case.reporter_role)
+    _code(problems, vocabs, V.POSITION, "position", case.position)
     _code(problems, vocabs, V.BEHAVIOUR, "behaviour", case.behaviour)
     _code(problems, vocabs, V.ACCUSED_RELATION, "accused_relation", case.accused_relation)
     _code(problems, vocabs, V.FOLLOW_UP, "follow_up", case.follow_up)
@@ -151,9 +197,38 @@ def validate_case(case: Case, vocabs: Vocabularies, units: list[str] | None = No
         _code(problems, vocabs, V.BEHAVIOUR, "extra_behaviours", code)
     for code in case.extra_follow_ups:
         _code(problems, vocabs, V.FOLLOW_UP, "extra_follow_ups", code)
+    _new_fields(problems, case, vocabs)
     if case.unit is not None and units is not None and case.unit not in units:
         problems.append(Problem("unit", "unknown_unit",
                                 f"unit: {case.unit!r} is not a unit of {case.organisation}"))
+    return problems
+
+
+def _new_fields(problems: list[Problem], case: Case, vocabs: Vocabularies) -> None:
+    """The integrity subtype (only for an integrity case) and the outcome (the report counts it for
+    closed cases only; the closing checklist may fill it in before the case closes)."""
+    if case.integrity_kind is not None:
+        _code(problems, vocabs, V.INTEGRITY_KIND, "integrity_kind", case.integrity_kind)
+        if not case.is_integrity:
+            problems.append(Problem("integrity_kind", "integrity_kind_without_integrity",
+                                    "integrity_kind: only for a case about an integrity violation "
+                                    "(behaviour or extra behaviour integriteit)"))
+    if case.outcome is not None:
+        _code(problems, vocabs, V.OUTCOME, "outcome", case.outcome)
+
+
+def sector_problems(case: Case, vocabs: Vocabularies, sector: str, kept: Case | None = None) -> list[Problem]:
+    """Codes that belong to other sectors than the organisation's. A code the stored case (``kept``)
+    already has stays valid, so changing an organisation's sector never makes its cases invalid."""
+    problems: list[Problem] = []
+    for name, fieldname in ((V.ACCUSED_RELATION, "accused_relation"), (V.POSITION, "position"),
+                            (V.REPORTER_ROLE, "reporter_role"), (V.BEHAVIOUR, "behaviour")):
+        code = getattr(case, fieldname)
+        keep = getattr(kept, fieldname) if kept is not None else None
+        if code in vocabs[name] and code not in vocabs[name].offered(sector, keep):
+            problems.append(Problem(fieldname, "code_of_other_sector",
+                                    f"{fieldname}: {code!r} is only offered to organisations of the sector(s) "
+                                    f"{', '.join(sorted(vocabs[name].sectors[code]))}"))
     return problems
 
 

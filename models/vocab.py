@@ -20,6 +20,11 @@ ACTIVITY_KIND = "activity_kind"
 STATUS = "status"
 REQUEST_KIND = "request_kind"
 REQUEST_ASKER = "request_asker"
+POSITION = "position"
+INTEGRITY_KIND = "integrity_kind"
+OUTCOME = "outcome"
+SECTOR = "sector"
+DEFAULT_SECTOR = "algemeen"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class Vocabulary:
     codes: tuple[str, ...]
     labels: dict[str, dict[str, str]]
     sensitive: frozenset[str] = field(default_factory=frozenset)
+    sectors: dict[str, frozenset[str]] = field(default_factory=dict)   # code -> the only sectors offering it
 
     def __contains__(self, code: object) -> bool:
         return code in self.labels
@@ -44,6 +50,12 @@ class Vocabulary:
 
     def choices(self, lang: str = "nl") -> list[tuple[str, str]]:
         return [(c, self.label_of(c, lang)) for c in self.codes]
+
+    def offered(self, sector: str | None, keep: str | None = None) -> tuple[str, ...]:
+        """The codes offered to an organisation of ``sector``: every code without ``sectors``, plus
+        the codes of that sector, plus ``keep`` (a code a case already has stays valid and shown)."""
+        return tuple(c for c in self.codes
+                     if c not in self.sectors or sector in self.sectors[c] or c == keep)
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,8 @@ class Vocabularies:
                 for lang in LANGUAGES:
                     if not isinstance(labels, dict) or not labels.get(lang):
                         raise ValueError(f"vocabulary {name}: code {code} lacks a {lang} label")
+                if not isinstance(labels.get("sectors", []), list) or labels.get("sectors") == []:
+                    raise ValueError(f"vocabulary {name}: code {code}: sectors must be a non-empty list")
             sensitive = frozenset(v.get("sensitive", []))
             unknown = sensitive - set(codes)
             if unknown:
@@ -83,7 +97,8 @@ class Vocabularies:
                 name=name,
                 label=dict(v.get("label", {})),
                 codes=tuple(codes),
-                labels={c: dict(lbl) for c, lbl in codes.items()},
+                labels={c: {k: t for k, t in lbl.items() if k != "sectors"} for c, lbl in codes.items()},
                 sensitive=sensitive,
+                sectors={c: frozenset(lbl["sectors"]) for c, lbl in codes.items() if "sectors" in lbl},
             )
         return cls(version=int(data.get("version", 1)), by_name=out)

@@ -86,6 +86,18 @@
             <translation>— choose —</translation>
         </message>
         <message>
+            <source>— not recorded —</source>
+            <translation>— not recorded —</translation>
+        </message>
+        <message>
+            <source>Only for an integrity violation (main or other behaviour).</source>
+            <translation>Only for an integrity violation (main or other behaviour).</translation>
+        </message>
+        <message>
+            <source>How the situation is when the case closes; asked when you close it.</source>
+            <translation>How the situation is when the case closes; asked when you close it.</translation>
+        </message>
+        <message>
             <source>Code</source>
             <translation>Code</translation>
         </message>
@@ -102,8 +114,12 @@
             <translation>Opened on</translation>
         </message>
         <message>
-            <source>Role of the person</source>
-            <translation>Role of the person</translation>
+            <source>Position of the person</source>
+            <translation>Position of the person</translation>
+        </message>
+        <message>
+            <source>Role in the case</source>
+            <translation>Role in the case</translation>
         </message>
         <message>
             <source>Kind of behaviour</source>
@@ -112,6 +128,10 @@
         <message>
             <source>Other behaviour (optional)</source>
             <translation>Other behaviour (optional)</translation>
+        </message>
+        <message>
+            <source>Kind of integrity violation</source>
+            <translation>Kind of integrity violation</translation>
         </message>
         <message>
             <source>Relation to the person it is about</source>
@@ -124,6 +144,10 @@
         <message>
             <source>Other follow-up (optional)</source>
             <translation>Other follow-up (optional)</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
         </message>
         <message>
             <source>(none)</source>
@@ -240,8 +264,12 @@
             <translation>Status</translation>
         </message>
         <message>
-            <source>Role of the person</source>
-            <translation>Role of the person</translation>
+            <source>Position of the person</source>
+            <translation>Position of the person</translation>
+        </message>
+        <message>
+            <source>Role in the case</source>
+            <translation>Role in the case</translation>
         </message>
         <message>
             <source>Kind of behaviour</source>
@@ -254,6 +282,14 @@
         <message>
             <source>Follow-up</source>
             <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Kind of integrity violation</source>
+            <translation>Kind of integrity violation</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
         </message>
         <message>
             <source>Details</source>
@@ -444,6 +480,14 @@
             <translation>Follow-up</translation>
         </message>
         <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>How the situation at work is now, as the person experiences it. It counts in the annual report.</source>
+            <translation>How the situation at work is now, as the person experiences it. It counts in the annual report.</translation>
+        </message>
+        <message>
             <source>What changes</source>
             <translation>What changes</translation>
         </message>
@@ -462,6 +506,10 @@
         <message>
             <source>Follow-up: {old} → {new}</source>
             <translation>Follow-up: {old} → {new}</translation>
+        </message>
+        <message>
+            <source>Outcome: {outcome}</source>
+            <translation>Outcome: {outcome}</translation>
         </message>
         <message>
             <source>These reminders are ticked off:</source>
@@ -1068,12 +1116,20 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>One unit or department per line (optional)</translation>
         </message>
         <message>
+            <source>A sector switches on its own categories, such as pupil and parent for education. Cases keep the categories they already have.</source>
+            <translation>A sector switches on its own categories, such as pupil and parent for education. Cases keep the categories they already have.</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>Name</translation>
         </message>
         <message>
             <source>Units</source>
             <translation>Units</translation>
+        </message>
+        <message>
+            <source>Sector</source>
+            <translation>Sector</translation>
         </message>
     </context>
     <context>
@@ -1987,10 +2043,6 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
             <translation>Relation to the accused</translation>
         </message>
         <message>
-            <source>Role of the person</source>
-            <translation>Role of the person</translation>
-        </message>
-        <message>
             <source>Follow-up</source>
             <translation>Follow-up</translation>
         </message>
@@ -2073,6 +2125,10 @@ Save them anyway? The conversation is then marked. Choose No to change the answe
         <message>
             <source>{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.</source>
             <translation>{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.</translation>
+        </message>
+        <message>
+            <source>Position or role of the person</source>
+            <translation>Position or role of the person</translation>
         </message>
         <message>
             <source>{n} cases seem to be in the vault already (rows {rows}); they are left out.</source>

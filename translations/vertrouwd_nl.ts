@@ -86,6 +86,18 @@
         <translation>— kies —</translation>
     </message>
     <message>
+        <source>— not recorded —</source>
+        <translation>— niet vastgelegd —</translation>
+    </message>
+    <message>
+        <source>Only for an integrity violation (main or other behaviour).</source>
+        <translation>Alleen bij een integriteitsschending (als hoofdgedrag of ander gedrag).</translation>
+    </message>
+    <message>
+        <source>How the situation is when the case closes; asked when you close it.</source>
+        <translation>Hoe de situatie is als de casus wordt afgesloten; dit wordt gevraagd bij het afsluiten.</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -102,8 +114,12 @@
         <translation>Geopend op</translation>
     </message>
     <message>
-        <source>Role of the person</source>
-        <translation>Rol van de melder</translation>
+        <source>Position of the person</source>
+        <translation>Positie van de melder</translation>
+    </message>
+    <message>
+        <source>Role in the case</source>
+        <translation>Rol in de casus</translation>
     </message>
     <message>
         <source>Kind of behaviour</source>
@@ -112,6 +128,10 @@
     <message>
         <source>Other behaviour (optional)</source>
         <translation>Ander gedrag (optioneel)</translation>
+    </message>
+    <message>
+        <source>Kind of integrity violation</source>
+        <translation>Soort integriteitsschending</translation>
     </message>
     <message>
         <source>Relation to the person it is about</source>
@@ -124,6 +144,10 @@
     <message>
         <source>Other follow-up (optional)</source>
         <translation>Ander vervolg (optioneel)</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Afloop</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -240,8 +264,12 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Role of the person</source>
-        <translation>Rol van de melder</translation>
+        <source>Position of the person</source>
+        <translation>Positie van de melder</translation>
+    </message>
+    <message>
+        <source>Role in the case</source>
+        <translation>Rol in de casus</translation>
     </message>
     <message>
         <source>Kind of behaviour</source>
@@ -254,6 +282,14 @@
     <message>
         <source>Follow-up</source>
         <translation>Vervolg</translation>
+    </message>
+    <message>
+        <source>Kind of integrity violation</source>
+        <translation>Soort integriteitsschending</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Afloop</translation>
     </message>
     <message>
         <source>Details</source>
@@ -444,6 +480,14 @@
         <translation>Vervolg</translation>
     </message>
     <message>
+        <source>Outcome</source>
+        <translation>Afloop</translation>
+    </message>
+    <message>
+        <source>How the situation at work is now, as the person experiences it. It counts in the annual report.</source>
+        <translation>Hoe de situatie op het werk nu is, zoals de melder het zelf ervaart. Dit telt mee in het jaarverslag.</translation>
+    </message>
+    <message>
         <source>What changes</source>
         <translation>Wat er verandert</translation>
     </message>
@@ -462,6 +506,10 @@
     <message>
         <source>Follow-up: {old} → {new}</source>
         <translation>Vervolg: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}</source>
+        <translation>Afloop: {outcome}</translation>
     </message>
     <message>
         <source>These reminders are ticked off:</source>
@@ -1068,12 +1116,20 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Eén afdeling of onderdeel per regel (optioneel)</translation>
     </message>
     <message>
+        <source>A sector switches on its own categories, such as pupil and parent for education. Cases keep the categories they already have.</source>
+        <translation>Een sector zet eigen keuzes aan, zoals leerling en ouder in het onderwijs. Casussen houden de keuzes die ze al hebben.</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
         <source>Units</source>
         <translation>Afdelingen</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
     </message>
 </context>
 <context>
@@ -1987,10 +2043,6 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
         <translation>Relatie tot degene over wie het gaat</translation>
     </message>
     <message>
-        <source>Role of the person</source>
-        <translation>Rol van de melder</translation>
-    </message>
-    <message>
         <source>Follow-up</source>
         <translation>Vervolg</translation>
     </message>
@@ -2073,6 +2125,10 @@ Toch opslaan? Het gesprek wordt dan gemarkeerd. Kies Nee om de antwoorden eerst 
     <message>
         <source>{n} cases seem to be in the vault already (rows {rows}); they are imported anyway.</source>
         <translation>{n} casussen lijken al in de kluis te staan (rijen {rows}); ze worden toch geïmporteerd.</translation>
+    </message>
+    <message>
+        <source>Position or role of the person</source>
+        <translation>Positie of rol van de melder</translation>
     </message>
     <message>
         <source>{n} cases seem to be in the vault already (rows {rows}); they are left out.</source>

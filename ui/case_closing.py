@@ -1,6 +1,7 @@
 """Closing a case with the adviser's knowledge: the date (today unless she chooses another, never
-before the case opened), what will change (status, an ongoing follow-up, the reminders that go) and
-the required checklist items still open, grouped per conversation and checklist."""
+before the case opened), the outcome (afloop, what the closing checklist collected unless she chooses
+another), what will change (status, an ongoing follow-up, the reminders that go) and the required
+checklist items still open, grouped per conversation and checklist."""
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -59,7 +60,8 @@ class OpenItemsTree(QTreeWidget):
 
 
 class CloseCaseDialog(QDialog):
-    """Asks the closing date and shows what closing changes; `closed_on()` and `follow_up()` after."""
+    """Asks the closing date and the outcome and shows what closing changes; `closed_on()`, `follow_up()`
+    and `outcome()` after."""
 
     def __init__(self, case: Case, vocabs, lang: str, reminders: Sequence, open_items: Sequence[casework.OpenItem],
                  today: date, parent: QWidget | None = None):
@@ -80,6 +82,12 @@ class CloseCaseDialog(QDialog):
             self.follow.set_code(casework.FOLLOW_UP_WHEN_CLOSED)
             self.follow.setAccessibleName(self.tr("Follow-up after closing"))
             form.addRow(self.tr("Follow-up"), self.follow)
+        self.outcome_box = VocabCombo(vocabs, V.OUTCOME, lang)
+        self.outcome_box.set_code(case.outcome or casework.OUTCOME_UNKNOWN)
+        self.outcome_box.setAccessibleName(self.tr("Outcome"))
+        self.outcome_box.setToolTip(self.tr("How the situation at work is now, as the person experiences it. "
+                                            "It counts in the annual report."))
+        form.addRow(self.tr("Outcome"), self.outcome_box)
         lay.addLayout(form)
         lay.addWidget(QLabel("<b>" + self.tr("What changes") + "</b>"))
         self.changes = QLabel()
@@ -105,6 +113,7 @@ class CloseCaseDialog(QDialog):
         self.date.dateChanged.connect(self._describe)
         if self.follow is not None:
             self.follow.currentIndexChanged.connect(self._describe)
+        self.outcome_box.currentIndexChanged.connect(self._describe)
         self._describe()
 
     def closed_on(self) -> date:
@@ -112,6 +121,9 @@ class CloseCaseDialog(QDialog):
 
     def follow_up(self) -> str | None:
         return self.follow.code() if self.follow is not None else None
+
+    def outcome(self) -> str:
+        return self.outcome_box.code()
 
     def _describe(self, *_args) -> None:
         from ui.widgets import reminder_label
@@ -121,6 +133,7 @@ class CloseCaseDialog(QDialog):
             lines.append(self.tr("Follow-up: {old} → {new}").format(
                 old=lab(V.FOLLOW_UP, casework.FOLLOW_UP_OPEN, self.lang),
                 new=lab(V.FOLLOW_UP, self.follow_up(), self.lang)))
+        lines.append(self.tr("Outcome: {outcome}").format(outcome=lab(V.OUTCOME, self.outcome(), self.lang)))
         if self.reminders:
             lines.append(self.tr("These reminders are ticked off:"))
             lines += [f"   • {dmy(r.due)} {reminder_label(r.kind)}" for r in self.reminders]

@@ -26,6 +26,7 @@ from app.errors import UserError, ValidationError
 from app.guidance import checklists
 from app.paths import templates_dir
 from app.store.repository import Repository
+from models import entities as E
 from models import vocab as V
 from models.checklist import Template
 from models.entities import Case, Contact
@@ -89,22 +90,30 @@ class CaseEditor(QDialog):
         self.opened = DateEdit()
         self.closed_label = QLabel()
         choose = self.tr("— choose —")  # a new case starts with nothing chosen: no skewed figures
+        self.position = VocabCombo(vocabs, V.POSITION, lang, empty=choose)
         self.role = VocabCombo(vocabs, V.REPORTER_ROLE, lang, empty=choose)
         self.behaviour = VocabCombo(vocabs, V.BEHAVIOUR, lang, empty=choose)
         self.extra = VocabChecks(vocabs, V.BEHAVIOUR, lang)
+        self.integrity = VocabCombo(vocabs, V.INTEGRITY_KIND, lang, empty=self.tr("— not recorded —"))
+        self.integrity.setToolTip(self.tr("Only for an integrity violation (main or other behaviour)."))
         self.relation = VocabCombo(vocabs, V.ACCUSED_RELATION, lang, empty=choose)
+        self.outcome = VocabCombo(vocabs, V.OUTCOME, lang, empty=self.tr("— not recorded —"))
+        self.outcome.setToolTip(self.tr("How the situation is when the case closes; asked when you close it."))
         self.follow_up = VocabCombo(vocabs, V.FOLLOW_UP, lang)
         self.extra_follow = VocabChecks(vocabs, V.FOLLOW_UP, lang)
         row(self.tr("Code"), self.code, "code")
         row(self.tr("Organisation"), self.organisation, "organisation")
         row(self.tr("Unit (optional)"), self.unit, "unit")
         row(self.tr("Opened on"), self.opened, "opened")
-        row(self.tr("Role of the person"), self.role, "reporter_role")
+        row(self.tr("Position of the person"), self.position, "position")
+        row(self.tr("Role in the case"), self.role, "reporter_role")
         row(self.tr("Kind of behaviour"), self.behaviour, "behaviour")
         row(self.tr("Other behaviour (optional)"), self.extra, "extra_behaviours")
+        row(self.tr("Kind of integrity violation"), self.integrity, "integrity_kind")
         row(self.tr("Relation to the person it is about"), self.relation, "accused_relation")
         row(self.tr("Follow-up"), self.follow_up, "follow_up")
         row(self.tr("Other follow-up (optional)"), self.extra_follow, "extra_follow_ups")
+        row(self.tr("Outcome"), self.outcome, "outcome")
         self.errors["closed"] = ErrorLabel()
         self.general = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -119,6 +128,8 @@ class CaseEditor(QDialog):
         self.organisation.currentIndexChanged.connect(self._fill_units)
         self._fill_units()
         self.behaviour.currentIndexChanged.connect(lambda _i: self.extra.exclude(self.behaviour.code()))
+        self.behaviour.currentIndexChanged.connect(self._integrity_applies)
+        self.extra.itemChanged.connect(self._integrity_applies)
         self.follow_up.currentIndexChanged.connect(lambda _i: self.extra_follow.exclude(self.follow_up.code()))
         if case:
             self.code.setText(case.code)
@@ -127,9 +138,12 @@ class CaseEditor(QDialog):
             self.unit.setCurrentIndex(max(0, self.unit.findData(case.unit)))
             self.opened.set_date(case.opened)
             self.role.set_code(case.reporter_role)
+            self.position.set_code(case.position)
             self.behaviour.set_code(case.behaviour)
             self.extra.set_codes(case.extra_behaviours)
+            self.integrity.set_code(case.integrity_kind)
             self.relation.set_code(case.accused_relation)
+            self.outcome.set_code(case.outcome)
             self.follow_up.set_code(case.follow_up)
             self.extra_follow.set_codes(case.extra_follow_ups)
         else:
@@ -137,6 +151,8 @@ class CaseEditor(QDialog):
             self.follow_up.set_code("lopend")
         self.extra.exclude(self.behaviour.code())
         self.extra_follow.exclude(self.follow_up.code())
+        self._offer_sector()
+        self._integrity_applies()
 
     def _fill_units(self) -> None:
         self.unit.clear()
@@ -146,15 +162,35 @@ class CaseEditor(QDialog):
             if o.name == name:
                 for u in o.units:
                     self.unit.addItem(u, u)
+        self._offer_sector()
+
+    def _offer_sector(self) -> None:
+        """The categories of the organisation's sector (pupil, client, athlete, ...); a code the stored
+        case already has stays offered whatever the sector is now."""
+        name = self.organisation.currentData()
+        sector = next((o.sector for o in self.orgs if o.name == name), V.DEFAULT_SECTOR)
+        c = self.case
+        for combo, kept in ((self.position, c.position if c else None), (self.role, c.reporter_role if c else None),
+                            (self.behaviour, c.behaviour if c else None),
+                            (self.relation, c.accused_relation if c else None)):
+            combo.offer(sector, kept)
+
+    def _integrity_applies(self, *_args) -> None:
+        """The kind of integrity violation is asked only while integriteit is the main or another behaviour."""
+        applies = E.INTEGRITY in (self.behaviour.code(), *self.extra.codes())
+        self.integrity.setEnabled(applies)
+        if not applies:
+            self.integrity.set_code(None)
 
     def build(self) -> Case:
         c = self.case
         return Case(id=c.id if c else None, code=self.code.text().strip(),
                     organisation=self.organisation.currentData() or "", opened=self.opened.value(),
-                    closed=c.closed if c else None, reporter_role=self.role.code(),
+                    closed=c.closed if c else None, reporter_role=self.role.code(), position=self.position.code(),
                     behaviour=self.behaviour.code(), extra_behaviours=self.extra.codes(),
-                    accused_relation=self.relation.code(), follow_up=self.follow_up.code(),
-                    extra_follow_ups=self.extra_follow.codes(), unit=self.unit.currentData())
+                    integrity_kind=self.integrity.code(), accused_relation=self.relation.code(),
+                    follow_up=self.follow_up.code(), extra_follow_ups=self.extra_follow.codes(),
+                    unit=self.unit.currentData(), outcome=self.outcome.code())
 
     def save(self) -> None:
         if not self.orgs:

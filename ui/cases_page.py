@@ -154,7 +154,8 @@ class CaseView(QWidget):
         rows = [(self.tr("Organisation"), case.organisation + (f" · {case.unit}" if case.unit else "")),
                 (self.tr("Opened on"), case.opened.strftime("%d-%m-%Y")),
                 (self.tr("Status"), status),
-                (self.tr("Role of the person"), lab(V.REPORTER_ROLE, case.reporter_role, lang)),
+                (self.tr("Position of the person"), lab(V.POSITION, case.position, lang)),
+                (self.tr("Role in the case"), lab(V.REPORTER_ROLE, case.reporter_role, lang)),
                 (self.tr("Kind of behaviour"), ", ".join(
                     [lab(V.BEHAVIOUR, case.behaviour, lang)]
                     + [lab(V.BEHAVIOUR, c, lang) for c in case.extra_behaviours])),
@@ -162,6 +163,10 @@ class CaseView(QWidget):
                 (self.tr("Follow-up"), ", ".join(
                     [lab(V.FOLLOW_UP, case.follow_up, lang)]
                     + [lab(V.FOLLOW_UP, c, lang) for c in case.extra_follow_ups]))]
+        if case.integrity_kind:
+            rows.insert(5, (self.tr("Kind of integrity violation"), lab(V.INTEGRITY_KIND, case.integrity_kind, lang)))
+        if case.outcome:
+            rows.append((self.tr("Outcome"), lab(V.OUTCOME, case.outcome, lang)))
         if case.details_purged:
             rows.append((self.tr("Details"), self.tr("removed on {date} (retention)").format(
                 date=case.details_purged.strftime("%d-%m-%Y"))))

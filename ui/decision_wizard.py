@@ -56,13 +56,15 @@ class DecisionWizard(QDialog):
     saved = Signal(dict)  # the record passed to on_save, after it succeeded
 
     def __init__(self, lang: str = "nl", on_save: Callback | None = None, on_handout: Callback | None = None,
-                 parent: QWidget | None = None, *, decision_tree: DecisionTree | None = None):
+                 parent: QWidget | None = None, *, decision_tree: DecisionTree | None = None,
+                 prefill: dict[str, Any] | None = None):
         super().__init__(parent)
         self._tree = decision_tree or default_tree()
         self._lang = lang if lang in ("nl", "en") else "nl"
         self._on_save = on_save
         self._on_handout = on_handout
-        self._answers: dict[str, Any] = {}  # every answer given, also off the current path (to prefill)
+        # every answer given, also off the current path (to prefill); `prefill`: what the case records
+        self._answers: dict[str, Any] = dict(prefill or {})
         self._history: list[str] = []  # the facts answered on the current path, in order
         self._current: str | None = None
         self._result: DecisionResult | None = None

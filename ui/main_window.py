@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app import casework
 from app.errors import UserError, VertrouwdError
+from app.guidance import decide
 from app.privacy import retention
 from app.store import passphrase
 from app.store import settings as S
@@ -319,7 +320,7 @@ class Workspace(QWidget):
         if not self.window_.dialogs.run(dlg):
             return
         try:
-            casework.close_case(self.repo, case.id, dlg.closed_on(), dlg.follow_up())
+            casework.close_case(self.repo, case.id, dlg.closed_on(), dlg.follow_up(), dlg.outcome())
         except UserError as exc:
             self.window_.dialogs.error(self, self.tr("Close case"), error_text(exc))
             return
@@ -372,7 +373,8 @@ class Workspace(QWidget):
             casework.record_decision(self.repo, case_id, saved, route_taken_on=self.today() if taken else None)
             self.show_case(case_id)
 
-        wizard = DecisionWizard(self.lang, on_save, self.print_handout, self)
+        wizard = DecisionWizard(self.lang, on_save, self.print_handout, self,
+                                prefill=decide.facts_from_case(case))
         self.wizard = wizard
         wizard.open() if hasattr(wizard, "open") else wizard.show()
 

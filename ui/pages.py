@@ -33,6 +33,7 @@ from app.errors import UserError
 from models import vocab as V
 from models.entities import Activity
 from ui.i18n import error_text
+from ui.i18n import language as window_language
 from ui.item_models import SimpleTableModel
 from ui.widgets import DateEdit, ErrorLabel, VocabCombo, problem_text
 
@@ -241,10 +242,15 @@ class OrganisationDialog(QDialog):
         self.units = QPlainTextEdit("\n".join(org.units) if org else "")
         self.units.setPlaceholderText(self.tr("One unit or department per line (optional)"))
         self.units_error = ErrorLabel()
+        self.sector = VocabCombo(repo.vocabs, V.SECTOR, window_language())
+        self.sector.set_code(org.sector if org else V.DEFAULT_SECTOR)
+        self.sector.setToolTip(self.tr("A sector switches on its own categories, such as pupil and parent for "
+                                       "education. Cases keep the categories they already have."))
         form.addRow(self.tr("Name"), self.name)
         form.addRow("", self.name_error)
         form.addRow(self.tr("Units"), self.units)
         form.addRow("", self.units_error)
+        form.addRow(self.tr("Sector"), self.sector)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -254,9 +260,9 @@ class OrganisationDialog(QDialog):
         units = [u.strip() for u in self.units.toPlainText().splitlines() if u.strip()]
         try:
             if self.org:
-                self.repo.update_organisation(self.org.id, self.name.text(), units)
+                self.repo.update_organisation(self.org.id, self.name.text(), units, self.sector.code())
             else:
-                self.repo.add_organisation(self.name.text(), units)
+                self.repo.add_organisation(self.name.text(), units, self.sector.code())
         except UserError as exc:
             target = self.units_error if exc.field == "units" else self.name_error
             other = self.name_error if target is self.units_error else self.units_error

@@ -171,7 +171,7 @@ class SheetImportDialog(QDialog):
                 "organisation": self.tr("Organisation"), "unit": self.tr("Unit or department"),
                 "date": self.tr("Date of the conversation"), "opened": self.tr("Date the case was opened"),
                 "closed": self.tr("Date the case was closed"), "behaviour": self.tr("Kind of behaviour"),
-                "accused_relation": self.tr("Relation to the accused"), "reporter_role": self.tr("Role of the person"),
+                "accused_relation": self.tr("Relation to the accused"), "reporter_role": self.tr("Position or role of the person"),
                 "follow_up": self.tr("Follow-up"), "channel": self.tr("Channel"), "kind": self.tr("Kind of conversation"),
                 "minutes": self.tr("Minutes"), "hours": self.tr("Hours"), "notes": self.tr("Notes (cleaned)")}
 

@@ -33,10 +33,24 @@ def problem_text(code: str, fallback: str) -> str:
 class VocabCombo(QComboBox):
     def __init__(self, vocabs: Vocabularies, name: str, lang: str, empty: str | None = None, parent=None):
         super().__init__(parent)
+        self.vocab, self.lang, self.empty = vocabs[name], lang, empty
         if empty is not None:
             self.addItem(empty, None)
         for code, label in vocabs[name].choices(lang):
             self.addItem(label, code)
+
+    def offer(self, sector: str | None, keep: str | None = None) -> None:
+        """Offer only the codes of an organisation of ``sector`` (models.vocab.Vocabulary.offered), and
+        ``keep``: the code a stored case has stays shown. The choice stays when it is still offered."""
+        current = self.code()
+        self.blockSignals(True)
+        self.clear()
+        if self.empty is not None:
+            self.addItem(self.empty, None)
+        for code in self.vocab.offered(sector, keep):
+            self.addItem(self.vocab.label_of(code, self.lang), code)
+        self.blockSignals(False)
+        self.set_code(current)
 
     def code(self):
         return self.currentData()

@@ -195,7 +195,10 @@ def _add(a: float | int, b: float | int) -> float | int:
 
 
 def _full_code_set(table_id: str, axis: int, codes: tuple[str, ...] | None) -> frozenset[str] | None:
-    """The vocabulary codes a table's rows (axis 0) or columns (axis 1) are drawn from, if known."""
+    """The vocabulary codes a table's rows (axis 0) or columns (axis 1) are drawn from, if known. Codes
+    of one sector only (leerling, client, ...) are left out: a report lists them only where its
+    organisation's sector has them or a case ever used them (app.reporting.aggregate._sector_codes), so
+    a part that does not list one had none of its cases there."""
     if codes is None:
         return None
     from app.reporting.aggregate import TABLE_VOCABS
@@ -204,10 +207,10 @@ def _full_code_set(table_id: str, axis: int, codes: tuple[str, ...] | None) -> f
     vocabs = vocabularies()
     name = TABLE_VOCABS.get(table_id, (None, None))[axis]
     if name is not None and name in vocabs.by_name:
-        return frozenset(vocabs[name].codes)
+        return frozenset(c for c in vocabs[name].codes if c not in vocabs[name].sectors)
     for vocab in vocabs.by_name.values():
         if all(c in vocab for c in codes):
-            return frozenset(vocab.codes)
+            return frozenset(c for c in vocab.codes if c not in vocab.sectors)
     return None
 
 

@@ -245,3 +245,29 @@ def decide_from_file(path: str | Path, lang: str = "nl") -> dict[str, Any]:
     """`vertrouwd decide --facts FILE.json [--lang nl|en]`: read, check, evaluate."""
     check_lang(lang)
     return decide(read_facts_file(path), lang)
+
+
+# What the case already records, as the decision aid's answers (they are only preselected: the adviser
+# still confirms each question). Codes without a clear answer in the tree are left for her to ask.
+_ROLE_FACT = {"betrokkene": "zelf", "omstander": "omstander", "beschuldigde": "beschuldigde"}
+_POSITION_FACT = {"medewerker": "medewerker", "leidinggevende": "medewerker", "sollicitant": "sollicitant",
+                  "stagiair": "stagiair", "vrijwilliger": "vrijwilliger", "uitzend_flexkracht": "flex",
+                  "oud_medewerker": "oud_medewerker"}
+_ACCUSED_FACT = {"collega": "collega", "ondergeschikte": "collega", "leidinggevende": "leidinggevende",
+                 "directie_bestuur": "directie_bestuur", "derde": "derde", "leerling": "derde", "ouder": "derde",
+                 "client": "derde", "familie_client": "derde", "sporter": "derde", "onbekend": "onbekend"}
+# the case's behaviour code -> the tree's subject (a Wbk misstand is not an integrity violation); how
+# serious the behaviour is (behaviour_kind: violence, threats, stalking) is never preselected
+_SUBJECT_FACT = {"integriteit": "integriteit", "misstand_wbk": "misstand", "arbeidsconflict": "arbeidsconflict",
+                 **{b: "ongewenst_gedrag" for b in ("pesten", "seksuele_intimidatie", "intimidatie",
+                                                    "agressie_geweld", "discriminatie", "bedreiging")}}
+
+
+def facts_from_case(case: Any) -> dict[str, str]:
+    """The decision aid's answers the case's behaviour, position, role and accused relation give (see above)."""
+    pairs = (("subject", _SUBJECT_FACT.get(case.behaviour)), ("role_in_case", _ROLE_FACT.get(case.reporter_role)),
+             ("person_position", _POSITION_FACT.get(case.position)),
+             ("accused", _ACCUSED_FACT.get(case.accused_relation)))
+    questions = tree().questions
+    return {fact: value for fact, value in pairs
+            if value is not None and value in questions.get(fact, {}).get("answers", {})}

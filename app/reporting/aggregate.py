@@ -10,6 +10,12 @@ Definitions (every case table of a report uses the same population, so all share
   follow-up, behaviour x relation, origin, status at the end, unit) counts these cases.
 * **Closed** cases are the cases of the period whose closing date lies inside it; the others are
   still open at its end. Together they partition the cases of the period.
+* Schema 5 (issue 13) adds three case tables, each over all cases of the period with one row for the
+  cases it does not describe, so that no table total is a small count of its own: the person's
+  **position**; **integrity cases by kind** (plus "kind not recorded" and "not an integrity case"); the
+  **outcome** of the closed cases (plus "not closed yet").
+* Codes of one sector (leerling, client, sporter, ...) are rows only where the organisation's sector
+  has them or one of its cases ever used them, never because of the period's count.
 * **Contacts** are the contacts dated inside the period (whatever the case's dates); the channel
   table counts them.
 * **Hours** are contact minutes of the period / 60 (case work) plus the hours of the preventive
@@ -49,6 +55,9 @@ ORIGIN_NEW_H2 = "nieuw_h2"
 ORIGIN_CARRIED = "overgenomen"
 STATUS_CLOSED = "gesloten"
 STATUS_OPEN = "open"
+NOT_INTEGRITY = "geen_integriteit"     # integrity table: the cases that are not about integrity
+KIND_NOT_RECORDED = "soort_onbekend"   # integrity table: an integrity case without its kind
+STILL_OPEN = "nog_open"                # outcome table: cases not closed in the period (no outcome yet)
 SENSITIVE_EXTRA = 2            # sensitive behaviour codes need a threshold k + this
 
 # table id -> (vocabulary of the rows, vocabulary of the columns or None)
@@ -60,6 +69,9 @@ TABLE_VOCABS: dict[str, tuple[str | None, str | None]] = {
     "role": (V.REPORTER_ROLE, None),
     "follow_up": (V.FOLLOW_UP, None),
     "behaviour_relation": (V.BEHAVIOUR, V.ACCUSED_RELATION),
+    "position": (V.POSITION, None),              # schema 5 (issue 13): new tables come after the old ones
+    "integrity_kind": (V.INTEGRITY_KIND, None),
+    "outcome": (V.OUTCOME, None),
     "unit": (None, None),
     "channel": (V.CHANNEL, None),
     "activities": (V.ACTIVITY_KIND, None),
@@ -116,11 +128,46 @@ def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float], gr
                  group=group)
 
 
-def _codes(name: str, seen) -> list[str]:
-    """Vocabulary codes in their order, plus any unknown code found in the data (kept, not lost)."""
-    codes = list(vocabularies()[name].codes)
-    codes += sorted(c for c in seen if c not in codes)
+def _codes(name: str, seen, listed_sector_codes: set[str] | None = None) -> list[str]:
+    """Vocabulary codes in their order, plus any unknown code found in the data (kept, not lost).
+    A code of one sector only is left out unless it is in ``listed_sector_codes`` (see _sector_codes)."""
+    vocab = vocabularies()[name]
+    codes = [c for c in vocab.codes if c not in vocab.sectors or c in (listed_sector_codes or set())]
+    codes += sorted(c for c in seen if c not in codes and c not in vocab)
     return codes
+
+
+def _sector_codes(repo, org: int | None, name: str, column: str) -> set[str]:
+    """The sector codes a table of ``name`` lists: those of the organisation's sector (every sector of
+    the organisations for all) and those ever stored by one of its cases, in any year. Never this
+    period's count: a row shown only when it is not zero would tell that it is not zero."""
+    vocab = vocabularies()[name]
+    sectors = queries.sectors(repo, org)
+    used = queries.sector_codes_used(repo, org, column)
+    return {c for c, only in vocab.sectors.items() if only & sectors or c in used}
+
+
+def _registration_tables(repo, org: int | None, rows: list, end: str) -> list[Table]:
+    """Position of the person, integrity cases by kind, and closed cases by outcome. Each counts every
+    case of the period (one more row for the cases it does not describe), so that all case tables
+    keep one total and no table total is a small count of its own."""
+    pos = _count(rows, lambda r: r.position)
+    listed = _sector_codes(repo, org, V.POSITION, "position")
+    integrity = _count(rows, lambda r: r.integrity_kind or (KIND_NOT_RECORDED if r.integrity else NOT_INTEGRITY))
+    closed_by = _count(rows, lambda r: (r.outcome or "onbekend") if r.closed is not None and r.closed < end
+                       else STILL_OPEN)
+    kinds = _codes(V.INTEGRITY_KIND, integrity.keys() - {KIND_NOT_RECORDED, NOT_INTEGRITY})
+    outcomes = _codes(V.OUTCOME, closed_by.keys() - {STILL_OPEN})
+    return [_one_way("position", "cases", _codes(V.POSITION, pos, listed), pos),
+            _one_way("integrity_kind", "cases", [*kinds, KIND_NOT_RECORDED, NOT_INTEGRITY], integrity),
+            _one_way("outcome", "cases", [*outcomes, STILL_OPEN], closed_by)]
+
+
+def _count(rows: list, key) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for r in rows:
+        out[key(r)] = out.get(key(r), 0) + 1
+    return out
 
 
 def aggregate(repo, org: int | None, start: date, end: date, *, k: int = 5,
@@ -171,14 +218,16 @@ def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half
     tables.append(_one_way("status", "cases", [STATUS_CLOSED, STATUS_OPEN],
                            {STATUS_CLOSED: closed, STATUS_OPEN: len(rows) - closed}, group=False))
     beh, rel = count(2), count(3)
-    beh_codes, rel_codes = _codes(V.BEHAVIOUR, beh), _codes(V.ACCUSED_RELATION, rel)
+    beh_codes = _codes(V.BEHAVIOUR, beh, _sector_codes(repo, org, V.BEHAVIOUR, "behaviour"))
+    rel_codes = _codes(V.ACCUSED_RELATION, rel, _sector_codes(repo, org, V.ACCUSED_RELATION, "accused_relation"))
     sensitive = {c: k + SENSITIVE_EXTRA for c in vocabs[V.BEHAVIOUR].sensitive}
     t = _one_way("behaviour", "cases", beh_codes, beh)
     t.sensitive_rows = dict(sensitive)
     tables.append(t)
     tables.append(_one_way("relation", "cases", rel_codes, rel))
     role = count(4)
-    tables.append(_one_way("role", "cases", _codes(V.REPORTER_ROLE, role), role))
+    tables.append(_one_way("role", "cases", _codes(V.REPORTER_ROLE, role,
+                                                  _sector_codes(repo, org, V.REPORTER_ROLE, "reporter_role")), role))
     fu = count(5)
     tables.append(_one_way("follow_up", "cases", _codes(V.FOLLOW_UP, fu), fu))
     cross = [[0] * len(rel_codes) for _ in beh_codes]
@@ -186,6 +235,7 @@ def _aggregate(repo, org: int | None, start: date, end: date, k: int, split_half
         cross[beh_codes.index(r[2])][rel_codes.index(r[3])] += 1
     tables.append(Table(id="behaviour_relation", unit="cases", rows=beh_codes, cols=rel_codes,
                         cells=cross, sensitive_rows=dict(sensitive)))
+    tables += _registration_tables(repo, org, rows, e)
     units: dict[str, str] = {}
     if org is None:
         notes.append("unit_not_for_all")

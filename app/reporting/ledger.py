@@ -294,7 +294,7 @@ def changed_case_revealed(new: list[dict], old: list[dict], added: int, removed:
 
 # -- neighbouring years: the cases carried over link them category by category ------------------
 
-YEAR_LINKED = ("behaviour", "relation", "role", "behaviour_relation", "unit")
+YEAR_LINKED = ("behaviour", "relation", "role", "behaviour_relation", "unit", "position", "integrity_kind")
 """Tables whose category a carried-over case keeps from one year to the next (its follow-up and
 status move on, so those tables are not linked)."""
 

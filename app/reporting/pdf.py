@@ -389,7 +389,8 @@ class _Builder:
         story += [PageBreak(), Paragraph(escape(t["section_cases"]), self.s["h1"])]
         story += self.bar_chart("behaviour", "chart_behaviour")
         story += self.bar_chart("follow_up", "chart_follow_up")
-        for tid in ("origin", "status", "behaviour", "relation", "role", "follow_up"):
+        for tid in ("origin", "status", "behaviour", "integrity_kind", "relation", "role", "position", "follow_up",
+                    "outcome"):
             story += self.one_way(tid)
         story += self.two_way("behaviour_relation")
         story += self.one_way("unit", previous=False)

@@ -184,7 +184,7 @@ def _groups(lines: list[_Line], mapping: Mapping) -> list[list[_Line]]:
     return sorted((g for runs in groups.values() for g in runs), key=lambda g: (g[0].day, g[0].row))
 
 
-def _case(group: list[_Line], mapping: Mapping, names: dict[str, str]) -> Case:
+def _case(group: list[_Line], mapping: Mapping, names: dict[str, str], vocabs: Vocabularies) -> Case:
     first, last = group[0], group[-1]
     opened = min([first.day] + [ln.opened for ln in group if ln.opened])
     closed = max((ln.closed for ln in group if ln.closed), default=None)
@@ -194,8 +194,10 @@ def _case(group: list[_Line], mapping: Mapping, names: dict[str, str]) -> Case:
     contacts = [Contact(date=ln.day, minutes=ln.minutes, channel=ln.codes["channel"],
                         kind=ln.codes["kind"] or ("intake" if i == 0 else "vervolg"), notes=ln.notes,
                         flagged=ln.flagged) for i, ln in enumerate(group)]
+    position, role = E.split_role(first.codes["reporter_role"], vocabs, legacy=False)
     return Case(code=f"{opened.year}-000", organisation=names[E.organisation_key(first.org)], opened=opened,
-                closed=closed, reporter_role=first.codes["reporter_role"], behaviour=first.codes["behaviour"],
+                closed=closed, reporter_role=role, position=position or E.UNKNOWN_POSITION,
+                behaviour=first.codes["behaviour"],
                 accused_relation=first.codes["accused_relation"], follow_up=follow_up,
                 unit=next((ln.unit for ln in group if ln.unit), None), contacts=contacts)
 
@@ -256,7 +258,7 @@ def build(sheet: Sheet, mapping: Mapping, vocabs: Vocabularies, known_organisati
             names[key] = " ".join(ln.org.split())
             plan.new_organisations.append(names[key])
     for group in _groups(lines, mapping):
-        case = _case(group, mapping, names)
+        case = _case(group, mapping, names, vocabs)
         why = _problem(case, vocabs)
         if why:
             plan.refused_rows += [(ln.row, why) for ln in group]

@@ -46,8 +46,10 @@ SYNONYMS: dict[str, dict[str, str]] = {
     },
     "reporter_role": {
         "werknemer": "medewerker", "employee": "medewerker", "getuige": "omstander", "witness": "omstander",
-        "bystander": "omstander", "uitzendkracht": "flexkracht", "oud werknemer": "oud_medewerker",
-        "stagiaire": "stagiair", "intern": "stagiair", "manager": "leidinggevende",
+        "bystander": "omstander", "uitzendkracht": "uitzend_flexkracht", "flexkracht": "uitzend_flexkracht",
+        "oud werknemer": "oud_medewerker", "stagiaire": "stagiair", "intern": "stagiair",
+        "manager": "leidinggevende", "slachtoffer": "betrokkene", "victim": "betrokkene", "zelf": "betrokkene",
+        "beschuldigd": "beschuldigde", "aangeklaagde": "beschuldigde", "zzper": "zzp", "zelfstandige": "zzp",
     },
     "follow_up": {
         "advies": "opvang_advies", "opvang": "opvang_advies", "gesprek": "opvang_advies",
@@ -141,13 +143,19 @@ def lookup(vocabs: Vocabularies, fieldname: str, value: object) -> str | None:
     if not key:
         return None
     vocab = vocabs[VOCAB_OF[fieldname]]
-    for code in vocab.codes:
-        if key in (fold(code), fold(vocab.label_of(code, "nl")), fold(vocab.label_of(code, "en"))):
-            return code
+    # the role column of older sheets holds positions (medewerker, stagiair): plan.py splits them.
+    # A code of one sector (leerling, client) is not guessed: an imported organisation has no sector yet,
+    # so such a word is asked about like any unknown word.
+    extra = [vocabs["position"]] if fieldname == "reporter_role" else []
+    for voc in (vocab, *extra):
+        for code in voc.codes:
+            if code not in voc.sectors and \
+                    key in (fold(code), fold(voc.label_of(code, "nl")), fold(voc.label_of(code, "en"))):
+                return code
     syn = SYNONYMS.get(fieldname, {})
     if key in syn:
         return syn[key]
     for code in vocab.codes:   # "Derde (klant, cliënt, leverancier)": its first word(s) will do
-        if fold(vocab.label_of(code, "nl")).startswith(key + " ") and len(key) > 3:
+        if code not in vocab.sectors and fold(vocab.label_of(code, "nl")).startswith(key + " ") and len(key) > 3:
             return code
     return None

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from app import fsutil
 from app.errors import VaultError
 from app.store.files import key_path
+from models.entities import LEGACY_ROLES
 
 V1 = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -166,7 +167,7 @@ CREATE INDEX cases_opened ON cases(opened, code);
 """
 
 
-# Requests for information or advice, counted apart from cases (issue 13). No free text: kind, who
+# Requests for information or advice, counted apart from cases (issue 13, part of schema 5). No free text: kind, who
 # asked (a position, never a person), an optional behaviour code as topic, and the minutes spent.
 REQUESTS = """
 CREATE TABLE requests (
@@ -180,6 +181,53 @@ CREATE TABLE requests (
 );
 CREATE INDEX requests_org_date ON requests(organisation_id, date);
 """
+
+
+# Schema 5 (issue 13): the person's position apart from their role in the case, the integrity subtype,
+# the outcome (afloop) and the organisation's sector. Old reporter_role values are split by the one
+# mapping in models.entities (LEGACY_ROLES), which the interchange reader and the spreadsheet import use too.
+V5 = """
+ALTER TABLE cases ADD COLUMN position TEXT NOT NULL DEFAULT 'onbekend';
+ALTER TABLE cases ADD COLUMN integrity_kind TEXT;
+ALTER TABLE cases ADD COLUMN outcome TEXT;
+ALTER TABLE organisations ADD COLUMN sector TEXT NOT NULL DEFAULT 'algemeen'
+"""
+
+
+def _v5(conn) -> None:
+    import json
+
+    _script(V5)(conn)
+    _script(REQUESTS)(conn)
+    for old, (position, role) in LEGACY_ROLES.items():
+        conn.execute("UPDATE cases SET position = ?, reporter_role = ? WHERE reporter_role = ?",
+                     (position, role, old))
+    # the intake's one item "reporter_role" became two: "position" and "case_role" (same mapping)
+    rows = conn.execute("SELECT id, checklist FROM contacts WHERE checklist LIKE '%\"reporter_role\"%'").fetchall()
+    for cid, text in rows:
+        try:
+            stored = json.loads(text)
+        except ValueError:
+            continue
+        if _split_intake_role(stored):
+            conn.execute("UPDATE contacts SET checklist = ? WHERE id = ?",
+                         (json.dumps(stored, ensure_ascii=False), cid))
+
+
+def _split_intake_role(stored: object) -> bool:
+    """Rewrite an intake answer of the old mixed role as the position and the role; True if changed."""
+    if not isinstance(stored, dict) or stored.get("template") != "intake" or \
+            not isinstance(stored.get("answers"), dict):
+        return False
+    answers = stored["answers"]
+    old = answers.get("reporter_role")
+    if old not in LEGACY_ROLES:
+        return False
+    position, role = LEGACY_ROLES[old]
+    answers.setdefault("position", position)
+    answers.setdefault("case_role", role)
+    del answers["reporter_role"]
+    return True
 
 
 def _script(sql: str) -> Callable:
@@ -201,7 +249,7 @@ MIGRATIONS: list[tuple[int, Callable]] = [
     (2, _v2),
     (3, _v3),
     (4, _script(V4)),
-    (6, _script(REQUESTS)),   # 5 is another change merged in between
+    (5, _v5),   # position, integrity kind, outcome, sector, requests
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -22,6 +22,14 @@ class CaseFacts(NamedTuple):
     reporter_role: str
     follow_up: str
     unit_id: int | None
+    position: str
+    integrity_kind: str | None
+    outcome: str | None
+    integrity: int      # 1: integriteit is the main or an extra behaviour
+
+
+# the coded case columns whose vocabularies may hold codes of one sector (see sector_codes_used)
+SECTOR_COLUMNS = ("behaviour", "accused_relation", "reporter_role", "position")
 
 
 def _org(column: str, org_id: int | None) -> tuple[str, list[int]]:
@@ -34,9 +42,28 @@ def active_cases(repo: Repository, start: date, end: date, org_id: int | None) -
     where, args = _org("c.organisation_id", org_id)
     rows = repo.conn.execute(
         "SELECT c.opened, c.closed, c.behaviour, c.accused_relation, c.reporter_role, c.follow_up, "
-        "c.unit_id FROM cases c WHERE c.opened < ? AND (c.closed IS NULL OR c.closed >= ?)" + where,
+        "c.unit_id, c.position, c.integrity_kind, c.outcome, (c.behaviour = 'integriteit' OR EXISTS ("
+        "SELECT 1 FROM case_extra_behaviours x WHERE x.case_id = c.id AND x.code = 'integriteit')) FROM cases c "
+        "WHERE c.opened < ? AND (c.closed IS NULL OR c.closed >= ?)" + where,
         [end.isoformat(), start.isoformat(), *args]).fetchall()
     return [CaseFacts(*r) for r in rows]
+
+
+def sectors(repo: Repository, org_id: int | None) -> set[str]:
+    """The sector of the organisation, or of every organisation (None)."""
+    where, args = _org("o.id", org_id)
+    return {r[0] for r in repo.conn.execute("SELECT DISTINCT o.sector FROM organisations o WHERE 1=1" + where,
+                                            args)}
+
+
+def sector_codes_used(repo: Repository, org_id: int | None, column: str) -> set[str]:
+    """Every code ever stored in a coded column by a case of the organisation (or any: None), whatever
+    the year: a report lists a sector's code when the sector is set or the code was ever used, never
+    because of this period's count (a row that appears only when non-zero would tell it is)."""
+    if column not in SECTOR_COLUMNS:
+        raise ValueError(f"not a coded case column: {column}")
+    where, args = _org("c.organisation_id", org_id)
+    return {r[0] for r in repo.conn.execute(f"SELECT DISTINCT c.{column} FROM cases c WHERE 1=1" + where, args)}
 
 
 def unit_names(repo: Repository, org_id: int) -> dict[int, str]:

@@ -28,6 +28,7 @@ from app.errors import UserError, ValidationError
 from app.resources import vocabularies
 from app.store.vault import Vault
 from models import entities as E
+from models import vocab as V
 from models.entities import Activity, Case, Contact, Organisation, Problem, Request
 
 
@@ -60,6 +61,7 @@ class CaseRow:
     contacts: int
     minutes: int
     last_contact: date | None
+    position: str = E.UNKNOWN_POSITION
 
     @property
     def status(self) -> str:
@@ -104,7 +106,7 @@ def case_list_query(*, organisation: str | None = None, year: int | None = None,
         source = (" LEFT JOIN (SELECT case_id, count(*) n, sum(minutes) m, max(date) last FROM contacts "
                   "GROUP BY case_id) k ON k.case_id = c.id")
     sql = ("SELECT c.id, c.code, o.name, c.opened, c.closed, c.reporter_role, c.behaviour, "
-           f"c.accused_relation, c.follow_up, {sums} "
+           f"c.accused_relation, c.follow_up, {sums}, c.position "
            f"FROM cases c JOIN organisations o ON o.id = c.organisation_id{source}")
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -194,11 +196,12 @@ class Repository:
         return int(row[0])
 
     def _insert_org(self, conn: sqlcipher3.Connection, org: Organisation) -> int:
-        _raise(E.validate_organisation(org))
+        _raise(E.validate_organisation(org, self.vocabs))
         name = org.name.strip()
         if self._name_taken(conn, name):
             raise ValidationError("repo.organisation_exists", name=name, field="name")
-        cur = conn.execute("INSERT INTO organisations(name, created) VALUES (?, ?)", (name, _now()))
+        cur = conn.execute("INSERT INTO organisations(name, created, sector) VALUES (?, ?, ?)",
+                           (name, _now(), org.sector))
         oid = int(cur.lastrowid)
         for u in org.units:
             conn.execute("INSERT INTO units(organisation_id, name) VALUES (?, ?)", (oid, u.strip()))
@@ -211,20 +214,22 @@ class Repository:
         return any(E.organisation_key(n) == key and i != other_than
                    for i, n in conn.execute("SELECT id, name FROM organisations"))
 
-    def add_organisation(self, name: str, units: list[str] | None = None) -> int:
+    def add_organisation(self, name: str, units: list[str] | None = None, sector: str = V.DEFAULT_SECTOR) -> int:
         with self._tx() as conn:
-            oid = self._insert_org(conn, Organisation(name=name, units=list(units or [])))
+            oid = self._insert_org(conn, Organisation(name=name, units=list(units or []), sector=sector))
             self._audit(conn, "organisatie_toegevoegd", f"organisatie {oid}")
             return oid
 
-    def update_organisation(self, org_id: int, name: str, units: list[str]) -> None:
-        org = Organisation(name=name, units=units, id=org_id)
-        _raise(E.validate_organisation(org))
+    def update_organisation(self, org_id: int, name: str, units: list[str], sector: str | None = None) -> None:
+        """Rename, change units and (unless None) the sector. Cases keep codes of an earlier sector."""
+        org = Organisation(name=name, units=units, id=org_id, sector=sector or V.DEFAULT_SECTOR)
+        _raise(E.validate_organisation(org, self.vocabs))
         with self._tx() as conn:
             if self._name_taken(conn, name, org_id):
                 raise ValidationError("repo.organisation_exists", name=name.strip(),
                                       field="name")
-            cur = conn.execute("UPDATE organisations SET name = ? WHERE id = ?", (name.strip(), org_id))
+            cur = conn.execute("UPDATE organisations SET name = ?, sector = coalesce(?, sector) WHERE id = ?",
+                               (name.strip(), sector, org_id))
             if cur.rowcount != 1:
                 raise UserError("repo.organisation_gone", name=name.strip())
             existing = {r[1]: r[0] for r in conn.execute(
@@ -258,8 +263,8 @@ class Repository:
         units: dict[int, list[str]] = {}
         for oid, uname in self.conn.execute("SELECT organisation_id, name FROM units ORDER BY name"):
             units.setdefault(oid, []).append(uname)
-        return [Organisation(name=n, units=units.get(i, []), id=i) for i, n in self.conn.execute(
-            "SELECT id, name FROM organisations ORDER BY name COLLATE NOCASE")]
+        return [Organisation(name=n, units=units.get(i, []), id=i, sector=sec) for i, n, sec in self.conn.execute(
+            "SELECT id, name, sector FROM organisations ORDER BY name COLLATE NOCASE")]
 
     def organisation(self, name: str) -> Organisation:
         """The organisation whose name matches ``name`` by the one rule (``E.organisation_key``)."""
@@ -292,6 +297,9 @@ class Repository:
     def _write_case(self, conn: sqlcipher3.Connection, case: Case, record: str | None) -> int:
         _raise(E.validate_case(case, self.vocabs), record)
         org_id = self._org_id(conn, case.organisation, record)
+        sector = conn.execute("SELECT sector FROM organisations WHERE id = ?", (org_id,)).fetchone()[0]
+        kept = self._stored_codes(conn, case.id)
+        _raise(E.sector_problems(case, self.vocabs, sector, kept), record)
         unit_id = self._unit_id(conn, org_id, case.unit, record)
         clash = conn.execute("SELECT id FROM cases WHERE code = ?", (case.code,)).fetchone()
         if clash and clash[0] != case.id:
@@ -299,11 +307,12 @@ class Repository:
                                   field="code", record=record)
         values = (case.code, org_id, case.opened.isoformat(),
                   case.closed.isoformat() if case.closed else None, case.reporter_role, case.behaviour,
-                  case.accused_relation, case.follow_up, unit_id)
+                  case.accused_relation, case.follow_up, unit_id, case.position, case.integrity_kind, case.outcome)
         if case.id is None:
             cur = conn.execute(
                 "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
-                "accused_relation, follow_up, unit_id) VALUES (?,?,?,?,?,?,?,?,?)", values)
+                "accused_relation, follow_up, unit_id, position, integrity_kind, outcome) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values)
             cid = int(cur.lastrowid)
         else:
             first = conn.execute("SELECT min(date) FROM contacts WHERE case_id = ?", (case.id,)).fetchone()[0]
@@ -312,7 +321,8 @@ class Repository:
                                       field="opened", record=record)
             cur = conn.execute(
                 "UPDATE cases SET code=?, organisation_id=?, opened=?, closed=?, reporter_role=?, "
-                "behaviour=?, accused_relation=?, follow_up=?, unit_id=? WHERE id = ?", (*values, case.id))
+                "behaviour=?, accused_relation=?, follow_up=?, unit_id=?, position=?, integrity_kind=?, "
+                "outcome=? WHERE id = ?", (*values, case.id))
             if cur.rowcount != 1:
                 raise UserError("repo.case_gone", case=case.code)
             cid = case.id
@@ -323,6 +333,18 @@ class Repository:
         conn.executemany("INSERT OR IGNORE INTO case_extra_follow_ups(case_id, code) VALUES (?, ?)",
                          [(cid, c) for c in case.extra_follow_ups if c != case.follow_up])
         return cid
+
+    @staticmethod
+    def _stored_codes(conn: sqlcipher3.Connection, case_id: int | None) -> Case | None:
+        """The coded fields the stored case has now (those stay valid whatever the sector), or None."""
+        if case_id is None:
+            return None
+        row = conn.execute("SELECT reporter_role, behaviour, accused_relation, position FROM cases WHERE id = ?",
+                           (case_id,)).fetchone()
+        if not row:
+            return None
+        return Case(code="", organisation="", opened=date.min, reporter_role=row[0], behaviour=row[1],
+                    accused_relation=row[2], follow_up="", position=row[3])
 
     @staticmethod
     def _possible_identifier(c: Contact) -> bool:
@@ -358,11 +380,14 @@ class Repository:
             self._write_case(conn, case, None)
             self._audit(conn, "casus_gewijzigd", f"casus {case.id}")
 
-    def close_case(self, case_id: int, closed: date, follow_up: str | None = None) -> None:
+    def close_case(self, case_id: int, closed: date, follow_up: str | None = None,
+                   outcome: str | None = None) -> None:
         case = self.get_case(case_id)
         case.closed = closed
         if follow_up:
             case.follow_up = follow_up
+        if outcome:
+            case.outcome = outcome
         with self._tx() as conn:
             self._write_case(conn, case, None)
             conn.execute("UPDATE reminders SET done = 1 WHERE case_id = ?", (case_id,))
@@ -399,7 +424,8 @@ class Repository:
     def get_case(self, case_id: int) -> Case:
         row = self.conn.execute(
             "SELECT c.id, c.code, o.name, c.opened, c.closed, c.reporter_role, c.behaviour, "
-            "c.accused_relation, c.follow_up, u.name, c.details_purged FROM cases c "
+            "c.accused_relation, c.follow_up, u.name, c.details_purged, c.position, c.integrity_kind, "
+            "c.outcome FROM cases c "
             "JOIN organisations o ON o.id = c.organisation_id LEFT JOIN units u ON u.id = c.unit_id "
             "WHERE c.id = ?", (case_id,)).fetchone()
         if not row:
@@ -412,7 +438,7 @@ class Repository:
                     closed=date.fromisoformat(row[4]) if row[4] else None, reporter_role=row[5],
                     behaviour=row[6], accused_relation=row[7], follow_up=row[8], unit=row[9],
                     details_purged=date.fromisoformat(row[10]) if row[10] else None,
-                    extra_behaviours=extra_b, extra_follow_ups=extra_f, contacts=self._contacts(case_id))
+                    position=row[11], integrity_kind=row[12], outcome=row[13], extra_behaviours=extra_b, extra_follow_ups=extra_f, contacts=self._contacts(case_id))
 
     def case_id_by_code(self, code: str) -> int:
         row = self.conn.execute("SELECT id FROM cases WHERE code = ?", (code,)).fetchone()
@@ -426,7 +452,7 @@ class Repository:
         sql, args = case_list_query(organisation=organisation, year=year, status=status, behaviour=behaviour)
         fromiso = date.fromisoformat
         return [CaseRow(r[0], r[1], r[2], fromiso(r[3]), fromiso(r[4]) if r[4] else None, r[5], r[6], r[7],
-                        r[8], r[9], r[10], fromiso(r[11]) if r[11] else None)
+                        r[8], r[9], r[10], fromiso(r[11]) if r[11] else None, r[12])
                 for r in self.conn.execute(sql, args)]
 
     def case_code_map(self) -> dict[int, str]:
@@ -783,8 +809,9 @@ class UnitOfWork:
     def update_case(self, case: Case) -> None:
         self.repo.update_case(case)
 
-    def close_case(self, case_id: int, closed: date, follow_up: str | None = None) -> None:
-        self.repo.close_case(case_id, closed, follow_up)
+    def close_case(self, case_id: int, closed: date, follow_up: str | None = None,
+                   outcome: str | None = None) -> None:
+        self.repo.close_case(case_id, closed, follow_up, outcome)
 
     def reopen_case(self, case_id: int) -> None:
         self.repo.reopen_case(case_id)
@@ -836,11 +863,14 @@ class UnitOfWork:
     def case_codes(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT code FROM cases")]
 
-    def insert_case_row(self, row: tuple[str, int, str, str | None, str, str, str, str, int | None]) -> int:
-        """(code, organisation id, opened, closed, role, behaviour, relation, follow-up, unit id)."""
+    def insert_case_row(self, row: tuple[str, int, str, str | None, str, str, str, str, int | None, str,
+                                         str | None, str | None]) -> int:
+        """(code, organisation id, opened, closed, role, behaviour, relation, follow-up, unit id, position,
+        integrity kind, outcome)."""
         return int(self.conn.execute(
             "INSERT INTO cases(code, organisation_id, opened, closed, reporter_role, behaviour, "
-            "accused_relation, follow_up, unit_id) VALUES (?,?,?,?,?,?,?,?,?)", row).lastrowid)
+            "accused_relation, follow_up, unit_id, position, integrity_kind, outcome) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", row).lastrowid)
 
     def insert_contact_rows(self, rows: Sequence[tuple[int, str, int, str, str, str]]) -> None:
         """(case id, date, minutes, channel, kind, notes) each."""

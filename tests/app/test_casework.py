@@ -18,7 +18,7 @@ PHONE_NOTE = "Gesprek gevoerd; zij is bereikbaar op 06-12345678 voor vervolg."
 
 
 def _case(code="2026-001", **kw) -> Case:
-    base = dict(code=code, organisation="Org A", opened=date(2026, 3, 2), reporter_role="medewerker",
+    base = dict(code=code, organisation="Org A", opened=date(2026, 3, 2), reporter_role="betrokkene",
                 behaviour="pesten", accused_relation="collega", follow_up="lopend")
     base.update(kw)
     return Case(**base)

@@ -29,6 +29,7 @@ from models.checklist import (
     case_fields,
     missing_required,
     next_contact_date,
+    validate_answers,
     visible_items,
 )
 
@@ -152,9 +153,19 @@ def test_acute_danger_brings_up_the_escalation_guidance():
 
 def test_intake_answers_fill_the_case():
     intake = SHIPPED["intake"]
-    answers = {"behaviour": "pesten", "accused_relation": "leidinggevende", "reporter_role": "omstander"}
+    answers = {"behaviour": "pesten", "accused_relation": "leidinggevende", "case_role": "omstander",
+               "position": "stagiair"}
     assert case_fields(intake, answers) == {"behaviour": "pesten", "accused_relation": "leidinggevende",
-                                            "reporter_role": "omstander"}
+                                            "reporter_role": "omstander", "position": "stagiair"}
+
+
+def test_closing_checklist_fills_the_outcome():
+    closing = SHIPPED["afsluiting"]
+    item = next(it for it in closing.items if it.id == "situation_now")
+    assert (item.kind, item.vocabulary, item.fills) == ("vocab", "outcome", "outcome")
+    assert case_fields(closing, {"situation_now": "beter"})["outcome"] == "beter"
+    # answers given before schema 5 (the same codes, then a choice item) stay valid answers
+    assert not validate_answers(closing, {"situation_now": "slechter"})
 
 
 def test_check_answers_raises_a_validation_error():

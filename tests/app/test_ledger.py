@@ -24,10 +24,10 @@ from models.entities import Case, Contact
 from tests.fixtures import make_fixtures as MF
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-PROFILES = [("pesten", "collega", "medewerker", "opvang_advies"),
-            ("intimidatie", "leidinggevende", "medewerker", "klacht"),
+PROFILES = [("pesten", "collega", "betrokkene", "opvang_advies"),
+            ("intimidatie", "leidinggevende", "betrokkene", "klacht"),
             ("werkdruk", "collega", "omstander", "doorverwijzing"),
-            ("pesten", "derde", "medewerker", "opvang_advies")]
+            ("pesten", "derde", "betrokkene", "opvang_advies")]
 
 
 def _org(repo, name: str, n: int, first: int, profiles=PROFILES, year: int = 2025, open_every: int = 3) -> None:
@@ -124,7 +124,7 @@ def test_the_all_organisations_report_again_after_a_new_case_is_a_new_version(re
     _org(repo, "Alfa", 23, 1)
     _export(repo, tmp_path, None, "all.json")
     repo.add_case(Case(code="2025-900", organisation="Alfa", opened=date(2025, 11, 3),
-                       reporter_role="medewerker", behaviour="seksuele_intimidatie", accused_relation="leidinggevende",
+                       reporter_role="betrokkene", behaviour="seksuele_intimidatie", accused_relation="leidinggevende",
                        follow_up="lopend", contacts=[Contact(date(2025, 11, 3), 60, "persoonlijk", "intake")]))
     prep = report.prepare(repo, report.resolve(repo, None, 2025))
     assert prep.republish_needed
@@ -153,7 +153,7 @@ def test_the_schema_2_ledger_starts_with_the_reports_published_before(tmp_path):
 
 BEH = ["pesten", "intimidatie", "werkdruk", "arbeidsconflict", "seksuele_intimidatie"]
 REL = ["collega", "leidinggevende", "derde"]
-ROLE = ["medewerker", "omstander"]
+ROLE = ["betrokkene", "omstander"]
 FU = ["opvang_advies", "klacht", "lopend"]
 profile = st.tuples(st.sampled_from(BEH), st.sampled_from(REL), st.sampled_from(ROLE), st.sampled_from(FU),
                     st.booleans())
@@ -212,7 +212,7 @@ def _long_running_org(repo, seed: int) -> None:
         if closed and closed < opened:
             closed = None
         repo.add_case(Case(code=f"{y}-{i + 1:03d}", organisation="O", opened=opened, closed=closed,
-                           reporter_role="medewerker", behaviour=rnd.choice(BEH[:rnd.randint(2, 4)]),
+                           reporter_role="betrokkene", behaviour=rnd.choice(BEH[:rnd.randint(2, 4)]),
                            accused_relation=rnd.choice(REL), follow_up="opvang_advies",
                            contacts=[Contact(opened, 60, "persoonlijk", "intake")]))
 

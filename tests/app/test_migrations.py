@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shutil
 import stat
@@ -14,7 +15,7 @@ from app.errors import VaultError
 from app.store import migrations
 from app.store.repository import Repository
 from app.store.vault import Vault, key_path
-from models.entities import Case, Contact
+from models.entities import LEGACY_ROLES, Case, Contact, split_role
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 VAULT_FILES = sorted(FIXTURES.glob("vault_v*.vault"))
@@ -28,6 +29,11 @@ def _fixture_module():
 
 
 MF = _fixture_module()
+
+
+# How schema 5 splits the old mixed reporter_role of the fixtures: (position, role in the case).
+OLD_ROLES_NOW = {"medewerker": ("medewerker", "betrokkene"), "omstander": ("onbekend", "omstander"),
+                 "flexkracht": ("uitzend_flexkracht", "betrokkene")}
 
 
 def _version(path: Path) -> int:
@@ -64,13 +70,17 @@ def test_old_vault_upgrades_and_keeps_data(fixture, tmp_path):
         # data kept
         orgs = {o.name: o.units for o in repo.list_organisations()}
         assert orgs == {name: sorted(units) for name, units in exp["organisations"].items()}
+        assert {o.sector for o in repo.list_organisations()} == {"algemeen"}
         rows = {r.code: r for r in repo.list_cases()}
         assert set(rows) == set(exp["cases"])
         for code, (org, opened, closed, role, beh, rel, fol, unit, n) in exp["cases"].items():
             case = repo.get_case(rows[code].id)
+            position, role_now = OLD_ROLES_NOW[role]
             assert (case.organisation, case.opened.isoformat(), case.closed and case.closed.isoformat(),
-                    case.reporter_role, case.behaviour, case.accused_relation, case.follow_up, case.unit,
-                    len(case.contacts)) == (org, opened, closed, role, beh, rel, fol, unit, n)
+                    case.position, case.reporter_role, case.behaviour, case.accused_relation, case.follow_up,
+                    case.unit, len(case.contacts)) == (org, opened, closed, position, role_now, beh, rel, fol,
+                                                       unit, n)
+            assert case.integrity_kind is None and case.outcome is None
             assert case.extra_behaviours == exp["extra_behaviours"].get(code, [])
             assert all(k.checklist is None and k.flagged is False for k in case.contacts)
         assert sum(r.minutes for r in rows.values()) == exp["contact_minutes"]
@@ -166,7 +176,7 @@ def test_failed_migration_step_rolls_back_and_keeps_the_copy(vault_path, monkeyp
         repo = Repository(v)
         repo.add_organisation("Org A")
         repo.add_case(Case(code="2026-001", organisation="Org A", opened=date(2026, 1, 1),
-                           reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
+                           reporter_role="betrokkene", behaviour="pesten", accused_relation="collega",
                            follow_up="lopend"))
     finally:
         v.close()
@@ -183,5 +193,37 @@ def test_schema_3_vault_gets_the_covering_index_and_keeps_its_ledger(tmp_path):
         assert [tuple(r) for r in ledger] == [("Gemeente Oud", 2024, "report")]
         rows = {r.code: (r.contacts, r.minutes) for r in Repository(v).list_cases(year=2024)}
         assert rows == {"2024-001": (2, 75), "2024-002": (1, 60), "2024-003": (3, 150)}
+    finally:
+        v.close()
+
+
+@pytest.mark.parametrize("old", sorted(LEGACY_ROLES))
+def test_schema_4_roles_are_split_into_position_and_role(old, tmp_path):
+    """Every old reporter_role code, written by a schema-4 program, comes out as the one mapping says."""
+    path = tmp_path / "v4.vault"
+    v = Vault.create(path, "correct horse battery", schema_version=4)
+    try:
+        with v.transaction() as conn:
+            oid = conn.execute("INSERT INTO organisations(name, created) VALUES ('Org', '2024-01-01')").lastrowid
+            cid = conn.execute("INSERT INTO cases(code, organisation_id, opened, reporter_role, behaviour, "
+                               "accused_relation, follow_up) VALUES ('2024-001', ?, '2024-01-02', ?, 'pesten', "
+                               "'collega', 'lopend')", (oid, old)).lastrowid
+            intake = {"template": "intake", "version": 1, "answers": {"reporter_role": old, "behaviour": "pesten"}}
+            conn.execute("INSERT INTO contacts(case_id, date, minutes, channel, kind, checklist) VALUES "
+                         "(?, '2024-01-02', 30, 'video', 'intake', ?)", (cid, json.dumps(intake)))
+    finally:
+        v.close()
+    v = Vault.open(path, "correct horse battery")
+    try:
+        repo = Repository(v)
+        case = repo.get_case(repo.case_id_by_code("2024-001"))
+        assert (case.position, case.reporter_role) == LEGACY_ROLES[old]
+        assert split_role(old) == LEGACY_ROLES[old]
+        # the old intake answer is now the intake's two items, so they are not asked again as open
+        assert case.contacts[0].checklist["answers"] == {"position": LEGACY_ROLES[old][0],
+                                                        "case_role": LEGACY_ROLES[old][1], "behaviour": "pesten"}
+        case.behaviour = "integriteit"
+        case.integrity_kind = "fraude_diefstal"
+        repo.update_case(case)   # the mapped case is valid under today's vocabularies
     finally:
         v.close()

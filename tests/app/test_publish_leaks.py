@@ -33,7 +33,7 @@ def _tables(rep: dict) -> dict[str, dict]:
 
 
 def test_no_hours_per_activity_kind_when_the_activity_counts_are_dropped(repo):
-    _org(repo, "Uren", [("pesten", "collega", "medewerker", "opvang_advies")] * 12)
+    _org(repo, "Uren", [("pesten", "collega", "betrokkene", "opvang_advies")] * 12)
     repo.add_activity(Activity(organisation="Uren", date=date(2025, 3, 1), kind="voorlichting", hours=2.0))
     repo.add_activity(Activity(organisation="Uren", date=date(2025, 4, 1), kind="training", hours=3.5))
     prep = report.prepare(repo, report.resolve(repo, "Uren", 2025))
@@ -48,7 +48,7 @@ def test_no_hours_per_activity_kind_when_the_activity_counts_are_dropped(repo):
 
 def test_one_way_table_where_everyone_shares_a_category_does_not_say_so(repo):
     # 14 cases, all about a manager: the relation table must not print "leidinggevende 14"
-    profiles = [(BEHAVIOURS[i % 2], "leidinggevende", "medewerker", "opvang_advies") for i in range(14)]
+    profiles = [(BEHAVIOURS[i % 2], "leidinggevende", "betrokkene", "opvang_advies") for i in range(14)]
     _org(repo, "Lijn", profiles)
     prep = report.prepare(repo, report.resolve(repo, "Lijn", 2025))
     rel = _tables(prep.report)["relation"]
@@ -62,10 +62,10 @@ def test_one_way_table_where_everyone_shares_a_category_does_not_say_so(repo):
 def test_merged_categories_are_never_named_or_implied(repo):
     # only categories of 1..k-1 cases were ever merged, so a named merged category is known to be
     # small and not zero: "overig = 6" holding werkdruk and arbeidsconflict puts each in [2, 4]
-    profiles = [("pesten", ["collega", "derde"][i % 2], "medewerker", "opvang_advies") for i in range(7)] + \
-               [("intimidatie", ["collega", "derde"][i % 2], "medewerker", "opvang_advies") for i in range(7)] + \
-               [("werkdruk", "collega", "medewerker", "opvang_advies")] * 3 + \
-               [("arbeidsconflict", "derde", "medewerker", "opvang_advies")] * 3
+    profiles = [("pesten", ["collega", "derde"][i % 2], "betrokkene", "opvang_advies") for i in range(7)] + \
+               [("intimidatie", ["collega", "derde"][i % 2], "betrokkene", "opvang_advies") for i in range(7)] + \
+               [("werkdruk", "collega", "betrokkene", "opvang_advies")] * 3 + \
+               [("arbeidsconflict", "derde", "betrokkene", "opvang_advies")] * 3
     _org(repo, "Twintig", profiles)
     prep = report.prepare(repo, report.resolve(repo, "Twintig", 2025))
     assert prep.protection.merged == {}
@@ -75,8 +75,8 @@ def test_merged_categories_are_never_named_or_implied(repo):
 
 
 def test_a_five_case_organisation_gets_a_publishable_pdf(repo, tmp_path):
-    profiles = [("seksuele_intimidatie", "leidinggevende", "medewerker", "klacht")] + \
-               [("pesten", "collega", "medewerker", "opvang_advies")] * 4
+    profiles = [("seksuele_intimidatie", "leidinggevende", "betrokkene", "klacht")] + \
+               [("pesten", "collega", "betrokkene", "opvang_advies")] * 4
     _org(repo, "Vijf", profiles)
     path = report.export_report(repo, report.resolve(repo, "Vijf", 2025), fmt="pdf", out=tmp_path / "v.pdf")
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(path.read_bytes())).pages)
@@ -92,7 +92,7 @@ def test_a_five_case_organisation_gets_a_publishable_pdf(repo, tmp_path):
 
 def test_status_and_origin_are_not_hidden_for_being_uniform(repo):
     # "all 22 cases are closed" says nothing about a person: the group rule is for attributes
-    profiles = [(BEHAVIOURS[i % 5], ["collega", "leidinggevende", "derde"][i % 3], "medewerker",
+    profiles = [(BEHAVIOURS[i % 5], ["collega", "leidinggevende", "derde"][i % 3], "betrokkene",
                  "opvang_advies") for i in range(22)]
     _org(repo, "Dicht", profiles)
     prep = report.prepare(repo, report.resolve(repo, "Dicht", 2025))

@@ -34,12 +34,12 @@ YEAR = 2025
 
 # behaviour, relation, role, follow-up of the 26 cases of 2025, in the order they are added
 _PROFILE = (
-    [("pesten", "collega", "medewerker", "opvang_advies")] * 8
-    + [("pesten", "leidinggevende", "medewerker", "opvang_advies")] * 4
-    + [("intimidatie", "leidinggevende", "medewerker", "doorverwijzing")] * 6
-    + [("werkdruk", "leidinggevende", "medewerker", "lopend")] * 5
+    [("pesten", "collega", "betrokkene", "opvang_advies")] * 8
+    + [("pesten", "leidinggevende", "betrokkene", "opvang_advies")] * 4
+    + [("intimidatie", "leidinggevende", "betrokkene", "doorverwijzing")] * 6
+    + [("werkdruk", "leidinggevende", "betrokkene", "lopend")] * 5
     + [("seksuele_intimidatie", "collega", "omstander", "klacht")] * 2
-    + [("agressie_geweld", "derde", "medewerker", "lopend")] * 1
+    + [("agressie_geweld", "derde", "betrokkene", "lopend")] * 1
 )
 
 
@@ -67,9 +67,9 @@ def fill(repo) -> None:
     for i in range(10):
         add(date(2025, 8, 1 + i), date(2026, 1, 15), next(profiles),
             [Contact(date(2025, 8, 1 + i), 60, "video", "intake", notes=CANARY)])
-    add(date(2024, 1, 5), date(2024, 12, 31), ("pesten", "collega", "medewerker", "opvang_advies"),
+    add(date(2024, 1, 5), date(2024, 12, 31), ("pesten", "collega", "betrokkene", "opvang_advies"),
         [Contact(date(2024, 1, 5), 60, "persoonlijk", "intake")])
-    add(date(2026, 1, 2), None, ("pesten", "collega", "medewerker", "lopend"),
+    add(date(2026, 1, 2), None, ("pesten", "collega", "betrokkene", "lopend"),
         [Contact(date(2026, 1, 2), 60, "persoonlijk", "intake")])
     for i in range(5):
         repo.add_activity(Activity(organisation=ORG, date=date(2025, 3, 1 + i), kind="voorlichting", hours=2.0))
@@ -157,7 +157,7 @@ def test_half_year_figures_when_every_cell_passes(repo):
     half_id = repo.add_organisation("Half")
     for i in range(6):
         repo.add_case(Case(code=f"2025-{i + 1:03d}", organisation="Half", opened=date(2025, 3, 1 + i),
-                           reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
+                           reporter_role="betrokkene", behaviour="pesten", accused_relation="collega",
                            follow_up="lopend",
                            contacts=[Contact(date(2025, 3, 1 + i), 45, "persoonlijk", "intake")]))
     half = aggregate.aggregate_half_year(repo, half_id, 2025, 1)
@@ -215,7 +215,7 @@ def test_too_few_cases_gives_totals_only(repo):
     repo.add_organisation("Klein")
     for i in range(3):
         repo.add_case(Case(code=f"2025-{i + 1:03d}", organisation="Klein", opened=date(2025, 5, 1 + i),
-                           reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
+                           reporter_role="betrokkene", behaviour="pesten", accused_relation="collega",
                            follow_up="lopend",
                            contacts=[Contact(date(2025, 5, 1 + i), 60, "persoonlijk", "intake")]))
     prep = report.prepare(repo, report.resolve(repo, "Klein", 2025))

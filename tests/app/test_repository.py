@@ -12,7 +12,7 @@ from models.entities import Activity, Case, Contact
 
 
 def _case(code="2026-001", org="Org A", opened=date(2026, 3, 2), **kw) -> Case:
-    base = dict(code=code, organisation=org, opened=opened, reporter_role="medewerker", behaviour="pesten",
+    base = dict(code=code, organisation=org, opened=opened, reporter_role="betrokkene", behaviour="pesten",
                 accused_relation="collega", follow_up="lopend")
     base.update(kw)
     return Case(**base)

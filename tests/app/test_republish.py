@@ -69,7 +69,7 @@ def test_a_late_case_is_refused_too(filled, tmp_path):
 
 def _late_case(repo, n=900, behaviour="pesten"):
     repo.add_case(Case(code=f"2025-{n}", organisation=ORG, opened=date(2025, 12, 1), closed=None,
-                       reporter_role="medewerker", behaviour=behaviour, accused_relation="collega",
+                       reporter_role="betrokkene", behaviour=behaviour, accused_relation="collega",
                        follow_up="lopend", contacts=[Contact(date(2025, 12, 1), 30, "telefonisch", "intake")]))
 
 

@@ -87,7 +87,7 @@ def make_case(repo, code, opened, closed=None, *, org="Stichting Proef", notes=(
         contacts.append(Contact(date=opened, minutes=30 + 15 * i, channel=channel if i == 0 else "telefonisch",
                                 kind="intake" if i == 0 else "vervolg", notes=text,
                                 checklist=checklist if i == 0 else None, flagged=flagged and i == 0))
-    case = Case(code=code, organisation=org, opened=opened, closed=closed, reporter_role="medewerker",
+    case = Case(code=code, organisation=org, opened=opened, closed=closed, reporter_role="betrokkene",
                 behaviour=behaviour, accused_relation="leidinggevende", follow_up="informele_oplossing",
                 extra_behaviours=["intimidatie"], extra_follow_ups=["doorverwijzing"], unit=unit,
                 contacts=contacts)

@@ -9,7 +9,7 @@ from models.entities import Case, Contact
 
 
 def _case(code="2026-001", notes=""):
-    return Case(code=code, organisation="Org", opened=date(2026, 2, 1), reporter_role="medewerker",
+    return Case(code=code, organisation="Org", opened=date(2026, 2, 1), reporter_role="betrokkene",
                 behaviour="pesten", accused_relation="collega", follow_up="lopend",
                 contacts=[Contact(date=date(2026, 2, 1), minutes=30, channel="persoonlijk", kind="intake",
                                   notes=notes)])

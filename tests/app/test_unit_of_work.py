@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _case(code: str) -> Case:
-    return Case(code=code, organisation="Org A", opened=date(2026, 3, 2), reporter_role="medewerker",
+    return Case(code=code, organisation="Org A", opened=date(2026, 3, 2), reporter_role="betrokkene",
                 behaviour="pesten", accused_relation="collega", follow_up="lopend")
 
 

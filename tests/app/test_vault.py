@@ -43,7 +43,7 @@ class FakeClock:
 
 
 def _case(code: str = "2026-001", notes: str = "", org: str = "Org A") -> Case:
-    return Case(code=code, organisation=org, opened=date(2026, 1, 5), reporter_role="medewerker",
+    return Case(code=code, organisation=org, opened=date(2026, 1, 5), reporter_role="betrokkene",
                 behaviour="pesten", accused_relation="collega", follow_up="opvang_advies",
                 contacts=[Contact(date=date(2026, 1, 5), minutes=45, channel="persoonlijk", kind="intake",
                                   notes=notes)])

@@ -167,8 +167,8 @@ def test_org_add_and_list(ready):
     assert r.out.splitlines() == ["Gemeente Voorbeeld  (ICT, Zorg)", "Zorggroep"]
     r = ready("org", "list", "--json")
     assert r.code == 0
-    assert json.loads(r.out) == [{"name": "Gemeente Voorbeeld", "units": ["ICT", "Zorg"]},
-                                 {"name": "Zorggroep", "units": []}]
+    assert json.loads(r.out) == [{"name": "Gemeente Voorbeeld", "units": ["ICT", "Zorg"], "sector": "algemeen"},
+                                 {"name": "Zorggroep", "units": [], "sector": "algemeen"}]
     r = ready("org", "add", "gemeente voorbeeld")
     assert r.code == 1 and "already exists" in _one_line(r.err)
 
@@ -181,10 +181,11 @@ def test_case_list_json_shape_and_filters(ready, tmp_path):
     assert r.code == 0
     rows = json.loads(r.out)
     assert [x["code"] for x in rows] == ["2026-002", "2026-001", "2025-001"]
-    assert set(rows[0]) == {"code", "organisation", "opened", "closed", "status", "reporter_role", "behaviour",
-                            "accused_relation", "follow_up", "contacts", "minutes"}
+    assert set(rows[0]) == {"code", "organisation", "opened", "closed", "status", "position", "reporter_role",
+                            "behaviour", "accused_relation", "follow_up", "contacts", "minutes"}
     assert rows[2] | {} == {"code": "2025-001", "organisation": "Gemeente Voorbeeld", "opened": "2025-03-01",
-                            "closed": "2025-04-01", "status": "gesloten", "reporter_role": "medewerker",
+                            "closed": "2025-04-01", "status": "gesloten", "position": "medewerker",
+                            "reporter_role": "betrokkene",
                             "behaviour": "pesten", "accused_relation": "collega", "follow_up": "klacht",
                             "contacts": 1, "minutes": 30}
     assert [x["code"] for x in json.loads(ready("case", "list", "--json", "--year", "2026").out)] == \
@@ -340,7 +341,8 @@ def test_entry_point_end_to_end(tmp_path):
     p = _main(tmp_path, "org", "add", "Gemeente Voorbeeld")
     assert p.returncode == 0, p.stderr
     p = _main(tmp_path, "org", "list", "--json")
-    assert p.returncode == 0 and json.loads(p.stdout) == [{"name": "Gemeente Voorbeeld", "units": []}]
+    assert p.returncode == 0 and json.loads(p.stdout) == [{"name": "Gemeente Voorbeeld", "units": [],
+                                                                 "sector": "algemeen"}]
 
 
 @pytest.mark.real_kdf

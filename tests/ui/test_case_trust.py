@@ -16,11 +16,13 @@ def test_new_case_starts_with_nothing_chosen_and_requires_a_choice(window, qtbot
     ws.new_case()
     dlg = ws.case_dialog
     assert dlg.role.code() is None and dlg.behaviour.code() is None and dlg.relation.code() is None
+    assert dlg.position.code() is None
     dlg.save()
     assert dlg.isVisible() and ws.repo.counts()["cases"] == 0
-    for field in ("reporter_role", "behaviour", "accused_relation"):
+    for field in ("position", "reporter_role", "behaviour", "accused_relation"):
         assert dlg.errors[field].isVisible() and dlg.errors[field].text()
     dlg.role.set_code("omstander")
+    dlg.position.set_code("onbekend")
     dlg.behaviour.set_code("werkdruk")
     dlg.relation.set_code("onbekend")
     dlg.save()

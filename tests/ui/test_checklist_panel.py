@@ -72,20 +72,20 @@ def test_section_heading_follows_its_items(panel):
 
 
 def test_progress_and_open_required_items_update(qtbot, panel):
-    assert panel.progress_bar.text() == "0 of 20"
+    assert panel.progress_bar.text() == "0 of 21"
     assert "Explained my role as confidential adviser" in open_texts(panel)
     tick(qtbot, panel, "role_explained")
     assert panel.answers()["answers"]["role_explained"] is True
-    assert panel.progress_bar.text() == "1 of 20"
-    assert panel.progress_bar.value() == 1 and panel.progress_bar.maximum() == 20
+    assert panel.progress_bar.text() == "1 of 21"
+    assert panel.progress_bar.value() == 1 and panel.progress_bar.maximum() == 21
     assert "Explained my role as confidential adviser" not in open_texts(panel)
     choose(panel, "acute_danger", "ja")
     # two more items apply now: the escalation check and the consent question
-    assert panel.progress_bar.text() == "2 of 22"
+    assert panel.progress_bar.text() == "2 of 23"
     assert panel.open_label.text() == f"Still open (required): {panel.open_list.count()}"
     # unticking takes it back
     tick(qtbot, panel, "role_explained")
-    assert panel.progress_bar.text() == "1 of 22"
+    assert panel.progress_bar.text() == "1 of 23"
     assert "role_explained" not in panel.answers()["answers"]
 
 

@@ -12,7 +12,7 @@ from ui.item_models import CaseTableModel, SimpleTableModel
 
 def rows():
     def r(i, code, org, opened, closed, behaviour):
-        return CaseRow(i, code, org, opened, closed, "medewerker", behaviour, "collega", "lopend", 2, 90,
+        return CaseRow(i, code, org, opened, closed, "betrokkene", behaviour, "collega", "lopend", 2, 90,
                        opened)
     return [r(1, "2025-001", "A", date(2025, 3, 1), None, "pesten"),
             r(2, "2025-002", "B", date(2025, 6, 1), date(2025, 7, 1), "discriminatie"),

@@ -32,7 +32,8 @@ def add_org(ws, qtbot, name="Gemeente Voorbeeld", units="ICT\nPubliekszaken"):
 def new_case(ws, behaviour="pesten"):
     ws.new_case()
     dlg = ws.case_dialog
-    dlg.role.set_code("medewerker")
+    dlg.position.set_code("medewerker")
+    dlg.role.set_code("betrokkene")
     dlg.behaviour.set_code(behaviour)
     dlg.relation.set_code("leidinggevende")
     dlg.save()

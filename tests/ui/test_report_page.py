@@ -721,7 +721,7 @@ def test_publishing_again_with_other_figures_asks_first(page, qtbot, dialogs, tm
     repo = session.require()
     for i in range(6):  # a late batch of cases changes the figures of that year
         repo.add_case(Case(code=f"{year}-9{i:02d}", organisation=org, opened=date(year, 6, 1 + i),
-                           reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
+                           reporter_role="betrokkene", behaviour="pesten", accused_relation="collega",
                            follow_up="lopend"))
     with qtbot.waitSignal(page.refreshed, timeout=WAIT):
         page.load()

@@ -16,7 +16,7 @@ TODAY = date(2025, 3, 1)
 
 def _case(repo, code, opened, closed, notes):
     return repo.add_case(Case(code=code, organisation="Stichting Proef", opened=opened, closed=closed,
-                              reporter_role="medewerker", behaviour="pesten", accused_relation="collega",
+                              reporter_role="betrokkene", behaviour="pesten", accused_relation="collega",
                               follow_up="opvang_advies",
                               contacts=[Contact(date=opened, minutes=45, channel="video", kind="intake",
                                                 notes=notes)]))
