@@ -40,7 +40,8 @@ class Release:
 
 def figures_of(report: dict) -> dict:
     """What a release gives out, as recorded: the threshold, the totals and the published tables."""
-    return {"threshold": report.get("threshold"), "totals": report.get("totals"), "tables": report.get("tables")}
+    return {"threshold": report.get("threshold"), "totals": report.get("totals"), "tables": report.get("tables"),
+            "levels": report.get("levels")}
 
 
 def record(repo, org_id: int | None, report: dict, kind: str) -> None:
@@ -91,49 +92,85 @@ def _index(t: dict) -> dict[tuple[str, str | None], tuple[int, int]]:
     return {(t["rows"][r], None if cols is None else cols[c]): (r, c) for r, c in _cells(t)}
 
 
+def _coarse_axes(tables: list[dict]) -> tuple[bool, bool]:
+    """Is any of these (same) tables shown at the coarse level on its rows, on its columns?"""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    rv, cv = TABLE_VOCABS.get(tables[0]["id"], (None, None))
+    levels = [recode.level_of(t) for t in tables]
+    return (any(lv.get(rv) == recode.COARSE for lv in levels),
+            any(lv.get(cv) == recode.COARSE for lv in levels) and cv is not None)
+
+
+def _projected(t: dict, axes: tuple[bool, bool]) -> dict[tuple[str, str | None], list[tuple[int, int]]]:
+    """The table's cells by their category at the level ``axes`` (True: the coarse groups on that
+    axis; a detailed table's cells then add up into their group's)."""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    rv, cv = TABLE_VOCABS.get(t["id"], (None, None))
+    cols = t.get("cols")
+    rmap = recode.group_map(t["rows"], rv) if axes[0] else {c: c for c in t["rows"]}
+    cmap = recode.group_map(cols, cv) if axes[1] and cols else {c: c for c in cols or []}
+    out: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+    for r, c in _cells(t):
+        out.setdefault((rmap[t["rows"][r]], None if cols is None else cmap[cols[c]]), []).append((r, c))
+    return out
+
+
+def _unknown_table(tid: str, unit: str, keys: list[tuple[str, str | None]], total: float, two_way: bool
+                   ) -> tuple[dict, dict[tuple[str, str | None], tuple[int, int]]]:
+    """A table of unknowns laid out on these category keys, and where each key sits in it."""
+    rows = list(dict.fromkeys(r for r, _c in keys))
+    cols = list(dict.fromkeys(c for _r, c in keys)) if two_way else None
+    table = {"id": tid, "unit": unit, "rows": rows, "cols": cols, "cells": [[None] * len(cols or [0]) for _ in rows],
+             "row_totals": [None] * len(rows), "col_totals": [None] * len(cols or [0]), "total": total}
+    return table, {(r, c): (rows.index(r), 0 if cols is None else cols.index(c)) for r, c in keys}
+
+
 def sum_link(all_tables: list[dict], all_prefix: str, parts: list[tuple[str, list[dict]]]
              ) -> tuple[list[dict], list[list[tuple[dict, float]]]]:
     """The attacker's equations "all = sum of the organisations (+ the rest)", one group per table.
 
     All tables come with their own ids; in the joint audit the all-organisations tables are named
-    ``all_prefix + id`` ("" for the report under audit) and each part's ``prefix + id``. Returns the remainder tables (every cell
-    unknown; their total is what the released organisations do not cover) and the equation groups.
-    A table whose categories do not line up with every part's is not linked (another split).
+    ``all_prefix + id`` ("" for the report under audit) and each part's ``prefix + id``. Returns the
+    remainder tables (every cell unknown; their total is what the released organisations do not
+    cover) and the equation groups. When a table is at the coarse level in any of them (global
+    recoding), the equations are stated per coarse group: a detailed table's cells add up into their
+    group (exact when the all-organisations table is the coarse one, as the report makes it; a
+    detailed all-organisations table beside a coarse part - only from before recoding - is linked
+    by its group sums). A table whose categories do not line up with every part's is not linked.
     """
     extra_tables, groups = [], []
     for t in all_tables:
-        idx = _index(t)
         mine = []
         for prefix, tables in parts:
             o = next((x for x in tables if x["id"] == t["id"] and x["unit"] == t["unit"]), None)
             if o is None or (o.get("cols") is None) != (t.get("cols") is None):
                 mine = None
                 break
-            oidx = _index(o)
-            if not set(oidx) <= set(idx):
-                mine = None
-                break
-            mine.append((prefix, o, oidx))
+            mine.append((prefix, o))
         if not mine:
             continue
-        rest = float(t["total"]) - sum(float(o["total"]) for _p, o, _i in mine)
+        axes = _coarse_axes([t] + [o for _p, o in mine])
+        keys = _projected(t, axes)
+        projected = [(prefix, o, _projected(o, axes)) for prefix, o in mine]
+        if any(not set(pk) <= set(keys) for _p, _o, pk in projected):
+            continue
+        rest = float(t["total"]) - sum(float(o["total"]) for _p, o in mine)
         if rest < -1e-6:
             continue  # the organisations released more than the whole: the data changed since
         rest_id = f"rest/{t['id']}"
+        rest_table, rest_at = _unknown_table(rest_id, f"{t['unit']}@rest", list(keys), rest, t.get("cols") is not None)
         if rest > 1e-6:
-            extra_tables.append({"id": rest_id, "unit": f"{t['unit']}@rest", "rows": list(t["rows"]),
-                                 "cols": t.get("cols"), "cells": [[None] * len(r) for r in t["cells"]],
-                                 "row_totals": [None] * len(t["rows"]),
-                                 "col_totals": [None] * (1 if t.get("cols") is None else len(t["cols"])),
-                                 "total": rest})
+            extra_tables.append(rest_table)
         eqs = []
-        for code, (r, c) in idx.items():
-            eq = {(all_prefix + t["id"], r, c): 1.0}
+        for key, cells in keys.items():
+            eq = {(all_prefix + t["id"], r, c): 1.0 for r, c in cells}
             if rest > 1e-6:
-                eq[(rest_id, r, c)] = -1.0
-            for prefix, o, oidx in mine:
-                if code in oidx:
-                    eq[(prefix + o["id"], *oidx[code])] = -1.0
+                eq[(rest_id, *rest_at[key])] = -1.0
+            for prefix, o, pk in projected:
+                for r, c in pk.get(key, []):
+                    eq[(prefix + o["id"], r, c)] = -1.0
             eqs.append((eq, 0.0))
         groups.append(eqs)
     return extra_tables, groups
@@ -299,11 +336,6 @@ YEAR_LINKED = ("behaviour", "relation", "role", "behaviour_relation", "unit")
 status move on, so those tables are not linked)."""
 
 
-def _flat(t: dict) -> list[tuple[int, int, str]]:
-    cols = t.get("cols")
-    return [(r, c, t["rows"][r] if cols is None else f"{t['rows'][r]}×{cols[c]}") for r, c in _cells(t)]
-
-
 def _pseudo(pid: str, unit: str, labels: list[str], total: float) -> dict:
     """A table of unknowns (one per label, plus a slack row) whose figures add up to ``total``."""
     rows = labels + ["_rest"]
@@ -326,20 +358,25 @@ def year_link(earlier: list[dict], e_prefix: str, later: list[dict], l_prefix: s
     tables, groups = [], []
     for tid in YEAR_LINKED:
         e, l_ = e_by.get(tid), l_by.get(tid)
-        if e is None or l_ is None or e["rows"] != l_["rows"] or e.get("cols") != l_.get("cols"):
+        if e is None or l_ is None or (e.get("cols") is None) != (l_.get("cols") is None):
             continue
-        cells = _flat(l_)
-        labels = [name for _r, _c, name in cells]
+        axes = _coarse_axes([e, l_])   # years at other levels: linked per coarse group
+        e_keys, l_keys = _projected(e, axes), _projected(l_, axes)
+        if list(e_keys) != list(l_keys):
+            continue
+        labels = [r if c is None else f"{r}×{c}" for r, c in l_keys]
         bound = float(min(e["total"], l_["total"]))
         ids = {k: f"{tag}{k}/{tid}" for k in ("over", "nieuw", "weg")}
         tables += [_pseudo(ids["over"], f"cases@{ids['over']}", labels, bound),
                    _pseudo(ids["nieuw"], f"cases@{ids['nieuw']}", labels, float(l_["total"])),
                    _pseudo(ids["weg"], f"cases@{ids['weg']}", labels, float(e["total"]))]
         eqs = []
-        for i, (r, c, _name) in enumerate(cells):
-            eqs.append(({(l_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["nieuw"], i, 0): -1.0}, 0.0))
-            eqs.append(({(e_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["weg"], i, 0): -1.0}, 0.0))
-        total = {(ids["over"], i, 0): 1.0 for i in range(len(cells))}
+        for i, key in enumerate(l_keys):
+            later_eq = {(l_prefix + tid, r, c): 1.0 for r, c in l_keys[key]}
+            earlier_eq = {(e_prefix + tid, r, c): 1.0 for r, c in e_keys[key]}
+            eqs.append(({**later_eq, (ids["over"], i, 0): -1.0, (ids["nieuw"], i, 0): -1.0}, 0.0))
+            eqs.append(({**earlier_eq, (ids["over"], i, 0): -1.0, (ids["weg"], i, 0): -1.0}, 0.0))
+        total = {(ids["over"], i, 0): 1.0 for i in range(len(labels))}
         total[carried] = total.get(carried, 0.0) - 1.0
         eqs.append((total, 0.0))
         groups.append(eqs)

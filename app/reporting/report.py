@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from app import fsutil
 from app.errors import UserError
 from app.privacy.guard import kind_phrases as privacy_kinds
-from app.reporting import disclosure, ledger
+from app.reporting import disclosure, ledger, recode
 from app.reporting.aggregate import (
     CASE_WORK,
     ORIGIN_CARRIED,
@@ -84,6 +84,7 @@ class ReportRequest:
     year: int
     threshold: int
     language: str = "nl"
+    recode: bool = True   # False: every variable at its detailed level (app.reporting.recode)
 
     def __post_init__(self) -> None:
         texts(self.language)
@@ -92,7 +93,7 @@ class ReportRequest:
 
 
 def resolve(repo: Repository, organisation: str | None, year: int, threshold: int | None = None,
-            lang: str = "nl") -> ReportRequest:
+            lang: str = "nl", *, recode: bool = True) -> ReportRequest:
     """The request for what was typed or chosen: the organisation's name (None: all organisations)
     matched by the one rule (``models.entities.organisation_key``), the threshold from the vault's
     settings when none is given."""
@@ -100,7 +101,7 @@ def resolve(repo: Repository, organisation: str | None, year: int, threshold: in
     check_year(year)
     k = resolve_threshold(repo, threshold)
     org_id = None if organisation is None else repo.organisation(organisation).id
-    return ReportRequest(org_id, year, k, lang)
+    return ReportRequest(org_id, year, k, lang, recode)
 
 
 def organisation_name(repo: Repository, org_id: int | None) -> str | None:
@@ -236,6 +237,11 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     history = _history(repo, org_id, year)
     prev = history.get(year - 1)
     prev_tables = prev["tables"] if prev and prev.get("tables") else None
+    earlier = _earlier_versions(repo, org_id, year)
+    levels = _levels(tables, k, prev_tables, org_id, earlier) if request.recode or earlier \
+        else recode.all_at(recode.DETAILED)
+    agg = replace(agg, tables=recode.recode(agg.tables, levels))
+    tables = recode.recode(tables, levels)
     try:
         protection = _protect(tables, k, prev_tables, set())
     except ValueError:
@@ -249,8 +255,7 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     if unsafe:
         notes.append("breakdown_unsafe")
     tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, set(), org_id, year)
-    earlier = _earlier_versions(repo, org_id, year)
-    report = _report_dict(protection, agg, name, year, k, lang)
+    report = _report_dict(protection, agg, name, year, k, lang, levels)
     republish_needed = republished = False
     if earlier and _figures(report) != _figures(earlier[0]):
         if not republish:
@@ -260,7 +265,7 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
             force = _hidden_keys(earlier) | _next_year_force(repo, org_id, year) | scope.force
             protection = _republish(tables, k, prev_tables, force, earlier, agg, repo, org_id, year)
             tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, force, org_id, year)
-            report = _report_dict(protection, agg, name, year, k, lang)
+            report = _report_dict(protection, agg, name, year, k, lang, levels)
             notes.append("republished")
     if scope.dropped and "breakdown_unsafe" not in notes:
         notes.append("breakdown_unsafe")
@@ -268,6 +273,31 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
                     republish_needed=republish_needed, republished=republished,
                     constrained_by=scope.names)
+
+
+def _levels(tables: list, k: int, prev_tables, org_id: int | None, earlier: list[dict]) -> dict[str, str]:
+    """The level of every variable with a coarse level (app.reporting.recode): an earlier version's
+    levels when this scope and year was released before (one level in every release), the coarse
+    level for the all-organisations report, else the level that publishes most."""
+    if earlier:
+        shown: dict[str, str] = {}
+        for t in earlier[0]["tables"]:
+            shown.update(recode.level_of(t))
+        stored = earlier[0].get("levels")
+        shown.update(stored if isinstance(stored, dict) else {})
+        return {n: shown.get(n, lvl) for n, lvl in recode.all_at(recode.DETAILED).items()}
+    if org_id is None:
+        return recode.all_at(recode.COARSE)
+
+    def published(levels: dict[str, str]) -> list[dict]:
+        trial = recode.recode(tables, levels)
+        try:
+            protection = _protect(trial, k, prev_tables, set())
+        except ValueError:
+            protection = disclosure.protect(trial, k, merge=False)
+        return _drop_unsafe(trial, protection, k, prev_tables)[1].tables
+
+    return recode.choose(published)
 
 
 def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
@@ -313,7 +343,11 @@ def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict
         _versions_audit(protection, earlier, agg, k)
         _next_year_audit(protection, repo, org_id, year, k)
         if not protection.audit.ok:
-            return protection
+            more = _printed_nonzero(protection.tables, _linked_ids(_named_tables(protection.audit, tables)))
+            if more <= force:
+                return protection
+            force = force | more   # the versions side by side narrow a figure: hide its table's figures
+            continue
         revealed = _changed_case_shows(protection, earlier, agg.totals)
         if not revealed or set(revealed) <= force:
             break
@@ -324,6 +358,24 @@ def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict
             False, protection.audit.intervals,
             [f"the difference with the version given out before shows what a changed case was about ({what})"])
     return protection
+
+
+def _linked_ids(ids: list[str]) -> list[str]:
+    """The tables that share a variable with these (a two-way table's margins are one-way tables)."""
+    from app.reporting.aggregate import TABLE_VOCABS
+    names = {n for tid in ids for n in TABLE_VOCABS.get(tid, ()) if n}
+    return sorted(set(ids) | {tid for tid, vs in TABLE_VOCABS.items() if names & {v for v in vs if v}})
+
+
+def _printed_nonzero(tables: list[dict], ids: list[str]) -> set[tuple]:
+    """Code keys of the non-zero figures these tables print (to hide them in the next round)."""
+    keys = set()
+    for t in tables:
+        if t["id"] in ids:
+            cols = t.get("cols")
+            keys.update((t["id"], t["rows"][r], None if cols is None else cols[c])
+                        for r, line in enumerate(t["cells"]) for c, v in enumerate(line) if v)
+    return keys
 
 
 def _changed_case_shows(protection, earlier: list[dict], totals: dict) -> list[tuple]:
@@ -394,7 +446,8 @@ def _named_tables(result: disclosure.AuditResult, tables: list) -> list[str]:
     return out
 
 
-def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str) -> dict:
+def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str,
+                 levels: dict[str, str]) -> dict:
     t = texts(lang)
     published = {p["id"]: p for p in protection.tables}
     ordered = [published[tid] for tid in TABLE_ORDER if tid in published]
@@ -404,7 +457,7 @@ def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: i
     return {"format": REPORT_FORMAT,
             "organisation": name if name is not None else t["all_organisations"],
             "year": year, "threshold": k, "method": disclosure.method_text(lang, k),
-            "totals": totals,
+            "totals": totals, "levels": dict(levels),
             "tables": [_clean_table(p) for p in ordered]}
 
 

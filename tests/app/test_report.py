@@ -175,7 +175,7 @@ def test_unknown_organisation_is_a_user_error(filled):
 # -- the report JSON -------------------------------------------------------------------------------
 def test_report_json_shape_and_protection(filled):
     rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
-    assert list(rep) == ["format", "organisation", "year", "threshold", "method", "totals", "tables"]
+    assert list(rep) == ["format", "organisation", "year", "threshold", "method", "totals", "levels", "tables"]
     assert rep["format"] == "vertrouwd-report/1" and rep["organisation"] == ORG and rep["year"] == YEAR
     assert rep["threshold"] == 5 and "5" in rep["method"]
     assert rep["totals"] == {"cases": 26, "contacts": 26, "hours": 36}
