@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -320,6 +320,39 @@ def _part_exprs(v: VStat, t: Table, system: _System, joins: dict[str, tuple[str,
     return _PartExprs(cells, rows, cols, total, _lists_code_set(t, 0), _lists_code_set(t, 1))
 
 
+def _coarse_exprs(tid: str, t: Table, e: _PartExprs, prow: list[str]) -> tuple[_PartExprs, list[str], list[str]]:
+    """A part's figures at the coarse level (app.reporting.recode): every table with a coarse level is
+    combined in its groups, whatever level each file shows, so that files of organisations and years
+    that chose other levels add up (a group is the sum of its members' expressions). Returns the
+    expressions, the part's row codes and its column codes at that level."""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    rv, cv = TABLE_VOCABS.get(tid, (None, None))
+    if not recode.recodable(tid):
+        return e, prow, list(t.col_codes)
+    rmap = recode.group_map(prow, rv)
+    cmap = recode.group_map(list(t.col_codes), cv) if t.cols is not None else {c: c for c in t.col_codes}
+    cells: dict[tuple[str, str], list[Expr]] = {}
+    for (r, c), x in e.cells.items():
+        cells.setdefault((rmap[r], cmap[c]), []).append(x)
+    rows: dict[str, list[Expr]] = {}
+    for r, x in e.rows.items():
+        rows.setdefault(rmap[r], []).append(x)
+    cols: dict[str, list[Expr]] = {}
+    for c, x in e.cols.items():
+        cols.setdefault(cmap[c], []).append(x)
+    # a detailed part that does not list every code (small ones merged into "overig" before recoding
+    # existed) cannot be put into groups: its figures on that axis are unknown at the coarse level
+    r_ok = rv is None or e.rows_listed or recode.is_coarse(prow, rv)
+    c_ok = cv is None or e.cols_listed or recode.is_coarse(list(t.col_codes), cv)
+
+    def summed(groups: dict, ok: bool) -> dict:
+        return {key: _sum_exprs(xs) if ok else None for key, xs in groups.items()}
+
+    out = _PartExprs(summed(cells, r_ok and c_ok), summed(rows, r_ok), summed(cols, c_ok), e.total, r_ok, c_ok)
+    return out, list(dict.fromkeys(rmap[r] for r in prow)), list(dict.fromkeys(cmap[c] for c in t.col_codes))
+
+
 def _quantities(rows: list[str], cols: list[str], parts: list[tuple[VStat, Table]], part_rows: list[list[str]],
                 exprs: list[_PartExprs]) -> list[tuple[str, Any, Expr]]:
     """Every combined figure (kind, key, expression over the parts' hidden cells); None = unknown."""
@@ -432,6 +465,14 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
         cols.extend(c for c in t.col_codes if c not in cols)
     system = _System()
     exprs = [_part_exprs(v, t, system, joins) for v, t in parts]
+    coarse = [_coarse_exprs(tid, t, e, prow) for (_v, t), e, prow in zip(parts, exprs, part_rows, strict=True)]
+    exprs = [e for e, _r, _c in coarse]
+    part_rows = [r for _e, r, _c in coarse]
+    if any(r != list(t.rows) or c != list(t.col_codes) for (_v, t), (_e, r, c) in zip(parts, coarse, strict=True)):
+        parts = [(v, replace(t, rows=tuple(r), cols=None if t.cols is None else tuple(c)))
+                 for (v, t), (_e, r, c) in zip(parts, coarse, strict=True)]
+    rows = list(dict.fromkeys(r for prow in part_rows for r in prow))
+    cols = list(dict.fromkeys(c for _v, t in parts for c in t.col_codes))
     quantities = _quantities(rows, cols, parts, part_rows, exprs)
 
     def inconsistent(detail: str) -> None:
@@ -486,6 +527,10 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     categories into "overig"); otherwise the combined figure is "unknown". The table of organisational
     units is only combined within one organisation. Where a table lists a coarse code in one part and
     its finer codes in another (JOINED_ROWS: new cases per half-year), the finer codes are added up.
+    Tables whose categories have a coarse level (behaviour, relation, role, follow-up; see
+    app.reporting.recode) are always combined at that level: each part's figures are added up into
+    their groups first, so files of organisations and years shown at other levels combine, and a
+    group that a part published (or whose members it published) is a figure of the combination.
     A group that holds several years of one organisation gets a note: carried-over cases count in
     each year. A figure that involves a part's hidden cell is published only when the parts' published figures
     determine it exactly and the attacker's linear program, run over all parts' published figures

@@ -151,6 +151,8 @@ def report_csv(report: dict, lang: str = "nl", units: dict[str, str] | None = No
                 w.writerow([tid, unit, "", col, _csv_value(tb["col_totals"][c], unit), t["total"],
                             lab("cols", col)])
         w.writerow([tid, unit, "", "", _csv_value(tb["total"], unit), t["total"], ""])
+    for name, line in level_lines(report, lang):
+        w.writerow(["levels", "", name, "", report["levels"][name], line, ""])
     labels = {"cases": t["cases_total"], "contacts": t["contacts_total"], "hours": t["hours_total"]}
     for key, value in report["totals"].items():
         w.writerow(["totals", key, key, "", _csv_value(value, key), labels.get(key, key), ""])

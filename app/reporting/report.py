@@ -26,8 +26,12 @@ CSV: one long table, UTF-8 **with** a byte-order mark so that Excel (also the Du
 accented labels correctly; comma-separated; values use a dot as decimal sign (machine-readable,
 the same in both languages); an empty value means "not shown". Columns:
 ``table,unit,row,col,value,row_label,col_label``. ``col`` is empty in one-way tables; a row total
-has an empty ``col``, a column total an empty ``row``, the table total both empty. The last lines
-(table ``totals``) repeat the report's totals.
+has an empty ``col``, a column total an empty ``row``, the table total both empty. Lines of table
+``levels`` say per variable at which level it is shown (``row``: the vocabulary, ``value``: detailed or
+coarse, ``row_label``: the sentence; see app.reporting.recode). The last lines (table ``totals``)
+repeat the report's totals.
+
+``levels`` in the JSON: {vocabulary: "detailed" | "coarse"} for every variable with a coarse level.
 """
 from __future__ import annotations
 

@@ -15,7 +15,6 @@ from app.errors import UserError
 from app.exchange import publish as vstat_publish
 from app.exchange import vstat as exchange
 from app.reporting import aggregate, content, disclosure, report
-from app.resources import vocabularies
 from models.entities import Activity, Case, Contact
 from tests.conftest import build_template, open_copy
 
@@ -258,9 +257,8 @@ def test_outputs_agree_and_never_hold_notes(filled, tmp_path):
     lines = [ln.strip() for ln in text.splitlines()]
     beh = next(t for t in rep["tables"] if t["id"] == "behaviour")
     start = lines.index("Soort ongewenst gedrag")
-    labels = vocabularies()
     for i, code in enumerate(beh["rows"]):
-        where = lines.index(labels.label("behaviour", code, "nl"), start)
+        where = lines.index(content.code_label("behaviour", "rows", code, "nl"), start)
         v = beh["cells"][i][0]
         assert lines[where + 1] == ("x" if v is None else str(v)), code
     assert "werkdruk speelt in meerdere teams" in text
