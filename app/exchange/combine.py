@@ -450,27 +450,25 @@ def _lay_out(tid: str, unit: str, rows: list[str], cols: list[str], two_way: boo
 
 
 def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list[Note],
-                 label: str) -> CombinedTable:
+                 label: str, coarse: bool | None = None) -> CombinedTable:
     """One table summed over the parts of a group; figures that would reveal a hidden cell stay hidden."""
     unit = parts[0][1].unit
     joins = _joined_rows(tid, parts)
     part_rows = [_joined_part_rows(t, joins) for _v, t in parts]
-    for coarse in joins:
-        v = next(v for v, t in parts if coarse in t.rows)
+    for joined in joins:
+        v = next(v for v, t in parts if joined in t.rows)
         notes.append(Note("halves_joined", group=label, table=tid, organisation=v.organisation, year=v.year))
-    rows: list[str] = []
-    cols: list[str] = []
-    for p, (_v, t) in enumerate(parts):
-        rows.extend(r for r in part_rows[p] if r not in rows)
-        cols.extend(c for c in t.col_codes if c not in cols)
     system = _System()
     exprs = [_part_exprs(v, t, system, joins) for v, t in parts]
-    coarse = [_coarse_exprs(tid, t, e, prow) for (_v, t), e, prow in zip(parts, exprs, part_rows, strict=True)]
-    exprs = [e for e, _r, _c in coarse]
-    part_rows = [r for _e, r, _c in coarse]
-    if any(r != list(t.rows) or c != list(t.col_codes) for (_v, t), (_e, r, c) in zip(parts, coarse, strict=True)):
+    if coarse is None:
+        from app.reporting import recode
+        coarse = any(lv == recode.COARSE for _v, t in parts for lv in recode.level_of(t.to_dict()).values())
+    if coarse:
+        levelled = [_coarse_exprs(tid, t, e, prow) for (_v, t), e, prow in zip(parts, exprs, part_rows, strict=True)]
+        exprs = [e for e, _r, _c in levelled]
+        part_rows = [r for _e, r, _c in levelled]
         parts = [(v, replace(t, rows=tuple(r), cols=None if t.cols is None else tuple(c)))
-                 for (v, t), (_e, r, c) in zip(parts, coarse, strict=True)]
+                 for (v, t), (_e, r, c) in zip(parts, levelled, strict=True)]
     rows = list(dict.fromkeys(r for prow in part_rows for r in prow))
     cols = list(dict.fromkeys(c for _v, t in parts for c in t.col_codes))
     quantities = _quantities(rows, cols, parts, part_rows, exprs)
@@ -517,7 +515,7 @@ def _audit(attack_intervals, n_vars: int, equations: list, upper: list, base: li
     return accepted
 
 
-def merge(vstats: list[VStat], by: str = "all") -> Combined:
+def merge(vstats: list[VStat], by: str = "all", *, coarse: bool | None = None) -> Combined:
     """Add verified files together per group.
 
     `by` is "organisation", "adviser", "year" or "all". Totals add up. Tables are matched by id; a table
@@ -528,9 +526,11 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     units is only combined within one organisation. Where a table lists a coarse code in one part and
     its finer codes in another (JOINED_ROWS: new cases per half-year), the finer codes are added up.
     Tables whose categories have a coarse level (behaviour, relation, role, follow-up; see
-    app.reporting.recode) are always combined at that level: each part's figures are added up into
-    their groups first, so files of organisations and years shown at other levels combine, and a
-    group that a part published (or whose members it published) is a figure of the combination.
+    app.reporting.recode) are combined at that level as soon as one part shows the table in groups
+    (levels are never mixed): each part's figures are added up into their groups first, so files of
+    organisations and years shown at other levels combine, and a group that a part published (or
+    whose members it published) is a figure of the combination. ``coarse=True`` combines such tables
+    in groups always, ``coarse=False`` never (each part's own codes, as before recoding existed).
     A group that holds several years of one organisation gets a note: carried-over cases count in
     each year. A figure that involves a part's hidden cell is published only when the parts' published figures
     determine it exactly and the attacker's linear program, run over all parts' published figures
@@ -551,7 +551,7 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     for idx, v in enumerate(parts):
         key, label = _group_key(v, by)
         grouped.setdefault(key, (label, []))[1].append(idx)
-    groups = [_merge_group(key, *grouped[key], parts, notes) for key in sorted(grouped)]
+    groups = [_merge_group(key, *grouped[key], parts, notes, coarse) for key in sorted(grouped)]
     by_year: dict[int, list[VStat]] = {}
     for v in parts:
         by_year.setdefault(v.year, []).append(v)
@@ -572,7 +572,8 @@ def _totals(members: list[VStat]) -> dict[str, float | int]:
     return totals
 
 
-def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], notes: list[Note]) -> Group:
+def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], notes: list[Note],
+                 coarse: bool | None = None) -> Group:
     """One group of a combination: its totals and every table its members can be added up in."""
     members_v = [parts[i] for i in members]
     k = max(v.threshold for v in members_v)
@@ -599,5 +600,5 @@ def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], n
         elif len({(t.unit, t.cols is None) for _v, t in pieces}) > 1:
             notes.append(Note("table_shapes", group=label, table=tid))
         else:
-            tables.append(_merge_table(tid, pieces, k, notes, label))
+            tables.append(_merge_table(tid, pieces, k, notes, label, coarse))
     return Group(key, label, members, _totals(members_v), tables, k, group_notes)
