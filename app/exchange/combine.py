@@ -320,18 +320,27 @@ def _part_exprs(v: VStat, t: Table, system: _System, joins: dict[str, tuple[str,
     return _PartExprs(cells, rows, cols, total, _lists_code_set(t, 0), _lists_code_set(t, 1))
 
 
-def _coarse_exprs(tid: str, t: Table, e: _PartExprs, prow: list[str]) -> tuple[_PartExprs, list[str], list[str]]:
-    """A part's figures at the coarse level (app.reporting.recode): every table with a coarse level is
-    combined in its groups, whatever level each file shows, so that files of organisations and years
-    that chose other levels add up (a group is the sum of its members' expressions). Returns the
-    expressions, the part's row codes and its column codes at that level."""
+def _coarse_axes(tid: str, parts: list[tuple[VStat, Table]], coarse: bool | None) -> set[str]:
+    """The vocabularies (axes) of a table to combine at the coarse level: those that any part shows in
+    groups (``coarse`` None), every one with a coarse level (True) or none (False)."""
     from app.reporting import recode
     from app.reporting.aggregate import TABLE_VOCABS
-    rv, cv = TABLE_VOCABS.get(tid, (None, None))
-    if not recode.recodable(tid):
-        return e, prow, list(t.col_codes)
-    rmap = recode.group_map(prow, rv)
-    cmap = recode.group_map(list(t.col_codes), cv) if t.cols is not None else {c: c for c in t.col_codes}
+    names = {n for n in TABLE_VOCABS.get(tid, ()) if n in recode.variables()}
+    if coarse is not None:
+        return names if coarse else set()
+    return {n for _v, t in parts for n, lv in recode.level_of(t.to_dict()).items() if lv == recode.COARSE}
+
+
+def _coarse_exprs(tid: str, t: Table, e: _PartExprs, prow: list[str], axes: set[str]
+                  ) -> tuple[_PartExprs, list[str], list[str]]:
+    """A part's figures with the axes ``axes`` at the coarse level (app.reporting.recode), so that files
+    of organisations and years shown at other levels add up (a group is the sum of its members'
+    expressions). Returns the expressions, the part's row codes and its column codes."""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    rv, cv = (n if n in axes else None for n in TABLE_VOCABS.get(tid, (None, None)))
+    rmap = recode.group_map(prow, rv) if rv else {r: r for r in prow}
+    cmap = recode.group_map(list(t.col_codes), cv) if cv and t.cols is not None else {c: c for c in t.col_codes}
     cells: dict[tuple[str, str], list[Expr]] = {}
     for (r, c), x in e.cells.items():
         cells.setdefault((rmap[r], cmap[c]), []).append(x)
@@ -349,7 +358,8 @@ def _coarse_exprs(tid: str, t: Table, e: _PartExprs, prow: list[str]) -> tuple[_
     def summed(groups: dict, ok: bool) -> dict:
         return {key: _sum_exprs(xs) if ok else None for key, xs in groups.items()}
 
-    out = _PartExprs(summed(cells, r_ok and c_ok), summed(rows, r_ok), summed(cols, c_ok), e.total, r_ok, c_ok)
+    out = _PartExprs(summed(cells, r_ok and c_ok), summed(rows, r_ok), summed(cols, c_ok), e.total,
+                     e.rows_listed if rv is None else r_ok, e.cols_listed if cv is None else c_ok)
     return out, list(dict.fromkeys(rmap[r] for r in prow)), list(dict.fromkeys(cmap[c] for c in t.col_codes))
 
 
@@ -460,11 +470,10 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
         notes.append(Note("halves_joined", group=label, table=tid, organisation=v.organisation, year=v.year))
     system = _System()
     exprs = [_part_exprs(v, t, system, joins) for v, t in parts]
-    if coarse is None:
-        from app.reporting import recode
-        coarse = any(lv == recode.COARSE for _v, t in parts for lv in recode.level_of(t.to_dict()).values())
-    if coarse:
-        levelled = [_coarse_exprs(tid, t, e, prow) for (_v, t), e, prow in zip(parts, exprs, part_rows, strict=True)]
+    axes = _coarse_axes(tid, parts, coarse)
+    if axes:
+        levelled = [_coarse_exprs(tid, t, e, prow, axes)
+                    for (_v, t), e, prow in zip(parts, exprs, part_rows, strict=True)]
         exprs = [e for e, _r, _c in levelled]
         part_rows = [r for _e, r, _c in levelled]
         parts = [(v, replace(t, rows=tuple(r), cols=None if t.cols is None else tuple(c)))
