@@ -159,26 +159,30 @@ def _attack(attacker, rel: dict, orgs: list[str]) -> tuple[int, int]:
     return narrowed, revealed
 
 
-def _merged_cells(folder: Path, recode: bool) -> tuple[int, int]:
-    """(published, all) count cells of the supervisor's merge by adviser of the organisation files
-    (first versions); with recoding the merge combines at the coarse level where files are coarse."""
+def _merged_cells(folder: Path, recode: bool) -> tuple[int, int, int]:
+    """(published, all, published non-zero) count cells of the supervisor's merge by adviser of the
+    organisation files (first versions) that have case tables (a year of fewer than k cases has only
+    totals, and the merge leaves out a table that one file lacks); with recoding the merge combines
+    at the coarse level where files are coarse."""
     from app.exchange import combine
     from app.exchange.vstat import COUNT_UNITS, read_vstat_file
     files = [read_vstat_file(p) for p in sorted(folder.glob("*-a.vstat")) if not p.name.startswith("alle-")]
+    files = [f for f in files if f.table("behaviour") is not None]
     if not files:
-        return 0, 0
+        return 0, 0, 0
     try:
         merged = combine.merge(files, "adviser", coarse=None if recode else False)
     except TypeError:   # a program from before recoding
         merged = combine.merge(files, "adviser")
-    shown = total = 0
+    shown = total = nonzero = 0
     for g in merged.groups:
         for t in g.tables:
             if t.unit in COUNT_UNITS:
-                for row in t.cell_status:
+                for row, status in zip(t.cells, t.cell_status, strict=True):
                     total += len(row)
-                    shown += sum(1 for st in row if st == combine.PUBLISHED)
-    return shown, total
+                    shown += sum(1 for st in status if st == combine.PUBLISHED)
+                    nonzero += sum(1 for v, st in zip(row, status, strict=True) if st == combine.PUBLISHED and v)
+    return shown, total, nonzero
 
 
 def run_vault(mods, seed: int, recode: bool = True) -> dict:
@@ -196,7 +200,7 @@ def run_vault(mods, seed: int, recode: bool = True) -> dict:
             for year in (2024, 2025, 2026):
                 for o in orgs + [None]:
                     rel[(o, year, "a")] = _release(report, repo, o, year, folder, recode=recode)
-            merged, cells = _merged_cells(folder, recode)
+            merged, cells, merged_nonzero = _merged_cells(folder, recode)
             late = orgs[rnd.randrange(len(orgs))]
             repo.add_case(_case(999, late, date(2025, 11, 20), None, rnd))
             for o in (late, None):
@@ -204,7 +208,7 @@ def run_vault(mods, seed: int, recode: bool = True) -> dict:
             narrowed, revealed = _attack(attacker, rel, orgs)
             refused = sum(1 for r in rel.values() if r is None)
             return {"narrowed": narrowed, "revealed": revealed, "refused": refused, "releases": len(rel),
-                    "merged": merged, "cells": cells}
+                    "merged": merged, "cells": cells, "merged_nonzero": merged_nonzero}
         finally:
             v.close()
 
@@ -257,7 +261,7 @@ def main() -> None:
     mods = _setup(args.program.resolve())
     print(f"program: {args.program.resolve()}")
     start = time.perf_counter()
-    keys = ("narrowed", "revealed", "refused", "releases", "merged", "cells")
+    keys = ("narrowed", "revealed", "refused", "releases", "merged", "cells", "merged_nonzero")
     total = {mode: dict.fromkeys(keys, 0) for mode in ("off", "on")}
     for seed in range(args.vaults):
         for mode in ("off", "on"):   # A/B interleaved in one process
@@ -267,12 +271,13 @@ def main() -> None:
                 total[mode][key] += res[key]
             print(f"vault {seed:2d} recoding {mode:3s}: releases {res['releases']:2d}, refused {res['refused']}, "
                   f"cells narrowed below k {res['narrowed']}, attributes of the changed case revealed "
-                  f"{res['revealed']}, merge by adviser: {res['merged']} of {res['cells']} count cells published")
+                  f"{res['revealed']}, merge by adviser: {res['merged']} of {res['cells']} count cells published "
+                  f"({res['merged_nonzero']} non-zero)")
     for mode, tot in total.items():
         print(f"recoding {mode}: all {args.vaults} vaults: {tot['releases']} releases, {tot['refused']} refused; "
               f"cells narrowed below k: {tot['narrowed']}; attributes of the changed case revealed: "
               f"{tot['revealed']}; supervisor merge by adviser: {tot['merged']} of {tot['cells']} count cells "
-              f"published")
+              f"published ({tot['merged_nonzero']} non-zero)")
     print(f"({time.perf_counter() - start:.0f} s)")
     print("levels: b/r/r/f = behaviour, relation, role, follow-up; lower case detailed, UPPER CASE coarse")
     for size in (int(s) for s in args.sizes.split(",")):

@@ -14,17 +14,17 @@ one-way table and in the behaviour x relation table (a two-way table's margins s
 which the audit links; mixed levels within one report would link a coarse figure to a sum of detailed
 ones that the audit does not model).
 
-**The rule (information first, detail breaks ties).** For a set of levels, the report's tables are
-recoded and protected exactly as they will be published. Its information is the pair
-
-    (published non-zero cells of the recodable tables, cases in those published cells)
-
-compared lexicographically: a level wins when it prints more non-zero figures, then when the figures
-it prints account for more cases; on a tie the more detailed level wins. So "pesten 8" beside eight
-hidden cells (1 figure) loses to three printed group rows (3 figures), while a large organisation whose
-detailed tables print nearly everything keeps them. Published zeros are not counted (a table of x's and
-zeros says little). Levels are chosen greedily: start with every variable detailed and, variable by
-variable (behaviour, relation, role, follow-up), keep the coarse level when it wins.
+**The rule (more figures wins, detail breaks ties).** For a set of levels, the report's tables are
+recoded and protected exactly as they will be published. Its information is the number of published
+non-zero cells of the recodable tables (the one-way tables of behaviour, relation, role and follow-up
+and behaviour x relation). The coarse level of a variable is taken only when it prints strictly more
+non-zero figures than the detailed level; on a tie the detailed level stays (a detailed figure says
+more than a group figure: "pesten 8, werkdruk 6" beats "grensoverschrijdend gedrag 15" and a hidden
+group). So "pesten 8" beside eight hidden cells (1 figure) loses to three printed group rows (3
+figures), while a large organisation whose detailed tables print nearly everything keeps them.
+Published zeros are not counted (a table of x's and zeros says little). Levels are chosen greedily:
+start with every variable detailed and, variable by variable (behaviour, relation, role, follow-up),
+keep the coarse level when it wins.
 
 **The same level in every release of a scope and year.** A later version of an organisation's year (a
 correction, another file format, a .vstat) reuses the levels of the first version (``levels`` in the
@@ -135,18 +135,9 @@ def recode(tables: list[Table], levels: dict[str, str]) -> list[Table]:
     return [recode_table(t, levels) for t in tables]
 
 
-def information(published: list[dict]) -> tuple[int, float]:
-    """(published non-zero cells, cases in them) over the recodable tables: the rule's measure."""
-    cells, cases = 0, 0.0
-    for t in published:
-        if not recodable(t["id"]):
-            continue
-        for line in t["cells"]:
-            for v in line:
-                if v:
-                    cells += 1
-                    cases += float(v)
-    return cells, cases
+def information(published: list[dict]) -> int:
+    """Published non-zero cells of the recodable tables: the rule's measure."""
+    return sum(1 for t in published if recodable(t["id"]) for line in t["cells"] for v in line if v)
 
 
 def choose(protect: Callable[[dict[str, str]], list[dict]]) -> dict[str, str]:
