@@ -13,7 +13,8 @@ both 2025 reports published again (``republish``). A refused export is counted, 
 The attacker (app/reporting/ledger.py of THIS checkout, whatever program made the releases) runs the
 linear program over: each year's all-organisations table as the sum of the organisation tables (plus
 an unknown remainder), consecutive years linked category by category through the carried-over cases,
-and the two versions of 2025 with "one case added". It prints:
+each report beside the supervisor's file of the same scope and year (a coarse figure is the sum of its
+detailed ones), and the two versions of 2025 with "one case added". It prints:
 
 * cells narrowed below k: hidden figures of any release the joint system pins to fewer than k values
   (that the release did not already give away on its own) - must be 0;
@@ -119,11 +120,14 @@ def _release(report, repo, org, year, folder, republish=False, recode=True):
     try:
         request = _request(report, repo, org, year, recode)
         p = report.export_report(repo, request, fmt="json", out=folder / f"{tag}.json", republish=republish)
-        vstat_publish.export_vstat(repo, request, out=folder / f"{tag}.vstat", republish=republish)
+        v = vstat_publish.export_vstat(repo, request, out=folder / f"{tag}.vstat", republish=republish)
     except UserError as exc:
         print(f"  refused {tag}: {exc.message[:150]}", file=sys.stderr)
         return None
-    return json.loads(p.read_text(encoding="utf-8"))
+    from app.exchange.vstat import read_vstat_file
+    rep = json.loads(p.read_text(encoding="utf-8"))
+    rep["vstat_tables"] = [t.to_dict() for t in read_vstat_file(v).tables]
+    return rep
 
 
 def _problems(attacker, tables, others, groups) -> int:
@@ -143,6 +147,11 @@ def _attack(attacker, rel: dict, orgs: list[str]) -> tuple[int, int]:
             rest, groups = attacker.sum_link(whole["tables"], "", parts)
             others = [attacker.apart(t, p) for p, t in parts] + ([rest] if rest else [])
             narrowed += _problems(attacker, whole["tables"], others, groups)
+    for r in rel.values():   # the supervisor's file beside the report of the same scope
+        if r and r["vstat_tables"] != r["tables"]:
+            rest, groups = attacker.sum_link(r["vstat_tables"], "v/", [("", r["tables"])])
+            others = [attacker.apart(r["vstat_tables"], "v/")] + ([rest] if rest else [])
+            narrowed += _problems(attacker, r["tables"], others, groups)
     for o in orgs:
         for y in (2024, 2025):
             a, b = rel.get((o, y, "a")), rel.get((o, y + 1, "a"))

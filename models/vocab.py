@@ -61,6 +61,10 @@ class Vocabulary:
         return tuple(self.groups) + ((OTHER_GROUP,) if extra else ())
 
     def group_label(self, gcode: str, lang: str = "nl") -> str:
+        """A group's label; a group called like a code of the vocabulary carries that code's label (so
+        a table reads the same whichever level it shows)."""
+        if gcode in self.labels:
+            return self.label_of(gcode, lang)
         labels = self.groups.get(gcode, ({}, ()))[0]
         return labels.get(lang) or labels.get("nl") or self.label_of(gcode, lang)
 

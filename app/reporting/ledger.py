@@ -72,13 +72,25 @@ def versions(rels: list[Release], org_id: int | None, year: int) -> list[dict]:
     return out
 
 
-def latest(rels: list[Release], year: int) -> dict[int | None, Release]:
-    """The newest release of each scope of a year."""
-    out: dict[int | None, Release] = {}
+def by_level(rels: list[Release], year: int) -> dict[int | None, list[Release]]:
+    """The newest release of each scope and level of a year (a report and the supervisor's file in
+    groups are two levels of one scope), the most detailed first."""
+    newest: dict[tuple, Release] = {}
     for r in rels:
         if r.year == year and isinstance(r.figures.get("tables"), list):
-            out[r.org_id] = r
+            newest[(r.org_id, json.dumps(levels_of(r.figures["tables"]), sort_keys=True))] = r
+    out: dict[int | None, list[Release]] = {}
+    for (oid, _lv), r in newest.items():
+        out.setdefault(oid, []).append(r)
+    for lst in out.values():
+        lst.sort(key=lambda r: -sum(1 for lv in levels_of(r.figures["tables"]).values() if lv == "detailed"))
     return out
+
+
+def latest(rels: list[Release], year: int) -> dict[int | None, Release]:
+    """The newest release of each scope of a year; of a scope released at several levels, the newest
+    at its most detailed level (the other levels are linked to it: ``same_year``, ``other_levels``)."""
+    return {oid: lst[0] for oid, lst in by_level(rels, year).items()}
 
 
 # -- the same year's scopes: the all-organisations table is the sum of the organisation tables ---
@@ -159,7 +171,7 @@ def sum_link(all_tables: list[dict], all_prefix: str, parts: list[tuple[str, lis
         rest = float(t["total"]) - sum(float(o["total"]) for _p, o in mine)
         if rest < -1e-6:
             continue  # the organisations released more than the whole: the data changed since
-        rest_id = f"rest/{t['id']}"
+        rest_id = f"rest/{all_prefix}{t['id']}"
         rest_table, rest_at = _unknown_table(rest_id, f"{t['unit']}@rest", list(keys), rest, t.get("cols") is not None)
         if rest > 1e-6:
             extra_tables.append(rest_table)
@@ -244,14 +256,21 @@ def same_year(rels: list[Release], org_id: int | None, year: int, tables: list[d
     For an organisation's report: the all-organisations release and the other organisations'
     releases (together they give this organisation's figures by subtraction). For the
     all-organisations report: every organisation's release."""
-    newest = latest(rels, year)
+    levels = by_level(rels, year)
+    newest = {oid: lst[0] for oid, lst in levels.items()}
     orgs = {oid: r for oid, r in newest.items() if oid is not ALL and oid != org_id}
-    others, names, parts = [], [], []
+    others, names, parts, extra = [], [], [], []
     for oid, r in sorted(orgs.items()):
         prefix = f"org{oid}/"
         others.append(apart(r.figures["tables"], prefix))
         parts.append((prefix, r.figures["tables"]))
         names.append(f"{r.organisation} {year}")
+        for n, coarser in enumerate(levels[oid][1:]):   # its release at another level: sums of these figures
+            prefix2 = f"org{oid}n{n}/"
+            others.append(apart(coarser.figures["tables"], prefix2))
+            rest2, g2 = sum_link(coarser.figures["tables"], prefix2, [(prefix, r.figures["tables"])])
+            others += [rest2] if rest2 else []
+            extra += g2
     if org_id is ALL:
         rest, groups = sum_link(tables, "", parts)
     else:
@@ -263,7 +282,7 @@ def same_year(rels: list[Release], org_id: int | None, year: int, tables: list[d
         rest, groups = sum_link(whole.figures["tables"], "alle/", parts + [("", tables)])
     if rest:
         others.append(rest)
-    return others, groups, names
+    return others, groups + extra, names
 
 
 # -- two versions of one scope: the change between them must not single out a case -------------
@@ -404,13 +423,49 @@ def neighbours(rels: list[Release], org_id: int | None, year: int, tables: list[
     return others, groups, names
 
 
+def levels_of(tables: list[dict]) -> dict[str, str]:
+    """The level of every variable with a coarse level, read from published tables."""
+    from app.reporting import recode
+    out: dict[str, str] = {}
+    for t in tables:
+        out.update(recode.level_of(t))
+    return out
+
+
+def other_levels(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+                 ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str], list[dict]]:
+    """This scope's releases of the year at other levels (the supervisor's file in groups beside a
+    detailed report): the same cases, so every coarse figure is the sum of its detailed figures (a
+    remainder when the data changed in between). The newest release of each other level, as for
+    ``same_year``, with their figures."""
+    mine = levels_of(tables)
+    newest: dict[str, Release] = {}
+    for r in rels:
+        if r.org_id == org_id and r.year == year and isinstance(r.figures.get("tables"), list):
+            lv = levels_of(r.figures["tables"])
+            if lv != mine:
+                newest[json.dumps(lv, sort_keys=True)] = r
+    others, groups, names, figures = [], [], [], []
+    for n, r in enumerate(newest.values()):
+        prefix = f"niveau{n}/"
+        others.append(apart(r.figures["tables"], prefix))
+        rest, g = sum_link(r.figures["tables"], prefix, [("", tables)])
+        if rest:
+            others.append(rest)
+        groups += g
+        names.append(f"{r.organisation} {year} ({r.kind})")
+        figures.append(r.figures)
+    return others, groups, names, figures
+
+
 def linked(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
            ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str], list[dict]]:
     """Everything released that shares cases with a new release of (org_id, year): the same year's
-    other scopes and the neighbouring years of the same scope. Also returns those releases'
-    figures (to hide what they hide when the joint audit fails)."""
+    other scopes, the neighbouring years of the same scope and the same scope's releases at another
+    level. Also returns those releases' figures (to hide what they hide when the joint audit fails)."""
     o1, g1, n1 = same_year(rels, org_id, year, tables)
     o2, g2, n2 = neighbours(rels, org_id, year, tables)
+    o3, g3, n3, f3 = other_levels(rels, org_id, year, tables)
     figures = [r.figures for oid, r in latest(rels, year).items() if oid != org_id]
     figures += [r.figures for y in (year - 1, year + 1) if (r := latest(rels, y).get(org_id)) is not None]
-    return o1 + o2, g1 + g2, n1 + n2, figures
+    return o1 + o2 + o3, g1 + g2 + g3, n1 + n2 + n3, figures + f3

@@ -226,13 +226,19 @@ def _drop_unsafe(tables: list, protection, k: int, prev_tables) -> tuple[list, d
     return tables, protection, dropped
 
 
-def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False) -> Prepared:
+def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False,
+            supervisor: bool = False) -> Prepared:
     """Aggregate, protect and audit one year's report. Does not check the audit (see
     ``require_publishable``).
 
     When this organisation's year was published before with other figures, the result is marked
     ``republish_needed`` (export refuses), unless ``republish``: then every figure hidden in an
     earlier version stays hidden and the new version is audited together with the earlier ones.
+
+    ``supervisor``: the figures for a supervisor's file (.vstat): every variable at the coarse level,
+    whatever the report shows, so that files of every organisation and year combine (issue 12, item
+    7). Its versions are the earlier supervisor files of the scope and year; beside the report at
+    another level it is audited as the same cases (ledger.other_levels).
     """
     org_id, year, k, lang = request.organisation_id, request.year, request.threshold, request.language
     name = organisation_name(repo, org_id)
@@ -241,9 +247,13 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     history = _history(repo, org_id, year)
     prev = history.get(year - 1)
     prev_tables = prev["tables"] if prev and prev.get("tables") else None
-    earlier = _earlier_versions(repo, org_id, year)
-    levels = _levels(tables, k, prev_tables, org_id, earlier) if request.recode or earlier \
-        else recode.all_at(recode.DETAILED)
+    if supervisor:
+        earlier = _supervisor_versions(repo, org_id, year)
+        levels = recode.all_at(recode.COARSE)
+    else:
+        earlier = _earlier_versions(repo, org_id, year)
+        levels = _levels(tables, k, prev_tables, org_id, earlier) if request.recode or earlier \
+            else recode.all_at(recode.DETAILED)
     agg = replace(agg, tables=recode.recode(agg.tables, levels))
     tables = recode.recode(tables, levels)
     try:
@@ -276,7 +286,7 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
                     republish_needed=republish_needed, republished=republished,
-                    constrained_by=scope.names)
+                    constrained_by=scope.names, supervisor=supervisor)
 
 
 def _levels(tables: list, k: int, prev_tables, org_id: int | None, earlier: list[dict]) -> dict[str, str]:
@@ -441,7 +451,7 @@ def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: se
         return tables, protection, scope
     joint = ledger.joint_audit(protection.tables, others, groups, k)
     if not joint.ok:
-        scope.force = _hidden_keys(figures)
+        scope.force = _hidden_keys(figures) | _hidden_at_my_level(figures, tables)
         protection = _protect(tables, k, prev_tables, force | scope.force)
     while protection.audit.ok:
         others, groups, _names, _figures = ledger.linked(rels, org_id, year, protection.tables)
@@ -458,6 +468,33 @@ def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: se
         tables = [_without_twin(tb) if tb.twin is not None and tb.twin not in ids else tb for tb in tables]
         protection = _protect(tables, k, prev_tables, force | scope.force)
     return tables, protection, scope
+
+
+def _hidden_at_my_level(figures: list[dict], tables: list) -> set[tuple]:
+    """Code keys, at this report's levels, of the figures other releases hid: a hidden detailed
+    figure hides its group here, a hidden group hides its members (a release at another level)."""
+    from app.reporting.aggregate import TABLE_VOCABS
+    mine = {t.id: t for t in tables}
+    out: set[tuple] = set()
+    for f in figures:
+        for t in f.get("tables") or []:
+            me = mine.get(t.get("id"))
+            if me is None:
+                continue
+            rv, cv = TABLE_VOCABS.get(me.id, (None, None))
+            for tid, r, c in _hidden_keys([{"tables": [t]}]):
+                out.update((tid, a, b) for a in _codes_at(r, t["rows"], me.rows, rv)
+                           for b in _codes_at(c, t.get("cols"), me.cols, cv))
+    return out
+
+
+def _codes_at(code: str | None, theirs: list[str] | None, mine: list[str] | None, vocab: str | None) -> list:
+    """The codes of ``mine`` that hold what ``code`` of another release's axis ``theirs`` holds."""
+    if code is None or not mine or not theirs or code in mine:
+        return [code]
+    group = recode.group_map(theirs, vocab).get(code, code)
+    mapped = recode.group_map(mine, vocab)
+    return [m for m in mine if mapped[m] == group]
 
 
 def _named_tables(result: disclosure.AuditResult, tables: list) -> list[str]:
@@ -509,6 +546,17 @@ def _earlier_versions(repo, org_id: int | None, year: int) -> list[dict]:
         return []
     out = [stored] + [v for v in stored.get("superseded", []) if isinstance(v.get("tables"), list)]
     return out
+
+
+def _supervisor_versions(repo, org_id: int | None, year: int) -> list[dict]:
+    """Supervisor files (.vstat at the coarse level) of this scope and year given out before, newest
+    first. The all-organisations report is at the coarse level anyway: its versions are all its releases."""
+    if org_id is None:
+        return _earlier_versions(repo, None, year)
+    coarse = recode.all_at(recode.COARSE)
+    rels = [r for r in ledger.releases(repo, [year]) if r.kind == "vstat"
+            and isinstance(r.figures.get("tables"), list) and ledger.levels_of(r.figures["tables"]) == coarse]
+    return ledger.versions(rels, org_id, year)
 
 
 def _stored_version(prep: Prepared) -> dict:
@@ -874,7 +922,7 @@ def record_release(repo: Repository, prep: Prepared, kind: str) -> None:
     recorded (later releases are checked against it, which can only hide more), never the other way."""
     with repo.unit_of_work():
         ledger.record(repo, prep.org_id, prep.report, kind)
-        if prep.org_id is not None:
+        if prep.org_id is not None and not prep.supervisor:   # a supervisor's file is in the ledger only
             repo.save_published_report(prep.org_id, int(prep.report["year"]), _stored_version(prep))
 
 
