@@ -177,12 +177,36 @@ def test_a_merge_of_a_detailed_and_a_coarse_file_is_at_the_coarse_level(repo, tm
            for r in ("collega", "leidinggevende", "derde")] * 6
     _org(repo, "Groot", big)
     _org(repo, "Twaalf", SMALL, first=200)
-    files = _files(repo, tmp_path, ["Groot", "Twaalf"], True)
+    files = _files(repo, tmp_path, ["Groot"], False) + _files(repo, tmp_path, ["Twaalf"], True)  # an older file
     assert {recode.level_of(f.table("behaviour").to_dict())[V.BEHAVIOUR] for f in files} == {recode.DETAILED,
                                                                                            recode.COARSE}
     beh = next(t for t in combine.merge(files, "all").groups[0].tables if t.id == "behaviour")
     assert list(beh.rows) == list(vocabularies()[V.BEHAVIOUR].group_codes())
     assert beh.total == 66 and beh.cells[beh.rows.index("grensoverschrijdend_gedrag")][0] == 6 * 6 + 6
+
+
+def test_supervisor_files_are_coarse_and_audited_beside_the_detailed_report(repo, tmp_path):
+    big = [(b, r, "medewerker", "opvang_advies") for b in ("pesten", "intimidatie", "werkdruk")
+           for r in ("collega", "leidinggevende", "derde")] * 6
+    _org(repo, "Groot", big)
+    rep = json.loads(report.export_report(repo, report.resolve(repo, "Groot", 2025), fmt="json",
+                                          out=tmp_path / "g.json").read_text(encoding="utf-8"))
+    assert rep["levels"][V.BEHAVIOUR] == recode.DETAILED
+    prep = report.prepare(repo, report.resolve(repo, "Groot", 2025), supervisor=True)
+    assert set(prep.report["levels"].values()) == {recode.COARSE} and not prep.republish_needed
+    assert any("(json)" in name for name in prep.constrained_by)   # audited with the report
+    path = vstat_publish.export_vstat(repo, report.resolve(repo, "Groot", 2025), out=tmp_path / "g.vstat")
+    file = ex.read_vstat(path.read_bytes())
+    assert list(file.table("behaviour").rows) == list(vocabularies()[V.BEHAVIOUR].group_codes())
+    # the report stays the organisation's published report; a second PDF is the same version
+    assert repo.published_report(repo.organisation("Groot").id, 2025)["tables"] == rep["tables"]
+    again = report.prepare(repo, report.resolve(repo, "Groot", 2025))
+    assert not again.republish_needed and again.report["tables"] == rep["tables"]
+    # the attacker holding both: each group of the file is the sum of the report's figures
+    rest, groups = ledger.sum_link([t.to_dict() for t in file.tables], "v/", [("", rep["tables"])])
+    res = ledger.joint_audit(rep["tables"], [ledger.apart([t.to_dict() for t in file.tables], "v/")]
+                             + ([rest] if rest else []), groups, 5)
+    assert res.ok, res.problems
 
 
 def test_the_pdf_says_which_level_each_table_shows(repo, tmp_path):
