@@ -75,13 +75,16 @@ def versions(rels: list[Release], org_id: int | None, year: int) -> list[dict]:
 def by_level(rels: list[Release], year: int) -> dict[int | None, list[Release]]:
     """The newest release of each scope and level of a year (a report and the supervisor's file in
     groups are two levels of one scope), the most detailed first."""
-    newest: dict[tuple, Release] = {}
+    out: dict[int | None, list[Release]] = {}
     for r in rels:
         if r.year == year and isinstance(r.figures.get("tables"), list):
-            newest[(r.org_id, json.dumps(levels_of(r.figures["tables"]), sort_keys=True))] = r
-    out: dict[int | None, list[Release]] = {}
-    for (oid, _lv), r in newest.items():
-        out.setdefault(oid, []).append(r)
+            lst = out.setdefault(r.org_id, [])
+            lv = levels_of(r.figures["tables"])
+            at = next((i for i, o in enumerate(lst) if same_level(levels_of(o.figures["tables"]), lv)), None)
+            if at is None:
+                lst.append(r)
+            else:
+                lst[at] = r
     for lst in out.values():
         lst.sort(key=lambda r: -sum(1 for lv in levels_of(r.figures["tables"]).values() if lv == "detailed"))
     return out
@@ -432,6 +435,12 @@ def levels_of(tables: list[dict]) -> dict[str, str]:
     return out
 
 
+def same_level(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Do two releases show their common variables at the same levels? (A table one of them left
+    out says nothing about the level.)"""
+    return all(a[name] == b[name] for name in a.keys() & b.keys())
+
+
 def other_levels(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
                  ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str], list[dict]]:
     """This scope's releases of the year at other levels (the supervisor's file in groups beside a
@@ -439,14 +448,10 @@ def other_levels(rels: list[Release], org_id: int | None, year: int, tables: lis
     remainder when the data changed in between). The newest release of each other level, as for
     ``same_year``, with their figures."""
     mine = levels_of(tables)
-    newest: dict[str, Release] = {}
-    for r in rels:
-        if r.org_id == org_id and r.year == year and isinstance(r.figures.get("tables"), list):
-            lv = levels_of(r.figures["tables"])
-            if lv != mine:
-                newest[json.dumps(lv, sort_keys=True)] = r
+    at_other = [r for r in by_level(rels, year).get(org_id, [])
+                if not same_level(levels_of(r.figures["tables"]), mine)]
     others, groups, names, figures = [], [], [], []
-    for n, r in enumerate(newest.values()):
+    for n, r in enumerate(at_other):
         prefix = f"niveau{n}/"
         others.append(apart(r.figures["tables"], prefix))
         rest, g = sum_link(r.figures["tables"], prefix, [("", tables)])

@@ -553,9 +553,8 @@ def _supervisor_versions(repo, org_id: int | None, year: int) -> list[dict]:
     first. The all-organisations report is at the coarse level anyway: its versions are all its releases."""
     if org_id is None:
         return _earlier_versions(repo, None, year)
-    coarse = recode.all_at(recode.COARSE)
-    rels = [r for r in ledger.releases(repo, [year]) if r.kind == "vstat"
-            and isinstance(r.figures.get("tables"), list) and ledger.levels_of(r.figures["tables"]) == coarse]
+    rels = [r for r in ledger.releases(repo, [year]) if r.kind == "vstat" and isinstance(r.figures.get("tables"), list)
+            and all(lv == recode.COARSE for lv in ledger.levels_of(r.figures["tables"]).values())]
     return ledger.versions(rels, org_id, year)
 
 
