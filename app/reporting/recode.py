@@ -24,7 +24,9 @@ group). So "pesten 8" beside eight hidden cells (1 figure) loses to three printe
 figures), while a large organisation whose detailed tables print nearly everything keeps them.
 Published zeros are not counted (a table of x's and zeros says little). Levels are chosen greedily:
 start with every variable detailed and, variable by variable (behaviour, relation, role, follow-up),
-keep the coarse level when it wins.
+keep the coarse level when it wins; then try behaviour and relation together at the coarse level, and
+every variable at the coarse level (a grouped behaviour x relation table often says something only
+when both are grouped), each kept when it wins. At most seven protections per report.
 
 **The same level in every release of a scope and year.** A later version of an organisation's year (a
 correction, another file format, a .vstat) reuses the levels of the first version (``levels`` in the
@@ -142,7 +144,10 @@ def information(published: list[dict]) -> int:
 
 def choose(protect: Callable[[dict[str, str]], list[dict]]) -> dict[str, str]:
     """The levels by the module's rule; ``protect(levels)`` returns the published tables at those
-    levels (recoded, protected, unsafe tables left out, as the report would publish them)."""
+    levels (recoded, protected, unsafe tables left out, as the report would publish them).
+
+    Greedy, one variable at a time; then behaviour and relation together, and every variable, at the
+    coarse level (behaviour x relation often says something only when both are grouped)."""
     levels = all_at(DETAILED)
     best = information(protect(levels))
     for name in variables():
@@ -150,6 +155,12 @@ def choose(protect: Callable[[dict[str, str]], list[dict]]) -> dict[str, str]:
         score = information(protect(trial))
         if score > best:
             levels, best = trial, score
+    pair = {n: COARSE for n in (V.BEHAVIOUR, V.ACCUSED_RELATION) if n in levels}
+    for trial in (dict(levels, **pair), all_at(COARSE)):
+        if trial != levels:
+            score = information(protect(trial))
+            if score > best:
+                levels, best = trial, score
     return levels
 
 
