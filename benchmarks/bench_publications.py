@@ -168,9 +168,9 @@ def _attack(attacker, rel: dict, orgs: list[str]) -> tuple[int, int]:
     return narrowed, revealed
 
 
-def _merged_cells(folder: Path, recode: bool) -> tuple[int, int, int]:
-    """(published, all, published non-zero) count cells of the supervisor's merge by adviser of the
-    organisation files (first versions) that have case tables (a year of fewer than k cases has only
+def _merged_cells(folder: Path, recode: bool, by: str = "adviser") -> tuple[int, int, int]:
+    """(published, all, published non-zero) count cells of the supervisor's merge (by adviser or by
+    organisation) of the organisation files (first versions) that have case tables (a year of fewer than k cases has only
     totals, and the merge leaves out a table that one file lacks); with recoding the merge combines
     at the coarse level where files are coarse."""
     from app.exchange import combine
@@ -180,9 +180,9 @@ def _merged_cells(folder: Path, recode: bool) -> tuple[int, int, int]:
     if not files:
         return 0, 0, 0
     try:
-        merged = combine.merge(files, "adviser", coarse=None if recode else False)
+        merged = combine.merge(files, by, coarse=None if recode else False)
     except TypeError:   # a program from before recoding
-        merged = combine.merge(files, "adviser")
+        merged = combine.merge(files, by)
     shown = total = nonzero = 0
     for g in merged.groups:
         for t in g.tables:
@@ -210,6 +210,7 @@ def run_vault(mods, seed: int, recode: bool = True) -> dict:
                 for o in orgs + [None]:
                     rel[(o, year, "a")] = _release(report, repo, o, year, folder, recode=recode)
             merged, cells, merged_nonzero = _merged_cells(folder, recode)
+            by_org = _merged_cells(folder, recode, "organisation")
             late = orgs[rnd.randrange(len(orgs))]
             repo.add_case(_case(999, late, date(2025, 11, 20), None, rnd))
             for o in (late, None):
@@ -217,7 +218,8 @@ def run_vault(mods, seed: int, recode: bool = True) -> dict:
             narrowed, revealed = _attack(attacker, rel, orgs)
             refused = sum(1 for r in rel.values() if r is None)
             return {"narrowed": narrowed, "revealed": revealed, "refused": refused, "releases": len(rel),
-                    "merged": merged, "cells": cells, "merged_nonzero": merged_nonzero}
+                    "merged": merged, "cells": cells, "merged_nonzero": merged_nonzero,
+                    "org_merged": by_org[0], "org_cells": by_org[1], "org_nonzero": by_org[2]}
         finally:
             v.close()
 
@@ -270,7 +272,8 @@ def main() -> None:
     mods = _setup(args.program.resolve())
     print(f"program: {args.program.resolve()}")
     start = time.perf_counter()
-    keys = ("narrowed", "revealed", "refused", "releases", "merged", "cells", "merged_nonzero")
+    keys = ("narrowed", "revealed", "refused", "releases", "merged", "cells", "merged_nonzero", "org_merged",
+            "org_cells", "org_nonzero")
     total = {mode: dict.fromkeys(keys, 0) for mode in ("off", "on")}
     for seed in range(args.vaults):
         for mode in ("off", "on"):   # A/B interleaved in one process
@@ -286,7 +289,8 @@ def main() -> None:
         print(f"recoding {mode}: all {args.vaults} vaults: {tot['releases']} releases, {tot['refused']} refused; "
               f"cells narrowed below k: {tot['narrowed']}; attributes of the changed case revealed: "
               f"{tot['revealed']}; supervisor merge by adviser: {tot['merged']} of {tot['cells']} count cells "
-              f"published ({tot['merged_nonzero']} non-zero)")
+              f"published ({tot['merged_nonzero']} non-zero); by organisation: {tot['org_merged']} of "
+              f"{tot['org_cells']} ({tot['org_nonzero']} non-zero)")
     print(f"({time.perf_counter() - start:.0f} s)")
     print("levels: b/r/r/f = behaviour, relation, role, follow-up; lower case detailed, UPPER CASE coarse")
     for size in (int(s) for s in args.sizes.split(",")):
