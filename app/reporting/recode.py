@@ -52,7 +52,6 @@ from app.resources import vocabularies
 from models import vocab as V
 
 DETAILED, COARSE = "detailed", "coarse"
-LEVELS = (DETAILED, COARSE)
 ORDER = (V.BEHAVIOUR, V.ACCUSED_RELATION, V.REPORTER_ROLE, V.FOLLOW_UP)
 
 

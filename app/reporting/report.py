@@ -247,13 +247,7 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     history = _history(repo, org_id, year)
     prev = history.get(year - 1)
     prev_tables = prev["tables"] if prev and prev.get("tables") else None
-    if supervisor:
-        earlier = _supervisor_versions(repo, org_id, year)
-        levels = recode.all_at(recode.COARSE)
-    else:
-        earlier = _earlier_versions(repo, org_id, year)
-        levels = _levels(tables, k, prev_tables, org_id, earlier) if request.recode or earlier \
-            else recode.all_at(recode.DETAILED)
+    earlier, levels = _versions_and_levels(repo, request, tables, prev_tables, supervisor)
     agg = replace(agg, tables=recode.recode(agg.tables, levels))
     tables = recode.recode(tables, levels)
     try:
@@ -287,6 +281,18 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
                     republish_needed=republish_needed, republished=republished,
                     constrained_by=scope.names, supervisor=supervisor)
+
+
+def _versions_and_levels(repo, request: ReportRequest, tables: list, prev_tables, supervisor: bool
+                         ) -> tuple[list[dict], dict[str, str]]:
+    """The versions of this release given out before (newest first) and the levels to show."""
+    org_id, year = request.organisation_id, request.year
+    if supervisor:
+        return _supervisor_versions(repo, org_id, year), recode.all_at(recode.COARSE)
+    earlier = _earlier_versions(repo, org_id, year)
+    if not request.recode and not earlier:
+        return earlier, recode.all_at(recode.DETAILED)
+    return earlier, _levels(tables, request.threshold, prev_tables, org_id, earlier)
 
 
 def _levels(tables: list, k: int, prev_tables, org_id: int | None, earlier: list[dict]) -> dict[str, str]:
