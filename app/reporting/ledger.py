@@ -153,25 +153,20 @@ def sum_link(all_tables: list[dict], all_prefix: str, parts: list[tuple[str, lis
     recoding), the equations are stated per coarse group: a detailed table's cells add up into their
     group (exact when the all-organisations table is the coarse one, as the report makes it; a
     detailed all-organisations table beside a coarse part - only from before recoding - is linked
-    by its group sums). A table whose categories do not line up with every part's is not linked.
+    by its group sums). A part that lacks the table (it left it out: too few cases) or whose
+    categories do not line up with it counts in the unknown remainder, so the other parts stay linked.
     """
     extra_tables, groups = [], []
     for t in all_tables:
-        mine = []
-        for prefix, tables in parts:
-            o = next((x for x in tables if x["id"] == t["id"] and x["unit"] == t["unit"]), None)
-            if o is None or (o.get("cols") is None) != (t.get("cols") is None):
-                mine = None
-                break
-            mine.append((prefix, o))
+        mine = [(prefix, o) for prefix, tables in parts
+                for o in tables if o["id"] == t["id"] and o["unit"] == t["unit"]
+                and (o.get("cols") is None) == (t.get("cols") is None)]
         if not mine:
             continue
         axes = _coarse_axes([t] + [o for _p, o in mine])
         keys = _projected(t, axes)
-        projected = [(prefix, o, _projected(o, axes)) for prefix, o in mine]
-        if any(not set(pk) <= set(keys) for _p, _o, pk in projected):
-            continue
-        rest = float(t["total"]) - sum(float(o["total"]) for _p, o in mine)
+        projected = [(prefix, o, pk) for prefix, o in mine if set(pk := _projected(o, axes)) <= set(keys)]
+        rest = float(t["total"]) - sum(float(o["total"]) for _p, o, _pk in projected)
         if rest < -1e-6:
             continue  # the organisations released more than the whole: the data changed since
         rest_id = f"rest/{all_prefix}{t['id']}"
