@@ -50,7 +50,6 @@ class Prepared:
     republish_needed: bool = False   # published before with other figures and no republish=True given
     republished: bool = False        # a new version, protected and audited together with the earlier ones
     constrained_by: list[str] = field(default_factory=list)  # other releases of the year it was checked with
-    supervisor: bool = False   # the figures of a supervisor's file: every variable at the coarse level
 
     @property
     def previous(self) -> dict | None:

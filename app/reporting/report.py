@@ -226,19 +226,13 @@ def _drop_unsafe(tables: list, protection, k: int, prev_tables) -> tuple[list, d
     return tables, protection, dropped
 
 
-def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False,
-            supervisor: bool = False) -> Prepared:
+def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False) -> Prepared:
     """Aggregate, protect and audit one year's report. Does not check the audit (see
     ``require_publishable``).
 
     When this organisation's year was published before with other figures, the result is marked
     ``republish_needed`` (export refuses), unless ``republish``: then every figure hidden in an
     earlier version stays hidden and the new version is audited together with the earlier ones.
-
-    ``supervisor``: the figures for a supervisor's file (.vstat): every variable at the coarse level,
-    whatever the report shows, so that files of every organisation and year combine (issue 12, item
-    7). Its versions are the earlier supervisor files of the scope and year; beside the report at
-    another level it is audited as the same cases (ledger.other_levels).
     """
     org_id, year, k, lang = request.organisation_id, request.year, request.threshold, request.language
     name = organisation_name(repo, org_id)
@@ -247,7 +241,7 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     history = _history(repo, org_id, year)
     prev = history.get(year - 1)
     prev_tables = prev["tables"] if prev and prev.get("tables") else None
-    earlier, levels = _versions_and_levels(repo, request, tables, prev_tables, supervisor)
+    earlier, levels = _versions_and_levels(repo, request, tables, prev_tables)
     agg = replace(agg, tables=recode.recode(agg.tables, levels))
     tables = recode.recode(tables, levels)
     try:
@@ -280,15 +274,13 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     return Prepared(report=report, protection=protection, aggregation=agg, organisation=name,
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
                     republish_needed=republish_needed, republished=republished,
-                    constrained_by=scope.names, supervisor=supervisor)
+                    constrained_by=scope.names)
 
 
-def _versions_and_levels(repo, request: ReportRequest, tables: list, prev_tables, supervisor: bool
+def _versions_and_levels(repo, request: ReportRequest, tables: list, prev_tables
                          ) -> tuple[list[dict], dict[str, str]]:
     """The versions of this release given out before (newest first) and the levels to show."""
     org_id, year = request.organisation_id, request.year
-    if supervisor:
-        return _supervisor_versions(repo, org_id, year), recode.all_at(recode.COARSE)
     earlier = _earlier_versions(repo, org_id, year)
     if not request.recode and not earlier:
         return earlier, recode.all_at(recode.DETAILED)
@@ -552,16 +544,6 @@ def _earlier_versions(repo, org_id: int | None, year: int) -> list[dict]:
         return []
     out = [stored] + [v for v in stored.get("superseded", []) if isinstance(v.get("tables"), list)]
     return out
-
-
-def _supervisor_versions(repo, org_id: int | None, year: int) -> list[dict]:
-    """Supervisor files (.vstat at the coarse level) of this scope and year given out before, newest
-    first. The all-organisations report is at the coarse level anyway: its versions are all its releases."""
-    if org_id is None:
-        return _earlier_versions(repo, None, year)
-    rels = [r for r in ledger.releases(repo, [year]) if r.kind == "vstat" and isinstance(r.figures.get("tables"), list)
-            and all(lv == recode.COARSE for lv in ledger.levels_of(r.figures["tables"]).values())]
-    return ledger.versions(rels, org_id, year)
 
 
 def _stored_version(prep: Prepared) -> dict:
@@ -927,7 +909,7 @@ def record_release(repo: Repository, prep: Prepared, kind: str) -> None:
     recorded (later releases are checked against it, which can only hide more), never the other way."""
     with repo.unit_of_work():
         ledger.record(repo, prep.org_id, prep.report, kind)
-        if prep.org_id is not None and not prep.supervisor:   # a supervisor's file is in the ledger only
+        if prep.org_id is not None:
             repo.save_published_report(prep.org_id, int(prep.report["year"]), _stored_version(prep))
 
 

@@ -318,7 +318,7 @@ def test_flagged_narrative_blocks_the_pdf(filled, tmp_path):
 def test_vstat_export_signed_and_encrypted(filled, tmp_path):
     path = vstat_publish.export_vstat(filled, report.resolve(filled, ORG, YEAR), out=tmp_path / "r.vstat")
     vs = exchange.read_vstat(path.read_bytes())
-    rep = report.prepare(filled, report.resolve(filled, ORG, YEAR), supervisor=True).report   # in groups
+    rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
     assert vs.totals == rep["totals"] and [t.to_dict() for t in vs.tables] == rep["tables"]
     assert vs.adviser_key == exkeys.public_key(filled.signing_key())
     pub = exkeys.generate_supervisor_keypair(tmp_path / "sup")
