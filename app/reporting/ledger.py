@@ -13,6 +13,10 @@ the releases that share its cases:
 * **the neighbouring years** (``year_links``): the cases carried over into a year are the cases of
   the year before that were still open, category by category. The carried-over cases of a category
   are at most that category's count in either year.
+* **levels** (global recoding, app.reporting.recode): releases that show a variable at other levels
+  are linked per coarse group (a group's figure is the sum of its members'); the same scope's release
+  at another level is linked by ``other_levels``, and of a scope released at several levels the most
+  detailed one is the part of a sum (``latest``), the others linked to it.
 
 Equations between releases are the attacker's guesses "nothing changed in between". A group of
 guesses that contradicts the published figures (the data did change) is dropped, as an attacker

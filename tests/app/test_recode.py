@@ -224,3 +224,6 @@ def test_the_pdf_says_which_level_each_table_shows(repo, tmp_path):
     assert "in hoofdgroepen getoond" in text
     csv_path = report.export_report(repo, report.resolve(repo, "Twaalf", 2025), fmt="csv", out=tmp_path / "t.csv")
     assert "levels,,behaviour,,coarse," in csv_path.read_text(encoding="utf-8-sig")
+    from app.reporting.html import preview_html
+    prep = report.prepare(repo, report.resolve(repo, "Twaalf", 2025, lang="en"))
+    assert "shown in main groups" in preview_html(prep, "")
