@@ -13,14 +13,20 @@ both 2025 reports published again (``republish``). A refused export is counted, 
 The attacker (app/reporting/ledger.py of THIS checkout, whatever program made the releases) runs the
 linear program over: each year's all-organisations table as the sum of the organisation tables (plus
 an unknown remainder), consecutive years linked category by category through the carried-over cases,
-and the two versions of 2025 with "one case added". It prints:
+each report beside the supervisor's file of the same scope and year (a coarse figure is the sum of its
+detailed ones), and the two versions of 2025 with "one case added". It prints:
 
 * cells narrowed below k: hidden figures of any release the joint system pins to fewer than k values
   (that the release did not already give away on its own) - must be 0;
 * attributes of the changed case revealed: categories that the two versions show the late case to
   have - must be 0;
 * information loss for single organisations of 10/20/40/100/2,000 cases: the share of case-table
-  cells with n >= k that are printed, and the non-zero cells of behaviour x relation printed.
+  cells with n >= k that are printed, and the non-zero cells of behaviour x relation printed, at the
+  level the report chose (app/reporting/recode.py);
+* the supervisor's merge by adviser of the organisation files: count cells published of all.
+
+Every vault and every size is run twice in one process, interleaved: recoding off (every variable
+detailed, the merge at each file's own level) and on (the program's choice).
 """
 from __future__ import annotations
 
@@ -99,18 +105,29 @@ def _fill(repo, rnd) -> list[str]:
     return orgs
 
 
-def _release(report, repo, org, year, folder, republish=False):
+def _request(report, repo, org, year, recode: bool):
+    """The report request with recoding on or off (a program from before recoding has no switch)."""
+    try:
+        return report.resolve(repo, org, year, recode=recode)
+    except TypeError:
+        return report.resolve(repo, org, year)
+
+
+def _release(report, repo, org, year, folder, republish=False, recode=True):
     from app.errors import UserError
     from app.exchange import publish as vstat_publish
     tag = f"{org or 'alle'}-{year}-{'b' if republish else 'a'}"
     try:
-        p = report.export_report(repo, report.resolve(repo, org, year), fmt="json", out=folder / f"{tag}.json",
-                                 republish=republish)
-        vstat_publish.export_vstat(repo, report.resolve(repo, org, year), out=folder / f"{tag}.vstat", republish=republish)
+        request = _request(report, repo, org, year, recode)
+        p = report.export_report(repo, request, fmt="json", out=folder / f"{tag}.json", republish=republish)
+        v = vstat_publish.export_vstat(repo, request, out=folder / f"{tag}.vstat", republish=republish)
     except UserError as exc:
         print(f"  refused {tag}: {exc.message[:150]}", file=sys.stderr)
         return None
-    return json.loads(p.read_text(encoding="utf-8"))
+    from app.exchange.vstat import read_vstat_file
+    rep = json.loads(p.read_text(encoding="utf-8"))
+    rep["vstat_tables"] = [t.to_dict() for t in read_vstat_file(v).tables]
+    return rep
 
 
 def _problems(attacker, tables, others, groups) -> int:
@@ -130,6 +147,11 @@ def _attack(attacker, rel: dict, orgs: list[str]) -> tuple[int, int]:
             rest, groups = attacker.sum_link(whole["tables"], "", parts)
             others = [attacker.apart(t, p) for p, t in parts] + ([rest] if rest else [])
             narrowed += _problems(attacker, whole["tables"], others, groups)
+    for r in rel.values():   # the supervisor's file beside the report of the same scope
+        if r and r["vstat_tables"] != r["tables"]:
+            rest, groups = attacker.sum_link(r["vstat_tables"], "v/", [("", r["tables"])])
+            others = [attacker.apart(r["vstat_tables"], "v/")] + ([rest] if rest else [])
+            narrowed += _problems(attacker, r["tables"], others, groups)
     for o in orgs:
         for y in (2024, 2025):
             a, b = rel.get((o, y, "a")), rel.get((o, y + 1, "a"))
@@ -146,7 +168,33 @@ def _attack(attacker, rel: dict, orgs: list[str]) -> tuple[int, int]:
     return narrowed, revealed
 
 
-def run_vault(mods, seed: int) -> dict:
+def _merged_cells(folder: Path, recode: bool, by: str = "adviser") -> tuple[int, int, int]:
+    """(published, all, published non-zero) count cells of the supervisor's merge (by adviser or by
+    organisation) of the organisation files (first versions) that have case tables (a year of fewer than k cases has only
+    totals, and the merge leaves out a table that one file lacks); with recoding the merge combines
+    at the coarse level where files are coarse."""
+    from app.exchange import combine
+    from app.exchange.vstat import COUNT_UNITS, read_vstat_file
+    files = [read_vstat_file(p) for p in sorted(folder.glob("*-a.vstat")) if not p.name.startswith("alle-")]
+    files = [f for f in files if f.table("behaviour") is not None]
+    if not files:
+        return 0, 0, 0
+    try:
+        merged = combine.merge(files, by, coarse=None if recode else False)
+    except TypeError:   # a program from before recoding
+        merged = combine.merge(files, by)
+    shown = total = nonzero = 0
+    for g in merged.groups:
+        for t in g.tables:
+            if t.unit in COUNT_UNITS:
+                for row, status in zip(t.cells, t.cell_status, strict=True):
+                    total += len(row)
+                    shown += sum(1 for st in status if st == combine.PUBLISHED)
+                    nonzero += sum(1 for v, st in zip(row, status, strict=True) if st == combine.PUBLISHED and v)
+    return shown, total, nonzero
+
+
+def run_vault(mods, seed: int, recode: bool = True) -> dict:
     kdf, Vault, Repository, attacker = mods
     from app.reporting import report
     rnd = random.Random(seed)
@@ -160,21 +208,26 @@ def run_vault(mods, seed: int) -> dict:
             rel = {}
             for year in (2024, 2025, 2026):
                 for o in orgs + [None]:
-                    rel[(o, year, "a")] = _release(report, repo, o, year, folder)
+                    rel[(o, year, "a")] = _release(report, repo, o, year, folder, recode=recode)
+            merged, cells, merged_nonzero = _merged_cells(folder, recode)
+            by_org = _merged_cells(folder, recode, "organisation")
             late = orgs[rnd.randrange(len(orgs))]
             repo.add_case(_case(999, late, date(2025, 11, 20), None, rnd))
             for o in (late, None):
-                rel[(o, 2025, "b")] = _release(report, repo, o, 2025, folder, republish=True)
+                rel[(o, 2025, "b")] = _release(report, repo, o, 2025, folder, republish=True, recode=recode)
             narrowed, revealed = _attack(attacker, rel, orgs)
             refused = sum(1 for r in rel.values() if r is None)
-            return {"narrowed": narrowed, "revealed": revealed, "refused": refused, "releases": len(rel)}
+            return {"narrowed": narrowed, "revealed": revealed, "refused": refused, "releases": len(rel),
+                    "merged": merged, "cells": cells, "merged_nonzero": merged_nonzero,
+                    "org_merged": by_org[0], "org_cells": by_org[1], "org_nonzero": by_org[2]}
         finally:
             v.close()
 
 
-def loss(mods, size: int, seed: int = 7) -> tuple[float, int, int]:
+def loss(mods, size: int, seed: int = 7, recode: bool = True) -> tuple[float, int, int, str]:
     """(share of case cells with n >= k printed, printed non-zero cells of behaviour x relation,
-    true non-zero cells) for one organisation of ``size`` cases in one year."""
+    true non-zero cells, the levels) for one organisation of ``size`` cases in one year; the cells
+    are counted at the level the report chose (the recoded true table is the yardstick)."""
     kdf, Vault, Repository, _attacker = mods
     from app.reporting import report
     rnd = random.Random(seed + size)
@@ -186,7 +239,7 @@ def loss(mods, size: int, seed: int = 7) -> tuple[float, int, int]:
             repo.add_organisation("O")
             for i in range(size):
                 repo.add_case(_case(i + 1, "O", date(2025, 1 + i % 12, 1 + i % 28), date(2025, 12, 31), rnd))
-            prep = report.prepare(repo, report.resolve(repo, "O", 2025))
+            prep = report.prepare(repo, _request(report, repo, "O", 2025, recode))
             published = {t["id"]: t for t in prep.report["tables"]}
             big = shown = 0
             for t in prep.aggregation.tables:
@@ -203,7 +256,9 @@ def loss(mods, size: int, seed: int = 7) -> tuple[float, int, int]:
             nonzero = sum(1 for row in truth.cells for val in row if val > 0)
             printed = sum(1 for r, row in enumerate(truth.cells) for c, val in enumerate(row)
                           if val > 0 and p and p["cells"][r][c] is not None)
-            return (shown / big if big else 1.0), printed, nonzero
+            levels = prep.report.get("levels") or {}
+            short = "".join(name[0] if lv == "detailed" else name[0].upper() for name, lv in levels.items())
+            return (shown / big if big else 1.0), printed, nonzero, short or "-"
         finally:
             v.close()
 
@@ -217,21 +272,32 @@ def main() -> None:
     mods = _setup(args.program.resolve())
     print(f"program: {args.program.resolve()}")
     start = time.perf_counter()
-    total = {"narrowed": 0, "revealed": 0, "refused": 0, "releases": 0}
+    keys = ("narrowed", "revealed", "refused", "releases", "merged", "cells", "merged_nonzero", "org_merged",
+            "org_cells", "org_nonzero")
+    total = {mode: dict.fromkeys(keys, 0) for mode in ("off", "on")}
     for seed in range(args.vaults):
-        with redirect_stdout(io.StringIO()):
-            res = run_vault(mods, seed)
-        for key in total:
-            total[key] += res[key]
-        print(f"vault {seed:2d}: releases {res['releases']:2d}, refused {res['refused']}, "
-              f"cells narrowed below k {res['narrowed']}, attributes of the changed case revealed {res['revealed']}")
-    print(f"all {args.vaults} vaults: {total['releases']} releases, {total['refused']} refused; cells narrowed "
-          f"below k: {total['narrowed']}; attributes of the changed case revealed: {total['revealed']} "
-          f"({time.perf_counter() - start:.0f} s)")
+        for mode in ("off", "on"):   # A/B interleaved in one process
+            with redirect_stdout(io.StringIO()):
+                res = run_vault(mods, seed, recode=mode == "on")
+            for key in keys:
+                total[mode][key] += res[key]
+            print(f"vault {seed:2d} recoding {mode:3s}: releases {res['releases']:2d}, refused {res['refused']}, "
+                  f"cells narrowed below k {res['narrowed']}, attributes of the changed case revealed "
+                  f"{res['revealed']}, merge by adviser: {res['merged']} of {res['cells']} count cells published "
+                  f"({res['merged_nonzero']} non-zero)")
+    for mode, tot in total.items():
+        print(f"recoding {mode}: all {args.vaults} vaults: {tot['releases']} releases, {tot['refused']} refused; "
+              f"cells narrowed below k: {tot['narrowed']}; attributes of the changed case revealed: "
+              f"{tot['revealed']}; supervisor merge by adviser: {tot['merged']} of {tot['cells']} count cells "
+              f"published ({tot['merged_nonzero']} non-zero); by organisation: {tot['org_merged']} of "
+              f"{tot['org_cells']} ({tot['org_nonzero']} non-zero)")
+    print(f"({time.perf_counter() - start:.0f} s)")
+    print("levels: b/r/r/f = behaviour, relation, role, follow-up; lower case detailed, UPPER CASE coarse")
     for size in (int(s) for s in args.sizes.split(",")):
-        share, printed, nonzero = loss(mods, size)
-        print(f"{size:5d} cases: cells with n >= {K} printed {share:.0%}; behaviour x relation: "
-              f"{printed} of {nonzero} non-zero cells printed")
+        for mode in ("off", "on"):
+            share, printed, nonzero, levels = loss(mods, size, recode=mode == "on")
+            print(f"{size:5d} cases, recoding {mode:3s} (levels {levels}): cells with n >= {K} printed {share:.0%}; "
+                  f"behaviour x relation: {printed} of {nonzero} non-zero cells printed")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -323,6 +323,49 @@ def _part_exprs(v: VStat, t: Table, system: _System, joins: dict[str, tuple[str,
     return _PartExprs(cells, rows, cols, total, _lists_code_set(t, 0), _lists_code_set(t, 1))
 
 
+def _coarse_axes(tid: str, parts: list[tuple[VStat, Table]], coarse: bool | None) -> set[str]:
+    """The vocabularies (axes) of a table to combine at the coarse level: those that any part shows in
+    groups (``coarse`` None), every one with a coarse level (True) or none (False)."""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    names = {n for n in TABLE_VOCABS.get(tid, ()) if n in recode.variables()}
+    if coarse is not None:
+        return names if coarse else set()
+    return {n for _v, t in parts for n, lv in recode.level_of(t.to_dict()).items() if lv == recode.COARSE}
+
+
+def _coarse_exprs(tid: str, t: Table, e: _PartExprs, prow: list[str], axes: set[str]
+                  ) -> tuple[_PartExprs, list[str], list[str]]:
+    """A part's figures with the axes ``axes`` at the coarse level (app.reporting.recode), so that files
+    of organisations and years shown at other levels add up (a group is the sum of its members'
+    expressions). Returns the expressions, the part's row codes and its column codes."""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    rv, cv = (n if n in axes else None for n in TABLE_VOCABS.get(tid, (None, None)))
+    rmap = recode.group_map(prow, rv) if rv else {r: r for r in prow}
+    cmap = recode.group_map(list(t.col_codes), cv) if cv and t.cols is not None else {c: c for c in t.col_codes}
+    cells: dict[tuple[str, str], list[Expr]] = {}
+    for (r, c), x in e.cells.items():
+        cells.setdefault((rmap[r], cmap[c]), []).append(x)
+    rows: dict[str, list[Expr]] = {}
+    for r, x in e.rows.items():
+        rows.setdefault(rmap[r], []).append(x)
+    cols: dict[str, list[Expr]] = {}
+    for c, x in e.cols.items():
+        cols.setdefault(cmap[c], []).append(x)
+    # a detailed part that does not list every code (small ones merged into "overig" before recoding
+    # existed) cannot be put into groups: its figures on that axis are unknown at the coarse level
+    r_ok = rv is None or e.rows_listed or recode.is_coarse(prow, rv)
+    c_ok = cv is None or e.cols_listed or recode.is_coarse(list(t.col_codes), cv)
+
+    def summed(groups: dict, ok: bool) -> dict:
+        return {key: _sum_exprs(xs) if ok else None for key, xs in groups.items()}
+
+    out = _PartExprs(summed(cells, r_ok and c_ok), summed(rows, r_ok), summed(cols, c_ok), e.total,
+                     e.rows_listed if rv is None else r_ok, e.cols_listed if cv is None else c_ok)
+    return out, list(dict.fromkeys(rmap[r] for r in prow)), list(dict.fromkeys(cmap[c] for c in t.col_codes))
+
+
 def _quantities(rows: list[str], cols: list[str], parts: list[tuple[VStat, Table]], part_rows: list[list[str]],
                 exprs: list[_PartExprs]) -> list[tuple[str, Any, Expr]]:
     """Every combined figure (kind, key, expression over the parts' hidden cells); None = unknown."""
@@ -420,21 +463,30 @@ def _lay_out(tid: str, unit: str, rows: list[str], cols: list[str], two_way: boo
 
 
 def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list[Note],
-                 label: str) -> CombinedTable:
+                 label: str, coarse: bool | None = None) -> CombinedTable:
     """One table summed over the parts of a group; figures that would reveal a hidden cell stay hidden."""
     unit = parts[0][1].unit
     joins = _joined_rows(tid, parts)
     part_rows = [_joined_part_rows(t, joins) for _v, t in parts]
-    for coarse in joins:
-        v = next(v for v, t in parts if coarse in t.rows)
+    for joined in joins:
+        v = next(v for v, t in parts if joined in t.rows)
         notes.append(Note("halves_joined", group=label, table=tid, organisation=v.organisation, year=v.year))
-    rows: list[str] = []
-    cols: list[str] = []
-    for p, (_v, t) in enumerate(parts):
-        rows.extend(r for r in part_rows[p] if r not in rows)
-        cols.extend(c for c in t.col_codes if c not in cols)
     system = _System()
     exprs = [_part_exprs(v, t, system, joins) for v, t in parts]
+    axes = _coarse_axes(tid, parts, coarse)
+    if axes:
+        levelled = [_coarse_exprs(tid, t, e, prow, axes)
+                    for (_v, t), e, prow in zip(parts, exprs, part_rows, strict=True)]
+        exprs = [e for e, _r, _c in levelled]
+        part_rows = [r for _e, r, _c in levelled]
+        parts = [(v, replace(t, rows=tuple(r), cols=None if t.cols is None else tuple(c)))
+                 for (v, t), (_e, r, c) in zip(parts, levelled, strict=True)]
+    rows = list(dict.fromkeys(r for prow in part_rows for r in prow))
+    cols = list(dict.fromkeys(c for _v, t in parts for c in t.col_codes))
+    if axes:  # groups in the vocabulary's order, whatever order the parts' detailed codes gave them
+        from app.reporting.aggregate import TABLE_VOCABS
+        rows, cols = (_in_group_order(codes, name, axes) for codes, name in
+                      zip((rows, cols), TABLE_VOCABS.get(tid, (None, None)), strict=True))
     quantities = _quantities(rows, cols, parts, part_rows, exprs)
 
     def inconsistent(detail: str) -> None:
@@ -442,6 +494,15 @@ def _merge_table(tid: str, parts: list[tuple[VStat, Table]], k: int, notes: list
 
     values, status = _resolve(quantities, system, k, unit, inconsistent)
     return _lay_out(tid, unit, rows, cols, parts[0][1].cols is not None, k, quantities, values, status)
+
+
+def _in_group_order(codes: list[str], vocab_name: str | None, axes: set[str]) -> list[str]:
+    """Codes of an axis combined at the coarse level, in the order of the vocabulary's groups."""
+    if vocab_name is None or vocab_name not in axes:
+        return codes
+    from app.resources import vocabularies
+    order = {g: i for i, g in enumerate(vocabularies()[vocab_name].group_codes())}
+    return sorted(codes, key=lambda c: order.get(c, len(order)))
 
 
 def _audit(attack_intervals, n_vars: int, equations: list, upper: list, base: list, quantities: list,
@@ -479,7 +540,7 @@ def _audit(attack_intervals, n_vars: int, equations: list, upper: list, base: li
     return accepted
 
 
-def merge(vstats: list[VStat], by: str = "all") -> Combined:
+def merge(vstats: list[VStat], by: str = "all", *, coarse: bool | None = None) -> Combined:
     """Add verified files together per group.
 
     `by` is "organisation", "adviser", "year" or "all". Totals add up. Tables are matched by id; a table
@@ -489,6 +550,12 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     categories into "overig"); otherwise the combined figure is "unknown". The table of organisational
     units is only combined within one organisation. Where a table lists a coarse code in one part and
     its finer codes in another (JOINED_ROWS: new cases per half-year), the finer codes are added up.
+    Tables whose categories have a coarse level (behaviour, relation, role, follow-up; see
+    app.reporting.recode) are combined at that level as soon as one part shows the table in groups
+    (levels are never mixed): each part's figures are added up into their groups first, so files of
+    organisations and years shown at other levels combine, and a group that a part published (or
+    whose members it published) is a figure of the combination. ``coarse=True`` combines such tables
+    in groups always, ``coarse=False`` never (each part's own codes, as before recoding existed).
     A group that holds several years of one organisation gets a note: carried-over cases count in
     each year. A figure that involves a part's hidden cell is published only when the parts' published figures
     determine it exactly and the attacker's linear program, run over all parts' published figures
@@ -509,7 +576,7 @@ def merge(vstats: list[VStat], by: str = "all") -> Combined:
     for idx, v in enumerate(parts):
         key, label = _group_key(v, by)
         grouped.setdefault(key, (label, []))[1].append(idx)
-    groups = [_merge_group(key, *grouped[key], parts, notes) for key in sorted(grouped)]
+    groups = [_merge_group(key, *grouped[key], parts, notes, coarse) for key in sorted(grouped)]
     by_year: dict[int, list[VStat]] = {}
     for v in parts:
         by_year.setdefault(v.year, []).append(v)
@@ -545,7 +612,8 @@ def _table_of(v: VStat, tid: str) -> Table | None:
     return Table(tid, "requests", rows, None, tuple((0,) for _ in rows), tuple(0 for _ in rows), (0,), 0)
 
 
-def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], notes: list[Note]) -> Group:
+def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], notes: list[Note],
+                 coarse: bool | None = None) -> Group:
     """One group of a combination: its totals and every table its members can be added up in."""
     members_v = [parts[i] for i in members]
     k = max(v.threshold for v in members_v)
@@ -572,5 +640,5 @@ def _merge_group(key: str, label: str, members: list[int], parts: list[VStat], n
         elif len({(t.unit, t.cols is None) for _v, t in pieces}) > 1:
             notes.append(Note("table_shapes", group=label, table=tid))
         else:
-            tables.append(_merge_table(tid, pieces, k, notes, label))
+            tables.append(_merge_table(tid, pieces, k, notes, label, coarse))
     return Group(key, label, members, _totals(members_v), tables, k, group_notes)

@@ -15,8 +15,10 @@ from app.store.repository import Repository
 def export_vstat(repo: Repository, request: R.ReportRequest, *, out: str | Path, to: str | Path | None = None,
                  republish: bool = False) -> Path:
     """Write a signed (and with ``to`` = a supervisor.pub file: encrypted) .vstat of the report, in
-    Dutch whatever the request's language. Refuses like ``export_report`` (also a second version of
-    a year without ``republish``)."""
+    Dutch whatever the request's language, with the report's own figures at the levels its organisation
+    and year show (app.reporting.recode; a supervisor's merge puts files at other levels into the
+    common groups, app.exchange.combine). Refuses like ``export_report`` (also a second version of a
+    year without ``republish``)."""
     prep = R.prepare(repo, replace(request, language="nl"), republish=republish)
     R.require_publishable(prep)
     recipient = None

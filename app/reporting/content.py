@@ -84,7 +84,29 @@ def code_label(table_id: str, axis: str, code: str, lang: str, units: dict[str, 
         return own[code]
     if name and code in vocabularies()[name]:
         return vocabularies().label(name, code, lang)
+    if name and code in vocabularies()[name].group_codes():
+        return vocabularies()[name].group_label(code, lang)
     return code
+
+
+def level_lines(report: dict, lang: str) -> list[tuple[str, str]]:
+    """(vocabulary, sentence) per variable with a coarse level: at which level the report shows it and
+    why (app.reporting.recode), in plain words."""
+    t = texts(lang)
+    out = []
+    shown = {name for tb in report.get("tables", []) for name in TABLE_VOCABS.get(tb["id"], ()) if name}
+    for name, level in (report.get("levels") or {}).items():
+        if name not in shown or name not in vocabularies().by_name:
+            continue
+        what = t["level_names"].get(name, name)
+        if level == "coarse":
+            voc = vocabularies()[name]
+            groups = ", ".join(voc.group_label(g, lang).lower() for g in voc.group_codes())
+            key = "level_coarse_all" if report.get("organisation") == t["all_organisations"] else "level_coarse"
+            out.append((name, t[key].format(what=what, groups=groups)))
+        else:
+            out.append((name, t["level_detailed"].format(what=what)))
+    return out
 
 
 # -- machine forms ----------------------------------------------------------------------------------
@@ -129,6 +151,8 @@ def report_csv(report: dict, lang: str = "nl", units: dict[str, str] | None = No
                 w.writerow([tid, unit, "", col, _csv_value(tb["col_totals"][c], unit), t["total"],
                             lab("cols", col)])
         w.writerow([tid, unit, "", "", _csv_value(tb["total"], unit), t["total"], ""])
+    for name, line in level_lines(report, lang):
+        w.writerow(["levels", "", name, "", report["levels"][name], line, ""])
     labels = {"cases": t["cases_total"], "contacts": t["contacts_total"], "hours": t["hours_total"],
               "requests": t["requests_total"]}
     for key, value in report["totals"].items():

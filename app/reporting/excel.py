@@ -11,7 +11,7 @@ import csv
 import io
 import re
 
-from app.reporting.content import Prepared, report_csv, table_title, texts
+from app.reporting.content import Prepared, level_lines, report_csv, table_title, texts
 
 SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
 HIDDEN = "x"
@@ -100,6 +100,7 @@ def report_xlsx(prep: Prepared) -> bytes:
     ws = wb.create_sheet(_name(t["section_method"], taken))
     lines = [[t["section_method"]], [rep["method"]], [t["legend"]]]
     lines += [[t.get(f"note_{n}", n)] for n in prep.notes if f"note_{n}" in t]
+    lines += [[line] for _vocab, line in level_lines(rep, prep.lang)]
     _fill(ws, lines)
     ws.column_dimensions["A"].width = 100
     buf = io.BytesIO()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from app.reporting import report as R
+from app.reporting.content import level_lines
 
 NAVY = "#1F3A5F"
 TEAL = "#2A7F8E"
@@ -54,6 +55,8 @@ def preview_html(prep: R.Prepared, narrative: str, *, practice: str = "") -> str
         text = t.get(f"note_{note}")
         if text:
             h.append(f'<p style="color:#5B6B7B"><i>{escape(text)}</i></p>')
+    for _vocab, line in level_lines(rep, prep.lang):
+        h.append(f'<p style="color:#5B6B7B"><i>{escape(line)}</i></p>')
     if prep.constrained_by:
         text = t["checked_with"].format(names=", ".join(prep.constrained_by))
         h.append(f'<p style="color:#5B6B7B"><i>{escape(text)}</i></p>')

@@ -13,6 +13,10 @@ the releases that share its cases:
 * **the neighbouring years** (``year_links``): the cases carried over into a year are the cases of
   the year before that were still open, category by category. The carried-over cases of a category
   are at most that category's count in either year.
+* **levels** (global recoding, app.reporting.recode): releases that show a variable at other levels
+  are linked per coarse group (a group's figure is the sum of its members'); the same scope's release
+  at another level is linked by ``other_levels``, and of a scope released at several levels the most
+  detailed one is the part of a sum (``latest``), the others linked to it.
 
 Equations between releases are the attacker's guesses "nothing changed in between". A group of
 guesses that contradicts the published figures (the data did change) is dropped, as an attacker
@@ -40,7 +44,8 @@ class Release:
 
 def figures_of(report: dict) -> dict:
     """What a release gives out, as recorded: the threshold, the totals and the published tables."""
-    return {"threshold": report.get("threshold"), "totals": report.get("totals"), "tables": report.get("tables")}
+    return {"threshold": report.get("threshold"), "totals": report.get("totals"), "tables": report.get("tables"),
+            "levels": report.get("levels")}
 
 
 def record(repo, org_id: int | None, report: dict, kind: str) -> None:
@@ -71,13 +76,28 @@ def versions(rels: list[Release], org_id: int | None, year: int) -> list[dict]:
     return out
 
 
-def latest(rels: list[Release], year: int) -> dict[int | None, Release]:
-    """The newest release of each scope of a year."""
-    out: dict[int | None, Release] = {}
+def by_level(rels: list[Release], year: int) -> dict[int | None, list[Release]]:
+    """The newest release of each scope and level of a year (a report and the supervisor's file in
+    groups are two levels of one scope), the most detailed first."""
+    out: dict[int | None, list[Release]] = {}
     for r in rels:
         if r.year == year and isinstance(r.figures.get("tables"), list):
-            out[r.org_id] = r
+            lst = out.setdefault(r.org_id, [])
+            lv = levels_of(r.figures["tables"])
+            at = next((i for i, o in enumerate(lst) if same_level(levels_of(o.figures["tables"]), lv)), None)
+            if at is None:
+                lst.append(r)
+            else:
+                lst[at] = r
+    for lst in out.values():
+        lst.sort(key=lambda r: -sum(1 for lv in levels_of(r.figures["tables"]).values() if lv == "detailed"))
     return out
+
+
+def latest(rels: list[Release], year: int) -> dict[int | None, Release]:
+    """The newest release of each scope of a year; of a scope released at several levels, the newest
+    at its most detailed level (the other levels are linked to it: ``same_year``, ``other_levels``)."""
+    return {oid: lst[0] for oid, lst in by_level(rels, year).items()}
 
 
 # -- the same year's scopes: the all-organisations table is the sum of the organisation tables ---
@@ -91,49 +111,80 @@ def _index(t: dict) -> dict[tuple[str, str | None], tuple[int, int]]:
     return {(t["rows"][r], None if cols is None else cols[c]): (r, c) for r, c in _cells(t)}
 
 
+def _coarse_axes(tables: list[dict]) -> tuple[bool, bool]:
+    """Is any of these (same) tables shown at the coarse level on its rows, on its columns?"""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    rv, cv = TABLE_VOCABS.get(tables[0]["id"], (None, None))
+    levels = [recode.level_of(t) for t in tables]
+    return (any(lv.get(rv) == recode.COARSE for lv in levels),
+            any(lv.get(cv) == recode.COARSE for lv in levels) and cv is not None)
+
+
+def _projected(t: dict, axes: tuple[bool, bool]) -> dict[tuple[str, str | None], list[tuple[int, int]]]:
+    """The table's cells by their category at the level ``axes`` (True: the coarse groups on that
+    axis; a detailed table's cells then add up into their group's)."""
+    from app.reporting import recode
+    from app.reporting.aggregate import TABLE_VOCABS
+    rv, cv = TABLE_VOCABS.get(t["id"], (None, None))
+    cols = t.get("cols")
+    rmap = recode.group_map(t["rows"], rv) if axes[0] else {c: c for c in t["rows"]}
+    cmap = recode.group_map(cols, cv) if axes[1] and cols else {c: c for c in cols or []}
+    out: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+    for r, c in _cells(t):
+        out.setdefault((rmap[t["rows"][r]], None if cols is None else cmap[cols[c]]), []).append((r, c))
+    return out
+
+
+def _unknown_table(tid: str, unit: str, keys: list[tuple[str, str | None]], total: float, two_way: bool
+                   ) -> tuple[dict, dict[tuple[str, str | None], tuple[int, int]]]:
+    """A table of unknowns laid out on these category keys, and where each key sits in it."""
+    rows = list(dict.fromkeys(r for r, _c in keys))
+    cols = list(dict.fromkeys(c for _r, c in keys)) if two_way else None
+    table = {"id": tid, "unit": unit, "rows": rows, "cols": cols, "cells": [[None] * len(cols or [0]) for _ in rows],
+             "row_totals": [None] * len(rows), "col_totals": [None] * len(cols or [0]), "total": total}
+    return table, {(r, c): (rows.index(r), 0 if cols is None else cols.index(c)) for r, c in keys}
+
+
 def sum_link(all_tables: list[dict], all_prefix: str, parts: list[tuple[str, list[dict]]]
              ) -> tuple[list[dict], list[list[tuple[dict, float]]]]:
     """The attacker's equations "all = sum of the organisations (+ the rest)", one group per table.
 
     All tables come with their own ids; in the joint audit the all-organisations tables are named
-    ``all_prefix + id`` ("" for the report under audit) and each part's ``prefix + id``. Returns the remainder tables (every cell
-    unknown; their total is what the released organisations do not cover) and the equation groups.
-    A table whose categories do not line up with every part's is not linked (another split).
+    ``all_prefix + id`` ("" for the report under audit) and each part's ``prefix + id``. Returns the
+    remainder tables (every cell unknown; their total is what the released organisations do not
+    cover) and the equation groups. When a table is at the coarse level in any of them (global
+    recoding), the equations are stated per coarse group: a detailed table's cells add up into their
+    group (exact when the all-organisations table is the coarse one, as the report makes it; a
+    detailed all-organisations table beside a coarse part - only from before recoding - is linked
+    by its group sums). A part that lacks the table (it left it out: too few cases) or whose
+    categories do not line up with it counts in the unknown remainder, so the other parts stay linked.
     """
     extra_tables, groups = [], []
     for t in all_tables:
-        idx = _index(t)
-        mine = []
-        for prefix, tables in parts:
-            o = next((x for x in tables if x["id"] == t["id"] and x["unit"] == t["unit"]), None)
-            if o is None or (o.get("cols") is None) != (t.get("cols") is None):
-                mine = None
-                break
-            oidx = _index(o)
-            if not set(oidx) <= set(idx):
-                mine = None
-                break
-            mine.append((prefix, o, oidx))
+        mine = [(prefix, o) for prefix, tables in parts
+                for o in tables if o["id"] == t["id"] and o["unit"] == t["unit"]
+                and (o.get("cols") is None) == (t.get("cols") is None)]
         if not mine:
             continue
-        rest = float(t["total"]) - sum(float(o["total"]) for _p, o, _i in mine)
+        axes = _coarse_axes([t] + [o for _p, o in mine])
+        keys = _projected(t, axes)
+        projected = [(prefix, o, pk) for prefix, o in mine if set(pk := _projected(o, axes)) <= set(keys)]
+        rest = float(t["total"]) - sum(float(o["total"]) for _p, o, _pk in projected)
         if rest < -1e-6:
             continue  # the organisations released more than the whole: the data changed since
-        rest_id = f"rest/{t['id']}"
+        rest_id = f"rest/{all_prefix}{t['id']}"
+        rest_table, rest_at = _unknown_table(rest_id, f"{t['unit']}@rest", list(keys), rest, t.get("cols") is not None)
         if rest > 1e-6:
-            extra_tables.append({"id": rest_id, "unit": f"{t['unit']}@rest", "rows": list(t["rows"]),
-                                 "cols": t.get("cols"), "cells": [[None] * len(r) for r in t["cells"]],
-                                 "row_totals": [None] * len(t["rows"]),
-                                 "col_totals": [None] * (1 if t.get("cols") is None else len(t["cols"])),
-                                 "total": rest})
+            extra_tables.append(rest_table)
         eqs = []
-        for code, (r, c) in idx.items():
-            eq = {(all_prefix + t["id"], r, c): 1.0}
+        for key, cells in keys.items():
+            eq = {(all_prefix + t["id"], r, c): 1.0 for r, c in cells}
             if rest > 1e-6:
-                eq[(rest_id, r, c)] = -1.0
-            for prefix, o, oidx in mine:
-                if code in oidx:
-                    eq[(prefix + o["id"], *oidx[code])] = -1.0
+                eq[(rest_id, *rest_at[key])] = -1.0
+            for prefix, o, pk in projected:
+                for r, c in pk.get(key, []):
+                    eq[(prefix + o["id"], r, c)] = -1.0
             eqs.append((eq, 0.0))
         groups.append(eqs)
     return extra_tables, groups
@@ -207,14 +258,21 @@ def same_year(rels: list[Release], org_id: int | None, year: int, tables: list[d
     For an organisation's report: the all-organisations release and the other organisations'
     releases (together they give this organisation's figures by subtraction). For the
     all-organisations report: every organisation's release."""
-    newest = latest(rels, year)
+    levels = by_level(rels, year)
+    newest = {oid: lst[0] for oid, lst in levels.items()}
     orgs = {oid: r for oid, r in newest.items() if oid is not ALL and oid != org_id}
-    others, names, parts = [], [], []
+    others, names, parts, extra = [], [], [], []
     for oid, r in sorted(orgs.items()):
         prefix = f"org{oid}/"
         others.append(apart(r.figures["tables"], prefix))
         parts.append((prefix, r.figures["tables"]))
         names.append(f"{r.organisation} {year}")
+        for n, coarser in enumerate(levels[oid][1:]):   # its release at another level: sums of these figures
+            prefix2 = f"org{oid}n{n}/"
+            others.append(apart(coarser.figures["tables"], prefix2))
+            rest2, g2 = sum_link(coarser.figures["tables"], prefix2, [(prefix, r.figures["tables"])])
+            others += [rest2] if rest2 else []
+            extra += g2
     if org_id is ALL:
         rest, groups = sum_link(tables, "", parts)
     else:
@@ -226,7 +284,7 @@ def same_year(rels: list[Release], org_id: int | None, year: int, tables: list[d
         rest, groups = sum_link(whole.figures["tables"], "alle/", parts + [("", tables)])
     if rest:
         others.append(rest)
-    return others, groups, names
+    return others, groups + extra, names
 
 
 # -- two versions of one scope: the change between them must not single out a case -------------
@@ -299,11 +357,6 @@ YEAR_LINKED = ("behaviour", "relation", "role", "behaviour_relation", "unit", "p
 status move on, so those tables are not linked)."""
 
 
-def _flat(t: dict) -> list[tuple[int, int, str]]:
-    cols = t.get("cols")
-    return [(r, c, t["rows"][r] if cols is None else f"{t['rows'][r]}×{cols[c]}") for r, c in _cells(t)]
-
-
 def _pseudo(pid: str, unit: str, labels: list[str], total: float) -> dict:
     """A table of unknowns (one per label, plus a slack row) whose figures add up to ``total``."""
     rows = labels + ["_rest"]
@@ -326,20 +379,25 @@ def year_link(earlier: list[dict], e_prefix: str, later: list[dict], l_prefix: s
     tables, groups = [], []
     for tid in YEAR_LINKED:
         e, l_ = e_by.get(tid), l_by.get(tid)
-        if e is None or l_ is None or e["rows"] != l_["rows"] or e.get("cols") != l_.get("cols"):
+        if e is None or l_ is None or (e.get("cols") is None) != (l_.get("cols") is None):
             continue
-        cells = _flat(l_)
-        labels = [name for _r, _c, name in cells]
+        axes = _coarse_axes([e, l_])   # years at other levels: linked per coarse group
+        e_keys, l_keys = _projected(e, axes), _projected(l_, axes)
+        if list(e_keys) != list(l_keys):
+            continue
+        labels = [r if c is None else f"{r}×{c}" for r, c in l_keys]
         bound = float(min(e["total"], l_["total"]))
         ids = {k: f"{tag}{k}/{tid}" for k in ("over", "nieuw", "weg")}
         tables += [_pseudo(ids["over"], f"cases@{ids['over']}", labels, bound),
                    _pseudo(ids["nieuw"], f"cases@{ids['nieuw']}", labels, float(l_["total"])),
                    _pseudo(ids["weg"], f"cases@{ids['weg']}", labels, float(e["total"]))]
         eqs = []
-        for i, (r, c, _name) in enumerate(cells):
-            eqs.append(({(l_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["nieuw"], i, 0): -1.0}, 0.0))
-            eqs.append(({(e_prefix + tid, r, c): 1.0, (ids["over"], i, 0): -1.0, (ids["weg"], i, 0): -1.0}, 0.0))
-        total = {(ids["over"], i, 0): 1.0 for i in range(len(cells))}
+        for i, key in enumerate(l_keys):
+            later_eq = {(l_prefix + tid, r, c): 1.0 for r, c in l_keys[key]}
+            earlier_eq = {(e_prefix + tid, r, c): 1.0 for r, c in e_keys[key]}
+            eqs.append(({**later_eq, (ids["over"], i, 0): -1.0, (ids["nieuw"], i, 0): -1.0}, 0.0))
+            eqs.append(({**earlier_eq, (ids["over"], i, 0): -1.0, (ids["weg"], i, 0): -1.0}, 0.0))
+        total = {(ids["over"], i, 0): 1.0 for i in range(len(labels))}
         total[carried] = total.get(carried, 0.0) - 1.0
         eqs.append((total, 0.0))
         groups.append(eqs)
@@ -367,13 +425,51 @@ def neighbours(rels: list[Release], org_id: int | None, year: int, tables: list[
     return others, groups, names
 
 
+def levels_of(tables: list[dict]) -> dict[str, str]:
+    """The level of every variable with a coarse level, read from published tables."""
+    from app.reporting import recode
+    out: dict[str, str] = {}
+    for t in tables:
+        out.update(recode.level_of(t))
+    return out
+
+
+def same_level(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Do two releases show their common variables at the same levels? (A table one of them left
+    out says nothing about the level.)"""
+    return all(a[name] == b[name] for name in a.keys() & b.keys())
+
+
+def other_levels(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
+                 ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str], list[dict]]:
+    """This scope's releases of the year at other levels (the supervisor's file in groups beside a
+    detailed report): the same cases, so every coarse figure is the sum of its detailed figures (a
+    remainder when the data changed in between). The newest release of each other level, as for
+    ``same_year``, with their figures."""
+    mine = levels_of(tables)
+    at_other = [r for r in by_level(rels, year).get(org_id, [])
+                if not same_level(levels_of(r.figures["tables"]), mine)]
+    others, groups, names, figures = [], [], [], []
+    for n, r in enumerate(at_other):
+        prefix = f"niveau{n}/"
+        others.append(apart(r.figures["tables"], prefix))
+        rest, g = sum_link(r.figures["tables"], prefix, [("", tables)])
+        if rest:
+            others.append(rest)
+        groups += g
+        names.append(f"{r.organisation} {year} ({r.kind})")
+        figures.append(r.figures)
+    return others, groups, names, figures
+
+
 def linked(rels: list[Release], org_id: int | None, year: int, tables: list[dict]
            ) -> tuple[list[list[dict]], list[list[tuple[dict, float]]], list[str], list[dict]]:
     """Everything released that shares cases with a new release of (org_id, year): the same year's
-    other scopes and the neighbouring years of the same scope. Also returns those releases'
-    figures (to hide what they hide when the joint audit fails)."""
+    other scopes, the neighbouring years of the same scope and the same scope's releases at another
+    level. Also returns those releases' figures (to hide what they hide when the joint audit fails)."""
     o1, g1, n1 = same_year(rels, org_id, year, tables)
     o2, g2, n2 = neighbours(rels, org_id, year, tables)
+    o3, g3, n3, f3 = other_levels(rels, org_id, year, tables)
     figures = [r.figures for oid, r in latest(rels, year).items() if oid != org_id]
     figures += [r.figures for y in (year - 1, year + 1) if (r := latest(rels, y).get(org_id)) is not None]
-    return o1 + o2, g1 + g2, n1 + n2, figures
+    return o1 + o2 + o3, g1 + g2 + g3, n1 + n2 + n3, figures + f3

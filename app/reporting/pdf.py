@@ -222,7 +222,14 @@ class _Builder:
         data.append(last)
         widths = [BODY_W - 5.2 * cm, 2.6 * cm, 2.6 * cm] if with_prev else [BODY_W - 2.6 * cm, 2.6 * cm]
         return [KeepTogether([Paragraph(escape(table_title(tid, self.lang)), self.s["h2"]),
-                              self._grid(data, widths)])]
+                              self._grid(data, widths)] + self.level_caption(tid))]
+
+    def level_caption(self, tid: str) -> list:
+        """Under a one-way table shown in main groups: why (app.reporting.recode)."""
+        from app.reporting.content import TABLE_VOCABS, level_lines
+        name = TABLE_VOCABS.get(tid, (None, None))[0]
+        return [self.para(line, "small") for vocab, line in level_lines(self.r, self.lang)
+                if vocab == name and (self.r.get("levels") or {}).get(vocab) == "coarse"]
 
     def two_way(self, tid: str) -> list:
         tb = self.tables.get(tid)
@@ -365,6 +372,8 @@ class _Builder:
             key = f"note_{note}"
             if key in t:
                 out.append(self.para(t[key], "small"))
+        from app.reporting.content import level_lines
+        out += [self.para(line, "small") for _vocab, line in level_lines(self.r, self.lang)]
         if self.p.constrained_by:  # how many, not which: the names of other clients stay out of the report
             out.append(self.para(t["checked_with_count"].format(n=len(self.p.constrained_by)), "small"))
         out.append(self.para(t["legend"], "small"))

@@ -28,8 +28,12 @@ CSV: one long table, UTF-8 **with** a byte-order mark so that Excel (also the Du
 accented labels correctly; comma-separated; values use a dot as decimal sign (machine-readable,
 the same in both languages); an empty value means "not shown". Columns:
 ``table,unit,row,col,value,row_label,col_label``. ``col`` is empty in one-way tables; a row total
-has an empty ``col``, a column total an empty ``row``, the table total both empty. The last lines
-(table ``totals``) repeat the report's totals.
+has an empty ``col``, a column total an empty ``row``, the table total both empty. Lines of table
+``levels`` say per variable at which level it is shown (``row``: the vocabulary, ``value``: detailed or
+coarse, ``row_label``: the sentence; see app.reporting.recode). The last lines (table ``totals``)
+repeat the report's totals.
+
+``levels`` in the JSON: {vocabulary: "detailed" | "coarse"} for every variable with a coarse level.
 """
 from __future__ import annotations
 
@@ -41,7 +45,7 @@ from typing import TYPE_CHECKING
 from app import fsutil
 from app.errors import UserError
 from app.privacy.guard import kind_phrases as privacy_kinds
-from app.reporting import disclosure, ledger
+from app.reporting import disclosure, ledger, recode
 from app.reporting.aggregate import (
     CASE_WORK,
     ORIGIN_CARRIED,
@@ -87,6 +91,7 @@ class ReportRequest:
     year: int
     threshold: int
     language: str = "nl"
+    recode: bool = True   # False: every variable at its detailed level (app.reporting.recode)
 
     def __post_init__(self) -> None:
         texts(self.language)
@@ -95,7 +100,7 @@ class ReportRequest:
 
 
 def resolve(repo: Repository, organisation: str | None, year: int, threshold: int | None = None,
-            lang: str = "nl") -> ReportRequest:
+            lang: str = "nl", *, recode: bool = True) -> ReportRequest:
     """The request for what was typed or chosen: the organisation's name (None: all organisations)
     matched by the one rule (``models.entities.organisation_key``), the threshold from the vault's
     settings when none is given."""
@@ -103,7 +108,7 @@ def resolve(repo: Repository, organisation: str | None, year: int, threshold: in
     check_year(year)
     k = resolve_threshold(repo, threshold)
     org_id = None if organisation is None else repo.organisation(organisation).id
-    return ReportRequest(org_id, year, k, lang)
+    return ReportRequest(org_id, year, k, lang, recode)
 
 
 def organisation_name(repo: Repository, org_id: int | None) -> str | None:
@@ -241,6 +246,9 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     history = _history(repo, org_id, year)
     prev = history.get(year - 1)
     prev_tables = prev["tables"] if prev and prev.get("tables") else None
+    earlier, levels = _versions_and_levels(repo, request, tables, prev_tables)
+    agg = replace(agg, tables=recode.recode(agg.tables, levels))
+    tables = recode.recode(tables, levels)
     try:
         protection = _protect(tables, k, prev_tables, set())
     except ValueError:
@@ -254,8 +262,7 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
     if unsafe:
         notes.append("breakdown_unsafe")
     tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, set(), org_id, year)
-    earlier = _earlier_versions(repo, org_id, year)
-    report = _report_dict(protection, agg, name, year, k, lang)
+    report = _report_dict(protection, agg, name, year, k, lang, levels)
     republish_needed = republished = False
     if earlier and _figures(report) != _figures(earlier[0]):
         if not republish:
@@ -263,9 +270,9 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
         else:
             republished = True
             force = _hidden_keys(earlier) | _next_year_force(repo, org_id, year) | scope.force
-            protection = _republish(tables, k, prev_tables, force, earlier, agg, repo, org_id, year)
-            tables, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, force, org_id, year)
-            report = _report_dict(protection, agg, name, year, k, lang)
+            tables, protection, scope = _republish_with_scopes(tables, k, prev_tables, force, earlier, agg, repo,
+                                                               org_id, year)
+            report = _report_dict(protection, agg, name, year, k, lang, levels)
             notes.append("republished")
     if scope.dropped and "breakdown_unsafe" not in notes:
         notes.append("breakdown_unsafe")
@@ -273,6 +280,41 @@ def prepare(repo: Repository, request: ReportRequest, *, republish: bool = False
                     org_id=org_id, lang=lang, notes=notes, history=history, earlier=earlier,
                     republish_needed=republish_needed, republished=republished,
                     constrained_by=scope.names)
+
+
+def _versions_and_levels(repo, request: ReportRequest, tables: list, prev_tables
+                         ) -> tuple[list[dict], dict[str, str]]:
+    """The versions of this release given out before (newest first) and the levels to show."""
+    org_id, year = request.organisation_id, request.year
+    earlier = _earlier_versions(repo, org_id, year)
+    if not request.recode and not earlier:
+        return earlier, recode.all_at(recode.DETAILED)
+    return earlier, _levels(tables, request.threshold, prev_tables, org_id, earlier)
+
+
+def _levels(tables: list, k: int, prev_tables, org_id: int | None, earlier: list[dict]) -> dict[str, str]:
+    """The level of every variable with a coarse level (app.reporting.recode): an earlier version's
+    levels when this scope and year was released before (one level in every release), the coarse
+    level for the all-organisations report, else the level that publishes most."""
+    if earlier:
+        shown: dict[str, str] = {}
+        for t in earlier[0]["tables"]:
+            shown.update(recode.level_of(t))
+        stored = earlier[0].get("levels")
+        shown.update(stored if isinstance(stored, dict) else {})
+        return {n: shown.get(n, lvl) for n, lvl in recode.all_at(recode.DETAILED).items()}
+    if org_id is None:
+        return recode.all_at(recode.COARSE)
+
+    def published(levels: dict[str, str]) -> list[dict]:
+        trial = recode.recode(tables, levels)
+        try:
+            protection = _protect(trial, k, prev_tables, set())
+        except ValueError:
+            protection = disclosure.protect(trial, k, merge=False)
+        return _drop_unsafe(trial, protection, k, prev_tables)[1].tables
+
+    return recode.choose(published)
 
 
 def _publishable(agg: Aggregation, k: int) -> tuple[list[str], list]:
@@ -307,19 +349,24 @@ def _history(repo, org_id: int | None, year: int) -> dict[int, dict]:
 
 
 def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict], agg: Aggregation, repo,
-               org_id: int | None, year: int) -> disclosure.Protection:
+               org_id: int | None, year: int) -> tuple[disclosure.Protection, set]:
     """A new version: hides what the earlier versions hid, is audited with them and with next year,
     and hides more until the change between the versions no longer shows what a changed case was
-    about. When that cannot be reached, the audit fails with the attributes that would show."""
+    about. When that cannot be reached, the audit fails with the attributes that would show.
+    Returns the protection and every figure it had to hide (to keep them hidden in later rounds)."""
     revealed: list = []
     for _round in range(6):
         protection = _protect(tables, k, prev_tables, force)
         if not protection.audit.ok:
-            return protection
+            return protection, force
         _versions_audit(protection, earlier, agg, k)
         _next_year_audit(protection, repo, org_id, year, k)
         if not protection.audit.ok:
-            return protection
+            more = _printed_nonzero(protection.tables, _linked_ids(_named_tables(protection.audit, tables)))
+            if more <= force:
+                return protection, force
+            force = force | more   # the versions side by side narrow a figure: hide its table's figures
+            continue
         revealed = _changed_case_shows(protection, earlier, agg.totals)
         if not revealed or set(revealed) <= force:
             break
@@ -329,7 +376,46 @@ def _republish(tables: list, k: int, prev_tables, force: set, earlier: list[dict
         protection.audit = disclosure.AuditResult(
             False, protection.audit.intervals,
             [f"the difference with the version given out before shows what a changed case was about ({what})"])
-    return protection
+    return protection, force
+
+
+def _linked_ids(ids: list[str]) -> list[str]:
+    """The tables that share a variable with these (a two-way table's margins are one-way tables)."""
+    from app.reporting.aggregate import TABLE_VOCABS
+    names = {n for tid in ids for n in TABLE_VOCABS.get(tid, ()) if n}
+    return sorted(set(ids) | {tid for tid, vs in TABLE_VOCABS.items() if names & {v for v in vs if v}})
+
+
+def _republish_with_scopes(tables: list, k: int, prev_tables, force: set, earlier: list[dict], agg: Aggregation,
+                           repo, org_id: int | None, year: int) -> tuple[list, disclosure.Protection, _Scopes]:
+    """A new version that is safe beside the earlier versions AND the same year's other releases:
+    when those make it hide more or leave tables out, the version check runs again on what is left
+    (a table left out beside the earlier version must not let the change show the changed case)."""
+    for _round in range(4):
+        protection, force = _republish(tables, k, prev_tables, force, earlier, agg, repo, org_id, year)
+        kept, protection, scope = _other_scopes(repo, tables, protection, k, prev_tables, force, org_id, year)
+        if not protection.audit.ok or (len(kept) == len(tables) and scope.force <= force):
+            return kept, protection, scope
+        revealed = _changed_case_shows(protection, earlier, agg.totals)
+        if not revealed:
+            return kept, protection, scope
+        tables, force = kept, force | scope.force
+    what = ", ".join(f"{tid} {row}" + (f" x {col}" if col else "") for tid, row, col in revealed)
+    protection.audit = disclosure.AuditResult(
+        False, protection.audit.intervals,
+        [f"the difference with the version given out before shows what a changed case was about ({what})"])
+    return kept, protection, scope
+
+
+def _printed_nonzero(tables: list[dict], ids: list[str]) -> set[tuple]:
+    """Code keys of the non-zero figures these tables print (to hide them in the next round)."""
+    keys = set()
+    for t in tables:
+        if t["id"] in ids:
+            cols = t.get("cols")
+            keys.update((t["id"], t["rows"][r], None if cols is None else cols[c])
+                        for r, line in enumerate(t["cells"]) for c, v in enumerate(line) if v)
+    return keys
 
 
 def _changed_case_shows(protection, earlier: list[dict], totals: dict) -> list[tuple]:
@@ -372,7 +458,7 @@ def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: se
         return tables, protection, scope
     joint = ledger.joint_audit(protection.tables, others, groups, k)
     if not joint.ok:
-        scope.force = _hidden_keys(figures)
+        scope.force = _hidden_keys(figures) | _hidden_at_my_level(figures, tables)
         protection = _protect(tables, k, prev_tables, force | scope.force)
     while protection.audit.ok:
         others, groups, _names, _figures = ledger.linked(rels, org_id, year, protection.tables)
@@ -391,6 +477,33 @@ def _other_scopes(repo, tables: list, protection, k: int, prev_tables, force: se
     return tables, protection, scope
 
 
+def _hidden_at_my_level(figures: list[dict], tables: list) -> set[tuple]:
+    """Code keys, at this report's levels, of the figures other releases hid: a hidden detailed
+    figure hides its group here, a hidden group hides its members (a release at another level)."""
+    from app.reporting.aggregate import TABLE_VOCABS
+    mine = {t.id: t for t in tables}
+    out: set[tuple] = set()
+    for f in figures:
+        for t in f.get("tables") or []:
+            me = mine.get(t.get("id"))
+            if me is None:
+                continue
+            rv, cv = TABLE_VOCABS.get(me.id, (None, None))
+            for tid, r, c in _hidden_keys([{"tables": [t]}]):
+                out.update((tid, a, b) for a in _codes_at(r, t["rows"], me.rows, rv)
+                           for b in _codes_at(c, t.get("cols"), me.cols, cv))
+    return out
+
+
+def _codes_at(code: str | None, theirs: list[str] | None, mine: list[str] | None, vocab: str | None) -> list:
+    """The codes of ``mine`` that hold what ``code`` of another release's axis ``theirs`` holds."""
+    if code is None or not mine or not theirs or code in mine:
+        return [code]
+    group = recode.group_map(theirs, vocab).get(code, code)
+    mapped = recode.group_map(mine, vocab)
+    return [m for m in mine if mapped[m] == group]
+
+
 def _named_tables(result: disclosure.AuditResult, tables: list) -> list[str]:
     """This report's tables that an audit's problems name (other releases' names carry a prefix)."""
     ids = {tb.id for tb in tables}
@@ -403,7 +516,8 @@ def _named_tables(result: disclosure.AuditResult, tables: list) -> list[str]:
     return out
 
 
-def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str) -> dict:
+def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: int, lang: str,
+                 levels: dict[str, str]) -> dict:
     t = texts(lang)
     published = {p["id"]: p for p in protection.tables}
     ordered = [published[tid] for tid in TABLE_ORDER if tid in published]
@@ -415,7 +529,7 @@ def _report_dict(protection, agg: Aggregation, name: str | None, year: int, k: i
     return {"format": REPORT_FORMAT,
             "organisation": name if name is not None else t["all_organisations"],
             "year": year, "threshold": k, "method": disclosure.method_text(lang, k),
-            "totals": totals,
+            "totals": totals, "levels": dict(levels),
             "tables": [_clean_table(p) for p in ordered]}
 
 

@@ -67,7 +67,7 @@ def test_merged_categories_are_never_named_or_implied(repo):
                [("werkdruk", "collega", "betrokkene", "opvang_advies")] * 3 + \
                [("arbeidsconflict", "derde", "betrokkene", "opvang_advies")] * 3
     _org(repo, "Twintig", profiles)
-    prep = report.prepare(repo, report.resolve(repo, "Twintig", 2025))
+    prep = report.prepare(repo, report.resolve(repo, "Twintig", 2025, recode=False))
     assert prep.protection.merged == {}
     beh = _tables(prep.report)["behaviour"]
     for code in ("werkdruk", "arbeidsconflict"):

@@ -15,7 +15,6 @@ from app.errors import UserError
 from app.exchange import publish as vstat_publish
 from app.exchange import vstat as exchange
 from app.reporting import aggregate, content, disclosure, report
-from app.resources import vocabularies
 from models.entities import Activity, Case, Contact
 from tests.conftest import build_template, open_copy
 
@@ -175,7 +174,7 @@ def test_unknown_organisation_is_a_user_error(filled):
 # -- the report JSON -------------------------------------------------------------------------------
 def test_report_json_shape_and_protection(filled):
     rep = report.build_report(filled, report.resolve(filled, ORG, YEAR))
-    assert list(rep) == ["format", "organisation", "year", "threshold", "method", "totals", "tables"]
+    assert list(rep) == ["format", "organisation", "year", "threshold", "method", "totals", "levels", "tables"]
     assert rep["format"] == "vertrouwd-report/1" and rep["organisation"] == ORG and rep["year"] == YEAR
     assert rep["threshold"] == 5 and "5" in rep["method"]
     assert rep["totals"] == {"cases": 26, "contacts": 26, "hours": 36}
@@ -258,9 +257,8 @@ def test_outputs_agree_and_never_hold_notes(filled, tmp_path):
     lines = [ln.strip() for ln in text.splitlines()]
     beh = next(t for t in rep["tables"] if t["id"] == "behaviour")
     start = lines.index("Soort ongewenst gedrag")
-    labels = vocabularies()
     for i, code in enumerate(beh["rows"]):
-        where = lines.index(labels.label("behaviour", code, "nl"), start)
+        where = lines.index(content.code_label("behaviour", "rows", code, "nl"), start)
         v = beh["cells"][i][0]
         assert lines[where + 1] == ("x" if v is None else str(v)), code
     assert "werkdruk speelt in meerdere teams" in text

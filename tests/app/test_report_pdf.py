@@ -38,7 +38,7 @@ def prepared(prepared_template, vault_path):
 
 
 def _render(repo, lang: str, narrative: str = "") -> tuple[report.Prepared, str, pypdf.PdfReader]:
-    prep = report.prepare(repo, report.resolve(repo, ORG, YEAR, lang=lang))
+    prep = report.prepare(repo, report.resolve(repo, ORG, YEAR, lang=lang, recode=False))
     assert prep.protection.audit.ok
     data = report_pdf.render(prep, narrative=narrative, practice="Praktijk Zonnig Advies",
                              fingerprint="ABCD 1234 ABCD 1234 ABCD 1234 ABCD 1234", made=MADE)

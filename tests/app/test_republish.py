@@ -27,6 +27,14 @@ def filled(filled_template, vault_path):
         yield repo
 
 
+@pytest.fixture(autouse=True)
+def _detailed(monkeypatch):
+    """These tests are about versions of tables at the detailed level (the same with recoding:
+    tests/app/test_recode.py)."""
+    real = report.resolve
+    monkeypatch.setattr(report, "resolve", lambda *a, **kw: real(*a, **{"recode": False, **kw}))
+
+
 def _hidden(rep: dict) -> set[tuple]:
     return report._hidden_keys([rep])
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.reporting import report as R
+from app.reporting.content import level_lines
 from app.reporting.html import NAVY, fmt_value
 from ui import theme
 
@@ -252,6 +253,7 @@ class TablesPanel(QWidget):
         lang = prep.lang
         t = R.texts(lang)
         notes = [t[f"note_{n}"] for n in prep.notes if f"note_{n}" in t]
+        notes += [line for name, line in level_lines(prep.report, lang) if prep.report["levels"][name] == "coarse"]
         if notes:
             self.notes_label.setText("\n".join(notes))
             self.notes_label.show()
@@ -330,6 +332,7 @@ class MethodView(QWidget):
                  f"<p>{escape(prep.report['method'])}</p>",
                  f"<p>{escape(t['method_k'].format(k=prep.report['threshold']))}</p>",
                  f"<p>{escape(t['legend'])}</p>"]
+        lines += [f"<p>{escape(line)}</p>" for _name, line in level_lines(prep.report, prep.lang)]
         for tid, codes in prep.protection.merged.items():
             labels = ", ".join(R.code_label(tid, "rows", c, prep.lang, prep.aggregation.units) for c in codes)
             lines.append(f"<p>{escape(t['merged_line'].format(table=R.table_title(tid, prep.lang), codes=labels))}</p>")
