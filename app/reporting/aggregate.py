@@ -55,9 +55,11 @@ ORIGIN_NEW_H2 = "nieuw_h2"
 ORIGIN_CARRIED = "overgenomen"
 STATUS_CLOSED = "gesloten"
 STATUS_OPEN = "open"
-NOT_INTEGRITY = "geen_integriteit"     # integrity table: the cases that are not about integrity
+NOT_INTEGRITY = "geen_integriteit"     # integrity table: the cases whose main behaviour is not integrity
+INTEGRITY_CODE = "integriteit"         # the behaviour code of an integrity violation
 KIND_NOT_RECORDED = "soort_onbekend"   # integrity table: an integrity case without its kind
 STILL_OPEN = "nog_open"                # outcome table: cases not closed in the period (no outcome yet)
+UNKNOWN = "onbekend"                   # position / outcome not recorded
 SENSITIVE_EXTRA = 2            # sensitive behaviour codes need a threshold k + this
 
 # table id -> (vocabulary of the rows, vocabulary of the columns or None)
@@ -121,11 +123,13 @@ def check_year(year: object) -> int:
     return year
 
 
-def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float], group: bool | None = None) -> Table:
+def _one_way(tid: str, unit: str, codes: list[str], counts: dict[str, float], group: bool | None = None,
+             no_group: frozenset[str] = frozenset()) -> Table:
     """``group=False``: the table says nothing about a person (where a case came from, whether it is
-    closed), so "everyone is in one category" is no disclosure (see disclosure._line_rules)."""
+    closed), so "everyone is in one category" is no disclosure (see disclosure._line_rules);
+    ``no_group``: the codes of which that holds (not recorded, not closed yet)."""
     return Table(id=tid, unit=unit, rows=list(codes), cols=None, cells=[[counts.get(c, 0)] for c in codes],
-                 group=group)
+                 group=group, no_group=no_group)
 
 
 def _codes(name: str, seen, listed_sector_codes: set[str] | None = None) -> list[str]:
@@ -153,14 +157,48 @@ def _registration_tables(repo, org: int | None, rows: list, end: str) -> list[Ta
     keep one total and no table total is a small count of its own."""
     pos = _count(rows, lambda r: r.position)
     listed = _sector_codes(repo, org, V.POSITION, "position")
-    integrity = _count(rows, lambda r: r.integrity_kind or (KIND_NOT_RECORDED if r.integrity else NOT_INTEGRITY))
-    closed_by = _count(rows, lambda r: (r.outcome or "onbekend") if r.closed is not None and r.closed < end
+    # integrity as the main behaviour only: then the integrity cases here are exactly the behaviour
+    # table's "integriteit", a link the report's protection states (report.SAME_FIGURES)
+    integrity = _count(rows, lambda r: (r.integrity_kind or KIND_NOT_RECORDED) if r.behaviour == INTEGRITY_CODE
+                       else NOT_INTEGRITY)
+    closed_by = _count(rows, lambda r: (r.outcome or UNKNOWN) if r.closed is not None and r.closed < end
                        else STILL_OPEN)
     kinds = _codes(V.INTEGRITY_KIND, integrity.keys() - {KIND_NOT_RECORDED, NOT_INTEGRITY})
     outcomes = _codes(V.OUTCOME, closed_by.keys() - {STILL_OPEN})
-    return [_one_way("position", "cases", _codes(V.POSITION, pos, listed), pos),
-            _one_way("integrity_kind", "cases", [*kinds, KIND_NOT_RECORDED, NOT_INTEGRITY], integrity),
-            _one_way("outcome", "cases", [*outcomes, STILL_OPEN], closed_by)]
+    return [_one_way("position", "cases", _codes(V.POSITION, pos, listed), pos, no_group=frozenset({UNKNOWN})),
+            _one_way("integrity_kind", "cases", [*kinds, KIND_NOT_RECORDED, NOT_INTEGRITY], integrity,
+                     no_group=frozenset({KIND_NOT_RECORDED, NOT_INTEGRITY})),
+            _one_way("outcome", "cases", [*outcomes, STILL_OPEN], closed_by,
+                     no_group=frozenset({UNKNOWN, STILL_OPEN}))]
+
+
+# Figures that two tables of one report hold by definition, so every reader knows the link: the
+# outcome table's "not closed yet" is the status table's "open" (sign 1); the integrity table's "other
+# behaviour" is the total minus the behaviour table's "integriteit" (sign -1). The report hides such
+# figures together and every audit (the report's own, the ledger's joint one) states the equations.
+SAME_FIGURES = ((("outcome", STILL_OPEN), ("status", STATUS_OPEN), 1),
+                (("integrity_kind", NOT_INTEGRITY), ("behaviour", INTEGRITY_CODE), -1))
+
+
+def same_figures(tables: list[dict]) -> list[tuple[dict, float]]:
+    """The SAME_FIGURES equations among these tables (dicts with id, rows, cols), as the audit's extra
+    equations ``({(table id, row, col): coef}, rhs)``. Ids may carry a release's prefix ("x/status"):
+    the links hold within each release."""
+    releases: dict[str, dict[str, dict]] = {}
+    for t in tables:
+        if t.get("cols") is None:
+            pre, slash, name = t["id"].rpartition("/")
+            releases.setdefault(pre + slash, {})[name] = t
+    eqs = []
+    for pre, named in releases.items():
+        for (ta, ra), (tb, rb), sign in SAME_FIGURES:
+            a, b = named.get(ta), named.get(tb)
+            if a is None or b is None or ra not in a["rows"] or rb not in b["rows"]:
+                continue
+            pa, pb = (pre + ta, list(a["rows"]).index(ra), 0), (pre + tb, list(b["rows"]).index(rb), 0)
+            coef = {pa: 1.0, pb: -1.0} if sign > 0 else {pa: 1.0, pb: 1.0, (pre + tb, -1, -1): -1.0}
+            eqs.append((coef, 0.0))
+    return eqs
 
 
 def _count(rows: list, key) -> dict[str, int]:

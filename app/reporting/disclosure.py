@@ -240,6 +240,9 @@ class Table:
     sensitive_rows: dict[str, int] = field(default_factory=dict)
     twin: str | None = None  # hours tables: id of the count table with the same rows and columns
     group: bool | None = None  # group rule (see _line_rules); None: on for tables that count cases
+    # one-way tables: codes that say nothing about a person (not recorded, not closed yet), so that
+    # "everyone is in it" is no disclosure and the group rule leaves them alone
+    no_group: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -262,6 +265,8 @@ class Protection:
     audit: AuditResult
     reasons: dict[str, list[list[str | None]]]
     loss: int = 0  # original figures no longer readable (merged away or hidden)
+    # stricter widths of hidden figures (sensitive categories), for audits with more knowledge later
+    required: dict[tuple[str, int, int], float] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1011,7 +1016,8 @@ def _line_rules(tables: list[Table], truth: list[dict], model: _Model, k: int
             nonzero = [i for i, v in enumerate(values) if v > 0]
             if rule and total > 0:
                 top = max(range(len(values)), key=lambda i: values[i])
-                if total - values[top] < k:
+                said_nothing = t["cols"] is None and t["rows"][top] in tb.no_group
+                if total - values[top] < k and not said_nothing:
                     group.add(figs[top])
             if len(nonzero) == 1:
                 c = figs[nonzero[0]]
@@ -1122,7 +1128,7 @@ def _apply_merges(tables: list[Table], plan: dict[tuple[str, ...], set[str]]
             gone.extend(c for c in codes if c in m and c != MERGED_CODE)
         if gone:
             merged[t.id] = gone
-        out.append(Table(t.id, t.unit, rows, cols, cells, sens, t.twin))
+        out.append(Table(t.id, t.unit, rows, cols, cells, sens, t.twin, t.group, t.no_group))
     return out, merged
 
 
@@ -1219,4 +1225,4 @@ def protect(tables: list[Table], k: int = 5, *, previous: list[dict] | None = No
         tables=best.tables, k=k, hidden_cells=len(best.hidden),
         hidden_value=float(sum(m.vars[v].value for v in best.hidden if m.vars[v].unit != "hours")),
         primary=primary, secondary=len(best.hidden) - primary, merged=best.merged, audit=best.audit,
-        reasons=reasons, loss=best.loss)
+        reasons=reasons, loss=best.loss, required=dict(best.required))

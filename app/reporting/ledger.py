@@ -28,6 +28,7 @@ import json
 from dataclasses import dataclass
 
 from app.reporting import disclosure
+from app.reporting.aggregate import same_figures
 
 ALL = None  # the scope of the all-organisations report
 
@@ -206,10 +207,11 @@ def joint_audit(tables: list[dict], others: list[list[dict]], groups: list[list[
     for o in others:
         alone.update(_alone([t for t in o if not t["id"].startswith(_UNKNOWNS)], k))
     every = tables + [t for o in others for t in o]
+    same = same_figures(every)   # figures two tables of one release hold by definition
 
     def run(eqs):
         try:
-            res = disclosure.audit(every, k, extra_equations=eqs, ignore=_UNKNOWNS)
+            res = disclosure.audit(every, k, extra_equations=same + eqs, ignore=_UNKNOWNS)
         except ValueError:
             return None
         return None if _contradicts(res) else res
@@ -220,7 +222,7 @@ def joint_audit(tables: list[dict], others: list[list[dict]], groups: list[list[
         for g in groups:
             if run(kept + g) is not None:
                 kept += g
-        result = run(kept) or disclosure.audit(every, k, ignore=_UNKNOWNS)
+        result = run(kept) or disclosure.audit(every, k, extra_equations=same, ignore=_UNKNOWNS)
     problems = [p for p in result.problems if p not in alone and not p.startswith(_UNKNOWNS)]
     return disclosure.AuditResult(ok=not problems, intervals=result.intervals, problems=problems,
                                   warnings=result.warnings)

@@ -55,6 +55,7 @@ from app.reporting.aggregate import (
     Aggregation,
     aggregate_year,
     check_year,
+    same_figures,
     slug,
 )
 from app.reporting.content import (  # noqa: F401 (part of this module's interface)
@@ -193,15 +194,37 @@ def _apart(tables: list[dict], prefix: str) -> list[dict]:
 def _protect(tables, k: int, prev_tables, force: set) -> disclosure.Protection:
     """Protect with last year's link (and extra forced figures); the joint audit with last year.
 
+    Two figures that are one number (aggregate.SAME_FIGURES) are hidden together: when protection hides one,
+    it runs again with the other forced hidden; the result is audited with their equations.
     No category is merged into "overig": only categories of 1..k-1 cases were ever merged, so a
     merged category (named or missing from the printed rows) was known to be small and not zero,
     and "overig = 8" beside two merged ones pinned both at 4 (issue 12, item 3)."""
     year_force, link = _year_link(prev_tables, tables)
-    protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=force | year_force,
-                                     merge=False) if tables else _empty(k))
+    same = same_figures([{"id": t.id, "rows": t.rows, "cols": t.cols} for t in tables])
+    pairs = [[(tid, r, c) for tid, r, c in eq if r >= 0] for eq, _rhs in same]
+    forced = set(force) | year_force
+    for _round in range(len(same) + 2):
+        protection = (disclosure.protect(tables, k, previous=prev_tables, force_hidden=forced, merge=False)
+                      if tables else _empty(k))
+        hidden = {(t["id"], r, c) for t in protection.tables for r, row in enumerate(t["cells"])
+                  for c, v in enumerate(row) if v is None}
+        more = {pos for pair in pairs if any(p in hidden for p in pair) for pos in pair if pos not in hidden}
+        if not more - forced:
+            break
+        forced |= more
+    if same and protection.audit.ok:
+        _audit_same(protection, same, k)
     if link is not None and protection.audit.ok:
         _joint_audit(protection, prev_tables, link, k)
     return protection
+
+
+def _audit_same(protection, equations: list, k: int) -> None:
+    """The report's tables attacked with the same-figure equations too; any problem refuses export."""
+    linked = disclosure.audit(protection.tables, k, extra_equations=equations,
+                              required=protection.required or None)
+    if not linked.ok:
+        protection.audit = linked
 
 
 def _without_twin(tb):

@@ -247,7 +247,9 @@ def test_report_tables_of_integrity_kind_outcome_and_position(repo):
     agg = aggregate_year(repo, org, 2026)
     integrity = _table(agg, "integrity_kind")
     assert (integrity["fraude_diefstal"], integrity["corruptie"], integrity[KIND_NOT_RECORDED],
-            integrity[NOT_INTEGRITY]) == (1, 1, 1, 3)
+            integrity[NOT_INTEGRITY]) == (1, 0, 1, 4)   # integrity as the main behaviour only
+    # ... so its integrity cases are exactly the behaviour table's (a link the protection states)
+    assert agg.totals["cases"] - integrity[NOT_INTEGRITY] == _table(agg, "behaviour")["integriteit"]
     outcome = _table(agg, "outcome")
     assert (outcome["opgelost"], outcome["beter"], outcome["onbekend"], outcome[STILL_OPEN]) == (1, 1, 1, 3)
     assert _table(agg, "position")["medewerker"] == 6
@@ -306,3 +308,40 @@ def test_a_malformed_sectors_list_is_refused():
     data = {"vocabularies": {"x": {"codes": {"a": {"nl": "A", "en": "A", "sectors": []}}}}}
     with pytest.raises(ValueError, match="sectors"):
         V.Vocabularies.from_dict(data)
+
+
+def _random_year(repo, seed: int) -> None:
+    """One organisation's year of 12-40 cases, a random share closed (the leak search that found the
+    links between tables: seeds 5, 26, 28, 34 and 39 of 40 leaked before aggregate.SAME_FIGURES)."""
+    import random
+    rnd = random.Random(seed)
+    repo.add_organisation("Org A")
+    n = rnd.randint(12, 40)
+    for i in range(1, n + 1):
+        closed = rnd.random() < rnd.choice([0.15, 0.5, 0.85])
+        beh = rnd.choice(["pesten", "werkdruk", "integriteit", "intimidatie", "arbeidsconflict"])
+        repo.add_case(_case(f"2026-{i:03d}", opened=date(2026, 1 + i % 10, 1), behaviour=beh,
+                            accused_relation=rnd.choice(["collega", "leidinggevende"]),
+                            follow_up="opvang_advies" if closed else "lopend",
+                            closed=date(2026, 11, 20) if closed else None,
+                            outcome=rnd.choice(["opgelost", "beter", "onveranderd"]) if closed else None,
+                            integrity_kind=rnd.choice(["fraude_diefstal", None]) if beh == "integriteit" else None))
+
+
+@pytest.mark.parametrize("seed", [5, 39])
+def test_a_number_two_tables_share_is_protected_as_one(repo, seed):
+    """Outcome's "not closed yet" is status's "open", and the integrity table's "other behaviour" is the
+    total minus behaviour's "integriteit": a reader who knows these links narrowed hidden figures to a
+    single value (intimidatie = 2, nog_open = 8) before the report protected them as one number."""
+    from app.reporting import report
+    from app.reporting.aggregate import same_figures
+    from app.reporting.disclosure import audit
+    _random_year(repo, seed)
+    prep = report.prepare(repo, report.resolve(repo, "Org A", 2026, recode=False))
+    assert prep.protection.audit.ok
+    tables = prep.report["tables"]
+    links = same_figures(tables)
+    assert len(links) == 2
+    assert audit(tables, prep.protection.k, extra_equations=links).ok
+    renamed = [dict(t, id=f"2026v1/{t['id']}") for t in tables]   # the links hold inside another release too
+    assert len(same_figures(tables + renamed)) == 4
