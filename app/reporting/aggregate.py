@@ -44,7 +44,7 @@ from app.reporting.disclosure import Table
 from app.resources import vocabularies
 from app.store import queries
 from models import vocab as V
-from models.entities import FIRST_YEAR, LAST_YEAR, is_year
+from models.entities import FIRST_YEAR, LAST_YEAR, LEGACY_ROLES, is_year
 
 CASE_WORK = "casuswerk"        # hours table: time spent in contacts with people
 REQUEST_WORK = "vragen"        # hours table: time spent answering requests for information or advice
@@ -199,6 +199,32 @@ def same_figures(tables: list[dict]) -> list[tuple[dict, float]]:
             coef = {pa: 1.0, pb: -1.0} if sign > 0 else {pa: 1.0, pb: 1.0, (pre + tb, -1, -1): -1.0}
             eqs.append((coef, 0.0))
     return eqs
+
+
+def upgrade_tables(tables: list[dict] | None) -> list[dict] | None:
+    """Published tables of a release made before schema 5, in today's terms. Its "role" table counted
+    the person's position (a bystander aside): those figures are today's "position" table, row for row
+    (models.entities.LEGACY_ROLES; a bystander's position is unknown). So a new version or a neighbouring
+    year is audited against them, and a figure hidden there stays hidden in the position table."""
+    if not isinstance(tables, list):
+        return tables
+    ids = {t.get("id") for t in tables if isinstance(t, dict)}
+    current = set(vocabularies()[V.REPORTER_ROLE].codes)
+    out = []
+    for t in tables:
+        rows = t.get("rows") if isinstance(t, dict) else None
+        if (isinstance(t, dict) and t.get("id") == "role" and "position" not in ids and isinstance(rows, list)
+                and t.get("cols") is None and any(r in LEGACY_ROLES and r not in current for r in rows)):
+            t = dict(t, id="position", rows=[LEGACY_ROLES[r][0] if r in LEGACY_ROLES else r for r in rows])
+        out.append(t)
+    return out
+
+
+def upgrade_release(figures: dict) -> dict:
+    """A recorded release (or stored report) with upgrade_tables applied to its tables."""
+    if isinstance(figures, dict) and isinstance(figures.get("tables"), list):
+        return dict(figures, tables=upgrade_tables(figures["tables"]))
+    return figures
 
 
 def _count(rows: list, key) -> dict[str, int]:

@@ -28,7 +28,7 @@ import json
 from dataclasses import dataclass
 
 from app.reporting import disclosure
-from app.reporting.aggregate import same_figures
+from app.reporting.aggregate import same_figures, upgrade_release
 
 ALL = None  # the scope of the all-organisations report
 
@@ -57,7 +57,7 @@ def record(repo, org_id: int | None, report: dict, kind: str) -> None:
 
 def releases(repo, years: list[int]) -> list[Release]:
     """Every recorded release of the given years, oldest first."""
-    return [Release(*row) for row in repo.publications(years)]
+    return [Release(*row[:-1], upgrade_release(row[-1])) for row in repo.publications(years)]
 
 
 def _key(figures: dict) -> str:

@@ -57,6 +57,7 @@ from app.reporting.aggregate import (
     check_year,
     same_figures,
     slug,
+    upgrade_release,
 )
 from app.reporting.content import (  # noqa: F401 (part of this module's interface)
     CSV_HEADER,
@@ -367,7 +368,7 @@ def _history(repo, org_id: int | None, year: int) -> dict[int, dict]:
         for y in range(year - TREND_YEARS, year):
             rep = repo.published_report(org_id, y)
             if rep and rep.get("format") == REPORT_FORMAT:
-                history[y] = rep
+                history[y] = upgrade_release(rep)
     return history
 
 
@@ -577,7 +578,7 @@ def _earlier_versions(repo, org_id: int | None, year: int) -> list[dict]:
     if not stored or stored.get("format") != REPORT_FORMAT or not isinstance(stored.get("tables"), list):
         return []
     out = [stored] + [v for v in stored.get("superseded", []) if isinstance(v.get("tables"), list)]
-    return out
+    return [upgrade_release(v) for v in out]
 
 
 def _stored_version(prep: Prepared) -> dict:

@@ -345,3 +345,28 @@ def test_a_number_two_tables_share_is_protected_as_one(repo, seed):
     assert audit(tables, prep.protection.k, extra_equations=links).ok
     renamed = [dict(t, id=f"2026v1/{t['id']}") for t in tables]   # the links hold inside another release too
     assert len(same_figures(tables + renamed)) == 4
+
+
+def test_a_release_from_before_schema_5_keeps_its_hidden_role_figures_hidden_as_positions(repo):
+    """A report published by the previous program had one "role" table of positions. Its figures are
+    today's position table: a correction after the upgrade keeps what it hid hidden there."""
+    from app.reporting import ledger, report
+    from app.reporting.aggregate import upgrade_tables
+    repo.add_organisation("Org A")
+    positions = ["medewerker"] * 24 + ["leidinggevende"] * 3 + ["stagiair"] * 3
+    for i, pos in enumerate(positions, start=1):
+        repo.add_case(_case(f"2026-{i:03d}", position=pos, behaviour=["pesten", "werkdruk"][i % 2]))
+    org = repo.organisation("Org A").id
+    prep = report.prepare(repo, report.resolve(repo, "Org A", 2026, recode=False))
+    legacy = ["medewerker", "leidinggevende", "omstander", "oud_medewerker", "stagiair", "flexkracht",
+              "vrijwilliger", "overig"]
+    role = {"id": "role", "unit": "cases", "rows": legacy, "cols": None, "total": 30,
+            "cells": [[None], [None], [0], [0], [None], [0], [0], [0]]}
+    old = dict(prep.report, tables=[role if t["id"] == "role" else t for t in prep.report["tables"]
+                                    if t["id"] not in ("position", "integrity_kind", "outcome")])
+    assert [t["id"] for t in upgrade_tables(old["tables"]) if t["id"] == "position"] == ["position"]
+    ledger.record(repo, org, old, "pdf")
+    repo.save_published_report(org, 2026, old)
+    new = report.prepare(repo, report.resolve(repo, "Org A", 2026, recode=False), republish=True)
+    pos = next(t for t in new.report["tables"] if t["id"] == "position")
+    assert pos["cells"][pos["rows"].index("medewerker")][0] is None   # hidden before, hidden now
