@@ -43,7 +43,7 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -579,11 +579,21 @@ def _verify(data: bytes, *, doc: Any = None, encrypted: bool = False) -> VStat:
         raise VStatError("vstat.created_not_a_date") from None
     body = _parse_body(doc)
     return VStat(organisation=body["organisation"], year=body["year"], threshold=body["threshold"],
-                 method=body["method"], totals=body["totals"], tables=body["tables"],
+                 method=body["method"], totals=body["totals"], tables=_in_todays_terms(body["tables"]),
                  adviser_key=adviser_key, created=created,
                  program_version=_text(doc["program_version"], Phrase("vstat.what.program_version"), limit=64,
                                        one_line=True),
                  raw=data, encrypted=encrypted)
+
+
+def _in_todays_terms(tables: tuple[Table, ...]) -> tuple[Table, ...]:
+    """A file made before schema 5 counted positions in its "role" table: read as the position table
+    (the one rule: app.reporting.aggregate.upgrade_tables), so a merge never adds those figures to
+    today's roles in the case. The signed bytes (``raw``) stay as they were."""
+    from app.reporting.aggregate import upgrade_tables
+    named = upgrade_tables([{"id": t.id, "rows": list(t.rows), "cols": t.cols} for t in tables])
+    return tuple(t if d["id"] == t.id else replace(t, id=d["id"], rows=tuple(d["rows"]))
+                 for t, d in zip(tables, named, strict=True))
 
 
 def read_vstat_file(path: str | os.PathLike[str], *, supervisor_key: bytes | None = None,

@@ -479,3 +479,21 @@ def test_pdf_numbers_are_right_aligned(tmp_path, key):
     PdfReader(tmp_path / "c.pdf").pages[0].extract_text(visitor_text=visit)
     assert set(right_edges) == {"6", "1,234", "1,240"}
     assert max(right_edges.values()) - min(right_edges.values()) <= 3
+
+
+def test_a_file_from_before_schema_5_has_its_role_table_read_as_positions(key):
+    """Its "role" table counted positions; a merge with today's files must not add those to the roles in
+    the case (betrokkene, omstander ...)."""
+    old = report()
+    old["tables"].append({"id": "role", "unit": "cases", "rows": ["medewerker", "omstander", "flexkracht"],
+                          "cols": None, "cells": [[20], [None], [None]], "row_totals": [20, None, None],
+                          "col_totals": [31], "total": 31})
+    v = ex.read_vstat(ex.make_vstat(old, key, program_version="0.1.0", created=WHEN))
+    assert v.table("role") is None
+    assert v.table("position").rows == ("medewerker", "onbekend", "uitzend_flexkracht")
+    assert b'"role"' in v.raw   # the signed bytes stay as they were
+    new = report()
+    new["tables"].append({"id": "role", "unit": "cases", "rows": ["betrokkene", "omstander"], "cols": None,
+                          "cells": [[25], [6]], "row_totals": [25, 6], "col_totals": [31], "total": 31})
+    assert ex.read_vstat(ex.make_vstat(new, key, program_version="0.1.0", created=WHEN)).table("role").rows == (
+        "betrokkene", "omstander")
