@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import casework
-from app.errors import UserError, ValidationError
+from app.errors import UserError, ValidationError, VertrouwdError
 from app.guidance import checklists
 from app.paths import templates_dir
 from app.store.repository import Repository
@@ -271,6 +271,7 @@ class ContactEditor(QDialog):
         cl_lay.addLayout(pick)
         self.templates = checklists.all_templates(self.repo_store_dir())
         self.panel = ChecklistPanel()
+        self.panel.set_offered(self._offered_codes(vocabs))
         cl_lay.addWidget(self.panel, 1)
         self.template_combo.addItem(self.tr("(no checklist)"), None)
         for t in self.templates:
@@ -311,6 +312,20 @@ class ContactEditor(QDialog):
 
     def confirm(self, title: str, text: str) -> bool:
         return self.dialogs.confirm(self, title, text)
+
+    def _offered_codes(self, vocabs):
+        """The checklist lists offer the codes of the organisation's sector (and the case's own code)."""
+        try:
+            sector = self.repo.organisation(self.case.organisation).sector
+        except VertrouwdError:
+            return None
+
+        def offered(name: str | None, code: str) -> bool:
+            if name is None or name not in vocabs.by_name:
+                return True
+            own = getattr(self.case, name, None)
+            return code in vocabs[name].offered(sector, keep=own if isinstance(own, str) else None)
+        return offered
 
     def repo_store_dir(self) -> Path:
         return templates_dir()

@@ -8,6 +8,7 @@ kept unchanged and listed read-only at the bottom.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
@@ -106,10 +107,12 @@ class _ItemRow(QFrame):
 
     edited = Signal(str, object)  # item id, new value (None = no answer)
 
-    def __init__(self, item: Item, lang: str, parent: QWidget | None = None):
+    def __init__(self, item: Item, lang: str, parent: QWidget | None = None,
+                 offered: Callable[[str | None, str], bool] | None = None):
         super().__init__(parent)
         self.item = item
         self.lang = lang
+        self.offered = offered   # (vocabulary, code) -> shown in the list; None: every code
         self.setObjectName(f"checklistItem_{item.id}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -172,7 +175,8 @@ class _ItemRow(QFrame):
             combo.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             combo.addItem(self.tr("(choose)"), None)
             for opt in item.options:
-                combo.addItem(opt.label_in(self.lang), opt.code)
+                if kind == "choice" or self.offered is None or self.offered(item.vocabulary, opt.code):
+                    combo.addItem(opt.label_in(self.lang), opt.code)
             # Size to a modest minimum, not to the widest choice: a long choice must never push the
             # form wider than the panel (the popup list still shows the choices in full).
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -280,6 +284,10 @@ class _ItemRow(QFrame):
                 self._check.setChecked(value is True)
             elif kind in ("choice", "vocab"):
                 index = self._combo.findData(value) if valid else -1
+                if valid and index < 0:   # a stored answer of another sector stays shown
+                    opt = next(o for o in self.item.options if o.code == value)
+                    self._combo.addItem(opt.label_in(self.lang), opt.code)
+                    index = self._combo.count() - 1
                 self._combo.setCurrentIndex(max(index, 0))
             elif kind == "multi":
                 chosen = set(value) if valid else set()
@@ -312,6 +320,7 @@ class ChecklistPanel(QWidget):
         super().__init__(parent)
         self._template: Template | None = None
         self._lang = "nl"
+        self._offered: Callable[[str | None, str], bool] | None = None
         self._values: dict[str, Any] = {}
         self._rows: dict[str, _ItemRow] = {}
         self._headings: list[tuple[QLabel, list[str]]] = []
@@ -400,6 +409,11 @@ class ChecklistPanel(QWidget):
     def template(self) -> Template | None:
         return self._template
 
+    def set_offered(self, offered: Callable[[str | None, str], bool] | None) -> None:
+        """Which codes of a vocabulary the lists offer, e.g. only the organisation's sector's (set before
+        ``set_template``); a stored answer outside them is still shown."""
+        self._offered = offered
+
     def set_answers(self, answers: dict | None) -> None:
         """Load stored answers (the envelope or a bare mapping). Unknown item ids are kept."""
         self._values = answer_values(answers)
@@ -456,7 +470,7 @@ class ChecklistPanel(QWidget):
                     column.addWidget(heading)
                     self._headings.append((heading, [it.id for it in items]))
                 for item in items:
-                    row = _ItemRow(item, self._lang, body)
+                    row = _ItemRow(item, self._lang, body, self._offered)
                     row.edited.connect(self._on_edited)
                     column.addWidget(row)
                     self._rows[item.id] = row

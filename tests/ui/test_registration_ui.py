@@ -105,3 +105,27 @@ def test_decision_aid_is_prefilled_from_the_case(qtbot):
     assert w.current_fact == "role_in_case"
     assert w.answer_buttons()["omstander"].isChecked()   # preselected; the adviser still confirms it
     assert w.next_button.isEnabled()
+
+
+def test_checklist_lists_offer_the_organisations_sector_codes(qtbot, repo):
+    """The intake's picklists follow the organisation's sector like the case editor does; an answer
+    stored before (another sector) stays shown."""
+    from ui.case_editors import ContactEditor
+    repo.add_organisation("School", sector="onderwijs")
+    repo.add_organisation("Gemeente")
+    school = repo.get_case(repo.add_case(_case()))
+    ed = ContactEditor(repo, "nl", school)
+    qtbot.addWidget(ed)
+    ed.template_combo.setCurrentIndex(ed.template_combo.findData("intake"))
+    rows = ed.panel._rows
+    accused = next(r for r in rows.values() if r.item.vocabulary == "accused_relation")
+    assert {"leerling", "ouder"} <= set(_codes(accused._combo)) and "client" not in _codes(accused._combo)
+    gemeente = repo.get_case(repo.add_case(_case(code="2026-002", organisation="Gemeente",
+                                                 accused_relation="collega")))
+    ed2 = ContactEditor(repo, "nl", gemeente)
+    qtbot.addWidget(ed2)
+    ed2.template_combo.setCurrentIndex(ed2.template_combo.findData("intake"))
+    row2 = next(r for r in ed2.panel._rows.values() if r.item.vocabulary == "accused_relation")
+    assert not {"leerling", "client", "sporter"} & set(_codes(row2._combo))
+    row2.show_value("leerling")   # an answer stored when the organisation was a school
+    assert row2._combo.currentData() == "leerling"
