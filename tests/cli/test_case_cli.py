@@ -1,30 +1,13 @@
 """`vertrouwd case close|reopen|reminders|done`: the window's case work (app.casework) on the command line."""
 from __future__ import annotations
 
-import io
 import json
 from datetime import date
 
-import pytest
-
-from app import cli
 from app.store.repository import Repository
 from app.store.vault import Vault
-from tests.cli.test_cli import Run, _case, _import_file
+from tests.cli.test_cli import _case, _import_file
 from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def vt(tmp_path, monkeypatch):
-    """`vertrouwd ARGS` on a fresh vault with one organisation."""
-    monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
-
-    def _run(*argv: str) -> Run:
-        out, err = io.StringIO(), io.StringIO()
-        code = cli.main(["--vault", str(tmp_path / "cli" / "v.vault"), *argv], out, err)
-        return Run(code, out.getvalue(), err.getvalue())
-    assert _run("init").code == 0 and _run("org", "add", "Gemeente Voorbeeld").code == 0
-    return _run
 
 
 def _add_reminder(tmp_path, code: str) -> int:

@@ -1,27 +1,12 @@
 """`vertrouwd request add|list|delete`: requests for information or advice, apart from cases."""
 from __future__ import annotations
 
-import io
 import json
 from datetime import date, timedelta
 
 import pytest
 
 from app import cli, texts
-from tests.cli.test_cli import Run
-from tests.conftest import PASSPHRASE
-
-
-@pytest.fixture
-def vt(tmp_path, monkeypatch):
-    monkeypatch.setenv("VERTROUWD_PASSPHRASE", PASSPHRASE)
-
-    def _run(*argv: str) -> Run:
-        out, err = io.StringIO(), io.StringIO()
-        code = cli.main(["--vault", str(tmp_path / "cli" / "v.vault"), *argv], out, err)
-        return Run(code, out.getvalue(), err.getvalue())
-    assert _run("init").code == 0 and _run("org", "add", "Gemeente Voorbeeld").code == 0
-    return _run
 
 
 def test_add_list_delete_in_dutch_by_default(vt, monkeypatch):
