@@ -232,18 +232,23 @@ def sector_problems(case: Case, vocabs: Vocabularies, sector: str, kept: Case | 
     return problems
 
 
+def _minutes(problems: list[Problem], minutes: object, what: str) -> None:
+    """Whole minutes from 0 to MAX_MINUTES (one contact or request)."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int):
+        problems.append(Problem("minutes", "not_a_number", "minutes: a whole number of minutes is needed"))
+    elif minutes < 0:
+        problems.append(Problem("minutes", "negative", "minutes: cannot be negative"))
+    elif minutes > MAX_MINUTES:
+        problems.append(Problem("minutes", "too_large", f"minutes: at most {MAX_MINUTES} for one {what}"))
+
+
 def validate_contact(contact: Contact, vocabs: Vocabularies, opened: date | None = None) -> list[Problem]:
     problems: list[Problem] = []
     if not isinstance(contact.date, date):
         problems.append(Problem("date", "required", "date: a valid date is needed (YYYY-MM-DD)"))
     elif opened is not None and contact.date < opened:
         problems.append(Problem("date", "before_opened", "date: the contact lies before the case was opened"))
-    if isinstance(contact.minutes, bool) or not isinstance(contact.minutes, int):
-        problems.append(Problem("minutes", "not_a_number", "minutes: a whole number of minutes is needed"))
-    elif contact.minutes < 0:
-        problems.append(Problem("minutes", "negative", "minutes: cannot be negative"))
-    elif contact.minutes > MAX_MINUTES:
-        problems.append(Problem("minutes", "too_large", f"minutes: at most {MAX_MINUTES} for one contact"))
+    _minutes(problems, contact.minutes, "contact")
     _code(problems, vocabs, V.CHANNEL, "channel", contact.channel)
     _code(problems, vocabs, V.CONTACT_KIND, "kind", contact.kind)
     if not isinstance(contact.notes, str):
@@ -274,12 +279,7 @@ def validate_request(req: Request, vocabs: Vocabularies, today: date | None = No
     elif req.date > (today or date.today()):
         problems.append(Problem("date", "in_future", "date: the date lies in the future; a request is "
                                 "recorded once it was asked"))
-    if isinstance(req.minutes, bool) or not isinstance(req.minutes, int):
-        problems.append(Problem("minutes", "not_a_number", "minutes: a whole number of minutes is needed"))
-    elif req.minutes < 0:
-        problems.append(Problem("minutes", "negative", "minutes: cannot be negative"))
-    elif req.minutes > MAX_MINUTES:
-        problems.append(Problem("minutes", "too_large", f"minutes: at most {MAX_MINUTES} for one request"))
+    _minutes(problems, req.minutes, "request")
     _code(problems, vocabs, V.REQUEST_KIND, "kind", req.kind)
     _code(problems, vocabs, V.REQUEST_ASKER, "asker", req.asker)
     if req.topic is not None:
